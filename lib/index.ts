@@ -1,0 +1,38 @@
+/**
+ * Gangmu's engine: the public entry points. Pure TypeScript; the environment
+ * (a Document, a window for computed styles) is passed in.
+ */
+import type { BlockDoc, Outline } from './types.ts';
+import { recognize } from './outline/recognize.ts';
+import { blocksFromText } from './blocks/from-text.ts';
+import { blocksFromMarkdown } from './blocks/from-markdown.ts';
+import { blocksFromDocument, type DomOptions } from './blocks/from-dom.ts';
+
+export type * from './types.ts';
+export { recognize } from './outline/recognize.ts';
+export { blocksFromText, blocksFromMarkdown, blocksFromDocument };
+export type { DomOptions };
+
+/** An essay's blocks together with the outline recognised in them. */
+export interface Analysis {
+  blocks: BlockDoc;
+  outline: Outline;
+}
+
+/** Outline plain text (PDF or e-paper extraction, pasted text). */
+export function analyzeText(raw: string): Analysis {
+  const blocks = blocksFromText(raw);
+  return { blocks, outline: recognize(blocks) };
+}
+
+/** Outline a Markdown clipping. */
+export function analyzeMarkdown(md: string): Analysis {
+  const blocks = blocksFromMarkdown(md);
+  return { blocks, outline: recognize(blocks) };
+}
+
+/** Outline a DOM document (a live page, or HTML parsed in Node). The document is not modified. */
+export function analyzeDocument(doc: Document, options: DomOptions = {}): Analysis {
+  const blocks = blocksFromDocument(doc, options);
+  return { blocks, outline: recognize(blocks) };
+}
