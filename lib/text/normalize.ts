@@ -1,0 +1,142 @@
+/**
+ * Inline normalisation of one block's raw text, with an offset map back to the
+ * raw input (hypothesis/client's `util/normalize.ts` pattern).
+ *
+ * Steps, in one linear pass each:
+ * 1. drop invisible characters (zero-width space/joiners, BOM, soft hyphen);
+ * 2. drop every whitespace run (line breaks, U+3000, NBSP included) that
+ *    touches a CJK character or CJK punctuation; collapse other runs to one
+ *    space; trim both ends;
+ * 3. turn half-width `, ; : ? ! ( )` that touch CJK into `，；：？！（）`
+ *    (a `)` also when its `(` was turned); Latin words and numbers are kept
+ *    (`1+3+N`, `5G`, `10:30`, `1,000`).
+ */
+import { isCjkLikeCode, isInvisibleCode, isSharedPunctCode, isSpaceCode } from './char-class.ts';
+
+export * from './char-class.ts';
+export { undoFakeBold, type FakeBoldResult } from './fake-bold.ts';
+
+/** Text with, for each UTF-16 unit, its offset in the raw input (plus one end offset). */
+export interface MappedText {
+  text: string;
+  /** `offsets[i]` = raw offset of `text[i]`; `offsets[text.length]` = one past the raw end. */
+  offsets: Int32Array;
+}
+
+const SPACE = 0x20;
+
+/** Half-width → full-width for the punctuation converted next to CJK. */
+const FULL_WIDTH: Readonly<Record<number, number>> = {
+  0x2c: 0xff0c, // , → ，
+  0x3b: 0xff1b, // ; → ；
+  0x3a: 0xff1a, // : → ：
+  0x3f: 0xff1f, // ? → ？
+  0x21: 0xff01, // ! → ！
+  0x28: 0xff08, // ( → （
+  0x29: 0xff09, // ) → ）
+};
+
+/** CJK, CJK punctuation, or shared punctuation (“ ” — …) whose far neighbour is CJK. */
+function cjkSide(c: number, beyond: number): boolean {
+  return isCjkLikeCode(c) || (isSharedPunctCode(c) && (beyond < 0 || isCjkLikeCode(beyond)));
+}
+
+/**
+ * Normalise one block's raw text (see the module comment for the steps).
+ *
+ * @param raw  the block's raw text, line breaks included
+ * @param base added to every offset, so a block cut from a larger input maps
+ *             straight back into it
+ * @returns the normalised text and its offset map (length `text.length + 1`)
+ */
+export function normalizeText(raw: string, base = 0): MappedText {
+  const n = raw.length;
+  const buf = new Uint16Array(n);
+  const off = new Int32Array(n + 1);
+  let len = 0;
+  let lastEnd = base; // one past the raw end of the last emitted unit
+
+  // Pass 1: invisibles and whitespace.
+  let j = 0;
+  while (j < n) {
+    const c = raw.charCodeAt(j);
+    if (isInvisibleCode(c)) {
+      j++;
+      continue;
+    }
+    if (!isSpaceCode(c)) {
+      buf[len] = c;
+      off[len] = base + j;
+      len++;
+      j++;
+      lastEnd = base + j;
+      continue;
+    }
+    const start = j;
+    while (j < n) {
+      const d = raw.charCodeAt(j);
+      if (!isSpaceCode(d) && !isInvisibleCode(d)) break;
+      j++;
+    }
+    if (len === 0 || j >= n) continue; // trim
+    const prev = buf[len - 1]!;
+    const prev2 = len > 1 ? buf[len - 2]! : -1;
+    const next = raw.charCodeAt(j);
+    const next2 = j + 1 < n ? raw.charCodeAt(j + 1) : -1;
+    if (cjkSide(prev, prev2) || cjkSide(next, next2)) continue;
+    buf[len] = SPACE;
+    off[len] = base + start;
+    len++;
+  }
+
+  // Pass 2 (in place, compacting): half-width punctuation next to CJK.
+  let w = 0;
+  const openStack: boolean[] = []; // per '(' seen: was it turned full-width?
+  let dropSpace = false; // drop a space right after a converted mark
+  for (let i = 0; i < len; i++) {
+    let c = buf[i]!;
+    const o = off[i]!;
+    if (c === SPACE && dropSpace) {
+      dropSpace = false;
+      continue;
+    }
+    dropSpace = false;
+    const full = FULL_WIDTH[c];
+    if (full !== undefined) {
+      const prev = w > 0 ? buf[w - 1]! : -1;
+      const prevReal = prev === SPACE && w > 1 ? buf[w - 2]! : prev;
+      let next = i + 1 < len ? buf[i + 1]! : -1;
+      if (next === SPACE && i + 2 < len) next = buf[i + 2]!;
+      let convert = isCjkLikeCode(prevReal) || isCjkLikeCode(next) || isSharedPunctCode(next);
+      if (c === 0x28) openStack.push(convert);
+      else if (c === 0x29) convert = (openStack.pop() ?? false) || convert;
+      if (convert) {
+        if (prev === SPACE) w--; // "abc , 中" → "abc，中"
+        c = full;
+        dropSpace = true;
+      }
+    }
+    buf[w] = c;
+    off[w] = o;
+    w++;
+  }
+  off[w] = len > 0 ? lastEnd : base;
+  return { text: codesToString(buf, w), offsets: off.slice(0, w + 1) };
+}
+
+/** Decode UTF-16 units to a string in chunks (lone surrogates kept as they are). */
+export function codesToString(buf: Uint16Array, len: number): string {
+  const CHUNK = 8192; // well under engines' argument-count limits for apply()
+  if (len <= CHUNK)
+    return String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < len; i += CHUNK) {
+    parts.push(
+      String.fromCharCode.apply(
+        null,
+        buf.subarray(i, Math.min(len, i + CHUNK)) as unknown as number[],
+      ),
+    );
+  }
+  return parts.join('');
+}
