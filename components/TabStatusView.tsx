@@ -46,9 +46,7 @@ function StatusLine({ status, t }: { status: TabStatus | null; t: TabStatusViewP
   return (
     <>
       <p class="count" data-count={status.count}>
-        {status.count === 1
-          ? t('popupPointFound')
-          : t('popupPointsFound', [String(status.count)])}
+        {status.count === 1 ? t('popupPointFound') : t('popupPointsFound', [String(status.count)])}
       </p>
       {status.title && <p class="title">{status.title}</p>}
     </>

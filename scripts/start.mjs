@@ -46,7 +46,9 @@ To load it into your own Chrome/Chromium by hand:
 
 const missing = missingBrowserMessage();
 if (missing) {
-  console.log(`${missing}\n\nServing the sample essay only, for the manual steps above. Ctrl+C to stop.`);
+  console.log(
+    `${missing}\n\nServing the sample essay only, for the manual steps above. Ctrl+C to stop.`,
+  );
   process.on('SIGINT', () => void served.close().then(() => process.exit(0)));
 } else if (headed) {
   const userDataDir = join(cacheDir, 'chromium-profile');

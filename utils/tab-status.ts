@@ -102,7 +102,11 @@ export function createTabStatusService({ badge, session }: TabStatusDeps) {
       case 'outline-found': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || tabId < 0) throw new Error('outline-found must come from a tab');
-        await record(tabId, { count: request.count, title: request.title, url: sender.url ?? null });
+        await record(tabId, {
+          count: request.count,
+          title: request.title,
+          url: sender.url ?? null,
+        });
         return null;
       }
       case 'get-tab-status':

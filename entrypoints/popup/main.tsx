@@ -25,7 +25,9 @@ async function loadState(): Promise<TabStatusState> {
   try {
     const tabId = await currentTabId();
     const reply = await sendRequest(browser, { type: 'get-tab-status', tabId });
-    return reply.ok ? { kind: 'ready', status: reply.value } : { kind: 'error', error: reply.error };
+    return reply.ok
+      ? { kind: 'ready', status: reply.value }
+      : { kind: 'error', error: reply.error };
   } catch (err) {
     return { kind: 'error', error: errorMessage(err) };
   }

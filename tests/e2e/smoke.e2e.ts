@@ -92,9 +92,7 @@ test('the popup renders the count for the tab', async () => {
   const popup = await launched.context.newPage();
   const popupErrors: string[] = [];
   popup.on('pageerror', (err) => popupErrors.push(err.message));
-  await popup.goto(
-    `chrome-extension://${launched.extensionId}/popup.html?tab=${recorded.tabId}`,
-  );
+  await popup.goto(`chrome-extension://${launched.extensionId}/popup.html?tab=${recorded.tabId}`);
   const line = popup.locator('.tab-status .count');
   await line.waitFor({ timeout: 10_000 });
   const { count } = recorded.status;

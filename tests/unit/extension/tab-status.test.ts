@@ -109,7 +109,10 @@ describe('tab status service', () => {
       },
       session: undefined,
     });
-    const reply = await service.handle({ type: 'outline-found', count: 1, title: null }, fromTab(8));
+    const reply = await service.handle(
+      { type: 'outline-found', count: 1, title: null },
+      fromTab(8),
+    );
     expect(reply).toEqual({ ok: false, error: 'No tab with id: 8.' });
   });
 });
