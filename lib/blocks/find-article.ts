@@ -1,0 +1,167 @@
+/**
+ * Locating the article in a page: Readability on a clone, traced back to live
+ * elements, checked against (and where it fails replaced by) the
+ * densest-container fallback.
+ */
+import { Readability } from '@mozilla/readability';
+import { INDEX_ATTR, cloneWithIndex, liveOf } from './clone-map.ts';
+import { findDensestContainer, visibleLength, type TextStats } from './densest-container.ts';
+import type { ElementStyle } from './style-reader.ts';
+import { isElement, walkTree } from './walk-tree.ts';
+
+/** Where the article is, in live elements of the page. */
+export interface ArticleLocation {
+  /** Top-level article elements in document order (none for an empty page). */
+  roots: Element[];
+  /**
+   * Live elements Readability kept, or null when the fallback chose the roots
+   * (the walker then filters chrome itself with `stats`).
+   */
+  kept: Set<Element> | null;
+  /** Kept elements and all their ancestors: wrappers Readability unwrapped still lead to kept text. */
+  onPath: Set<Element> | null;
+  /** Per-element text statistics from the fallback pass (link density). */
+  stats: Map<Element, TextStats>;
+  /** Readability's metadata, when it ran. */
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  method: 'readability' | 'density' | 'none';
+}
+
+/**
+ * Readability's article is replaced by the fallback's when it holds less than
+ * this share of the fallback's paragraph text: it then kept a teaser or a
+ * single block of a short-paragraph page.
+ */
+const MIN_SHARE_OF_FALLBACK = 0.5;
+
+interface ReadabilityResult {
+  content: Element;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+}
+
+/** Run Readability on an indexed clone of `doc` (never on `doc`); null when it finds nothing or throws. */
+function runReadability(
+  doc: Document,
+): { result: ReadabilityResult; live: Element[]; texts: Map<Node, Node> } | null {
+  try {
+    const { clone, live, texts } = cloneWithIndex(doc);
+    const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+    if (!parsed?.content) return null;
+    return {
+      live,
+      texts,
+      result: {
+        content: parsed.content,
+        title: parsed.title ?? null,
+        byline: parsed.byline ?? null,
+        siteName: parsed.siteName ?? null,
+      },
+    };
+  } catch {
+    // Deliberate: Readability recurses and overflows on pathologically deep pages;
+    // the iterative fallback handles those.
+    return null;
+  }
+}
+
+/** Find the article of `doc` (see {@link ArticleLocation}). Never throws on odd markup. */
+export function findArticle(
+  doc: Document,
+  styleOf: (el: Element) => ElementStyle,
+): ArticleLocation {
+  const empty: ArticleLocation = {
+    roots: [],
+    kept: null,
+    onPath: null,
+    stats: new Map(),
+    title: null,
+    byline: null,
+    siteName: null,
+    method: 'none',
+  };
+  const density = findDensestContainer(doc, styleOf);
+  const read = runReadability(doc);
+  const meta = {
+    title: read?.result.title ?? null,
+    byline: read?.result.byline ?? null,
+    siteName: read?.result.siteName ?? null,
+  };
+
+  if (read) {
+    const { roots, kept } = traceKept(read.result.content, read.live, read.texts);
+    const keptChars = visibleLength(read.result.content.textContent ?? '');
+    if (roots.length > 0 && keptChars >= density.score * MIN_SHARE_OF_FALLBACK) {
+      return {
+        ...meta,
+        roots,
+        kept,
+        onPath: ancestorsOf(kept, roots),
+        stats: density.stats,
+        method: 'readability',
+      };
+    }
+  }
+  if (!density.root) return { ...empty, ...meta, stats: density.stats };
+  return {
+    ...meta,
+    roots: [density.root],
+    kept: null,
+    onPath: null,
+    stats: density.stats,
+    method: 'density',
+  };
+}
+
+/**
+ * Live elements behind Readability's output (tagged elements, and the live
+ * parents of its text), and the topmost tagged ones in document order.
+ */
+function traceKept(
+  content: Element,
+  live: readonly Element[],
+  texts: Map<Node, Node>,
+): { roots: Element[]; kept: Set<Element> } {
+  const kept = new Set<Element>();
+  const tops: { el: Element; index: number }[] = [];
+  let depth = 0; // number of tagged ancestors of the current node
+  walkTree(content, {
+    enter(node) {
+      if (!isElement(node)) {
+        const parent = texts.get(node)?.parentElement;
+        if (parent) kept.add(parent);
+        return false;
+      }
+      const el = liveOf(node, live);
+      if (el) {
+        kept.add(el);
+        if (depth === 0) tops.push({ el, index: Number(node.getAttribute(INDEX_ATTR)) });
+        depth++;
+      }
+      return true;
+    },
+    exit(node) {
+      if (isElement(node) && node.hasAttribute(INDEX_ATTR)) depth--;
+    },
+  });
+  tops.sort((a, b) => a.index - b.index);
+  const roots: Element[] = [];
+  for (const { el } of tops) {
+    const last = roots[roots.length - 1];
+    if (last && last.contains(el)) continue;
+    roots.push(el);
+  }
+  return { roots, kept };
+}
+
+/** `kept` plus every ancestor of a kept element up to (and including) its root. */
+function ancestorsOf(kept: Set<Element>, roots: Element[]): Set<Element> {
+  const out = new Set<Element>(roots);
+  for (const el of kept) {
+    for (let a: Element | null = el; a && !out.has(a); a = a.parentElement) out.add(a);
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * The DOM front end: a Document (a live page, or HTML parsed with linkedom in
+ * Node) to a {@link BlockDoc}. The document is never modified: Readability
+ * runs on a clone, and every block points at a live element of `doc`.
+ */
+import type { Block, BlockDoc } from '../types.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { boldSpans } from './bold-runs.ts';
+import { findArticle } from './find-article.ts';
+import { pageHints } from './page-hints.ts';
+import { createStyleReader, type StyleWindow } from './style-reader.ts';
+import { walkBlocks } from './walk-blocks.ts';
+
+/** Environment for {@link blocksFromDocument}. */
+export interface DomOptions {
+  /** The page's window, for computed styles (bold, centred, hidden); without it inline styles are read. */
+  window?: StyleWindow;
+  /** The page's URL, copied to `hints.url`. */
+  url?: string;
+}
+
+/**
+ * Read the article of `doc` into blocks: paragraphs, headings and list items
+ * with normalised text, bold runs and centring, plus page hints (headline,
+ * `<title>`, byline, site). Navigation, sidebars, related lists and footers
+ * give no blocks. A page without an article gives zero blocks or its densest
+ * text container; this never throws on odd markup.
+ */
+export function blocksFromDocument(doc: Document, options: DomOptions = {}): BlockDoc {
+  const styleOf = createStyleReader(options.window);
+  const article = findArticle(doc, styleOf);
+  const blocks: Block[] = [];
+  for (const raw of walkBlocks(article, styleOf)) {
+    const { text, offsets } = normalizeText(raw.raw);
+    if (text.length === 0) continue;
+    const block: Block = {
+      kind: raw.kind,
+      text,
+      bold: boldSpans(raw.bold, text, offsets),
+      tag: raw.tag,
+      source: { kind: 'dom', node: raw.node },
+    };
+    if (raw.headingLevel !== undefined) block.headingLevel = raw.headingLevel;
+    if (raw.centered) block.centered = true;
+    blocks.push(block);
+  }
+  return { format: 'html', blocks, hints: pageHints(doc, article, options.url) };
+}

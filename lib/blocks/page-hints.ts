@@ -1,0 +1,94 @@
+/**
+ * Hints from outside the article text: the `<title>`, the page headline
+ * (the heading that best matches the `<title>`), byline and site name.
+ */
+import type { DocHints } from '../types.ts';
+
+/** Headline candidates shorter or longer than this are labels or paragraphs. */
+const MIN_TITLE_CHARS = 4;
+const MAX_TITLE_CHARS = 120;
+/** Only the first headings of a page are considered: headlines come early; keeps huge pages linear. */
+const MAX_CANDIDATES = 200;
+/** A heading is the headline when at least this share of it occurs in the `<title>`. */
+const MIN_TITLE_OVERLAP = 0.6;
+/** Separators between the headline and the site/channel names in a `<title>`. */
+const TITLE_SEPARATORS = /\s*(?:--|_|\||｜|-\s|\s-|—)\s*/;
+
+/** Collapse whitespace runs and trim. */
+export function collapseSpace(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+/** Length of the longest common substring of `a` and `b` (both short: O(|a|·|b|)). */
+function commonSubstring(a: string, b: string): number {
+  let best = 0;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const v = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : 0;
+      cur[j] = v;
+      if (v > best) best = v;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+/** The page headline: the h1–h3 (or title-classed element) that best matches `docTitle`. */
+export function findHeadline(
+  doc: Document,
+  docTitle: string,
+  fallback: string | null,
+): string | null {
+  const squeezedTitle = docTitle.replace(/\s+/g, '');
+  let best: string | null = null;
+  let bestScore = 0;
+  const candidates = doc.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"]');
+  const limit = Math.min(candidates.length, MAX_CANDIDATES);
+  for (let i = 0; i < limit; i++) {
+    const el = candidates[i]!;
+    const text = collapseSpace(el.textContent ?? '');
+    const squeezed = text.replace(/\s+/g, '');
+    if (squeezed.length < MIN_TITLE_CHARS || squeezed.length > MAX_TITLE_CHARS) continue;
+    const overlap = squeezedTitle ? commonSubstring(squeezed, squeezedTitle) : 0;
+    if (overlap < squeezed.length * MIN_TITLE_OVERLAP) continue;
+    if (overlap > bestScore) {
+      best = text;
+      bestScore = overlap;
+    }
+  }
+  if (best) return best;
+  if (fallback && collapseSpace(fallback) !== docTitle) return collapseSpace(fallback);
+  const head = docTitle.split(TITLE_SEPARATORS)[0] ?? '';
+  return head.length >= MIN_TITLE_CHARS ? head : docTitle || null;
+}
+
+/** A byline from Readability is kept only when it reads like one (not a counter or a date). */
+function plausibleByline(byline: string | null): string | null {
+  if (!byline) return null;
+  const b = collapseSpace(byline);
+  if (b.length === 0 || b.length > MAX_TITLE_CHARS || !/[\p{L}]/u.test(b)) return null;
+  return b;
+}
+
+/** Collect {@link DocHints} for a page. */
+export function pageHints(
+  doc: Document,
+  found: { title: string | null; byline: string | null; siteName: string | null },
+  url: string | undefined,
+): DocHints {
+  const hints: DocHints = {};
+  const docTitle = collapseSpace(doc.querySelector('title')?.textContent ?? '');
+  if (docTitle) hints.docTitle = docTitle;
+  const title = findHeadline(doc, docTitle, found.title);
+  if (title) hints.title = title;
+  const byline = plausibleByline(found.byline);
+  if (byline) hints.byline = byline;
+  const site =
+    found.siteName ?? doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content');
+  if (site) hints.siteName = collapseSpace(site);
+  const pageUrl = url ?? (doc.URL && doc.URL !== 'about:blank' ? doc.URL : undefined);
+  if (pageUrl) hints.url = pageUrl;
+  return hints;
+}

@@ -1,0 +1,76 @@
+/**
+ * An iterative pre-order walk over a DOM subtree with enter/exit callbacks.
+ * No recursion, so 10,000-level-deep pages cannot overflow the stack.
+ */
+
+/** Callbacks for {@link walkTree}. */
+export interface TreeVisitor {
+  /** Called on each node in document order; return false to skip its children. */
+  enter(node: Node): boolean;
+  /** Called after a node's children (or right after `enter` when they are skipped). */
+  exit?(node: Node): void;
+}
+
+/**
+ * Walk `root` and its descendants (see {@link TreeVisitor}). A document is
+ * walked as its top-level children in turn (linkedom's doctype has no
+ * `nextSibling`, and pages that open with `<head>` have several top-level elements).
+ */
+export function walkTree(root: Node, visitor: TreeVisitor): void {
+  if (isDocumentLike(root)) {
+    const tops = Array.from(root.childNodes);
+    for (const top of tops) walkSubtree(top, visitor);
+    return;
+  }
+  walkSubtree(root, visitor);
+}
+
+function walkSubtree(root: Node, visitor: TreeVisitor): void {
+  let node: Node = root;
+  for (;;) {
+    const first = visitor.enter(node) ? node.firstChild : null;
+    if (first) {
+      node = first;
+      continue;
+    }
+    for (;;) {
+      visitor.exit?.(node);
+      if (node === root) return;
+      const next = node.nextSibling;
+      if (next) {
+        node = next;
+        break;
+      }
+      const parent = node.parentNode;
+      if (!parent) return; // detached mid-walk: nothing sensible left to visit
+      node = parent;
+    }
+  }
+}
+
+/** `nodeType` of elements (the `Node` global is absent under plain Node). */
+export const ELEMENT_NODE = 1;
+/** `nodeType` of text nodes. */
+export const TEXT_NODE = 3;
+/** `nodeType` of CDATA sections (XHTML pages keep text in them). */
+export const CDATA_SECTION_NODE = 4;
+
+/** `nodeType` of documents. */
+export const DOCUMENT_NODE = 9;
+/** `nodeType` of document fragments. */
+export const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** A document or fragment: a container to walk into that is not an element. */
+export function isDocumentLike(node: Node): boolean {
+  return node.nodeType === DOCUMENT_NODE || node.nodeType === DOCUMENT_FRAGMENT_NODE;
+}
+
+/** Narrow a node to an element. */
+export function isElement(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+/** Lower-case local tag name (`o:p` stays `o:p`). */
+export function tagOf(el: Element): string {
+  return el.tagName.toLowerCase();
+}
