@@ -1,16 +1,95 @@
+/**
+ * The recogniser: from an essay's blocks to its outline. Each step is its own
+ * module; this file only orders them.
+ */
 import type { BlockDoc, Outline } from '../types.ts';
+import { blockCandidate, type Candidate } from './candidates.ts';
+import { buildTree } from './build-tree.ts';
+import { buildDigest } from './digest.ts';
+import { findFormulations } from './formulations.ts';
+import { inlinePoints, type InlinePoint } from './inline.ts';
+import { assignKeys } from './keys.ts';
+import { findMeta } from './meta.ts';
+import { parallelLeads } from './parallel.ts';
+import { shortLeads } from './short-leads.ts';
+import { clauseSeries, subLeads } from './clause-series.ts';
+import { keepSeries } from './series.ts';
 
-/** Recognise the outline of an essay. (Placeholder until the recognisers land.) */
+/** Openings that mark the closing paragraph. */
+const CONCLUSION = /^(综上所述|总而言之|总之|综上|结语|结束语)(?:[，,：:\s]|$)/;
+/** The conclusion is searched for in this last share of the body. */
+const CONCLUSION_ZONE = 0.4;
+
+/** Recognises the outline of an essay from its blocks. Never throws on odd input. */
 export function recognize(doc: BlockDoc): Outline {
-  void doc;
+  const { blocks } = doc;
+  const meta = findMeta(doc);
+  const body: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (!meta.skip.has(i)) body.push(i);
+
+  // 1. What opens each block. A block that opens with 一是 and holds its 二是
+  //    is one paragraph of inline points, not a lead.
+  const markerPoints = new Map<number, InlinePoint[]>();
+  const raw: Candidate[] = [];
+  for (const i of body) {
+    const b = blocks[i]!;
+    const points = inlinePoints(b.text, 0);
+    if (points.length) markerPoints.set(i, points);
+    const cand = blockCandidate(b, i, doc.format);
+    if (!cand) continue;
+    if (cand.ordinal > 0 && points.some((p) => p.start <= 1 && `m:${p.family}` === cand.family)) continue;
+    raw.push(cand);
+  }
+
+  // 2. Only series with siblings are structure; then set-off and parallel openings among the rest.
+  let cands = keepSeries(raw);
+  const taken = new Set(cands.map((c) => c.block));
+  const sortedTaken = [...taken].sort((a, b) => a - b);
+  const barrier = (from: number, to: number) => sortedTaken.some((t) => t > from && t < to);
+  const free = body.filter((i) => !taken.has(i));
+  const short = shortLeads(blocks, free, barrier);
+  const shortSet = new Set(short.map((c) => c.block));
+  const parallel = parallelLeads(blocks, free.filter((i) => !shortSet.has(i)), barrier);
+  cands = [...cands, ...short, ...parallel].sort((a, b) => a.block - b.block);
+
+  // 3. Inline points of each block, after its lead's words.
+  const byBlock = new Map(cands.map((c) => [c.block, c]));
+  const inline = new Map<number, InlinePoint[]>();
+  for (const i of body) {
+    const text = blocks[i]!.text;
+    const cand = byBlock.get(i);
+    let points = (markerPoints.get(i) ?? []).filter((p) => !cand || p.start >= cand.textStart);
+    if (!points.length) points = clauseSeries(text, cand ? cand.textEnd : 0);
+    if (!points.length) points = subLeads(text, cand ? cand.textEnd + 1 : 0);
+    if (points.length) inline.set(i, points);
+  }
+
+  // 4. Conclusion: a marked closing paragraph in the last part of the body.
+  let conclusion: string | null = null;
+  let conclusionAt = -1;
+  const zone = body.length - Math.ceil(body.length * CONCLUSION_ZONE);
+  for (let k = body.length - 1; k >= Math.max(0, zone); k--) {
+    const m = CONCLUSION.exec(blocks[body[k]!]!.text);
+    if (m) {
+      conclusion = m[1]!;
+      conclusionAt = body[k]!;
+      break;
+    }
+  }
+
+  // 5. The tree, keys, formulations and digest.
+  const nodes = buildTree(blocks, cands, inline);
+  assignKeys(nodes);
+  const firstNode = cands[0]?.block ?? Infinity;
+  const intro = body.find((i) => i < firstNode && blocks[i]!.text.length > 40) ?? -1;
   return {
-    title: null,
-    subtitle: null,
-    author: null,
-    affiliation: null,
-    conclusion: null,
-    formulations: [],
-    digest: [],
-    nodes: [],
+    title: meta.title,
+    subtitle: meta.subtitle,
+    author: meta.author,
+    affiliation: meta.affiliation,
+    conclusion,
+    formulations: findFormulations(blocks, body, meta.title),
+    digest: buildDigest(blocks, nodes, meta.title, intro, conclusionAt),
+    nodes,
   };
 }

@@ -1,0 +1,104 @@
+/**
+ * Nesting: points under the nearest preceding point of a higher layer.
+ * Layers are not fixed per marker: the essay's own order decides (一、 may
+ * hold （一）, or 1. may hold 一、), so the tree is built with a stack of open
+ * series, popped when a series continues or a stronger one begins.
+ */
+import type { Block, OutlineNode } from '../types.ts';
+import type { Candidate } from './candidates.ts';
+import { cleanPointText } from './point-text.ts';
+import { continues, type InlinePoint } from './inline.ts';
+
+interface Open {
+  node: OutlineNode;
+  family: string;
+  ordinal: number;
+  strength: number;
+}
+
+/**
+ * The open entry that `c` continues: for counted families the innermost one
+ * whose ordinal it follows (so 3. 俞 finds 2. 蒋 beneath six nested 1.–6.),
+ * else the innermost of its family; -1 when none.
+ */
+function openSeries(stack: Open[], c: Candidate): number {
+  let nearest = -1;
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const e = stack[k]!;
+    if (e.family !== c.family) continue;
+    if (nearest < 0) nearest = k;
+    if (c.ordinal === 0 || c.ordinal === 1 || continues(e.ordinal, c.ordinal)) return k;
+  }
+  return nearest;
+}
+
+/** Makes the outline node of a candidate. */
+function nodeOf(c: Candidate, blocks: Block[], level: number): OutlineNode {
+  const text = cleanPointText(blocks[c.block]!.text, c.textStart, c.textEnd);
+  return {
+    level,
+    kind: c.kind,
+    marker: c.marker,
+    text,
+    key: text,
+    children: [],
+    source: { block: c.block, start: c.textStart, end: c.textEnd },
+  };
+}
+
+function inlineNode(p: InlinePoint, block: number, text: string, level: number): OutlineNode {
+  const words = cleanPointText(text, p.textStart, p.textEnd);
+  return {
+    level,
+    kind: 'inline',
+    marker: p.marker,
+    text: words,
+    key: words,
+    children: p.children.map((c) => inlineNode(c, block, text, level + 1)),
+    source: { block, start: p.textStart, end: p.textEnd },
+  };
+}
+
+/**
+ * Builds the tree from block-level candidates (reading order) and the inline
+ * points of each block.
+ */
+export function buildTree(
+  blocks: Block[],
+  cands: Candidate[],
+  inline: Map<number, InlinePoint[]>,
+): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const stack: Open[] = [];
+  const byBlock = new Map(cands.map((c) => [c.block, c]));
+  const attach = (node: OutlineNode) => {
+    const parent = stack[stack.length - 1]?.node;
+    (parent ? parent.children : roots).push(node);
+  };
+  for (let b = 0; b < blocks.length; b++) {
+    const c = byBlock.get(b);
+    let lead: OutlineNode | undefined;
+    if (c) {
+      const idx = openSeries(stack, c);
+      // A series that starts again at 1 below a newer point is a new set of children.
+      const restartBelow = idx >= 0 && c.ordinal === 1 && idx < stack.length - 1;
+      if (idx >= 0 && !restartBelow) {
+        stack.length = idx;
+      } else if (idx < 0) {
+        while (stack.length && stack[stack.length - 1]!.strength < c.strength) stack.pop();
+      }
+      lead = nodeOf(c, blocks, stack.length + 1);
+      attach(lead);
+      stack.push({ node: lead, family: c.family, ordinal: c.ordinal, strength: c.strength });
+    }
+    const points = inline.get(b);
+    if (points?.length) {
+      const parent = lead ?? stack[stack.length - 1]?.node;
+      const level = (parent?.level ?? 0) + 1;
+      const text = blocks[b]!.text;
+      const nodes = points.map((p) => inlineNode(p, b, text, level));
+      (parent ? parent.children : roots).push(...nodes);
+    }
+  }
+  return roots;
+}

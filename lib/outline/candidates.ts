@@ -1,0 +1,170 @@
+/**
+ * Block-level point candidates: what opens each body block (a marker, a bold
+ * run, a heading tag, a reporting formula), before any sibling check.
+ */
+import type { Block, NodeKind } from '../types.ts';
+import { matchMarkerAt, type MarkerMatch } from './markers.ts';
+import { onlyPunctuationAfter, sentenceEnd } from './point-text.ts';
+
+/**
+ * How strongly a node structures the text: a heading outranks a paragraph
+ * lead, which outranks an inline point. A new family pops weaker ones.
+ */
+export type Strength = 0 | 1 | 2;
+
+/** A possible outline node found at the start of a block. */
+export interface Candidate {
+  block: number;
+  /** Family key: `m:shi`, `h:3`, `bold-heading`, `bold-lead`, `plain-heading`, `report`, `parallel`. */
+  family: string;
+  /** 1-based ordinal for marker families; 0 where the family does not count. */
+  ordinal: number;
+  marker: string | null;
+  /** Offsets of the point's own words in the block text. */
+  textStart: number;
+  textEnd: number;
+  kind: NodeKind;
+  strength: Strength;
+}
+
+/** Longest standalone heading, in characters; longer bold blocks are emphasised prose. */
+const MAX_HEADING = 60;
+/** A bold run shorter than this is an emphasised word, not a lead. */
+const MIN_BOLD_LEAD = 2;
+/** Share of a block's text that must be bold for the block to read as a bold line. */
+const WHOLE_BOLD = 0.85;
+
+/** Number of non-space, non-punctuation characters in `text[a, b)`. */
+function letters(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (!/[\s\p{P}\p{S}]/u.test(text[i] ?? '')) n++;
+  return n;
+}
+
+/** Characters covered by bold runs. */
+function boldLetters(block: Block): number {
+  let n = 0;
+  for (const [a, b] of block.bold) n += letters(block.text, a, b);
+  return n;
+}
+
+/** The bold run that starts at (or within a few characters of) `pos`, if any. */
+export function boldRunAt(block: Block, pos: number): readonly [number, number] | null {
+  for (const run of block.bold) {
+    // A run may begin on an opening bracket or quotation mark before `pos`.
+    if (run[0] <= pos + 1 && run[1] > pos) return run;
+    if (run[0] > pos + 1) break;
+  }
+  return null;
+}
+
+/** True when the block reads as a bold line: (almost) all of it is bold. */
+export function isWholeBold(block: Block): boolean {
+  const all = letters(block.text, 0, block.text.length);
+  return all > 0 && boldLetters(block) >= all * WHOLE_BOLD;
+}
+
+/** Where a lead's words end: the bold run's end when it is bold, else the first sentence's end. */
+function leadEnd(block: Block, start: number): number {
+  const t = block.text;
+  const stop = sentenceEnd(t, start);
+  const run = boldRunAt(block, start);
+  if (run && run[1] - start >= MIN_BOLD_LEAD && run[1] < stop) return run[1];
+  return stop;
+}
+
+/** A reporting formula at a paragraph's start: 会议指出，… 习近平强调，… */
+const REPORT =
+  /^(?:[^，。；！？]{2,16}，)?((?:会议|全会|座谈会|会上|[\u4e00-\u9fff]{2,4})(?:指出|强调|要求|表示|提出))[，：:]/;
+/** Subjects that make 指出/强调 narrative rather than a report's structure. */
+const NOT_SPEAKERS =
+  /^(文章|报告|文件|意见|通知|讲话|公报|决定|规划|方案|纲要|研究|调查|数据|专家|记者|他们|我们|有关|相关|同时|此外|其中|这里|这是)/;
+
+/** The block-level candidate opening `block`, or null for plain prose. */
+export function blockCandidate(block: Block, index: number, format: string): Candidate | null {
+  const t = block.text;
+  const marker: MarkerMatch | null = matchMarkerAt(t, 0);
+  const wholeBold = isWholeBold(block);
+  if (marker) {
+    const end = leadEnd(block, marker.end);
+    const standalone =
+      onlyPunctuationAfter(t, end) &&
+      (block.kind === 'heading' || t.length <= MAX_HEADING || wholeBold);
+    return {
+      block: index,
+      family: `m:${marker.family}`,
+      ordinal: marker.ordinal,
+      marker: marker.marker,
+      textStart: marker.end,
+      textEnd: end,
+      kind: standalone ? 'heading' : 'lead',
+      strength: standalone ? 2 : 1,
+    };
+  }
+  if (block.kind === 'heading' && block.headingLevel) {
+    return heading(index, `h:${block.headingLevel}`, t.length);
+  }
+  if (wholeBold && t.length <= MAX_HEADING) {
+    return heading(index, 'bold-heading', t.length);
+  }
+  const run = boldRunAt(block, 0);
+  if (run && letters(t, run[0], run[1]) >= MIN_BOLD_LEAD && !onlyPunctuationAfter(t, run[1])) {
+    return {
+      block: index,
+      family: 'bold-lead',
+      ordinal: 0,
+      marker: null,
+      textStart: run[0],
+      textEnd: Math.min(run[1], sentenceEnd(t, run[0])),
+      kind: 'lead',
+      strength: 1,
+    };
+  }
+  const rep = REPORT.exec(t);
+  if (rep && rep[1] && !NOT_SPEAKERS.test(rep[1])) {
+    const start = rep[0].length;
+    return {
+      block: index,
+      family: 'report',
+      ordinal: 0,
+      marker: rep[1],
+      textStart: start,
+      textEnd: sentenceEnd(t, start),
+      kind: 'lead',
+      strength: 1,
+    };
+  }
+  if (format !== 'html' && looksLikePlainHeading(t)) {
+    return heading(index, 'plain-heading', t.length);
+  }
+  return null;
+}
+
+function heading(block: number, family: string, end: number): Candidate {
+  return {
+    block,
+    family,
+    ordinal: 0,
+    marker: null,
+    textStart: 0,
+    textEnd: end,
+    kind: 'heading',
+    strength: 2,
+  };
+}
+
+/** Shortest and longest unmarked plain-text heading (characters). */
+const PLAIN_HEADING_MIN = 4;
+const PLAIN_HEADING_MAX = 32;
+
+/**
+ * A short line with no closing punctuation, in plain text: a subheading
+ * candidate (confirmed later only when it has siblings).
+ */
+function looksLikePlainHeading(t: string): boolean {
+  if (t.length < PLAIN_HEADING_MIN || t.length > PLAIN_HEADING_MAX) return false;
+  const last = t[t.length - 1] ?? '';
+  if (/[。！？；…：:，,、）)]/.test(last)) return false;
+  // Dates, page numbers and other furniture are filtered elsewhere; a heading holds CJK words.
+  return letters(t, 0, t.length) >= PLAIN_HEADING_MIN && /[\u4e00-\u9fff]{2}/.test(t);
+}

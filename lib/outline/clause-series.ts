@@ -1,0 +1,84 @@
+/**
+ * Unmarked inline points: clause series inside one sentence, separated by ；
+ * and sharing an opening frame (要…；要…；要…, 抓…；抓…, 在思想上…；在工作上…)
+ * or a shape (保持上下贯通，…；提升左右协同，…); and short set-off sub-leads
+ * (解放思想。…明确路径。…突出重点。…).
+ */
+import type { InlinePoint } from './inline.ts';
+
+/** A series needs this many clauses: two ；-clauses are a contrast, not a list. */
+const MIN_CLAUSES = 3;
+/** An opening segment (up to the first comma) of this length range can be a shape match. */
+const SHAPE_MIN = 3;
+const SHAPE_MAX = 8;
+/** A short adverbial before the first clause (今后，) is skipped up to this length. */
+const LEAD_IN = 3;
+/** Sub-leads are this short, and at least this many stand in one paragraph. */
+const SUBLEAD_MAX = 8;
+const MIN_SUBLEADS = 3;
+
+/** The frame a clause opens with: 要 within its first words, else its first character. */
+function opener(clause: string): string {
+  const yao = clause.indexOf('要');
+  if (yao >= 0 && yao <= 6 && !clause.slice(0, yao).includes('，')) return '要';
+  return clause[0] ?? '';
+}
+
+function firstSegment(clause: string): string {
+  return clause.split(/[，,]/)[0] ?? clause;
+}
+
+/** ；-separated clause series in `text` from `from` on. */
+export function clauseSeries(text: string, from = 0): InlinePoint[] {
+  const out: InlinePoint[] = [];
+  // Sentences of the paragraph, each split into its ；-clauses with offsets.
+  let s = from;
+  while (s < text.length) {
+    let e = s;
+    while (e < text.length && !/[。！？!?]/.test(text[e]!)) e++;
+    const clauses: Array<{ start: number; end: number }> = [];
+    let c = s;
+    for (let k = s; k <= e; k++) {
+      if (k === e || text[k] === '；' || text[k] === ';') {
+        if (k > c) clauses.push({ start: c, end: k });
+        c = k + 1;
+      }
+    }
+    if (clauses.length >= MIN_CLAUSES) {
+      const first = clauses[0]!;
+      const seg0 = firstSegment(text.slice(first.start, first.end));
+      // 今后，在思想上…: a short lead-in before the first clause is not part of it.
+      if (seg0.length <= LEAD_IN && seg0.length < first.end - first.start - 1) first.start += seg0.length + 1;
+      const bodies = clauses.map((cl) => text.slice(cl.start, cl.end));
+      const openers = new Set(bodies.map(opener));
+      const segLens = new Set(bodies.map((b) => firstSegment(b).length));
+      const sameOpening = openers.size === 1 && !/[的了和与及是在]/.test([...openers][0]!) || (openers.size === 1 && [...openers][0] === '在');
+      const [len] = segLens;
+      const sameShape = segLens.size === 1 && len !== undefined && len >= SHAPE_MIN && len <= SHAPE_MAX && bodies.every((b) => /[，,]/.test(b));
+      if (sameOpening || sameShape) {
+        for (const cl of clauses) {
+          out.push({ family: 'clause', ordinal: 0, marker: null, start: cl.start, textStart: cl.start, textEnd: cl.end, children: [] });
+        }
+      }
+    }
+    s = e + 1;
+  }
+  return out;
+}
+
+/** Short set-off sub-leads: ≥3 very short sentences standing inside one paragraph. */
+export function subLeads(text: string, from = 0): InlinePoint[] {
+  const out: InlinePoint[] = [];
+  let s = from;
+  while (s < text.length) {
+    let e = s;
+    while (e < text.length && !/[。！？!?]/.test(text[e]!)) e++;
+    const len = e - s;
+    // A sub-lead is a bare phrase: no comma, no quotation, followed by more text.
+    if (len >= 2 && len <= SUBLEAD_MAX && e < text.length - 1 && !/[，,、“”"：:；;]/.test(text.slice(s, e))) {
+      out.push({ family: 'sublead', ordinal: 0, marker: null, start: s, textStart: s, textEnd: e, children: [] });
+    }
+    s = e + 1;
+  }
+  return out.length >= MIN_SUBLEADS ? out : [];
+}

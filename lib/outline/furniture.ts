@@ -1,0 +1,32 @@
+/**
+ * Page furniture: lines that belong to the page, not the essay (dates, 版次,
+ * 责任编辑, 电话, 下转第X版, 来源, 点击数, journal apparatus). They give no nodes.
+ */
+
+const FURNITURE: RegExp[] = [
+  // A date line, possibly with weekday: 2024年5月10日 星期五 / 2021-03-22 / 2017年08月
+  /^[（(]?\d{4}\s*[年\-/.]\s*\d{1,2}\s*(?:[月\-/.]\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期.|周.)?[）)]?\s*$/,
+  /^(?:责任编辑|责编|编辑|校对|审核|美编|统筹|策划|监制|主编|值班编辑|本版编辑|制图|摄影|图片|供图)[：:\s]/,
+  /^(?:电话|传真|邮箱|邮编|E-?mail|地址|网址)[：:\s]/i,
+  /^[（(]?(?:下转|上接|转第|接第).{0,8}[版页][）)]?$/,
+  /^第?\s*[0-9一二三四五六七八九十]{1,3}\s*版\b/,
+  /^(?:来源|出处|发布时间|发布日期|时间|点击数|浏览次数|阅读|字号|作者：佚名)[：:\s]/,
+  /^(?:打印|关闭|分享到|返回顶部|收藏|下载|全屏)(?:\s|$|本页)/,
+  /^\[?(?:摘要|关键词|关键字|DOI|中图分类号|文献标识码|文章编号)\]?[：:\s]/i,
+  /^【?(?:字号|打印|关闭)/,
+  /^(?:原标题|图为|图片来源|视频来源|扫码|长按|点击|关注)[：:\s]/,
+];
+
+/** True when `text` is a line of page furniture. */
+export function isFurniture(text: string): boolean {
+  if (text.length > 80) return false;
+  return FURNITURE.some((re) => re.test(text));
+}
+
+/** Headings after which only apparatus follows (references, author notes). */
+const END_MATTER = /^[［[【]?(?:参考文献|参考资料|注释|作者简介|责任编辑|相关阅读|相关新闻|延伸阅读)[］\]】]?[：:]?$/;
+
+/** True when `text` opens the end matter of an article: nothing after it is essay. */
+export function isEndMatter(text: string): boolean {
+  return END_MATTER.test(text.replace(/\s/g, ''));
+}

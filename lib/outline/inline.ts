@@ -1,0 +1,105 @@
+/**
+ * Inline points: ordinal series inside one running paragraph (…一要…，二要…;
+ * 首先…其次…最后; 一方面…另一方面; （1）…（2）), nested by where they fall.
+ */
+import { findMarkers, LAST, type MarkerMatch } from './markers.ts';
+import { fullStopEnd, sentenceEnd } from './point-text.ts';
+
+/** One inline point: offsets into the block text. */
+export interface InlinePoint {
+  family: string;
+  ordinal: number;
+  marker: string | null;
+  /** Offset of the marker (or of the words, for unmarked points). */
+  start: number;
+  textStart: number;
+  textEnd: number;
+  children: InlinePoint[];
+}
+
+/** A run of one family's markers that count 1, 2, 3… inside a paragraph. */
+type Run = MarkerMatch[];
+
+/** True when `next` continues a series whose last member is `prev`. */
+export function continues(prev: number, next: number): boolean {
+  if (next === LAST) return prev < LAST;
+  // One missing member (a marker the text garbled) is tolerated; two are not.
+  return next === prev + 1 || next === prev + 2;
+}
+
+/** Splits the markers into runs per family; only runs that start at 1 and have a second member survive. */
+function runsOf(markers: MarkerMatch[]): Run[] {
+  const open = new Map<string, Run>();
+  const done: Run[] = [];
+  for (const m of markers) {
+    const cur = open.get(m.family);
+    const last = cur?.[cur.length - 1];
+    if (m.ordinal === 1) {
+      if (cur) done.push(cur);
+      open.set(m.family, [m]);
+    } else if (cur && last && continues(last.ordinal, m.ordinal)) {
+      cur.push(m);
+    }
+  }
+  done.push(...open.values());
+  return done.filter((r) => r.length >= 2).sort((a, b) => (a[0]?.start ?? 0) - (b[0]?.start ?? 0));
+}
+
+/**
+ * The inline points of `text` from offset `from` on, as a forest. A series
+ * nests under the member of an earlier series whose stretch (up to the next
+ * member, or the last member's full stop) holds it whole.
+ */
+export function inlinePoints(text: string, from = 0): InlinePoint[] {
+  const markers = findMarkers(text).filter((m) => m.start >= from);
+  if (markers.length < 2) return [];
+  const runs = runsOf(markers);
+  interface Placed {
+    point: InlinePoint;
+    spanEnd: number;
+  }
+  const placed: Placed[] = [];
+  const roots: InlinePoint[] = [];
+  for (const run of runs) {
+    const first = run[0]!;
+    const lastM = run[run.length - 1]!;
+    const runEnd = fullStopEnd(text, lastM.end);
+    // The innermost earlier member whose stretch holds the whole run.
+    let host: Placed | undefined;
+    for (const p of placed) {
+      if (p.point.start < first.start && runEnd <= p.spanEnd && first.start < p.spanEnd) {
+        if (!host || p.point.start >= host.point.start) host = p;
+      }
+    }
+    // A run that starts inside another run's member but overruns it interleaves: drop it.
+    if (!host && placed.some((p) => p.point.start < first.start && first.start < p.spanEnd && runEnd > p.spanEnd && p.point.family !== first.family)) {
+      continue;
+    }
+    const points = run.map((m, i): Placed => {
+      const next = run[i + 1];
+      const spanEnd = next ? next.start : fullStopEnd(text, m.end);
+      const point: InlinePoint = {
+        family: m.family,
+        ordinal: m.ordinal,
+        marker: m.marker,
+        start: m.start,
+        textStart: m.end,
+        textEnd: Math.min(sentenceEnd(text, m.end), next ? next.start : text.length),
+        children: [],
+      };
+      return { point, spanEnd };
+    });
+    (host ? host.point.children : roots).push(...points.map((p) => p.point));
+    placed.push(...points);
+  }
+  // A member's words stop where its first nested point begins.
+  const trim = (pts: InlinePoint[]) => {
+    for (const p of pts) {
+      const c = p.children[0];
+      if (c && c.start < p.textEnd) p.textEnd = c.start;
+      trim(p.children);
+    }
+  };
+  trim(roots);
+  return roots;
+}

@@ -1,0 +1,82 @@
+/**
+ * Parallel-structure openings (排比): sibling paragraphs that open with the
+ * same words — 大力弘扬…/大力倡导…/大力营造…, 用好“严细深实快”这把“金钥匙”，… —
+ * are points even with no marker or bold.
+ */
+import type { Block } from '../types.ts';
+import type { Candidate } from './candidates.ts';
+import { sentenceEnd } from './point-text.ts';
+
+/** Members needed for a short (two-character) shared opening to count. */
+const MIN_MEMBERS = 3;
+/** A shared opening this long counts with only two members. */
+const LONG_PREFIX = 5;
+/** Paragraphs shorter than this are not essay paragraphs (captions, labels). */
+const MIN_PARAGRAPH = 30;
+/** A first sentence longer than this is narrative, not a point's lead. */
+const MAX_LEAD = 110;
+
+/**
+ * Openings shared by unrelated prose: pronouns, connectives and time words.
+ * Paragraphs that share only these are not parallel points.
+ */
+const COMMON =
+  /^(?:我们|我国|我市|我县|我省|我区|他们|这是|这些|这个|这种|这一|同时|因此|所以|但是|然而|而且|另外|此外|目前|当前|近年|今年|去年|明年|如今|现在|对于|作为|通过|随着|为了|如果|只有|总之|其中|一个|一些|有的|在这|从而|并且|要把|要在|是否|可以|必须|应该|坚持|加强)/;
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Finds parallel-opening leads among `free` (indices of body paragraphs with
+ * no other candidate, in reading order). Paragraphs group only when no
+ * candidate stands between them (`barrier(i, j)` says whether one does).
+ */
+export function parallelLeads(
+  blocks: Block[],
+  free: number[],
+  barrier: (from: number, to: number) => boolean,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const used = new Set<number>();
+  for (let x = 0; x < free.length; x++) {
+    const i = free[x]!;
+    if (used.has(i)) continue;
+    const a = blocks[i]!.text;
+    if (a.length < MIN_PARAGRAPH || !/^[\u4e00-\u9fff“]/.test(a)) continue;
+    const group = [i];
+    let prefix = Infinity;
+    for (let y = x + 1; y < free.length; y++) {
+      const j = free[y]!;
+      if (barrier(group[group.length - 1]!, j)) break;
+      const b = blocks[j]!.text;
+      if (b.length < MIN_PARAGRAPH) continue;
+      const p = commonPrefix(a, b);
+      if (p < 2) continue;
+      group.push(j);
+      prefix = Math.min(prefix, p);
+    }
+    if (group.length < 2) continue;
+    const shared = a.slice(0, prefix);
+    if (COMMON.test(shared) && prefix < LONG_PREFIX) continue;
+    if (group.length < MIN_MEMBERS && prefix < LONG_PREFIX) continue;
+    const leads = group.map((k) => ({ k, end: sentenceEnd(blocks[k]!.text, 0) }));
+    if (leads.some((l) => l.end > MAX_LEAD)) continue;
+    for (const { k, end } of leads) {
+      used.add(k);
+      out.push({
+        block: k,
+        family: `parallel:${shared}`,
+        ordinal: 0,
+        marker: null,
+        textStart: 0,
+        textEnd: end,
+        kind: 'lead',
+        strength: 1,
+      });
+    }
+  }
+  return out.sort((p, q) => p.block - q.block);
+}

@@ -1,0 +1,42 @@
+/**
+ * Where a point's words end: the guideline's rule is "its first sentence (up
+ * to 。！？； or the end of the bold run), without the closing punctuation".
+ */
+
+/** Sentence-ending punctuation for a point's text. */
+const TERMINATORS = new Set([...'。！？；!?;']);
+/** Punctuation stripped from both ends of a point's text. */
+const EDGE = /^[\s，,、：:。；;！？!?．.…—]+|[\s，,、：:。；;！？!?．.…—]+$/g;
+
+/** Offset of the first sentence terminator at or after `from`, or `limit`. */
+export function sentenceEnd(text: string, from: number, limit = text.length): number {
+  for (let i = from; i < limit; i++) if (TERMINATORS.has(text[i] ?? '')) return i;
+  return limit;
+}
+
+/** Offset of the first full stop (。！？, not ；) at or after `from`, or `limit`. */
+export function fullStopEnd(text: string, from: number, limit = text.length): number {
+  for (let i = from; i < limit; i++) {
+    const c = text[i];
+    if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?') return i;
+  }
+  return limit;
+}
+
+/** The text between `start` and `end` with edge punctuation and whitespace removed. */
+export function cleanPointText(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(EDGE, '').replace(/\s+/g, (s, i, all: string) => {
+    // Keep single spaces between Latin words; drop whitespace next to CJK.
+    const prev = all[i - 1] ?? '';
+    const next = all[i + s.length] ?? '';
+    return /[A-Za-z0-9]/.test(prev) && /[A-Za-z0-9]/.test(next) ? ' ' : '';
+  });
+}
+
+/** True when nothing but punctuation and whitespace stands in `text` from `from` on. */
+export function onlyPunctuationAfter(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    if (!/[\s\p{P}\p{S}]/u.test(text[i] ?? '')) return false;
+  }
+  return true;
+}

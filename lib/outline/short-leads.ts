@@ -1,0 +1,71 @@
+/**
+ * Set-off leads without bold or marker: sibling paragraphs that each open with
+ * a short claim closed by a full stop (建设清廉学校。…/推进民主决策。…,
+ * 合作共事，保持一颗平常心。…). In plain text from PDFs this is how bold leads
+ * survive; on web pages it is how many reports set off their points.
+ */
+import type { Block } from '../types.ts';
+import type { Candidate } from './candidates.ts';
+
+/** Shortest and longest set-off lead, in characters. */
+const MIN_LEAD = 2;
+const MAX_LEAD = 18;
+/** The body after the lead must be at least this long: a lead introduces a stretch of text. */
+const MIN_BODY = 15;
+/** Sibling leads have similar lengths: the longest at most this many times the shortest. */
+const LENGTH_RATIO = 2.2;
+
+/** Openings of ordinary sentences, which are prose even when short. */
+const PROSE =
+  /^(?:我|我们|你|他|她|它|这|那|其|此|但|而|且|并|又|也|就|都|还|如|若|因|所以|因此|同时|然而|当然|总之|另外|此外|目前|现在|今天|今年|去年|近年|如今|首先|其次|最后|例如|比如|对此|为此|于是|据|经|由)/;
+
+/** The set-off lead of `text`: the end of its first sentence, or -1. */
+function leadEnd(text: string): number {
+  const stop = text.search(/[。！？!?]/);
+  if (stop < MIN_LEAD || stop > MAX_LEAD) return -1;
+  if (text.length - stop - 1 < MIN_BODY) return -1;
+  const lead = text.slice(0, stop);
+  if (PROSE.test(lead) || /[；;：:“”"]$/.test(lead) || /\d{3,}/.test(lead)) return -1;
+  // A lead is a phrase: at most one comma (合作共事，保持一颗平常心).
+  if ((lead.match(/[，,]/g) ?? []).length > 1) return -1;
+  return stop;
+}
+
+/**
+ * Groups of at least two set-off leads among `free` paragraphs (reading
+ * order), not separated by another candidate (`barrier`).
+ */
+export function shortLeads(
+  blocks: Block[],
+  free: number[],
+  barrier: (from: number, to: number) => boolean,
+): Candidate[] {
+  const out: Candidate[] = [];
+  let group: Array<{ block: number; end: number }> = [];
+  const flush = () => {
+    const lens = group.map((g) => g.end);
+    if (group.length >= 2 && Math.max(...lens) <= Math.min(...lens) * LENGTH_RATIO) {
+      for (const g of group) {
+        out.push({
+          block: g.block,
+          family: 'short-lead',
+          ordinal: 0,
+          marker: null,
+          textStart: 0,
+          textEnd: g.end,
+          kind: 'lead',
+          strength: 1,
+        });
+      }
+    }
+    group = [];
+  };
+  for (const i of free) {
+    const end = leadEnd(blocks[i]!.text);
+    const last = group[group.length - 1];
+    if (last && barrier(last.block, i)) flush();
+    if (end > 0) group.push({ block: i, end });
+  }
+  flush();
+  return out;
+}
