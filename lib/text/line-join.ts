@@ -1,0 +1,78 @@
+/**
+ * Concatenation of separately normalised pieces (the lines of one paragraph)
+ * into one mapped text, the way `normalizeText` would have joined them.
+ */
+import type { Span } from '../types.ts';
+import { isCjkLikeCode, isSharedPunctCode, isSpaceCode } from './char-class.ts';
+import type { MappedText } from './normalize.ts';
+
+/** A normalised piece with bold spans in its own coordinates. */
+export interface MappedPiece extends MappedText {
+  bold: readonly Span[];
+}
+
+/** A joined text with its bold spans. */
+export interface JoinedText extends MappedText {
+  bold: [number, number][];
+}
+
+/** Half-width marks turned full-width when a line break put them next to CJK. */
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
+
+function cjkish(c: number): boolean {
+  return isCjkLikeCode(c) || isSharedPunctCode(c);
+}
+
+/**
+ * Join pieces: nothing between them when either side of the joint is CJK or
+ * CJK punctuation (a hard wrap inside Chinese text), one space between two
+ * Latin/digit sides (a wrap between words; its offset is the raw offset just
+ * after the previous piece). A half-width `, ; : ? ! ( )` at a joint turns
+ * full-width when the other side is CJK. Empty pieces are skipped.
+ */
+export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
+  const texts: string[] = [];
+  const offs: number[] = [];
+  const bold: [number, number][] = [];
+  let len = 0;
+  let prevLast = -1;
+  let prevEnd = 0;
+  for (const piece of pieces) {
+    let text = piece.text;
+    if (text.length === 0) continue;
+    const first = text.charCodeAt(0);
+    if (len > 0) {
+      if (!cjkish(prevLast) && !cjkish(first) && !isSpaceCode(prevLast) && !isSpaceCode(first)) {
+        texts.push(' ');
+        offs.push(prevEnd);
+        len++;
+      } else {
+        // Convert a half-width mark at the end of the previous piece / start of this one.
+        const lastText = texts[texts.length - 1]!;
+        const lastCh = lastText[lastText.length - 1]!;
+        const fullPrev = FULL_WIDTH[lastCh];
+        if (fullPrev !== undefined && cjkish(first)) {
+          texts[texts.length - 1] = lastText.slice(0, -1) + fullPrev;
+        }
+        const fullFirst = FULL_WIDTH[text[0]!];
+        if (fullFirst !== undefined && cjkish(prevLast)) text = fullFirst + text.slice(1);
+      }
+    }
+    for (const [a, b] of piece.bold) bold.push([a + len, b + len]);
+    texts.push(text);
+    for (let i = 0; i < text.length; i++) offs.push(piece.offsets[i]!);
+    len += text.length;
+    prevLast = text.charCodeAt(text.length - 1);
+    prevEnd = piece.offsets[text.length]!;
+  }
+  offs.push(prevEnd);
+  return { text: texts.join(''), offsets: Int32Array.from(offs), bold };
+}

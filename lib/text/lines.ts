@@ -1,0 +1,87 @@
+/**
+ * Cutting plain text into lines, each normalised on its own with fake-bold
+ * doubling undone, and described by the features paragraph rebuilding needs.
+ */
+import { isSpaceCode } from './char-class.ts';
+import { undoFakeBold } from './fake-bold.ts';
+import { classifyLine, displayWidth, type LineKind } from './line-kind.ts';
+import type { MappedPiece } from './line-join.ts';
+import { normalizeText } from './normalize.ts';
+
+/** One physical line of the raw input. */
+export interface TextLine {
+  /** Raw offset of the line's first character. */
+  start: number;
+  /** Raw offset just past the line's last character (before its line break). */
+  end: number;
+  /** Normalised, de-doubled text with its offsets into the whole raw input and bold spans. */
+  piece: MappedPiece;
+  /** No visible character. */
+  blank: boolean;
+  /** The line opens with whitespace (a paragraph indent, where the extractor kept it). */
+  indented: boolean;
+  /** The whole line was printed doubled (fake bold): a headline or a bold line. */
+  fullyBold: boolean;
+  /** The line starts inside a bold run. */
+  startsBold: boolean;
+  /** Raw text with whitespace runs collapsed to one space (names stay apart: 王乐文 李明). */
+  spaced: string;
+  kind: LineKind;
+  /** Display width of the normalised text in CJK columns. */
+  width: number;
+}
+
+/** Collapse whitespace runs to one space and trim (linear, no regex). */
+function collapseSpaces(s: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += s[i];
+  }
+  return out;
+}
+
+/** Build the features of the line `raw[start, end)`. */
+export function scanLine(raw: string, start: number, end: number): TextLine {
+  const slice = raw.slice(start, end);
+  const undone = undoFakeBold(normalizeText(slice, start));
+  const len = undone.text.length;
+  const first = undone.bold[0];
+  const fullyBold = len > 0 && first !== undefined && first[0] === 0 && first[1] === len;
+  const spaced = fullyBold ? undone.text : collapseSpaces(slice);
+  return {
+    start,
+    end,
+    piece: undone,
+    blank: len === 0,
+    indented: slice.length > 0 && isSpaceCode(slice.charCodeAt(0)),
+    fullyBold,
+    startsBold: first !== undefined && first[0] === 0,
+    spaced,
+    kind: classifyLine(spaced),
+    width: displayWidth(undone.text),
+  };
+}
+
+/** Split raw text at `\n`, `\r\n` and `\r` into scanned lines. */
+export function splitLines(raw: string): TextLine[] {
+  const lines: TextLine[] = [];
+  let start = 0;
+  const n = raw.length;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d) continue;
+    lines.push(scanLine(raw, start, i));
+    if (c === 0x0d && i + 1 < n && raw.charCodeAt(i + 1) === 0x0a) i++;
+    start = i + 1;
+  }
+  if (start < n || n === 0) lines.push(scanLine(raw, start, n));
+  return lines;
+}
