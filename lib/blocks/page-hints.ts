@@ -11,8 +11,18 @@ const MAX_TITLE_CHARS = 120;
 const MAX_CANDIDATES = 200;
 /** A heading is the headline when at least this share of it occurs in the `<title>`. */
 const MIN_TITLE_OVERLAP = 0.6;
-/** Separators between the headline and the site/channel names in a `<title>`. */
-const TITLE_SEPARATORS = /\s*(?:--|_|\||｜|-\s|\s-|—)\s*/;
+/**
+ * Separators between the headline and the site/channel names in a `<title>`;
+ * a bare hyphen only between CJK (`…座谈会-中国科普网`, but not `1-10月`).
+ */
+const TITLE_SEPARATORS =
+  /\s*(?:--|_|\||｜|\s-\s|(?<=[\u4e00-\u9fff》”）])-(?=[\u4e00-\u9fff《“（]))\s*/;
+
+/** The headline part of a `<title>`-like string: what precedes the first site/channel separator. */
+export function stripSiteName(title: string): string {
+  const head = title.split(TITLE_SEPARATORS)[0]?.trim() ?? '';
+  return head.length >= MIN_TITLE_CHARS ? head : title;
+}
 
 /** Collapse whitespace runs and trim. */
 export function collapseSpace(s: string): string {
@@ -48,20 +58,28 @@ export function findHeadline(
   const limit = Math.min(candidates.length, MAX_CANDIDATES);
   for (let i = 0; i < limit; i++) {
     const el = candidates[i]!;
-    const text = collapseSpace(el.textContent ?? '');
+    const raw = el.textContent ?? '';
+    // A title box often holds the headline and then 来源/作者 lines: take its first line.
+    const text = collapseSpace(/^h[1-3]$/i.test(el.tagName) ? raw : firstLine(raw));
     const squeezed = text.replace(/\s+/g, '');
     if (squeezed.length < MIN_TITLE_CHARS || squeezed.length > MAX_TITLE_CHARS) continue;
     const overlap = squeezedTitle ? commonSubstring(squeezed, squeezedTitle) : 0;
     if (overlap < squeezed.length * MIN_TITLE_OVERLAP) continue;
-    if (overlap > bestScore) {
+    // Tie-breaker only (< 1 char of overlap): a real <h1> beats a "title" box with the same text.
+    const score = overlap + (/^h[1-3]$/i.test(el.tagName) ? 0.5 : 0);
+    if (score > bestScore) {
       best = text;
-      bestScore = overlap;
+      bestScore = score;
     }
   }
   if (best) return best;
-  if (fallback && collapseSpace(fallback) !== docTitle) return collapseSpace(fallback);
-  const head = docTitle.split(TITLE_SEPARATORS)[0] ?? '';
-  return head.length >= MIN_TITLE_CHARS ? head : docTitle || null;
+  const source = fallback ? collapseSpace(fallback) : docTitle;
+  return source ? stripSiteName(source) : null;
+}
+
+function firstLine(s: string): string {
+  for (const line of s.split(/[\r\n]+/)) if (line.trim()) return line;
+  return '';
 }
 
 /** A byline from Readability is kept only when it reads like one (not a counter or a date). */

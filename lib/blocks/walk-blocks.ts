@@ -29,6 +29,35 @@ const MAX_RESCUE_CHARS = 80;
 const BYLINE_LINE =
   /^[\s【[（(]*(作者|文[丨|｜/]|记者|本报记者|通讯员|评论员|来源|稿源|编辑|责任编辑)/;
 
+/**
+ * Paragraph breaks written into text rather than markup: a blank line, or a
+ * line break followed by a full-width (U+3000) or NBSP first-line indent —
+ * how pasted Word and CMS text separates paragraphs inside one `<p>`. A line
+ * break followed by ASCII spaces is only source formatting.
+ */
+const TEXT_PARAGRAPH_BREAK = /\n[ \t\r]*\n|\n[ \t\r]*(?=[\u3000\u00a0])/g;
+
+/** Raw offsets where the text of one box starts a new paragraph. */
+export function paragraphBreaks(raw: string): number[] {
+  const cuts: number[] = [];
+  TEXT_PARAGRAPH_BREAK.lastIndex = 0;
+  for (let m = TEXT_PARAGRAPH_BREAK.exec(raw); m; m = TEXT_PARAGRAPH_BREAK.exec(raw)) {
+    cuts.push(m.index + m[0].length);
+  }
+  return cuts;
+}
+
+/** Flat ranges clipped to `[from, to)` and shifted to start at 0. */
+function clipRanges(ranges: readonly number[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < ranges.length; i += 2) {
+    const s = Math.max(ranges[i]!, from);
+    const e = Math.min(ranges[i + 1]!, to);
+    if (e > s) out.push(s - from, e - from);
+  }
+  return out;
+}
+
 interface Frame {
   el: Element;
   bold: boolean;
@@ -82,16 +111,24 @@ function walkRoot(
     const f = p.frame;
     const kind: BlockKind =
       f.headingLevel > 0 ? 'heading' : f.inListItem ? 'list-item' : 'paragraph';
-    const block: RawBlock = {
-      node: p.owner,
-      tag: tagOf(p.owner),
-      kind,
-      centered: f.align === 'center',
-      raw,
-      bold: p.bold,
-    };
-    if (f.headingLevel > 0) block.headingLevel = f.headingLevel;
-    out.push(block);
+    const cuts = f.headingLevel > 0 ? [] : paragraphBreaks(raw);
+    let from = 0;
+    for (const to of [...cuts, raw.length]) {
+      const piece = raw.slice(from, to);
+      if (/[^\s\u00a0\u3000\u200b\ufeff]/.test(piece)) {
+        const block: RawBlock = {
+          node: p.owner,
+          tag: tagOf(p.owner),
+          kind,
+          centered: f.align === 'center',
+          raw: piece,
+          bold: clipRanges(p.bold, from, to),
+        };
+        if (f.headingLevel > 0) block.headingLevel = f.headingLevel;
+        out.push(block);
+      }
+      from = to;
+    }
   };
 
   const linkHeavy = (el: Element): boolean => {
