@@ -4,7 +4,7 @@
  */
 import type { Block, NodeKind } from '../types.ts';
 import { matchMarkerAt, type MarkerMatch } from './markers.ts';
-import { onlyPunctuationAfter, sentenceEnd } from './point-text.ts';
+import { onlyPunctuationAfter, pointEnd, sentenceEnd } from './point-text.ts';
 
 /**
  * How strongly a node structures the text: a heading outranks a paragraph
@@ -67,15 +67,18 @@ export function isWholeBold(block: Block): boolean {
 /** Where a lead's words end: the bold run's end when it is bold, else the first sentence's end. */
 function leadEnd(block: Block, start: number): number {
   const t = block.text;
-  const stop = sentenceEnd(t, start);
+  const stop = pointEnd(t, start);
   const run = boldRunAt(block, start);
   if (run && run[1] - start >= MIN_BOLD_LEAD && run[1] < stop) return run[1];
   return stop;
 }
 
-/** A reporting formula at a paragraph's start: 会议指出，… 习近平强调，… */
+/**
+ * A reporting formula at a paragraph's start: 会议指出，… 习近平强调，… Only the
+ * verbs the guideline names: 表示/介绍/说 report a quote, not a point.
+ */
 const REPORT =
-  /^(?:[^，。；！？]{2,16}，)?((?:会议|全会|座谈会|会上|[\u4e00-\u9fff]{2,4})(?:指出|强调|要求|表示|提出))[，：:]/;
+  /^(?:[^，。；！？]{2,16}，)?((?:会议|全会|座谈会|会上|[\u4e00-\u9fff]{2,4})(?:指出|强调|要求))[，：:]/;
 /** Subjects that make 指出/强调 narrative rather than a report's structure. */
 const NOT_SPEAKERS =
   /^(文章|报告|文件|意见|通知|讲话|公报|决定|规划|方案|纲要|研究|调查|数据|专家|记者|他们|我们|有关|相关|同时|此外|其中|这里|这是)/;

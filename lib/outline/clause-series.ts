@@ -66,6 +66,10 @@ export function clauseSeries(text: string, from = 0): InlinePoint[] {
   return out;
 }
 
+/** Sentence openings of ordinary prose: short sentences that begin so are no sub-leads. */
+const PROSE_OPENING =
+  /^(?:我|我们|你|您|他|她|它|这|那|其|此|但|而|且|并|又|也|就|都|还|如|若|因|所以|因此|同时|然而|当然|总之|另外|此外|目前|现在|今天|例如|比如|对此|为此|于是|谢谢|感谢)/;
+
 /** Short set-off sub-leads: ≥3 very short sentences standing inside one paragraph. */
 export function subLeads(text: string, from = 0): InlinePoint[] {
   const out: InlinePoint[] = [];
@@ -74,8 +78,17 @@ export function subLeads(text: string, from = 0): InlinePoint[] {
     let e = s;
     while (e < text.length && !/[。！？!?]/.test(text[e]!)) e++;
     const len = e - s;
-    // A sub-lead is a bare phrase: no comma, no quotation, followed by more text.
-    if (len >= 2 && len <= SUBLEAD_MAX && e < text.length - 1 && !/[，,、“”"：:；;]/.test(text.slice(s, e))) {
+    // A sub-lead is a bare phrase closed by a full stop (not a question or exclamation):
+    // no comma, no quotation, not an ordinary sentence opening, and more text follows.
+    const phrase = text.slice(s, e);
+    if (
+      text[e] === '。' &&
+      len >= 2 &&
+      len <= SUBLEAD_MAX &&
+      e < text.length - 1 &&
+      !/[，,、“”"：:；;]/.test(phrase) &&
+      !PROSE_OPENING.test(phrase)
+    ) {
       out.push({ family: 'sublead', ordinal: 0, marker: null, start: s, textStart: s, textEnd: e, children: [] });
     }
     s = e + 1;

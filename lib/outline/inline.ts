@@ -3,7 +3,7 @@
  * 首先…其次…最后; 一方面…另一方面; （1）…（2）), nested by where they fall.
  */
 import { findMarkers, LAST, type MarkerMatch } from './markers.ts';
-import { fullStopEnd, sentenceEnd } from './point-text.ts';
+import { fullStopEnd, pointEnd } from './point-text.ts';
 
 /** One inline point: offsets into the block text. */
 export interface InlinePoint {
@@ -84,7 +84,7 @@ export function inlinePoints(text: string, from = 0): InlinePoint[] {
         marker: m.marker,
         start: m.start,
         textStart: m.end,
-        textEnd: Math.min(sentenceEnd(text, m.end), next ? next.start : text.length),
+        textEnd: Math.min(pointEnd(text, m.end), next ? next.start : text.length),
         children: [],
       };
       return { point, spanEnd };

@@ -6,6 +6,10 @@
 import type { Block } from '../types.ts';
 import type { Candidate } from './candidates.ts';
 import { sentenceEnd } from './point-text.ts';
+import { isPersonName } from './names.ts';
+
+/** A shared opening that ends in a reporting verb. */
+const REPORTED = /(?:表示|介绍|说|指出|提醒|认为|透露)$/;
 
 /** Members needed for a short (two-character) shared opening to count. */
 const MIN_MEMBERS = 3;
@@ -61,6 +65,8 @@ export function parallelLeads(
     if (group.length < 2) continue;
     const shared = a.slice(0, prefix);
     if (COMMON.test(shared) && prefix < LONG_PREFIX) continue;
+    // A speaker's name opening reported speech (张晓军介绍/张晓军提醒) is narration, not parallelism.
+    if (REPORTED.test(shared) || isPersonName(shared.slice(0, 3)) && prefix <= 4) continue;
     if (group.length < MIN_MEMBERS && prefix < LONG_PREFIX) continue;
     const leads = group.map((k) => ({ k, end: sentenceEnd(blocks[k]!.text, 0) }));
     if (leads.some((l) => l.end > MAX_LEAD)) continue;

@@ -14,6 +14,18 @@ export function sentenceEnd(text: string, from: number, limit = text.length): nu
   return limit;
 }
 
+/** A colon this close to a point's start closes its words: 一是教学质量方面：… */
+const COLON_REACH = 8;
+
+/** Where a point's words end: its first sentence, or an early colon that sets them off. */
+export function pointEnd(text: string, from: number, limit = text.length): number {
+  const stop = sentenceEnd(text, from, limit);
+  for (let i = from; i < Math.min(stop, from + COLON_REACH + 1); i++) {
+    if (text[i] === '：' || text[i] === ':') return i;
+  }
+  return stop;
+}
+
 /** Offset of the first full stop (。！？, not ；) at or after `from`, or `limit`. */
 export function fullStopEnd(text: string, from: number, limit = text.length): number {
   for (let i = from; i < limit; i++) {

@@ -9,6 +9,7 @@ import { buildDigest } from './digest.ts';
 import { findFormulations } from './formulations.ts';
 import { inlinePoints, type InlinePoint } from './inline.ts';
 import { assignKeys } from './keys.ts';
+import { interviewerTurns } from './dialogue.ts';
 import { findMeta } from './meta.ts';
 import { parallelLeads } from './parallel.ts';
 import { shortLeads } from './short-leads.ts';
@@ -30,12 +31,13 @@ export function recognize(doc: BlockDoc): Outline {
   // 1. What opens each block. A block that opens with 一是 and holds its 二是
   //    is one paragraph of inline points, not a lead.
   const markerPoints = new Map<number, InlinePoint[]>();
+  const turns = new Map(interviewerTurns(blocks, body).map((c) => [c.block, c]));
   const raw: Candidate[] = [];
   for (const i of body) {
     const b = blocks[i]!;
     const points = inlinePoints(b.text, 0);
     if (points.length) markerPoints.set(i, points);
-    const cand = blockCandidate(b, i, doc.format);
+    const cand = turns.get(i) ?? blockCandidate(b, i, doc.format);
     if (!cand) continue;
     if (cand.ordinal > 0 && points.some((p) => p.start <= 1 && `m:${p.family}` === cand.family)) continue;
     raw.push(cand);

@@ -25,10 +25,27 @@ function leadEnd(text: string): number {
   if (stop < MIN_LEAD || stop > MAX_LEAD) return -1;
   if (text.length - stop - 1 < MIN_BODY) return -1;
   const lead = text.slice(0, stop);
-  if (PROSE.test(lead) || /[；;：:“”"]$/.test(lead) || /\d{3,}/.test(lead)) return -1;
+  if (PROSE.test(lead) || /^[“"「『]/.test(lead) || /[；;：:“”"]$/.test(lead) || /\d{3,}/.test(lead)) return -1;
   // A lead is a phrase: at most one comma (合作共事，保持一颗平常心).
   if ((lead.match(/[，,]/g) ?? []).length > 1) return -1;
   return stop;
+}
+
+/**
+ * Leads with a comma are parallel in form (合作共事，保持一颗平常心 / 谨小慎微，坚守一颗廉洁心):
+ * all siblings must then share the segment lengths. Rhetorical openings differ
+ * in shape (互联网的发展，可谓一日千里 / 网络世界，互联万物) and are prose.
+ */
+function sameShape(blocks: Block[], group: Array<{ block: number; end: number }>): boolean {
+  const shapes = group.map((g) =>
+    blocks[g.block]!.text
+      .slice(0, g.end)
+      .split(/[，,]/)
+      .map((p) => p.length)
+      .join('+'),
+  );
+  if (!shapes.some((sh) => sh.includes('+'))) return true;
+  return shapes.every((sh) => sh === shapes[0]);
 }
 
 /**
@@ -44,7 +61,7 @@ export function shortLeads(
   let group: Array<{ block: number; end: number }> = [];
   const flush = () => {
     const lens = group.map((g) => g.end);
-    if (group.length >= 2 && Math.max(...lens) <= Math.min(...lens) * LENGTH_RATIO) {
+    if (group.length >= 2 && Math.max(...lens) <= Math.min(...lens) * LENGTH_RATIO && sameShape(blocks, group)) {
       for (const g of group) {
         out.push({
           block: g.block,
