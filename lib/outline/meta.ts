@@ -5,6 +5,7 @@
 import type { Block, BlockDoc } from '../types.ts';
 import { isEndMatter, isFurniture } from './furniture.ts';
 import { parseNames } from './names.ts';
+import { isWholeBold } from './candidates.ts';
 
 /** What the recogniser learns about the document around the body. */
 export interface Meta {
@@ -27,7 +28,13 @@ const bare = (s: string) => s.replace(/[\s\u3000\p{P}\p{S}]/gu, '');
 
 /** Byline prefixes: role words before the names (本报记者 王乐文 方敏, □ 张磊, 作者：…). */
 const BYLINE_PREFIX =
-  /^(?:[□■◎●○◇◆▲△]\s*)?(?:(?:作者|文|撰文|口述|整理|执笔)\s*[：:/／|｜]\s*|(?:本报|本刊|新华社|人民日报|[\u4e00-\u9fff]{2,4}?)?(?:特约)?(?:记者|通讯员|撰稿人)[\s：:]*)/;
+  /^(?:[□■◎●○◇◆▲△]\s*)?(?:(?:作者|文|撰文|口述|整理|执笔)\s*[：:/／|｜]\s*|(?:本报|本刊|新华社|人民日报|[\u4e00-\u9fff]{2,4}?)?(?:特约)?(?:记者|通讯员|撰稿人)[\s：:]*)?/;
+/** A byline mark or role word actually present (the prefix above may match nothing). */
+const BYLINE_SIGN = /^(?:[□■◎●○◇◆▲△]|(?:作者|文|撰文|口述|整理|执笔)\s*[：:/／|｜]|\S{0,6}?(?:记者|通讯员|撰稿人))/;
+/** A byline inside another line: 本报讯（记者屈鹏）, 来源：某报 作者：王小伟. */
+const EMBEDDED_BYLINE = /[（(]\s*(?:本报|本刊)?(?:记者|通讯员)\s*([^（）()]{2,20})[）)]|作者[：:]\s*([\u4e00-\u9fff]{2,4}(?:[、\s][\u4e00-\u9fff]{2,4})*)/;
+/** A closing signature in brackets at the end of the last paragraph: …共赢”。（钟才文） */
+const SIGNATURE = /[（(]([^（）()]{2,16})[）)]\s*$/;
 /** A collective byline: 本报评论员, 经济日报评论员. */
 const COLLECTIVE = /^(?:本报|本刊|[\u4e00-\u9fff]{2,6}?)(?:特约)?评论员$/;
 
@@ -36,7 +43,7 @@ export function parseByline(line: string): string | null {
   let t = line.trim().replace(/^[（(](.*)[）)]$/, '$1').trim();
   if (t.length === 0 || t.length > 40) return null;
   if (COLLECTIVE.test(strip(t))) return strip(t);
-  const hadPrefix = BYLINE_PREFIX.test(t);
+  const hadPrefix = BYLINE_SIGN.test(t);
   t = t.replace(BYLINE_PREFIX, '');
   // 本报记者 王乐文 方敏 / 本报记者 王乐文 本报通讯员 方敏: drop the later role words.
   t = t.replace(/(?:本报|特约)?(?:记者|通讯员)/g, ' ').trim();
@@ -122,6 +129,21 @@ export function findMeta(doc: BlockDoc): Meta {
     }
   }
 
+  // Bylines inside a dateline or source line, and a closing signature in brackets.
+  for (let i = 0; i < n && !author; i++) {
+    if (!edge(i)) continue;
+    const t = blocks[i]!.text;
+    const m = EMBEDDED_BYLINE.exec(t);
+    const names = m && parseNames((m[1] ?? m[2] ?? '').trim());
+    if (names) author = names.join('、');
+  }
+  for (let i = n - 1; i >= Math.max(0, n - EDGE_BLOCKS) && !author; i--) {
+    if (skip.has(i) && !isEndMatter(blocks[i]!.text)) continue;
+    const m = SIGNATURE.exec(blocks[i]!.text);
+    if (m && m[1]) author = parseByline(m[1]);
+    if (blocks[i]!.text.length > 40) break;
+  }
+
   // Title: the container's headline, else a title-like line next to the byline, else the first line.
   if (hints.title) {
     const c = cleanTitle(hints.title);
@@ -129,7 +151,17 @@ export function findMeta(doc: BlockDoc): Meta {
     subtitle = c.subtitle;
     author ??= c.author;
   }
-  if (doc.format !== 'html' || !title) {
+  // 陈国阳局长《在全市…讲话》: the speech's own title, when the body prints it.
+  const quoted = title ? /《([^《》]{4,60})》/.exec(title) : null;
+  if (quoted && blocks.slice(0, EDGE_BLOCKS).some((b) => bare(b.text) === bare(quoted[1]!))) title = strip(quoted[1]!);
+  // A printed headline block at the top of the body (kicker, main title lines, deck) wins.
+  const head = headlineBlock(blocks, skip);
+  if (head) {
+    title = head.title;
+    subtitle = head.subtitle ?? subtitle;
+    head.blocks.forEach((i) => skip.add(i));
+  }
+  if (!head && (doc.format !== 'html' || !title)) {
     const local = titleNearByline(blocks, bylineAt, skip) ?? titleAtTop(blocks, skip);
     if (local !== null && (!title || doc.format === 'text')) {
       const c = cleanTitle(blocks[local]!.text);
@@ -152,11 +184,58 @@ export function findMeta(doc: BlockDoc): Meta {
   return { title: title || null, subtitle, author, affiliation, skip };
 }
 
+/** Lines of a printed headline: bold or centred, short, no closing full stop. */
+function isHeadlineLine(b: Block): boolean {
+  return (
+    (b.centered === true || isWholeBold(b)) &&
+    b.text.length >= 2 &&
+    b.text.length <= 40 &&
+    !/[。！？；，]$/.test(b.text) &&
+    !/[：:]|\d{4}年/.test(b.text)
+  );
+}
+/** A kicker (引题) ends with what introduces the news: 座谈会强调, …时指出. */
+const KICKER = /(?:强调|指出|表示|要求|提出|会议|座谈会|讲话|致辞|贺信|回信)$/;
+/** A deck (副题) reports who took part: 李强蔡奇出席, ——某某. */
+const DECK = /^——|出席|参加|主持|陪同|会见/;
+
+/**
+ * A headline printed at the top of the body as two to five bold or centred
+ * lines: kicker, main title (one or two lines, joined), deck.
+ */
+function headlineBlock(
+  blocks: Block[],
+  skip: Set<number>,
+): { title: string; subtitle: string | null; blocks: number[] } | null {
+  let i = 0;
+  while (i < blocks.length && skip.has(i)) i++;
+  const lines: number[] = [];
+  for (let k = i; k < blocks.length && lines.length < 5 && !skip.has(k) && isHeadlineLine(blocks[k]!); k++) lines.push(k);
+  if (lines.length < 2) return null;
+  let main = lines.map((k) => blocks[k]!.text);
+  let subtitle: string | null = null;
+  if (main.length >= 3 && KICKER.test(main[0]!)) main = main.slice(1);
+  const last = main[main.length - 1]!;
+  if (main.length >= 2 && (DECK.test(last) || last.length <= 8)) {
+    subtitle = strip(last.replace(/^——/, ''));
+    main = main.slice(0, -1);
+  }
+  // Two equally strong lines with no kicker or deck signs are a title and its deck only when
+  // the second is much shorter; otherwise they are one headline printed on two lines.
+  return { title: strip(main.join('')), subtitle, blocks: lines };
+}
+
 /** Drops addresses and postcodes printed after an affiliation: 某局 江苏 连云港 222100. */
 function cleanAffiliation(s: string): string {
   const first = s.trim().split(/[\s\u3000]+/)[0] ?? '';
-  return strip(first.replace(/\d{6}$/, ''));
+  const t = strip(first.replace(/\d{6}$/, ''));
+  // A trailing province and city name is the postal address (…医疗保障局江苏连云港).
+  const addr = PROVINCE_TAIL.exec(t);
+  return addr && addr.index > 4 ? t.slice(0, addr.index) : t;
 }
+
+const PROVINCE_TAIL =
+  /(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)[\u4e00-\u9fff]{0,4}$/;
 
 /** A title-like line directly before (or after) the byline line. */
 function titleNearByline(blocks: Block[], at: number, skip: Set<number>): number | null {

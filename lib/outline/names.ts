@@ -68,7 +68,14 @@ export function parseNames(s: string): string[] | null {
     const joined = trimmed.replace(/[\s\u3000]+/g, '');
     return isPersonName(joined) ? [joined] : null;
   }
-  const parts = trimmed.split(/[、，,\s\u3000]+/).filter(Boolean);
+  const tokens = trimmed.split(/[、，,\s\u3000]+/).filter(Boolean);
+  // 王乐文  方  敏: consecutive single characters are one spaced-out name.
+  const parts: string[] = [];
+  for (const tok of tokens) {
+    const prev = parts[parts.length - 1];
+    if (tok.length === 1 && prev !== undefined && prev.length === 1) parts[parts.length - 1] = prev + tok;
+    else parts.push(tok);
+  }
   if (parts.length === 0 || parts.length > 6) return null;
   return parts.every(isPersonName) ? parts : null;
 }
