@@ -25,16 +25,15 @@ export interface MappedText {
 
 const SPACE = 0x20;
 
-/** Half-width → full-width for the punctuation converted next to CJK. */
-const FULL_WIDTH: Readonly<Record<number, number>> = {
-  0x2c: 0xff0c, // , → ，
-  0x3b: 0xff1b, // ; → ；
-  0x3a: 0xff1a, // : → ：
-  0x3f: 0xff1f, // ? → ？
-  0x21: 0xff01, // ! → ！
-  0x28: 0xff08, // ( → （
-  0x29: 0xff09, // ) → ）
-};
+/** Half-width → full-width for the punctuation converted next to CJK (ASCII-indexed, 0 = none). */
+const FULL_WIDTH = new Uint16Array(128);
+FULL_WIDTH[0x2c] = 0xff0c; // , → ，
+FULL_WIDTH[0x3b] = 0xff1b; // ; → ；
+FULL_WIDTH[0x3a] = 0xff1a; // : → ：
+FULL_WIDTH[0x3f] = 0xff1f; // ? → ？
+FULL_WIDTH[0x21] = 0xff01; // ! → ！
+FULL_WIDTH[0x28] = 0xff08; // ( → （
+FULL_WIDTH[0x29] = 0xff09; // ) → ）
 
 /** CJK, CJK punctuation, or shared punctuation (“ ” — …) whose far neighbour is CJK. */
 function cjkSide(c: number, beyond: number): boolean {
@@ -60,6 +59,16 @@ export function normalizeText(raw: string, base = 0): MappedText {
   let j = 0;
   while (j < n) {
     const c = raw.charCodeAt(j);
+    // Fast path: printable ASCII and everything from U+3001 to U+FEFE is plain
+    // text (whitespace and invisibles all lie elsewhere).
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) {
+      buf[len] = c;
+      off[len] = base + j;
+      len++;
+      j++;
+      lastEnd = base + j;
+      continue;
+    }
     if (isInvisibleCode(c)) {
       j++;
       continue;
@@ -91,6 +100,10 @@ export function normalizeText(raw: string, base = 0): MappedText {
 
   // Pass 2 (in place, compacting): half-width punctuation next to CJK.
   let w = 0;
+  if (!hasConvertible(buf, len)) {
+    off[len] = len > 0 ? lastEnd : base;
+    return { text: codesToString(buf, len), offsets: off.slice(0, len + 1) };
+  }
   const openStack: boolean[] = []; // per '(' seen: was it turned full-width?
   let dropSpace = false; // drop a space right after a converted mark
   for (let i = 0; i < len; i++) {
@@ -101,8 +114,8 @@ export function normalizeText(raw: string, base = 0): MappedText {
       continue;
     }
     dropSpace = false;
-    const full = FULL_WIDTH[c];
-    if (full !== undefined) {
+    const full = c < 128 ? FULL_WIDTH[c]! : 0;
+    if (full !== 0) {
       const prev = w > 0 ? buf[w - 1]! : -1;
       const prevReal = prev === SPACE && w > 1 ? buf[w - 2]! : prev;
       let next = i + 1 < len ? buf[i + 1]! : -1;
@@ -122,6 +135,15 @@ export function normalizeText(raw: string, base = 0): MappedText {
   }
   off[w] = len > 0 ? lastEnd : base;
   return { text: codesToString(buf, w), offsets: off.slice(0, w + 1) };
+}
+
+/** Whether any unit could be turned full-width (skips pass 2 for most text). */
+function hasConvertible(buf: Uint16Array, len: number): boolean {
+  for (let i = 0; i < len; i++) {
+    const c = buf[i]!;
+    if (c < 128 && FULL_WIDTH[c] !== 0) return true;
+  }
+  return false;
 }
 
 /** Decode UTF-16 units to a string in chunks (lone surrogates kept as they are). */
