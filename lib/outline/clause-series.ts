@@ -20,7 +20,7 @@ const MIN_SUBLEADS = 3;
 /** The frame a clause opens with: 要 within its first words, else its first character. */
 function opener(clause: string): string {
   const yao = clause.indexOf('要');
-  if (yao >= 0 && yao <= 6 && !clause.slice(0, yao).includes('，')) return '要';
+  if (yao >= 0 && yao <= 6 && !/[，,]/.test(clause.slice(0, yao))) return '要';
   return clause[0] ?? '';
 }
 
@@ -64,6 +64,32 @@ export function clauseSeries(text: string, from = 0): InlinePoint[] {
     s = e + 1;
   }
   return out;
+}
+
+/** A 要 sentence series: the head before the first comma is this short (要敢想，…). */
+const YAO_HEAD = 8;
+
+/**
+ * Full-stop-separated 要 sentences with short heads (要敢想，…。要敢闯，…。要敢干，…):
+ * parallel points, unlike speech prose that shares nothing but 要.
+ */
+export function yaoSentences(text: string, from = 0): InlinePoint[] {
+  const runs: InlinePoint[][] = [[]];
+  let s = from;
+  while (s < text.length) {
+    let e = s;
+    while (e < text.length && !/[。！？!?]/.test(text[e]!)) e++;
+    const sentence = text.slice(s, e);
+    const head = firstSegment(sentence);
+    const run = runs[runs.length - 1]!;
+    if (opener(sentence) === '要' && head.length <= YAO_HEAD && head.length < sentence.length) {
+      run.push({ family: 'yao-sentence', ordinal: 0, marker: null, start: s, textStart: s, textEnd: e, children: [] });
+    } else if (run.length) {
+      runs.push([]);
+    }
+    s = e + 1;
+  }
+  return runs.filter((r) => r.length >= MIN_CLAUSES).flat();
 }
 
 /** Sentence openings of ordinary prose: short sentences that begin so are no sub-leads. */

@@ -13,7 +13,7 @@ import { interviewerTurns } from './dialogue.ts';
 import { findMeta } from './meta.ts';
 import { parallelLeads } from './parallel.ts';
 import { shortLeads } from './short-leads.ts';
-import { clauseSeries, subLeads } from './clause-series.ts';
+import { clauseSeries, subLeads, yaoSentences } from './clause-series.ts';
 import { keepSeries } from './series.ts';
 
 /** Openings that mark the closing paragraph. */
@@ -62,6 +62,7 @@ export function recognize(doc: BlockDoc): Outline {
     const cand = byBlock.get(i);
     let points = (markerPoints.get(i) ?? []).filter((p) => !cand || p.start >= cand.textStart);
     if (!points.length) points = clauseSeries(text, cand ? cand.textEnd : 0);
+    if (!points.length) points = yaoSentences(text, cand ? cand.textEnd + 1 : 0);
     if (!points.length) points = subLeads(text, cand ? cand.textEnd + 1 : 0);
     if (points.length) inline.set(i, points);
   }

@@ -25,7 +25,7 @@ function leadEnd(text: string): number {
   if (stop < MIN_LEAD || stop > MAX_LEAD) return -1;
   if (text.length - stop - 1 < MIN_BODY) return -1;
   const lead = text.slice(0, stop);
-  if (PROSE.test(lead) || /^[“"「『]/.test(lead) || /[；;：:“”"]$/.test(lead) || /\d{3,}/.test(lead)) return -1;
+  if (PROSE.test(lead) || /^[“"「『]/.test(lead) || /[；;：:]$/.test(lead) || /\d{3,}/.test(lead)) return -1;
   // A lead is a phrase: at most one comma (合作共事，保持一颗平常心).
   if ((lead.match(/[，,]/g) ?? []).length > 1) return -1;
   return stop;
