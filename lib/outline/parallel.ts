@@ -65,6 +65,8 @@ export function parallelLeads(
     if (group.length < 2) continue;
     const shared = a.slice(0, prefix);
     if (COMMON.test(shared) && prefix < LONG_PREFIX) continue;
+    // 第十二条…/第十三条…: numbered articles of a law share their numbering, not a point.
+    if (/^第[一二三四五六七八九十百零〇\d]/.test(shared)) continue;
     // A speaker's name opening reported speech (张晓军介绍/张晓军提醒) is narration, not parallelism.
     if (REPORTED.test(shared) || isPersonName(shared.slice(0, 3)) && prefix <= 4) continue;
     if (group.length < MIN_MEMBERS && prefix < LONG_PREFIX) continue;
