@@ -40,11 +40,13 @@ const QUOTE_META_RE =
 function buildBlock(md: string, p: Pending): Block | null {
   let src = '';
   const srcOffsets: number[] = [];
+  let prevEnd = 0;
   for (const r of p.parts) {
     if (src.length > 0) {
       src += '\n';
-      srcOffsets.push(r.start);
+      srcOffsets.push(prevEnd); // the line break (or the \r of a CRLF) ending the previous line
     }
+    prevEnd = r.end;
     src += md.slice(r.start, r.end);
     for (let i = r.start; i < r.end; i++) srcOffsets.push(i);
   }

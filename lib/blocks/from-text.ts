@@ -31,7 +31,13 @@ function dropRepeatedLines(lines: TextLine[]): TextLine[] {
   for (const line of lines) {
     const prev = out[out.length - 1];
     const text = line.piece.text;
-    if (prev && !line.blank && text === prev.piece.text && text.length <= MAX_REPEATED_LINE) {
+    if (
+      prev &&
+      !line.blank &&
+      text === prev.piece.text &&
+      text.length <= MAX_REPEATED_LINE &&
+      !/[，、；,;]$/.test(text) // a headline never ends inside a sentence
+    ) {
       const bold: [number, number][] = [[0, text.length]];
       out[out.length - 1] = {
         ...prev,

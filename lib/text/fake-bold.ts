@@ -50,22 +50,22 @@ function isQuoteOrBracket(c: number): boolean {
 }
 
 /** How many times `s[i, i+len)` occurs back to back from `i` (≥ 1). */
-function repeatCount(s: Uint16Array, n: number, i: number, len: number): number {
+function repeatCount(s: string, n: number, i: number, len: number): number {
   let k = 1;
   for (let p = i + len; p + len <= n; p += len) {
-    for (let q = 0; q < len; q++) if (s[p + q] !== s[i + q]) return k;
+    for (let q = 0; q < len; q++) if (s.charCodeAt(p + q) !== s.charCodeAt(i + q)) return k;
     k++;
   }
   return k;
 }
 
 /** The repeated unit at `i` covering the most text (shortest on ties), or null. */
-function unitAt(s: Uint16Array, n: number, i: number): Unit | null {
+function unitAt(s: string, n: number, i: number): Unit | null {
   let best: Unit | null = null;
-  const c0 = s[i];
+  const c0 = s.charCodeAt(i);
   const maxLen = Math.min(MAX_UNIT, (n - i) >> 1);
   for (let len = 1; len <= maxLen; len++) {
-    if (s[i + len] !== c0) continue; // cheap pre-check keeps the scan ~MAX_UNIT per char
+    if (s.charCodeAt(i + len) !== c0) continue; // cheap pre-check keeps the scan ~MAX_UNIT per char
     const k = repeatCount(s, n, i, len);
     if (k >= 2 && (best === null || len * k > best.len * best.k)) best = { start: i, len, k };
   }
@@ -85,7 +85,7 @@ function unitAt(s: Uint16Array, n: number, i: number): Unit | null {
  *   (a doubled phrase; 4 is past the common doubled verbs and numbers), or
  *   when the chain covers the whole input (a doubled byline line 李李妍妍).
  */
-function isFakeBoldChain(s: Uint16Array, chain: Unit[], k: number, wholeInput: boolean): boolean {
+function isFakeBoldChain(s: string, chain: Unit[], k: number, wholeInput: boolean): boolean {
   let chars = 0;
   let longest = 0;
   for (const u of chain) {
@@ -94,7 +94,7 @@ function isFakeBoldChain(s: Uint16Array, chain: Unit[], k: number, wholeInput: b
   }
   if (k >= 3) {
     if (chars >= 2) return true;
-    return isQuoteOrBracket(s[chain[0]!.start]!);
+    return isQuoteOrBracket(s.charCodeAt(chain[0]!.start));
   }
   if (wholeInput) return chars >= 2;
   if (longest >= 4) return true;
@@ -112,10 +112,8 @@ function isFakeBoldChain(s: Uint16Array, chain: Unit[], k: number, wholeInput: b
 export function undoFakeBold(input: MappedText): FakeBoldResult {
   const { text, offsets } = input;
   const n = text.length;
-  const s = new Uint16Array(n);
-  for (let i = 0; i < n; i++) s[i] = text.charCodeAt(i);
-
-  const keep = new Uint8Array(n).fill(1);
+  const s = text;
+  let keep: Uint8Array | null = null; // allocated on the first accepted chain
   const boldRaw: [number, number][] = []; // spans in input coordinates
   let changed = false;
   let i = 0;
@@ -138,11 +136,12 @@ export function undoFakeBold(input: MappedText): FakeBoldResult {
       continue;
     }
     changed = true;
+    keep ??= new Uint8Array(n).fill(1);
     for (const u of chain) keep.fill(0, u.start + u.len, u.start + u.len * u.k);
     boldRaw.push([i, end]);
     i = end;
   }
-  if (!changed) return { text, offsets, bold: [] };
+  if (!changed || keep === null) return { text, offsets, bold: [] };
 
   const out: string[] = [];
   const map = new Int32Array(n + 1);

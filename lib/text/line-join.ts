@@ -40,7 +40,9 @@ function cjkish(c: number): boolean {
  */
 export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
   const texts: string[] = [];
-  const offs: number[] = [];
+  let total = 1;
+  for (const piece of pieces) total += piece.text.length + 1;
+  const offs = new Int32Array(total);
   const bold: [number, number][] = [];
   let len = 0;
   let prevLast = -1;
@@ -52,7 +54,7 @@ export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
     if (len > 0) {
       if (!cjkish(prevLast) && !cjkish(first) && !isSpaceCode(prevLast) && !isSpaceCode(first)) {
         texts.push(' ');
-        offs.push(prevEnd);
+        offs[len] = prevEnd;
         len++;
       } else {
         // Convert a half-width mark at the end of the previous piece / start of this one.
@@ -68,11 +70,11 @@ export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
     }
     for (const [a, b] of piece.bold) bold.push([a + len, b + len]);
     texts.push(text);
-    for (let i = 0; i < text.length; i++) offs.push(piece.offsets[i]!);
+    offs.set(piece.offsets.subarray(0, text.length), len);
     len += text.length;
     prevLast = text.charCodeAt(text.length - 1);
     prevEnd = piece.offsets[text.length]!;
   }
-  offs.push(prevEnd);
-  return { text: texts.join(''), offsets: Int32Array.from(offs), bold };
+  offs[len] = prevEnd;
+  return { text: texts.join(''), offsets: offs.slice(0, len + 1), bold };
 }

@@ -52,7 +52,7 @@ const AFFILIATION_RE = /^(?:[（(]\s*作者|作者(?:单位|为|系|简介)|作�
 const FURNITURE_RE = new RegExp(
   [
     '^(?:责任编辑|责编|编辑|校对|版式|美编|美术编辑|排版|组版|电话|邮箱|投稿邮箱|E-?mail)[：:\\s]',
-    '^[（(]?[上下]接第\\S{1,6}[版页]',
+    '^[（(]?(?:[上下][接转]|[接转])第[^）)\\s]{1,6}[版页]',
     '^第\\S{1,4}版',
     '^\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\s*星期.)?$',
     '^星期[一二三四五六日天]',
@@ -69,15 +69,15 @@ const REFERENCE_RE = /^(?:-\s*)?\[\d{1,3}\]/;
 const NAME_LINE_RE = /^[\u4e00-\u9fff·]{2,4}(?:[\s、，,][\u4e00-\u9fff·]{2,4}){0,3}$/;
 
 /**
- * Classify a line by its raw, whitespace-preserving text (trimmed). `null`
- * means ordinary text.
+ * Classify a line by its raw text with whitespace runs collapsed (or a prefix
+ * of it, with `length` the whole line's length). `null` means ordinary text.
  */
-export function classifyLine(line: string): LineKind {
+export function classifyLine(line: string, length = line.length): LineKind {
   if (line.length === 0) return null;
   if (AFFILIATION_RE.test(line)) return 'affiliation';
   if (REFERENCE_RE.test(line)) return 'reference';
-  if (line.length <= 40 && FURNITURE_RE.test(line)) return 'furniture'; // furniture lines are short
-  if (line.length <= 30 && BYLINE_RE.test(line)) return 'byline'; // a byline is a name or two and a title
+  if (length <= 40 && FURNITURE_RE.test(line)) return 'furniture'; // furniture lines are short
+  if (length <= 30 && BYLINE_RE.test(line)) return 'byline'; // a byline is a name or two and a title
   return null;
 }
 

@@ -31,6 +31,9 @@ export interface TextLine {
   width: number;
 }
 
+/** Characters of a line looked at to classify it (longer than any byline or furniture line). */
+const CLASSIFY_PREFIX = 64;
+
 /** Collapse whitespace runs to one space and trim (linear, no regex). */
 function collapseSpaces(s: string): string {
   let out = '';
@@ -55,7 +58,10 @@ export function scanLine(raw: string, start: number, end: number): TextLine {
   const len = undone.text.length;
   const first = undone.bold[0];
   const fullyBold = len > 0 && first !== undefined && first[0] === 0 && first[1] === len;
-  const spaced = fullyBold ? undone.text : collapseSpaces(slice);
+  // Line classes are short (bylines, furniture) or told by their start
+  // (affiliation, references): a prefix is enough for long lines.
+  const head = slice.length > CLASSIFY_PREFIX ? slice.slice(0, CLASSIFY_PREFIX) : slice;
+  const spaced = fullyBold ? undone.text : collapseSpaces(head);
   return {
     start,
     end,
@@ -65,7 +71,7 @@ export function scanLine(raw: string, start: number, end: number): TextLine {
     fullyBold,
     startsBold: first !== undefined && first[0] === 0,
     spaced,
-    kind: classifyLine(spaced),
+    kind: classifyLine(spaced, slice.length > CLASSIFY_PREFIX ? Infinity : spaced.length),
     width: displayWidth(undone.text),
   };
 }

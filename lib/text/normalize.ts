@@ -54,6 +54,7 @@ export function normalizeText(raw: string, base = 0): MappedText {
   const off = new Int32Array(n + 1);
   let len = 0;
   let lastEnd = base; // one past the raw end of the last emitted unit
+  let rewritten = false; // a whitespace run became a space other than itself
 
   // Pass 1: invisibles and whitespace.
   let j = 0;
@@ -93,6 +94,7 @@ export function normalizeText(raw: string, base = 0): MappedText {
     const next = raw.charCodeAt(j);
     const next2 = j + 1 < n ? raw.charCodeAt(j + 1) : -1;
     if (cjkSide(prev, prev2) || cjkSide(next, next2)) continue;
+    if (j - start !== 1 || raw.charCodeAt(start) !== SPACE) rewritten = true;
     buf[len] = SPACE;
     off[len] = base + start;
     len++;
@@ -102,7 +104,12 @@ export function normalizeText(raw: string, base = 0): MappedText {
   let w = 0;
   if (!hasConvertible(buf, len)) {
     off[len] = len > 0 ? lastEnd : base;
-    return { text: codesToString(buf, len), offsets: off.slice(0, len + 1) };
+    // Nothing removed or changed (most CJK lines): the text is the input itself.
+    const same = len === n && !rewritten;
+    return {
+      text: same ? raw : codesToString(buf, len),
+      offsets: same ? off : off.slice(0, len + 1),
+    };
   }
   const openStack: boolean[] = []; // per '(' seen: was it turned full-width?
   let dropSpace = false; // drop a space right after a converted mark

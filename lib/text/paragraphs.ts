@@ -54,7 +54,13 @@ const MAX_WRAP_COLUMN = 60;
 export const HEADING_MAX_WIDTH = 40;
 
 /** Fewer wrapped lines than this give no reliable column width. */
-const MIN_WRAPPED_LINES = 3;
+const MIN_WRAPPED_LINES = 4;
+
+/**
+ * Narrowest column treated as a hard wrap: newspaper columns hold at least
+ * ~10 characters; narrower "columns" are lists of short titles and labels.
+ */
+const MIN_WRAP_COLUMN = 8;
 
 /**
  * Indents mark paragraph starts only when under this share of lines is
@@ -96,7 +102,9 @@ export function measureLayout(lines: readonly TextLine[]): Layout {
     if (next && !next.blank && line.kind === null && !line.fullyBold) inner.push(line.width);
   }
   let column = inner.length >= MIN_WRAPPED_LINES ? median(inner) : Infinity;
-  if (column >= MAX_WRAP_COLUMN || !mostlyNear(inner, column)) column = Infinity;
+  if (column >= MAX_WRAP_COLUMN || column < MIN_WRAP_COLUMN || !mostlyNear(inner, column)) {
+    column = Infinity;
+  }
   // Short sentence-final lines followed by more text in the same chunk: internal
   // paragraph ends if the page has no blank lines, leads if it has.
   let internal = 0;

@@ -9,6 +9,7 @@ describe('normalizeText', () => {
     ['ideographic space and NBSP', '\u3000\u3000坚持\u00a0人民\u3000至上', '坚持人民至上'],
     ['zero-width characters', '改\u200b革\ufeff开\u200d放', '改革开放'],
     ['Latin words keep one space', 'hello \n\t world', 'hello world'],
+    ['a single line break between words', 'hello\nworld', 'hello world'],
     ['trim', '  \n 标题 \n ', '标题'],
     ['digits next to CJK', '2024 年 3 月', '2024年3月'],
     ['formulas kept', '锚定“1+3+N”和 5G 网络', '锚定“1+3+N”和5G网络'],
@@ -85,8 +86,18 @@ describe('undoFakeBold', () => {
   const cases: [name: string, raw: string, expected: string, bold: [number, number][]][] = [
     ['tripled runs', '把握把握把握“““四个关键四个关键四个关键”””', '把握“四个关键”', [[0, 8]]],
     ['doubled name line', '李李 妍妍', '李妍', [[0, 2]]],
-    ['tripled lead then plain text', '深化改革深化改革深化改革。要坚持', '深化改革。要坚持', [[0, 4]]],
-    ['doubled chain of phrases', '强化担当强化担当“敢闯”“敢闯”，我们', '强化担当“敢闯”，我们', [[0, 8]]],
+    [
+      'tripled lead then plain text',
+      '深化改革深化改革深化改革。要坚持',
+      '深化改革。要坚持',
+      [[0, 4]],
+    ],
+    [
+      'doubled chain of phrases',
+      '强化担当强化担当“敢闯”“敢闯”，我们',
+      '强化担当“敢闯”，我们',
+      [[0, 8]],
+    ],
     ['tripled quote mark alone', '他说“““好”', '他说“好”', [[2, 3]]],
     ['AABB reduplication kept', '实实在在地干，清清楚楚', '实实在在地干，清清楚楚', []],
     ['verb reduplication kept', '我们要研究研究这件事', '我们要研究研究这件事', []],
