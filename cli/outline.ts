@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { analyzeDocument, analyzeMarkdown, analyzeText, type Analysis, type OutlineNode } from '../lib/index.ts';
+import {
+  analyzeDocument,
+  analyzeMarkdown,
+  analyzeText,
+  type Analysis,
+  type OutlineNode,
+} from '../lib/index.ts';
 import { decodeBytes } from '../lib/io/decode.ts';
 import { detectFormat } from '../lib/io/detect-format.ts';
 import { outlineToMarkdown } from '../lib/export/to-markdown.ts';
@@ -26,7 +32,8 @@ function parseArgs(argv: string[]): { format: 'json' | 'md'; file: string } {
     const a = argv[i]!;
     if (a === '--format' || a === '-f') {
       const v = argv[++i];
-      if (v !== 'json' && v !== 'md') fail(`--format takes json or md, not ${v ?? 'nothing'}\n${USAGE}`);
+      if (v !== 'json' && v !== 'md')
+        fail(`--format takes json or md, not ${v ?? 'nothing'}\n${USAGE}`);
       format = v;
     } else if (a.startsWith('--format=')) {
       const v = a.slice('--format='.length);
@@ -50,14 +57,28 @@ function readInput(file: string): Uint8Array {
     return file === '-' ? readFileSync(0) : readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    const why =
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EISDIR'
+          ? 'is a directory'
+          : err.code === 'EACCES'
+            ? 'permission denied'
+            : err.message;
     return fail(`cannot read ${file}: ${why}`, 1);
   }
 }
 
 /** Nodes without their source positions: the JSON the corpus scorer reads. */
 function plain(nodes: OutlineNode[]): unknown[] {
-  return nodes.map((n) => ({ level: n.level, kind: n.kind, marker: n.marker, text: n.text, key: n.key, children: plain(n.children) }));
+  return nodes.map((n) => ({
+    level: n.level,
+    kind: n.kind,
+    marker: n.marker,
+    text: n.text,
+    key: n.key,
+    children: plain(n.children),
+  }));
 }
 
 function analyze(file: string, bytes: Uint8Array): Analysis {

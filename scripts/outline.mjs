@@ -23,7 +23,12 @@ function newest(dir) {
 
 const stale =
   !existsSync(out) ||
-  statSync(out).mtimeMs < Math.max(newest(join(root, 'lib')), newest(join(root, 'cli')), statSync(join(root, 'package-lock.json')).mtimeMs);
+  statSync(out).mtimeMs <
+    Math.max(
+      newest(join(root, 'lib')),
+      newest(join(root, 'cli')),
+      statSync(join(root, 'package-lock.json')).mtimeMs,
+    );
 if (stale) {
   const { build } = await import('esbuild');
   mkdirSync(dirname(out), { recursive: true });
@@ -36,7 +41,9 @@ if (stale) {
     target: 'node20',
     logLevel: 'error',
     // linkedom pulls in CommonJS modules that call require(): give the ESM bundle one.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
 }
 await import(pathToFileURL(out).href);

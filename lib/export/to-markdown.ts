@@ -26,7 +26,8 @@ export function escapeMarkdown(s: string): string {
 
 function nodeLine(n: OutlineNode): string {
   const marker = n.marker ? `${escapeMarkdown(n.marker)} ` : '';
-  const key = n.key && n.key !== n.text && n.text.includes(n.key) ? ` — *${escapeMarkdown(n.key)}*` : '';
+  const key =
+    n.key && n.key !== n.text && n.text.includes(n.key) ? ` — *${escapeMarkdown(n.key)}*` : '';
   return `${marker}${escapeMarkdown(n.text)}${key}`;
 }
 
@@ -53,16 +54,20 @@ export function outlineToMarkdown(outline: Outline, options: MarkdownOptions = {
   out.push('---', '');
   out.push(`# ${escapeMarkdown(outline.title ?? '（无标题）')}`, '');
   if (outline.subtitle) out.push(`## ${escapeMarkdown(outline.subtitle)}`, '');
-  const by = [outline.author, outline.affiliation].filter(Boolean).join('（') + (outline.author && outline.affiliation ? '）' : '');
+  const by =
+    [outline.author, outline.affiliation].filter(Boolean).join('（') +
+    (outline.author && outline.affiliation ? '）' : '');
   if (by) out.push(`*${escapeMarkdown(by)}*`, '');
   out.push('## 纲目 Outline', '');
   if (outline.nodes.length) listLines(outline.nodes, 0, out);
   else out.push('（未识别到结构 / no structure found）');
   out.push('');
-  if (outline.conclusion) out.push(`**结论 Conclusion:** ${escapeMarkdown(outline.conclusion)}`, '');
+  if (outline.conclusion)
+    out.push(`**结论 Conclusion:** ${escapeMarkdown(outline.conclusion)}`, '');
   if (outline.formulations.length) {
     out.push('## 提法 Key formulations', '');
-    for (const f of outline.formulations) out.push(`- “${escapeMarkdown(f.text)}” ×${f.occurrences.length}`);
+    for (const f of outline.formulations)
+      out.push(`- “${escapeMarkdown(f.text)}” ×${f.occurrences.length}`);
     out.push('');
   }
   if (outline.digest.length) {

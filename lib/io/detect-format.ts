@@ -11,6 +11,11 @@ export function detectFormat(name: string, text: string): InputFormat {
   if (ext === 'md' || ext === 'markdown') return 'markdown';
   if (ext === 'txt') return 'text';
   const head = text.slice(0, 2048).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(?:body|p|div|article)[\s>]/.test(head)) return 'html';
+  if (
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<html') ||
+    /<(?:body|p|div|article)[\s>]/.test(head)
+  )
+    return 'html';
   return MARKDOWN.test(text.slice(0, 4096)) ? 'markdown' : 'text';
 }

@@ -48,16 +48,32 @@ export function clauseSeries(text: string, from = 0): InlinePoint[] {
       const first = clauses[0]!;
       const seg0 = firstSegment(text.slice(first.start, first.end));
       // 今后，在思想上…: a short lead-in before the first clause is not part of it.
-      if (seg0.length <= LEAD_IN && seg0.length < first.end - first.start - 1) first.start += seg0.length + 1;
+      if (seg0.length <= LEAD_IN && seg0.length < first.end - first.start - 1)
+        first.start += seg0.length + 1;
       const bodies = clauses.map((cl) => text.slice(cl.start, cl.end));
       const openers = new Set(bodies.map(opener));
       const segLens = new Set(bodies.map((b) => firstSegment(b).length));
-      const sameOpening = openers.size === 1 && !/[的了和与及是在]/.test([...openers][0]!) || (openers.size === 1 && [...openers][0] === '在');
+      const sameOpening =
+        (openers.size === 1 && !/[的了和与及是在]/.test([...openers][0]!)) ||
+        (openers.size === 1 && [...openers][0] === '在');
       const [len] = segLens;
-      const sameShape = segLens.size === 1 && len !== undefined && len >= SHAPE_MIN && len <= SHAPE_MAX && bodies.every((b) => /[，,]/.test(b));
+      const sameShape =
+        segLens.size === 1 &&
+        len !== undefined &&
+        len >= SHAPE_MIN &&
+        len <= SHAPE_MAX &&
+        bodies.every((b) => /[，,]/.test(b));
       if (sameOpening || sameShape) {
         for (const cl of clauses) {
-          out.push({ family: 'clause', ordinal: 0, marker: null, start: cl.start, textStart: cl.start, textEnd: cl.end, children: [] });
+          out.push({
+            family: 'clause',
+            ordinal: 0,
+            marker: null,
+            start: cl.start,
+            textStart: cl.start,
+            textEnd: cl.end,
+            children: [],
+          });
         }
       }
     }
@@ -83,7 +99,15 @@ export function yaoSentences(text: string, from = 0): InlinePoint[] {
     const head = firstSegment(sentence);
     const run = runs[runs.length - 1]!;
     if (opener(sentence) === '要' && head.length <= YAO_HEAD && head.length < sentence.length) {
-      run.push({ family: 'yao-sentence', ordinal: 0, marker: null, start: s, textStart: s, textEnd: e, children: [] });
+      run.push({
+        family: 'yao-sentence',
+        ordinal: 0,
+        marker: null,
+        start: s,
+        textStart: s,
+        textEnd: e,
+        children: [],
+      });
     } else if (run.length) {
       runs.push([]);
     }
@@ -115,7 +139,15 @@ export function subLeads(text: string, from = 0): InlinePoint[] {
       !/[，,、“”"：:；;]/.test(phrase) &&
       !PROSE_OPENING.test(phrase)
     ) {
-      out.push({ family: 'sublead', ordinal: 0, marker: null, start: s, textStart: s, textEnd: e, children: [] });
+      out.push({
+        family: 'sublead',
+        ordinal: 0,
+        marker: null,
+        start: s,
+        textStart: s,
+        textEnd: e,
+        children: [],
+      });
     }
     s = e + 1;
   }

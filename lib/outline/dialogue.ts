@@ -33,7 +33,8 @@ export function interviewerTurns(blocks: Block[], body: number[]): Candidate[] {
   if (speakers.length < 2) return [];
   // The interviewer: a label that asks, else the speaker whose turns ask most often.
   const score = ([label, list]: [string, number[]]) =>
-    (ASKING.test(label) ? 100 : 0) + list.filter((i) => QUESTION.test(blocks[i]!.text)).length / list.length;
+    (ASKING.test(label) ? 100 : 0) +
+    list.filter((i) => QUESTION.test(blocks[i]!.text)).length / list.length;
   const [label, list] = speakers.reduce((a, b) => (score(b) > score(a) ? b : a));
   return list.map((i) => {
     const start = label.length + 1;

@@ -6,7 +6,12 @@ import type { Block, OutlineNode } from '../types.ts';
 
 /** Sentences of a paragraph, closing punctuation kept. */
 function sentences(text: string): string[] {
-  return text.match(/[^。！？!?]+[。！？!?]?/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+  return (
+    text
+      .match(/[^。！？!?]+[。！？!?]?/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? []
+  );
 }
 
 /** Characters two strings share, as a share of the first. */

@@ -14,11 +14,16 @@ const QUOTED = /[“「『"]([^“”「」『』"\n]{2,14})[”」』"]/g;
 /** Number formulas: 1+3+N, 1+11868. */
 const PLUS_FORMULA = /\d+(?:\+[0-9A-Za-z]+)+/g;
 /** Counted slogans: 三抓一创, 五问四查三提升, 两个维护 (numeral, one or two characters, repeated). */
-const COUNTED = /(?:[一二三四五六七八九十两]{1,2}[\u4e00-\u9fff]{1,2}?){2,4}(?=[”」』"，。；、\s]|$)/g;
+const COUNTED =
+  /(?:[一二三四五六七八九十两]{1,2}[\u4e00-\u9fff]{1,2}?){2,4}(?=[”」』"，。；、\s]|$)/g;
 const NUMERAL = /[一二三四五六七八九十两百千0-9]/;
 
 /** Finds the formulations of the body blocks (indices in `body`). */
-export function findFormulations(blocks: Block[], body: number[], title: string | null): Formulation[] {
+export function findFormulations(
+  blocks: Block[],
+  body: number[],
+  title: string | null,
+): Formulation[] {
   const found = new Map<string, NodeSource[]>();
   const add = (text: string, block: number, start: number) => {
     const list = found.get(text) ?? [];
@@ -34,20 +39,30 @@ export function findFormulations(blocks: Block[], body: number[], title: string 
     for (const m of t.matchAll(PLUS_FORMULA)) add(m[0], b, m.index ?? 0);
     for (const m of t.matchAll(COUNTED)) {
       // Only well-formed counted slogans: every unit opens with a numeral.
-      if (/^(?:[一二三四五六七八九十两][\u4e00-\u9fff]{1,2}){2,4}$/.test(m[0])) add(m[0], b, m.index ?? 0);
+      if (/^(?:[一二三四五六七八九十两][\u4e00-\u9fff]{1,2}){2,4}$/.test(m[0]))
+        add(m[0], b, m.index ?? 0);
     }
   }
   const result: Formulation[] = [];
   for (const [text, occurrences] of found) {
     // A slogan counts when it recurs, carries a number, or is in the headline.
-    const strong = occurrences.length >= 2 || NUMERAL.test(text) || (title?.includes(text) ?? false);
+    const strong =
+      occurrences.length >= 2 || NUMERAL.test(text) || (title?.includes(text) ?? false);
     if (strong) result.push({ text, occurrences });
   }
   // Counted slogans are also quoted; keep one entry per text (the map already does) and drop
   // quoted sentences that merely contain a slogan.
   return result
     .filter((f) => !/[，。；！？]/.test(f.text))
-    .sort((a, b) => b.occurrences.length - a.occurrences.length || a.occurrences[0]!.block - b.occurrences[0]!.block)
+    .sort(
+      (a, b) =>
+        b.occurrences.length - a.occurrences.length ||
+        a.occurrences[0]!.block - b.occurrences[0]!.block,
+    )
     .slice(0, MAX_FORMULATIONS)
-    .sort((a, b) => a.occurrences[0]!.block - b.occurrences[0]!.block || a.occurrences[0]!.start - b.occurrences[0]!.start);
+    .sort(
+      (a, b) =>
+        a.occurrences[0]!.block - b.occurrences[0]!.block ||
+        a.occurrences[0]!.start - b.occurrences[0]!.start,
+    );
 }

@@ -24,7 +24,8 @@ export function isFurniture(text: string): boolean {
 }
 
 /** Headings after which only apparatus follows (references, author notes). */
-const END_MATTER = /^[［[【]?(?:参考文献|参考资料|注释|作者简介|责任编辑|相关阅读|相关新闻|延伸阅读)[］\]】]?[：:]?$/;
+const END_MATTER =
+  /^[［[【]?(?:参考文献|参考资料|注释|作者简介|责任编辑|相关阅读|相关新闻|延伸阅读)[］\]】]?[：:]?$/;
 
 /** True when `text` opens the end matter of an article: nothing after it is essay. */
 export function isEndMatter(text: string): boolean {

@@ -72,7 +72,16 @@ export function inlinePoints(text: string, from = 0): InlinePoint[] {
       }
     }
     // A run that starts inside another run's member but overruns it interleaves: drop it.
-    if (!host && placed.some((p) => p.point.start < first.start && first.start < p.spanEnd && runEnd > p.spanEnd && p.point.family !== first.family)) {
+    if (
+      !host &&
+      placed.some(
+        (p) =>
+          p.point.start < first.start &&
+          first.start < p.spanEnd &&
+          runEnd > p.spanEnd &&
+          p.point.family !== first.family,
+      )
+    ) {
       continue;
     }
     const points = run.map((m, i): Placed => {

@@ -207,7 +207,13 @@ export function findMarkers(text: string): MarkerMatch[] {
     }
     const c = text.charCodeAt(i);
     // Cheap filter: markers start with a CJK numeral, 其, 第, 首, 再, 最, 另, 一, a bracket, a digit or ①.
-    if (!(c >= 0x4e00 || c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0x2460 && c <= 0x2473)))
+    if (!(
+      c >= 0x4e00 ||
+      c === 0xff08 ||
+      c === 0x28 ||
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x2460 && c <= 0x2473)
+    ))
       continue;
     const m = matchMarkerAt(text, i);
     if (m && m.start === i && INLINE_FAMILIES.has(m.family)) {

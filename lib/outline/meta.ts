@@ -30,9 +30,11 @@ const bare = (s: string) => s.replace(/[\s\u3000\p{P}\p{S}]/gu, '');
 const BYLINE_PREFIX =
   /^(?:[□■◎●○◇◆▲△]\s*)?(?:(?:作者|文|撰文|口述|整理|执笔)\s*[：:/／|｜]\s*|(?:本报|本刊|新华社|人民日报|[\u4e00-\u9fff]{2,4}?)?(?:特约)?(?:记者|通讯员|撰稿人)[\s：:]*)?/;
 /** A byline mark or role word actually present (the prefix above may match nothing). */
-const BYLINE_SIGN = /^(?:[□■◎●○◇◆▲△]|(?:作者|文|撰文|口述|整理|执笔)\s*[：:/／|｜]|\S{0,6}?(?:记者|通讯员|撰稿人))/;
+const BYLINE_SIGN =
+  /^(?:[□■◎●○◇◆▲△]|(?:作者|文|撰文|口述|整理|执笔)\s*[：:/／|｜]|\S{0,6}?(?:记者|通讯员|撰稿人))/;
 /** A byline inside another line: 本报讯（记者屈鹏）, 来源：某报 作者：王小伟. */
-const EMBEDDED_BYLINE = /[（(]\s*(?:本报|本刊)?(?:记者|通讯员)\s*([^（）()]{2,20})[）)]|作者[：:]\s*([\u4e00-\u9fff]{2,4}(?:[、\s][\u4e00-\u9fff]{2,4})*)/;
+const EMBEDDED_BYLINE =
+  /[（(]\s*(?:本报|本刊)?(?:记者|通讯员)\s*([^（）()]{2,20})[）)]|作者[：:]\s*([\u4e00-\u9fff]{2,4}(?:[、\s][\u4e00-\u9fff]{2,4})*)/;
 /** A closing signature in brackets at the end of the last paragraph: …共赢”。（钟才文） */
 const SIGNATURE = /[（(]([^（）()]{2,16})[）)]\s*$/;
 /** A collective byline: 本报评论员, 经济日报评论员. */
@@ -40,7 +42,10 @@ const COLLECTIVE = /^(?:本报|本刊|[\u4e00-\u9fff]{2,6}?)(?:特约)?评论员
 
 /** The author named by a byline line, or null when the line is no byline. */
 export function parseByline(line: string): string | null {
-  let t = line.trim().replace(/^[（(](.*)[）)]$/, '$1').trim();
+  let t = line
+    .trim()
+    .replace(/^[（(](.*)[）)]$/, '$1')
+    .trim();
   if (t.length === 0 || t.length > 40) return null;
   if (COLLECTIVE.test(strip(t))) return strip(t);
   const hadPrefix = BYLINE_SIGN.test(t);
@@ -54,10 +59,15 @@ export function parseByline(line: string): string | null {
 }
 
 /** Affiliation notes: （作者单位：…）, （作者为…）, 作者系…. Group 1 is the affiliation. */
-const AFFILIATION = /[（(]\s*作者(?:单位|为|系|是)\s*[：:]?\s*([^（）()]+?)\s*[）)]|^作者(?:单位|为|系)\s*[：:]?\s*(.+)$/;
+const AFFILIATION =
+  /[（(]\s*作者(?:单位|为|系|是)\s*[：:]?\s*([^（）()]+?)\s*[）)]|^作者(?:单位|为|系)\s*[：:]?\s*(.+)$/;
 
 /** Cleans a headline: column labels, byline prefixes, site names. */
-export function cleanTitle(raw: string): { title: string; subtitle: string | null; author: string | null } {
+export function cleanTitle(raw: string): {
+  title: string;
+  subtitle: string | null;
+  author: string | null;
+} {
   let t = raw.trim();
   let author: string | null = null;
   // Site suffixes in <title>: 标题_人民网 / 标题-新华网 / 标题 | 澎湃.
@@ -153,7 +163,8 @@ export function findMeta(doc: BlockDoc): Meta {
   }
   // 陈国阳局长《在全市…讲话》: the speech's own title, when the body prints it.
   const quoted = title ? /《([^《》]{4,60})》/.exec(title) : null;
-  if (quoted && blocks.slice(0, EDGE_BLOCKS).some((b) => bare(b.text) === bare(quoted[1]!))) title = strip(quoted[1]!);
+  if (quoted && blocks.slice(0, EDGE_BLOCKS).some((b) => bare(b.text) === bare(quoted[1]!)))
+    title = strip(quoted[1]!);
   // A printed headline block at the top of the body (kicker, main title lines, deck) wins.
   const head = headlineBlock(blocks, skip);
   if (head) {
@@ -210,7 +221,12 @@ function headlineBlock(
   let i = 0;
   while (i < blocks.length && skip.has(i)) i++;
   const lines: number[] = [];
-  for (let k = i; k < blocks.length && lines.length < 5 && !skip.has(k) && isHeadlineLine(blocks[k]!); k++) lines.push(k);
+  for (
+    let k = i;
+    k < blocks.length && lines.length < 5 && !skip.has(k) && isHeadlineLine(blocks[k]!);
+    k++
+  )
+    lines.push(k);
   if (lines.length < 2) return null;
   let main = lines.map((k) => blocks[k]!.text);
   let subtitle: string | null = null;
@@ -253,7 +269,8 @@ function titleAtTop(blocks: Block[], skip: Set<number>): number | null {
     if (skip.has(i)) continue;
     const b = blocks[i]!;
     const next = blocks[i + 1];
-    if (isTitleLike(b) && next && (next.text.length > b.text.length * 2 || skip.has(i + 1))) return i;
+    if (isTitleLike(b) && next && (next.text.length > b.text.length * 2 || skip.has(i + 1)))
+      return i;
     return null;
   }
   return null;

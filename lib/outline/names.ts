@@ -52,7 +52,8 @@ const NOT_NAMES = new Set([
 /** True when `s` (whitespace removed) looks like one Chinese personal name. */
 export function isPersonName(s: string): boolean {
   const t = s.replace(/[\s\u3000·•]/g, '');
-  if (t.length < 2 || t.length > 4 || !/^[\u4e00-\u9fff]+$/.test(t) || NOT_NAMES.has(t)) return false;
+  if (t.length < 2 || t.length > 4 || !/^[\u4e00-\u9fff]+$/.test(t) || NOT_NAMES.has(t))
+    return false;
   if (COMPOUND_SURNAMES.some((c) => t.startsWith(c))) return t.length >= 3;
   return SURNAMES.has(t[0] ?? '');
 }
@@ -73,7 +74,8 @@ export function parseNames(s: string): string[] | null {
   const parts: string[] = [];
   for (const tok of tokens) {
     const prev = parts[parts.length - 1];
-    if (tok.length === 1 && prev !== undefined && prev.length === 1) parts[parts.length - 1] = prev + tok;
+    if (tok.length === 1 && prev !== undefined && prev.length === 1)
+      parts[parts.length - 1] = prev + tok;
     else parts.push(tok);
   }
   if (parts.length === 0 || parts.length > 6) return null;

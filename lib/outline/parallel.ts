@@ -68,7 +68,7 @@ export function parallelLeads(
     // 第十二条…/第十三条…: numbered articles of a law share their numbering, not a point.
     if (/^第[一二三四五六七八九十百零〇\d]/.test(shared)) continue;
     // A speaker's name opening reported speech (张晓军介绍/张晓军提醒) is narration, not parallelism.
-    if (REPORTED.test(shared) || isPersonName(shared.slice(0, 3)) && prefix <= 4) continue;
+    if (REPORTED.test(shared) || (isPersonName(shared.slice(0, 3)) && prefix <= 4)) continue;
     if (group.length < MIN_MEMBERS && prefix < LONG_PREFIX) continue;
     const leads = group.map((k) => ({ k, end: sentenceEnd(blocks[k]!.text, 0) }));
     if (leads.some((l) => l.end > MAX_LEAD)) continue;

@@ -37,12 +37,15 @@ export function fullStopEnd(text: string, from: number, limit = text.length): nu
 
 /** The text between `start` and `end` with edge punctuation and whitespace removed. */
 export function cleanPointText(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(EDGE, '').replace(/\s+/g, (s, i, all: string) => {
-    // Keep single spaces between Latin words; drop whitespace next to CJK.
-    const prev = all[i - 1] ?? '';
-    const next = all[i + s.length] ?? '';
-    return /[A-Za-z0-9]/.test(prev) && /[A-Za-z0-9]/.test(next) ? ' ' : '';
-  });
+  return text
+    .slice(start, end)
+    .replace(EDGE, '')
+    .replace(/\s+/g, (s, i, all: string) => {
+      // Keep single spaces between Latin words; drop whitespace next to CJK.
+      const prev = all[i - 1] ?? '';
+      const next = all[i + s.length] ?? '';
+      return /[A-Za-z0-9]/.test(prev) && /[A-Za-z0-9]/.test(next) ? ' ' : '';
+    });
 }
 
 /** True when nothing but punctuation and whitespace stands in `text` from `from` on. */

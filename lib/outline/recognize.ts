@@ -39,7 +39,8 @@ export function recognize(doc: BlockDoc): Outline {
     if (points.length) markerPoints.set(i, points);
     const cand = turns.get(i) ?? blockCandidate(b, i, doc.format);
     if (!cand) continue;
-    if (cand.ordinal > 0 && points.some((p) => p.start <= 1 && `m:${p.family}` === cand.family)) continue;
+    if (cand.ordinal > 0 && points.some((p) => p.start <= 1 && `m:${p.family}` === cand.family))
+      continue;
     raw.push(cand);
   }
 
@@ -51,7 +52,11 @@ export function recognize(doc: BlockDoc): Outline {
   const free = body.filter((i) => !taken.has(i));
   const short = shortLeads(blocks, free, barrier);
   const shortSet = new Set(short.map((c) => c.block));
-  const parallel = parallelLeads(blocks, free.filter((i) => !shortSet.has(i)), barrier);
+  const parallel = parallelLeads(
+    blocks,
+    free.filter((i) => !shortSet.has(i)),
+    barrier,
+  );
   cands = [...cands, ...short, ...parallel].sort((a, b) => a.block - b.block);
 
   // 3. Inline points of each block, after its lead's words.

@@ -25,7 +25,8 @@ function leadEnd(text: string): number {
   if (stop < MIN_LEAD || stop > MAX_LEAD) return -1;
   if (text.length - stop - 1 < MIN_BODY) return -1;
   const lead = text.slice(0, stop);
-  if (PROSE.test(lead) || /^[“"「『]/.test(lead) || /[；;：:]$/.test(lead) || /\d{3,}/.test(lead)) return -1;
+  if (PROSE.test(lead) || /^[“"「『]/.test(lead) || /[；;：:]$/.test(lead) || /\d{3,}/.test(lead))
+    return -1;
   // A lead is a phrase: at most one comma (合作共事，保持一颗平常心).
   if ((lead.match(/[，,]/g) ?? []).length > 1) return -1;
   return stop;
@@ -38,8 +39,7 @@ function leadEnd(text: string): number {
  */
 function sameShape(blocks: Block[], group: Array<{ block: number; end: number }>): boolean {
   const shapes = group.map((g) =>
-    blocks[g.block]!.text
-      .slice(0, g.end)
+    blocks[g.block]!.text.slice(0, g.end)
       .split(/[，,]/)
       .map((p) => p.length)
       .join('+'),
@@ -61,7 +61,11 @@ export function shortLeads(
   let group: Array<{ block: number; end: number }> = [];
   const flush = () => {
     const lens = group.map((g) => g.end);
-    if (group.length >= 2 && Math.max(...lens) <= Math.min(...lens) * LENGTH_RATIO && sameShape(blocks, group)) {
+    if (
+      group.length >= 2 &&
+      Math.max(...lens) <= Math.min(...lens) * LENGTH_RATIO &&
+      sameShape(blocks, group)
+    ) {
       for (const g of group) {
         out.push({
           block: g.block,
