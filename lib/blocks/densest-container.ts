@@ -26,6 +26,8 @@ export interface DensityResult {
   /** Characters of paragraph text credited to the chosen root. */
   score: number;
   stats: Map<Element, TextStats>;
+  /** Deepest element nesting seen (0 for an empty page). */
+  maxDepth: number;
 }
 
 /** A text run shorter than this (non-space chars) is a label or a menu item, not paragraph text. */
@@ -67,6 +69,7 @@ export function findDensestContainer(
   const stats = new Map<Element, TextStats>();
   const credit = new Map<Element, number>();
   const stack: Frame[] = [];
+  let maxDepth = 0;
   const add = (el: Element | null, w: number) => {
     if (el) credit.set(el, (credit.get(el) ?? 0) + w);
   };
@@ -85,6 +88,7 @@ export function findDensestContainer(
           chrome: (parent?.chrome ?? false) || isChromeElement(node),
           block: BLOCK_TAGS.has(tag) || !parent ? node : parent.block,
         });
+        if (stack.length > maxDepth) maxDepth = stack.length;
         return true;
       }
       if (isDocumentLike(node)) return true;
@@ -128,5 +132,5 @@ export function findDensestContainer(
       root = el;
     }
   }
-  return { root, score: best, stats };
+  return { root, score: best, stats, maxDepth };
 }

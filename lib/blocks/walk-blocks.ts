@@ -23,6 +23,8 @@ export interface RawBlock {
 
 /** A list/table/box whose text is more than this share link text is a link list (nav, related, ranking). */
 const MAX_LINK_DENSITY = 0.5;
+/** Containers that are link lists when link-heavy, even inside what Readability kept. */
+const LINK_LIST_TAGS = new Set(['ul', 'ol', 'dl', 'menu', 'table']);
 /** Lines Readability dropped are rescued as title/byline lines only up to this length (a headline, a byline). */
 const MAX_RESCUE_CHARS = 80;
 /** Byline and source lines printed in the body (作者：…, 文丨…, 本报记者…, 来源：…). */
@@ -170,14 +172,15 @@ function walkRoot(
       const style = styleOf(el);
       if (style.hidden) return false;
       let free = parent?.free ?? false;
-      if (parent && !free) {
-        if (kept) {
-          if (!kept.has(el) && !onPath?.has(el)) {
-            if (!rescue(el)) return false;
-            free = true;
-          }
-        } else if (isChromeElement(el) || (linkHeavy(el) && tag !== 'a' && tag !== 'span')) {
+      if (!free) {
+        // Chrome that Readability let through (a root that is a menu, a ranking inside the article box).
+        if (isChromeElement(el)) return false;
+        if (linkHeavy(el) && (kept ? LINK_LIST_TAGS.has(tag) : tag !== 'a' && tag !== 'span')) {
           return false;
+        }
+        if (kept && parent && !kept.has(el) && !onPath?.has(el)) {
+          if (!rescue(el)) return false;
+          free = true;
         }
       }
       const isBlock = style.block ?? BLOCK_TAGS.has(tag);
