@@ -98,7 +98,7 @@ export const cases: DomCase[] = [
     name: '<br>-separated paragraphs in a div',
     html: page(
       '关于推进重点工作的情况报告',
-      `<div class="conTxt">${filler(2)}<br><br>　　<b>1.强化责任落实。</b>${filler(2)}<br>　　<b>2.加强监督检查。</b>${filler(2)}<br/>&nbsp;&nbsp;<br>${filler(1)}</div>`,
+      `<div class="conTxt">${filler(2)}<br><br>\u3000\u3000<b>1.强化责任落实。</b>${filler(2)}<br>\u3000\u3000<b>2.加强监督检查。</b>${filler(2)}<br/>&nbsp;&nbsp;<br>${filler(1)}</div>`,
     ),
     bold: [
       ['1.强化责任落实。', ['1.强化责任落实。']],
@@ -109,7 +109,7 @@ export const cases: DomCase[] = [
     name: 'paragraphs separated by line breaks and full-width indents inside one <p>',
     html: page(
       '访谈实录',
-      `<p>　　主持人：${filler(2)}\n　　嘉宾：${filler(3)}\n　　主持人：请您再谈谈下一步的打算。</p>`,
+      `<p>\u3000\u3000主持人：${filler(2)}\n\u3000\u3000嘉宾：${filler(3)}\n\u3000\u3000主持人：请您再谈谈下一步的打算。</p>`,
     ),
     blocks: ['主持人：请您再谈谈下一步的打算。'],
   },
