@@ -34,10 +34,24 @@ const MIN_BOLD_LEAD = 2;
 /** Share of a block's text that must be bold for the block to read as a bold line. */
 const WHOLE_BOLD = 0.85;
 
+/** True for a character code that is a letter, digit or ideograph (not space, punctuation or symbol). */
+export function isLetterCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  // General punctuation, CJK symbols and punctuation, full-width forms' punctuation, boxes and arrows.
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xfe4f))
+    return false;
+  if (c >= 0xff00 && c <= 0xffef)
+    return (
+      (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)
+    );
+  return c > 0xbf && c !== 0xd7 && c !== 0xf7;
+}
+
 /** Number of non-space, non-punctuation characters in `text[a, b)`. */
 function letters(text: string, a: number, b: number): number {
   let n = 0;
-  for (let i = a; i < b; i++) if (!/[\s\p{P}\p{S}]/u.test(text[i] ?? '')) n++;
+  for (let i = a; i < b; i++) if (isLetterCode(text.charCodeAt(i))) n++;
   return n;
 }
 
@@ -60,6 +74,7 @@ export function boldRunAt(block: Block, pos: number): readonly [number, number] 
 
 /** True when the block reads as a bold line: (almost) all of it is bold. */
 export function isWholeBold(block: Block): boolean {
+  if (block.bold.length === 0) return false;
   const all = letters(block.text, 0, block.text.length);
   return all > 0 && boldLetters(block) >= all * WHOLE_BOLD;
 }

@@ -6,6 +6,11 @@
  */
 import type { InlinePoint } from './inline.ts';
 
+/** 。！？!? by char code. */
+function isFullStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+}
+
 /** A series needs this many clauses: two ；-clauses are a contrast, not a list. */
 const MIN_CLAUSES = 3;
 /** An opening segment (up to the first comma) of this length range can be a shape match. */
@@ -35,7 +40,7 @@ export function clauseSeries(text: string, from = 0): InlinePoint[] {
   let s = from;
   while (s < text.length) {
     let e = s;
-    while (e < text.length && !/[。！？!?]/.test(text[e]!)) e++;
+    while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
     const clauses: Array<{ start: number; end: number }> = [];
     let c = s;
     for (let k = s; k <= e; k++) {
@@ -94,7 +99,7 @@ export function yaoSentences(text: string, from = 0): InlinePoint[] {
   let s = from;
   while (s < text.length) {
     let e = s;
-    while (e < text.length && !/[。！？!?]/.test(text[e]!)) e++;
+    while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
     const sentence = text.slice(s, e);
     const head = firstSegment(sentence);
     const run = runs[runs.length - 1]!;
@@ -126,7 +131,7 @@ export function subLeads(text: string, from = 0): InlinePoint[] {
   let s = from;
   while (s < text.length) {
     let e = s;
-    while (e < text.length && !/[。！？!?]/.test(text[e]!)) e++;
+    while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
     const len = e - s;
     // A sub-lead is a bare phrase closed by a full stop (not a question or exclamation):
     // no comma, no quotation, not an ordinary sentence opening, and more text follows.

@@ -190,8 +190,19 @@ const INLINE_FAMILIES = new Set<MarkerFamily>([
   'ar-dun',
 ]);
 
-/** Characters after which an inline marker may start: a clause boundary. */
-const BOUNDARY = new Set([...'，,。；;：:！？!?、“”"（）() \u3000【】']);
+/** Table by char code: 1 for characters after which an inline marker may start (a clause boundary). */
+const BOUNDARY = new Uint8Array(0x10000);
+for (const ch of '，,。；;：:！？!?、“”"（）() \u3000【】') BOUNDARY[ch.charCodeAt(0)] = 1;
+
+/**
+ * Table by char code: 1 for characters a marker can open with (numerals, 其 第
+ * 首 再 最 另, brackets, digits, circled numbers, 【 and spaces before them).
+ * Scanning a paragraph costs one table lookup per character; the marker
+ * patterns run only where one could start.
+ */
+const OPENER = new Uint8Array(0x10000);
+for (const ch of '一二三四五六七八九十其第首再最另（(【 \u3000' + CIRCLED + '0123456789')
+  OPENER[ch.charCodeAt(0)] = 1;
 
 /**
  * Every marker inside `text` at a clause boundary (or the start), of the
@@ -200,21 +211,8 @@ const BOUNDARY = new Set([...'，,。；;：:！？!?、“”"（）() \u3000�
 export function findMarkers(text: string): MarkerMatch[] {
   const out: MarkerMatch[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !BOUNDARY.has(text[i - 1] ?? '')) {
-      // 要 may stand before 一是-style markers' words but not before the marker: allow
-      // one exception, the 另 of 另一方面 is part of the marker itself.
-      continue;
-    }
-    const c = text.charCodeAt(i);
-    // Cheap filter: markers start with a CJK numeral, 其, 第, 首, 再, 最, 另, 一, a bracket, a digit or ①.
-    if (!(
-      c >= 0x4e00 ||
-      c === 0xff08 ||
-      c === 0x28 ||
-      (c >= 0x30 && c <= 0x39) ||
-      (c >= 0x2460 && c <= 0x2473)
-    ))
-      continue;
+    if (OPENER[text.charCodeAt(i)] !== 1) continue;
+    if (i > 0 && BOUNDARY[text.charCodeAt(i - 1)] !== 1) continue;
     const m = matchMarkerAt(text, i);
     if (m && m.start === i && INLINE_FAMILIES.has(m.family)) {
       out.push(m);

@@ -17,6 +17,11 @@ const MIN_MEMBERS = 3;
 const LONG_PREFIX = 5;
 /** Paragraphs shorter than this are not essay paragraphs (captions, labels). */
 const MIN_PARAGRAPH = 30;
+/**
+ * Parallel paragraphs follow each other; at most this many other paragraphs (a
+ * quotation, a paragraph broken in two) may stand between two of them.
+ */
+const MAX_GAP = 2;
 /** A first sentence longer than this is narrative, not a point's lead. */
 const MAX_LEAD = 110;
 
@@ -52,13 +57,17 @@ export function parallelLeads(
     if (a.length < MIN_PARAGRAPH || !/^[\u4e00-\u9fff“]/.test(a)) continue;
     const group = [i];
     let prefix = Infinity;
-    for (let y = x + 1; y < free.length; y++) {
+    let gap = 0;
+    for (let y = x + 1; y < free.length && gap <= MAX_GAP; y++) {
       const j = free[y]!;
       if (barrier(group[group.length - 1]!, j)) break;
       const b = blocks[j]!.text;
-      if (b.length < MIN_PARAGRAPH) continue;
-      const p = commonPrefix(a, b);
-      if (p < 2) continue;
+      const p = b.length < MIN_PARAGRAPH ? 0 : commonPrefix(a, b);
+      if (p < 2) {
+        gap++;
+        continue;
+      }
+      gap = 0;
       group.push(j);
       prefix = Math.min(prefix, p);
     }

@@ -48,7 +48,17 @@ export function recognize(doc: BlockDoc): Outline {
   let cands = keepSeries(raw);
   const taken = new Set(cands.map((c) => c.block));
   const sortedTaken = [...taken].sort((a, b) => a - b);
-  const barrier = (from: number, to: number) => sortedTaken.some((t) => t > from && t < to);
+  // Is there a candidate strictly between blocks `from` and `to`? (binary search: called for many pairs)
+  const barrier = (from: number, to: number) => {
+    let lo = 0;
+    let hi = sortedTaken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedTaken[mid]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sortedTaken.length && sortedTaken[lo]! < to;
+  };
   const free = body.filter((i) => !taken.has(i));
   const short = shortLeads(blocks, free, barrier);
   const shortSet = new Set(short.map((c) => c.block));
@@ -66,8 +76,10 @@ export function recognize(doc: BlockDoc): Outline {
     const text = blocks[i]!.text;
     const cand = byBlock.get(i);
     let points = (markerPoints.get(i) ?? []).filter((p) => !cand || p.start >= cand.textStart);
-    if (!points.length) points = clauseSeries(text, cand ? cand.textEnd : 0);
-    if (!points.length) points = yaoSentences(text, cand ? cand.textEnd + 1 : 0);
+    if (!points.length && (text.includes('；') || text.includes(';')))
+      points = clauseSeries(text, cand ? cand.textEnd : 0);
+    if (!points.length && text.includes('要'))
+      points = yaoSentences(text, cand ? cand.textEnd + 1 : 0);
     if (!points.length) points = subLeads(text, cand ? cand.textEnd + 1 : 0);
     if (points.length) inline.set(i, points);
   }
