@@ -70,7 +70,9 @@ function sliceBlock(
     kind: 'paragraph',
     text: text.slice(start, end),
     bold: spans,
-    source: { kind: 'text', offsets: offsets.slice(start, end + 1) },
+    // A view into the paragraph's map, not a copy: offsets are never written
+    // after this point, so blocks may share one buffer.
+    source: { kind: 'text', offsets: offsets.subarray(start, end + 1) },
   };
 }
 

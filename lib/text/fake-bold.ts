@@ -59,15 +59,65 @@ function repeatCount(s: string, n: number, i: number, len: number): number {
   return k;
 }
 
-/** The repeated unit at `i` covering the most text (shortest on ties), or null. */
-function unitAt(s: string, n: number, i: number): Unit | null {
+/**
+ * Last position of each UTF-16 unit seen by {@link fillNextSame}, stored as
+ * `epoch + index` so entries left by earlier calls (all below the current
+ * epoch) read as "not seen" without clearing 64K entries per line.
+ */
+const lastSeen = new Int32Array(0x10000);
+let epoch = 1;
+/** Reused `nextSame` buffer: lines are scanned one by one, so one buffer serves them all. */
+let nextBuf = new Int32Array(256);
+
+/**
+ * Fill `nextSame[i]` with the distance from `i` to the next occurrence of the
+ * same unit when that is at most {@link MAX_UNIT} (0 otherwise).
+ *
+ * A unit of length `len` repeated at `i` needs `s[i + len] === s[i]`, so these
+ * distances are the only unit lengths worth testing; most characters of prose
+ * have none, which keeps the scan to one table lookup per character instead of
+ * {@link MAX_UNIT} comparisons.
+ *
+ * @returns the filled buffer (valid for `[0, n)`), or null when no character
+ *   recurs within {@link MAX_UNIT} (nothing can be doubled)
+ */
+function fillNextSame(s: string, n: number): Int32Array | null {
+  if (epoch > 0x3fffffff - n) {
+    lastSeen.fill(0); // epoch about to overflow Int32: forget everything and restart
+    epoch = 1;
+  }
+  if (nextBuf.length < n) nextBuf = new Int32Array(Math.max(n, nextBuf.length * 2));
+  const next = nextBuf;
+  let any = false;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    const seen = lastSeen[c]!;
+    const d = seen >= epoch ? seen - epoch - i : 0;
+    if (d > 0 && d <= MAX_UNIT) {
+      next[i] = d;
+      any = true;
+    } else next[i] = 0;
+    lastSeen[c] = epoch + i;
+  }
+  epoch += n;
+  return any ? next : null;
+}
+
+/**
+ * The repeated unit at `i` covering the most text (shortest on ties), or null.
+ * Only the lengths where `s[i]` recurs (from `nextSame`, in increasing order)
+ * are tried; the others can't repeat.
+ */
+function unitAt(s: string, n: number, i: number, nextSame: Int32Array): Unit | null {
   let best: Unit | null = null;
-  const c0 = s.charCodeAt(i);
   const maxLen = Math.min(MAX_UNIT, (n - i) >> 1);
-  for (let len = 1; len <= maxLen; len++) {
-    if (s.charCodeAt(i + len) !== c0) continue; // cheap pre-check keeps the scan ~MAX_UNIT per char
+  let len = nextSame[i]!;
+  while (len > 0 && len <= maxLen) {
     const k = repeatCount(s, n, i, len);
     if (k >= 2 && (best === null || len * k > best.len * best.k)) best = { start: i, len, k };
+    const step = nextSame[i + len]!; // the next recurrence of s[i]: s[i + len] === s[i]
+    if (step === 0) break;
+    len += step;
   }
   return best;
 }
@@ -113,12 +163,15 @@ export function undoFakeBold(input: MappedText): FakeBoldResult {
   const { text, offsets } = input;
   const n = text.length;
   const s = text;
+  const nextSame = fillNextSame(s, n);
+  if (nextSame === null) return { text, offsets, bold: [] };
   let keep: Uint8Array | null = null; // allocated on the first accepted chain
   const boldRaw: [number, number][] = []; // spans in input coordinates
   let changed = false;
   let i = 0;
   while (i < n) {
-    const first = unitAt(s, n, i);
+    // Most characters don't recur within MAX_UNIT: skip them without a call.
+    const first = nextSame[i] === 0 ? null : unitAt(s, n, i, nextSame);
     if (first === null) {
       i++;
       continue;
@@ -126,7 +179,7 @@ export function undoFakeBold(input: MappedText): FakeBoldResult {
     const chain: Unit[] = [first];
     let end = i + first.len * first.k;
     for (;;) {
-      const next = end < n ? unitAt(s, n, end) : null;
+      const next = end < n && nextSame[end] !== 0 ? unitAt(s, n, end, nextSame) : null;
       if (next === null || next.k !== first.k) break;
       chain.push(next);
       end += next.len * next.k;

@@ -39,9 +39,25 @@ function cjkish(c: number): boolean {
  * full-width when the other side is CJK. Empty pieces are skipped.
  */
 export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
-  const texts: string[] = [];
   let total = 1;
-  for (const piece of pieces) total += piece.text.length + 1;
+  let nonEmpty = 0;
+  let only: MappedPiece | undefined;
+  for (const piece of pieces) {
+    total += piece.text.length + 1;
+    if (piece.text.length > 0) {
+      nonEmpty++;
+      only = piece;
+    }
+  }
+  // One line (a paragraph per line, as in text exports): nothing to join, so
+  // its own map is the result; sharing it saves a copy per paragraph.
+  if (nonEmpty === 1 && only !== undefined) {
+    const n = only.text.length;
+    const bold = only.bold.map(([a, b]) => [a, b] as [number, number]);
+    const offsets = only.offsets.length === n + 1 ? only.offsets : only.offsets.subarray(0, n + 1);
+    return { text: only.text, offsets, bold };
+  }
+  const texts: string[] = [];
   const offs = new Int32Array(total);
   const bold: [number, number][] = [];
   let len = 0;
@@ -76,5 +92,7 @@ export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
     prevEnd = piece.offsets[text.length]!;
   }
   offs[len] = prevEnd;
-  return { text: texts.join(''), offsets: offs.slice(0, len + 1), bold };
+  // A view, not a copy: the buffer is fresh and only its unused tail (at most
+  // one slot per piece) is left out.
+  return { text: texts.join(''), offsets: offs.subarray(0, len + 1), bold };
 }

@@ -36,18 +36,24 @@ const CLASSIFY_PREFIX = 64;
 
 /** Collapse whitespace runs to one space and trim (linear, no regex). */
 function collapseSpaces(s: string): string {
+  // Copy runs of non-space text as slices, not character by character; a
+  // line without whitespace (most CJK lines) is returned as it is.
   let out = '';
-  let pendingSpace = false;
+  let runStart = -1; // start of the current non-space run, or -1
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      pendingSpace = out.length > 0;
+    // CJK and printable ASCII are never whitespace: skip the full test for them.
+    if (c > 0x3000 || (c > 0x20 && c < 0x7f) || !isSpaceCode(c)) {
+      if (runStart < 0) runStart = i;
       continue;
     }
-    if (pendingSpace) out += ' ';
-    pendingSpace = false;
-    out += s[i];
+    if (runStart >= 0) {
+      out += out.length > 0 ? ' ' + s.slice(runStart, i) : s.slice(runStart, i);
+      runStart = -1;
+    }
   }
+  if (runStart === 0) return s;
+  if (runStart > 0) out += out.length > 0 ? ' ' + s.slice(runStart) : s.slice(runStart);
   return out;
 }
 

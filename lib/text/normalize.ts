@@ -35,6 +35,9 @@ FULL_WIDTH[0x21] = 0xff01; // ! → ！
 FULL_WIDTH[0x28] = 0xff08; // ( → （
 FULL_WIDTH[0x29] = 0xff09; // ) → ）
 
+/** Scratch units for {@link normalizeText}, grown on demand. */
+let scratch = new Uint16Array(1024);
+
 /** CJK, CJK punctuation, or shared punctuation (“ ” — …) whose far neighbour is CJK. */
 function cjkSide(c: number, beyond: number): boolean {
   return isCjkLikeCode(c) || (isSharedPunctCode(c) && (beyond < 0 || isCjkLikeCode(beyond)));
@@ -50,19 +53,25 @@ function cjkSide(c: number, beyond: number): boolean {
  */
 export function normalizeText(raw: string, base = 0): MappedText {
   const n = raw.length;
-  const buf = new Uint16Array(n);
+  // The units only live until they are decoded to the result string, so one
+  // scratch buffer serves every call (no allocation per line of a long text).
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  const buf = scratch;
   const off = new Int32Array(n + 1);
   let len = 0;
   let lastEnd = base; // one past the raw end of the last emitted unit
   let rewritten = false; // a whitespace run became a space other than itself
+  let convertible = false; // some unit may be turned full-width in pass 2
 
   // Pass 1: invisibles and whitespace.
   let j = 0;
   while (j < n) {
     const c = raw.charCodeAt(j);
-    // Fast path: printable ASCII and everything from U+3001 to U+FEFE is plain
-    // text (whitespace and invisibles all lie elsewhere).
-    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) {
+    // Fast paths: everything above U+3000 but the BOM (CJK, CJK and
+    // full-width punctuation) and printable ASCII is plain text; whitespace
+    // and invisibles all lie elsewhere. CJK is tested first: it is most text.
+    if (c > 0x3000 ? c !== 0xfeff : c > 0x20 && c < 0x7f) {
+      if (c < 0x7f && FULL_WIDTH[c] !== 0) convertible = true;
       buf[len] = c;
       off[len] = base + j;
       len++;
@@ -75,6 +84,7 @@ export function normalizeText(raw: string, base = 0): MappedText {
       continue;
     }
     if (!isSpaceCode(c)) {
+      // Control and other non-ASCII characters below U+3000: never convertible.
       buf[len] = c;
       off[len] = base + j;
       len++;
@@ -102,13 +112,14 @@ export function normalizeText(raw: string, base = 0): MappedText {
 
   // Pass 2 (in place, compacting): half-width punctuation next to CJK.
   let w = 0;
-  if (!hasConvertible(buf, len)) {
+  if (!convertible) {
     off[len] = len > 0 ? lastEnd : base;
     // Nothing removed or changed (most CJK lines): the text is the input itself.
     const same = len === n && !rewritten;
     return {
       text: same ? raw : codesToString(buf, len),
-      offsets: same ? off : off.slice(0, len + 1),
+      // A view, not a copy: the map is fresh per call and its tail is unused.
+      offsets: same ? off : off.subarray(0, len + 1),
     };
   }
   const openStack: boolean[] = []; // per '(' seen: was it turned full-width?
@@ -141,16 +152,7 @@ export function normalizeText(raw: string, base = 0): MappedText {
     w++;
   }
   off[w] = len > 0 ? lastEnd : base;
-  return { text: codesToString(buf, w), offsets: off.slice(0, w + 1) };
-}
-
-/** Whether any unit could be turned full-width (skips pass 2 for most text). */
-function hasConvertible(buf: Uint16Array, len: number): boolean {
-  for (let i = 0; i < len; i++) {
-    const c = buf[i]!;
-    if (c < 128 && FULL_WIDTH[c] !== 0) return true;
-  }
-  return false;
+  return { text: codesToString(buf, w), offsets: off.subarray(0, w + 1) };
 }
 
 /** Decode UTF-16 units to a string in chunks (lone surrogates kept as they are). */
