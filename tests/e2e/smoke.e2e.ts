@@ -75,9 +75,9 @@ test('the content script outlines the essay and the badge shows the count', asyn
   assert.ok(Number.isInteger(count) && count >= 0, `count ${count} is a whole number ≥ 0`);
   assert.ok(title && title.includes('绣花功夫'), `title: ${title}`);
 
-  // TODO(lead): flip once the recogniser lands — the sample essay has 3 subheadings,
-  // 6 bold leads and 首先/其次/最后, so it must yield points:
-  //   assert.ok(count > 0, `expected outline points in the sample essay, got ${count}`);
+  // The sample essay has three subheadings, each with three points (一是/二是/三是,
+  // 首先/其次/最后, 一是/二是/三是): twelve in all.
+  assert.equal(count, 12, `expected the sample essay's 12 outline points, got ${count}`);
 
   const badge = await launched.serviceWorker.evaluate(
     (tabId) => chrome.action.getBadgeText({ tabId }),
