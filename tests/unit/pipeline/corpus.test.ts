@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS_DIR, SCORER, corpusIds, inputOf, predictFile } from './corpus-run.ts';
+import {
+  parseSummaryLine,
+  scoreItem,
+  summarize,
+  type ItemScore,
+  type ScoredOutline,
+} from './score.ts';
+
+const haveCorpus = existsSync(CORPUS_DIR);
+const haveScorer = existsSync(SCORER);
+if (!haveCorpus) {
+  console.warn(
+    `corpus.test.ts: the shared essay corpus was NOT FOUND at ${CORPUS_DIR} ` +
+      '(looked for ../shared/corpus beside the repository); the corpus tests are skipped.',
+  );
+}
+
+describe.skipIf(!haveCorpus)(`dev corpus at ${CORPUS_DIR}`, () => {
+  const ids = haveCorpus ? corpusIds(CORPUS_DIR) : [];
+  const preds = new Map<string, ScoredOutline>();
+  const items: ItemScore[] = [];
+
+  beforeAll(() => {
+    for (const id of ids) {
+      const gold = JSON.parse(
+        readFileSync(join(CORPUS_DIR, `${id}.json`), 'utf8'),
+      ) as ScoredOutline;
+      const pred = predictFile(inputOf(CORPUS_DIR, id)!);
+      preds.set(id, pred);
+      items.push(scoreItem(pred, gold));
+    }
+  }, 120_000);
+
+  it('holds essays to score', () => {
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it('outline F1 ≥ 0.90, level accuracy ≥ 0.90, title/author/affiliation ≥ 0.85', () => {
+    const s = summarize(items);
+    expect(s.f1, 'outline F1').toBeGreaterThanOrEqual(0.9);
+    expect(s.level, 'level accuracy').toBeGreaterThanOrEqual(0.9);
+    expect(s.meta, 'title/author/affiliation accuracy').toBeGreaterThanOrEqual(0.85);
+  });
+
+  describe.skipIf(!haveScorer)('the in-process scorer agrees with score-outlines.mjs', () => {
+    let dir = '';
+    afterAll(() => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('gives the same summary for the same predictions', () => {
+      dir = mkdtempSync(join(tmpdir(), 'gangmu-pred-'));
+      for (const [id, pred] of preds) writeFileSync(join(dir, `${id}.json`), JSON.stringify(pred));
+      const out = execFileSync(
+        process.execPath,
+        [SCORER, '--gold', CORPUS_DIR, '--pred-dir', dir],
+        { encoding: 'utf8', maxBuffer: 64 << 20 },
+      );
+      const lines = out.trim().split('\n');
+      const ref = parseSummaryLine(lines[lines.length - 1]!);
+      const mine = summarize(items);
+      expect(mine.items).toBe(ref.items);
+      for (const k of [
+        'f1',
+        'precision',
+        'recall',
+        'level',
+        'parent',
+        'meta',
+        'macroF1',
+      ] as const) {
+        expect(Number(mine[k].toFixed(3)), k).toBe(ref[k]);
+      }
+    }, 60_000);
+  });
+});
