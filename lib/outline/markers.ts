@@ -212,7 +212,13 @@ export function findMarkers(text: string): MarkerMatch[] {
   const out: MarkerMatch[] = [];
   for (let i = 0; i < text.length; i++) {
     if (OPENER[text.charCodeAt(i)] !== 1) continue;
-    if (i > 0 && BOUNDARY[text.charCodeAt(i - 1)] !== 1) continue;
+    // 这一方面…，另一方面…: 这 may stand before 一方面.
+    if (
+      i > 0 &&
+      BOUNDARY[text.charCodeAt(i - 1)] !== 1 &&
+      !(text[i - 1] === '这' && text.startsWith('一方面', i))
+    )
+      continue;
     const m = matchMarkerAt(text, i);
     if (m && m.start === i && INLINE_FAMILIES.has(m.family)) {
       out.push(m);

@@ -9,11 +9,11 @@ import type { Candidate } from './candidates.ts';
 
 /** Shortest and longest set-off lead, in characters. */
 const MIN_LEAD = 2;
-const MAX_LEAD = 18;
+const MAX_LEAD = 26;
 /** The body after the lead must be at least this long: a lead introduces a stretch of text. */
 const MIN_BODY = 15;
 /** Sibling leads have similar lengths: the longest at most this many times the shortest. */
-const LENGTH_RATIO = 2.2;
+const LENGTH_RATIO = 2.5;
 
 /** Openings of ordinary sentences, which are prose even when short. */
 const PROSE =
@@ -85,7 +85,13 @@ export function shortLeads(
     const end = leadEnd(blocks[i]!.text);
     const last = group[group.length - 1];
     if (last && barrier(last.block, i)) flush();
-    if (end > 0) group.push({ block: i, end });
+    if (end > 0) {
+      // A lead of a clearly different length starts a new group (a narrative paragraph that
+      // happens to open with a short sentence stands before 文化育人。/实践育人。…).
+      const lens = group.map((g) => g.end);
+      if (group.length && Math.max(end, ...lens) > Math.min(end, ...lens) * LENGTH_RATIO) flush();
+      group.push({ block: i, end });
+    }
   }
   flush();
   return out;
