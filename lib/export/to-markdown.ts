@@ -21,7 +21,10 @@ function yamlValue(v: string): string {
 
 /** Escapes text so that Markdown shows it literally (page text is never markup). */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_[\]<>#|~=])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/, '$1\\$2$3');
+  return s
+    .replace(/([\\`*_[\]<>#|~=])/g, '\\$1')
+    .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
+    .replace(/^(\s*\d+)\.(\s)/, '$1\\.$2');
 }
 
 function nodeLine(n: OutlineNode): string {

@@ -52,9 +52,17 @@ export function clauseSeries(text: string, from = 0): InlinePoint[] {
     if (clauses.length >= MIN_CLAUSES) {
       const first = clauses[0]!;
       const seg0 = firstSegment(text.slice(first.start, first.end));
-      // 今后，在思想上…: a short lead-in before the first clause is not part of it.
-      if (seg0.length <= LEAD_IN && seg0.length < first.end - first.start - 1)
-        first.start += seg0.length + 1;
+      // 今后，在思想上…；在工作上…: a lead-in before the first clause is not part of it —
+      // but only when the first clause does not already open like the others (要敢想，…).
+      const second = text.slice(clauses[1]!.start, clauses[1]!.end);
+      if (
+        seg0.length < first.end - first.start - 1 &&
+        opener(text.slice(first.start, first.end)) !== opener(second)
+      ) {
+        const rest = text.slice(first.start + seg0.length + 1, first.end);
+        if (seg0.length <= LEAD_IN || opener(rest) === opener(second))
+          first.start += seg0.length + 1;
+      }
       const bodies = clauses.map((cl) => text.slice(cl.start, cl.end));
       const openers = new Set(bodies.map(opener));
       const segLens = new Set(bodies.map((b) => firstSegment(b).length));

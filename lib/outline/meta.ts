@@ -4,7 +4,7 @@
  */
 import type { Block, BlockDoc } from '../types.ts';
 import { isEndMatter, isFurniture } from './furniture.ts';
-import { parseNames } from './names.ts';
+import { parseNames, splitJoinedNames } from './names.ts';
 import { isWholeBold } from './candidates.ts';
 
 /** What the recogniser learns about the document around the body. */
@@ -53,7 +53,7 @@ export function parseByline(line: string): string | null {
   // 本报记者 王乐文 方敏 / 本报记者 王乐文 本报通讯员 方敏: drop the later role words.
   t = t.replace(/(?:本报|特约)?(?:记者|通讯员)/g, ' ').trim();
   if (!t) return null;
-  const names = parseNames(t);
+  const names = parseNames(t) ?? (hadPrefix ? splitJoinedNames(t) : null);
   if (names) return names.join('、');
   return hadPrefix && /^[\u4e00-\u9fff]{2,4}$/.test(t) ? t : null;
 }
@@ -178,6 +178,7 @@ export function findMeta(doc: BlockDoc): Meta {
       const c = cleanTitle(blocks[local]!.text);
       title = c.title;
       subtitle ??= c.subtitle;
+      author ??= c.author;
       skip.add(local);
     }
   }

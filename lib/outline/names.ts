@@ -81,3 +81,25 @@ export function parseNames(s: string): string[] | null {
   if (parts.length === 0 || parts.length > 6) return null;
   return parts.every(isPersonName) ? parts : null;
 }
+
+/**
+ * Splits names written together after normalisation removed the spaces
+ * between them (本报记者 王乐文 方敏 → 王乐文方敏): parts of three, then two,
+ * characters, each opening with a surname. Null when no such split exists.
+ */
+export function splitJoinedNames(s: string): string[] | null {
+  if (s.length < 4 || s.length > 12 || !/^[\u4e00-\u9fff]+$/.test(s)) return null;
+  const split = (rest: string): string[] | null => {
+    if (rest.length === 0) return [];
+    for (const len of [3, 2]) {
+      if (rest.length < len) continue;
+      const head = rest.slice(0, len);
+      if (!isPersonName(head)) continue;
+      const tail = split(rest.slice(len));
+      if (tail) return [head, ...tail];
+    }
+    return null;
+  };
+  const parts = split(s);
+  return parts && parts.length >= 2 ? parts : null;
+}

@@ -81,6 +81,9 @@ export function parallelLeads(
     if (group.length < MIN_MEMBERS && prefix < LONG_PREFIX) continue;
     const leads = group.map((k) => ({ k, end: sentenceEnd(blocks[k]!.text, 0) }));
     if (leads.some((l) => l.end > MAX_LEAD)) continue;
+    // The same sentence printed twice (a lead repeated by the page) is no parallelism.
+    const firsts = new Set(leads.map(({ k, end }) => blocks[k]!.text.slice(0, end)));
+    if (firsts.size < leads.length) continue;
     for (const { k, end } of leads) {
       used.add(k);
       out.push({

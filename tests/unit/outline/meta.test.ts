@@ -24,6 +24,24 @@ interface MetaCase {
 
 const metaCases: MetaCase[] = [
   {
+    name: 'several reporters on one byline, spaces lost in normalisation (text)',
+    outline: () => text('让绿色成为高质量发展的鲜明底色（人民时评）', '本报记者 王乐文 方敏', A, B),
+    want: { title: '让绿色成为高质量发展的鲜明底色', author: '王乐文、方敏' },
+  },
+  {
+    name: 'several reporters on one byline (HTML), the headline is no node',
+    outline: () =>
+      html(
+        `<h1>让绿色成为高质量发展的鲜明底色（人民时评）</h1><p>本报记者 王乐文 方敏</p><p>${A}</p><p>${B}</p>`,
+      ),
+    want: { title: '让绿色成为高质量发展的鲜明底色', author: '王乐文、方敏' },
+  },
+  {
+    name: '经济日报评论员：标题 in plain text: the prefix is the author',
+    outline: () => text('经济日报评论员：以改革创新激发发展活力', A, B),
+    want: { title: '以改革创新激发发展活力', author: '经济日报评论员' },
+  },
+  {
     name: 'title and subtitle after ——, □ byline',
     outline: () => text('在新征程上展现新作为——写在活动开展一周年之际', '□ 张磊', A, B),
     want: { title: '在新征程上展现新作为', subtitle: '写在活动开展一周年之际', author: '张磊' },
@@ -101,6 +119,13 @@ const metaCases: MetaCase[] = [
 describe('document fields', () => {
   it.each(metaCases)('$name', ({ outline, want }) => {
     expect(outline()).toMatchObject(want);
+  });
+
+  it('a headline with its column label and a byline give no outline nodes', () => {
+    const o = html(
+      `<h1>让绿色成为高质量发展的鲜明底色（人民时评）</h1><p>本报记者 王乐文 方敏</p><p>${A}</p><p>${B}</p>`,
+    );
+    expect(o.nodes).toEqual([]);
   });
 
   it('meta lines give no outline nodes', () => {

@@ -129,6 +129,26 @@ export const recognizeCases: RecognizeCase[] = [
     ],
   },
   {
+    name: '；-separated 要 clauses opening the paragraph (no lead-in)',
+    format: 'text',
+    input: `${A}\n\n要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
+    outline: [
+      'L1 inline - 要敢想，勇于提出新思路新目标',
+      'L1 inline - 要敢闯，大胆探索没有先例的改革',
+      'L1 inline - 要敢干，以实干实绩检验工作成效',
+    ],
+  },
+  {
+    name: '；-separated 要 clauses after a longer lead-in clause',
+    format: 'text',
+    input: `${A}\n\n做好今年工作，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
+    outline: [
+      'L1 inline - 要敢想，勇于提出新思路新目标',
+      'L1 inline - 要敢闯，大胆探索没有先例的改革',
+      'L1 inline - 要敢干，以实干实绩检验工作成效',
+    ],
+  },
+  {
     name: '；-separated 要 clauses after a short lead-in',
     format: 'text',
     input: `${A}\n\n今后，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,

@@ -120,6 +120,8 @@ describe('outlineToMarkdown', () => {
 
   it('escapes a leading bullet in text', () => {
     expect(escapeMarkdown('- 不是列表')).toBe('\\- 不是列表');
+    // A backslash before a digit is no escape in Markdown: the dot is escaped instead.
+    expect(escapeMarkdown('1. 不是列表')).toBe('1\\. 不是列表');
   });
 });
 
