@@ -60,6 +60,9 @@ describe.skipIf(!present)(`DOM front end over the corpus pages (${CORPUS})`, () 
   });
 });
 
-describe.skipIf(present)('DOM front end over the corpus pages', () => {
-  it('is skipped: ../shared/corpus is not present next to the repository', () => {});
-});
+if (!present) {
+  // Said once, loudly, instead of a placeholder test that would show as skipped when present.
+  console.warn(
+    `corpus-pages.test.ts: ../shared/corpus is not present next to the repository (looked for ${CORPUS}); these tests are skipped.`,
+  );
+}
