@@ -88,19 +88,21 @@ function fillNextSame(s: string, n: number): Int32Array | null {
   }
   if (nextBuf.length < n) nextBuf = new Int32Array(Math.max(n, nextBuf.length * 2));
   const next = nextBuf;
-  let any = false;
+  const e = epoch;
+  let any = 0;
   for (let i = n - 1; i >= 0; i--) {
     const c = s.charCodeAt(i);
-    const seen = lastSeen[c]!;
-    const d = seen >= epoch ? seen - epoch - i : 0;
-    if (d > 0 && d <= MAX_UNIT) {
-      next[i] = d;
-      any = true;
-    } else next[i] = 0;
-    lastSeen[c] = epoch + i;
+    // Negative for a character not seen in this call (stale entries are below
+    // `e`); the unsigned compare maps that and distances past MAX_UNIT to 0
+    // without a branch, which the mix of hits and misses would mispredict.
+    const d = lastSeen[c]! - e - i;
+    const v = (d - 1) >>> 0 < MAX_UNIT ? d : 0;
+    next[i] = v;
+    any |= v;
+    lastSeen[c] = e + i;
   }
-  epoch += n;
-  return any ? next : null;
+  epoch = e + n;
+  return any !== 0 ? next : null;
 }
 
 /**

@@ -66,16 +66,23 @@ export function normalizeText(raw: string, base = 0): MappedText {
   // Pass 1: invisibles and whitespace.
   let j = 0;
   while (j < n) {
-    const c = raw.charCodeAt(j);
-    // Fast paths: everything above U+3000 but the BOM (CJK, CJK and
+    let c = raw.charCodeAt(j);
+    // Fast path: everything above U+3000 but the BOM (CJK, CJK and
     // full-width punctuation) and printable ASCII is plain text; whitespace
     // and invisibles all lie elsewhere. CJK is tested first: it is most text.
+    // A whole run of plain text is copied in this inner loop.
     if (c > 0x3000 ? c !== 0xfeff : c > 0x20 && c < 0x7f) {
-      if (c < 0x7f && FULL_WIDTH[c] !== 0) convertible = true;
-      buf[len] = c;
-      off[len] = base + j;
-      len++;
-      j++;
+      const delta = base + j - len; // raw offset minus output index, fixed within a run
+      for (;;) {
+        if (c < 0x7f && FULL_WIDTH[c] !== 0) convertible = true;
+        buf[len] = c;
+        off[len] = len + delta;
+        len++;
+        j++;
+        if (j >= n) break;
+        c = raw.charCodeAt(j);
+        if (c > 0x3000 ? c === 0xfeff : c <= 0x20 || c >= 0x7f) break;
+      }
       lastEnd = base + j;
       continue;
     }
