@@ -1,6 +1,8 @@
 /**
  * Key formulations (提法): quoted slogans and number formulas such as
- * “严细深实快”, 三抓一创, 五问四查三提升, 1+3+N, with every place they occur.
+ * “严细深实快”, “三抓一创”, “五问四查三提升”, 1+3+N, with every place they occur.
+ * Counted slogans are read where the author quotes them: unquoted, 三个方面 or
+ * 一个时期 look the same as 三抓一创.
  */
 import type { Block, Formulation, NodeSource } from '../types.ts';
 
@@ -13,9 +15,6 @@ const MAX_FORMULATIONS = 12;
 const QUOTED = /[“「『"]([^“”「」『』"\n]{2,14})[”」』"]/g;
 /** Number formulas: 1+3+N, 1+11868. */
 const PLUS_FORMULA = /\d+(?:\+[0-9A-Za-z]+)+/g;
-/** Counted slogans: 三抓一创, 五问四查三提升, 两个维护 (numeral, one or two characters, repeated). */
-const COUNTED =
-  /(?:[一二三四五六七八九十两]{1,2}[\u4e00-\u9fff]{1,2}?){2,4}(?=[”」』"，。；、\s]|$)/g;
 const NUMERAL = /[一二三四五六七八九十两百千0-9]/;
 
 /** Finds the formulations of the body blocks (indices in `body`). */
@@ -37,11 +36,6 @@ export function findFormulations(
       if (q.length >= MIN_QUOTED && q.length <= MAX_QUOTED) add(q, b, (m.index ?? 0) + 1);
     }
     for (const m of t.matchAll(PLUS_FORMULA)) add(m[0], b, m.index ?? 0);
-    for (const m of t.matchAll(COUNTED)) {
-      // Only well-formed counted slogans: every unit opens with a numeral.
-      if (/^(?:[一二三四五六七八九十两][\u4e00-\u9fff]{1,2}){2,4}$/.test(m[0]))
-        add(m[0], b, m.index ?? 0);
-    }
   }
   const result: Formulation[] = [];
   for (const [text, occurrences] of found) {
