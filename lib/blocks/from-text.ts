@@ -70,9 +70,13 @@ function sliceBlock(
     kind: 'paragraph',
     text: text.slice(start, end),
     bold: spans,
-    // A view into the paragraph's map, not a copy: offsets are never written
-    // after this point, so blocks may share one buffer.
-    source: { kind: 'text', offsets: offsets.subarray(start, end + 1) },
+    // The paragraph's own map when the block is the whole paragraph, else a
+    // view into it, not a copy: offsets are never written after this point.
+    source: {
+      kind: 'text',
+      offsets:
+        start === 0 && end + 1 === offsets.length ? offsets : offsets.subarray(start, end + 1),
+    },
   };
 }
 

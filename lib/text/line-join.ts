@@ -16,16 +16,24 @@ export interface JoinedText extends MappedText {
   bold: [number, number][];
 }
 
-/** Half-width marks turned full-width when a line break put them next to CJK. */
-const FULL_WIDTH: Readonly<Record<string, string>> = {
-  ',': '，',
-  ';': '；',
-  ':': '：',
-  '?': '？',
-  '!': '！',
-  '(': '（',
-  ')': '）',
-};
+/**
+ * Half-width marks turned full-width when a line break put them next to CJK
+ * (ASCII-indexed, 0 = none): looked up by code, so no one-character strings
+ * are made per joint.
+ */
+const FULL_WIDTH = new Uint16Array(128);
+FULL_WIDTH[0x2c] = 0xff0c; // , → ，
+FULL_WIDTH[0x3b] = 0xff1b; // ; → ；
+FULL_WIDTH[0x3a] = 0xff1a; // : → ：
+FULL_WIDTH[0x3f] = 0xff1f; // ? → ？
+FULL_WIDTH[0x21] = 0xff01; // ! → ！
+FULL_WIDTH[0x28] = 0xff08; // ( → （
+FULL_WIDTH[0x29] = 0xff09; // ) → ）
+
+/** The full-width form of a convertible half-width mark, or 0. */
+function fullWidth(c: number): number {
+  return c < 128 ? FULL_WIDTH[c]! : 0;
+}
 
 function cjkish(c: number): boolean {
   return isCjkLikeCode(c) || isSharedPunctCode(c);
@@ -73,23 +81,28 @@ export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
         offs[len] = prevEnd;
         len++;
       } else {
-        // Convert a half-width mark at the end of the previous piece / start of this one.
-        const lastText = texts[texts.length - 1]!;
-        const lastCh = lastText[lastText.length - 1]!;
-        const fullPrev = FULL_WIDTH[lastCh];
-        if (fullPrev !== undefined && cjkish(first)) {
-          texts[texts.length - 1] = lastText.slice(0, -1) + fullPrev;
+        // Convert a half-width mark at the end of the previous piece / start
+        // of this one (`prevLast` is the last unit of the previous text).
+        const fullPrev = fullWidth(prevLast);
+        if (fullPrev !== 0 && cjkish(first)) {
+          const lastText = texts[texts.length - 1]!;
+          texts[texts.length - 1] = lastText.slice(0, -1) + String.fromCharCode(fullPrev);
         }
-        const fullFirst = FULL_WIDTH[text[0]!];
-        if (fullFirst !== undefined && cjkish(prevLast)) text = fullFirst + text.slice(1);
+        const fullFirst = fullWidth(first);
+        if (fullFirst !== 0 && cjkish(prevLast)) {
+          text = String.fromCharCode(fullFirst) + text.slice(1);
+        }
       }
     }
-    for (const [a, b] of piece.bold) bold.push([a + len, b + len]);
+    for (const span of piece.bold) bold.push([span[0] + len, span[1] + len]);
     texts.push(text);
-    offs.set(piece.offsets.subarray(0, text.length), len);
+    // A plain loop: pieces are short lines, and a subarray view per piece for
+    // `offs.set` costs more than copying a few dozen entries.
+    const src = piece.offsets;
+    for (let i = 0; i < text.length; i++) offs[len + i] = src[i]!;
     len += text.length;
     prevLast = text.charCodeAt(text.length - 1);
-    prevEnd = piece.offsets[text.length]!;
+    prevEnd = src[text.length]!;
   }
   offs[len] = prevEnd;
   // A view, not a copy: the buffer is fresh and only its unused tail (at most
