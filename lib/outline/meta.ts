@@ -17,6 +17,10 @@ export interface Meta {
   skip: Set<number>;
 }
 
+/** A page-jump line: （下转第1574页）, （上接第1527页）, 下转第八版. */
+const JUMP_AWAY = /^[（(]?下转第?[0-9一二三四五六七八九十百]+[版页][）)]?$/;
+const JUMP_BACK = /^[（(]?上接第?[0-9一二三四五六七八九十百]+[版页][）)]?$/;
+
 /** How many blocks from either end of the essay are searched for title and byline lines. */
 const EDGE_BLOCKS = 8;
 /** The longest title line, in characters. */
@@ -104,8 +108,19 @@ export function findMeta(doc: BlockDoc): Meta {
   let subtitle: string | null = null;
   const n = blocks.length;
 
+  // Another article spliced in at a page jump: what stands between （下转第X页） and the
+  // next （上接第Y页） belongs to the article printed on that page.
+  for (let i = 0; i < n; i++) {
+    if (!JUMP_AWAY.test(blocks[i]!.text)) continue;
+    let j = i + 1;
+    while (j < n && !JUMP_BACK.test(blocks[j]!.text)) j++;
+    if (j >= n) break;
+    for (let k = i; k <= j; k++) skip.add(k);
+    i = j;
+  }
   // End matter: references, author notes — only in the second half of the essay.
   for (let i = Math.floor(n / 2); i < n; i++) {
+    if (skip.has(i)) continue;
     if (isEndMatter(blocks[i]!.text)) {
       for (let j = i; j < n; j++) skip.add(j);
       break;

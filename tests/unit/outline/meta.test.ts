@@ -128,6 +128,24 @@ describe('document fields', () => {
     expect(o.nodes).toEqual([]);
   });
 
+  it('another article spliced in at a page jump gives nothing, and its references end nothing', () => {
+    const o = text(
+      A,
+      '1、大力弘扬讲政治的风气，真正做到心中有党。各支部要把政治建设摆在首位，久久为功。',
+      '2、大力弘扬讲奉献的精神，激发干事创业热情。各单位要树立先进典型，营造良好氛围。',
+      '（下转第35页）',
+      '五、利用自然地形，开展户外游戏',
+      '综上所述，户外游戏可以利用场地特点，促进幼儿全面发展。',
+      '参考文献',
+      '[1]某某.户外游戏研究[J].学前教育，2020(3).',
+      '（上接第12页）',
+      '3、大力营造风清气正的良好生态，发挥关键少数作用。领导干部要以上率下，作出表率。',
+      '综上所述，思想政治工作意义重大，必须常抓不懈，久久为功，为事业发展提供保障。',
+    );
+    expect(o.nodes.map((n) => n.marker)).toEqual(['1', '2', '3']);
+    expect(o.conclusion).toBe('综上所述');
+  });
+
   it('meta lines give no outline nodes', () => {
     const o = text(
       '在新征程上展现新作为——写在活动开展一周年之际',
