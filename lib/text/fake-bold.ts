@@ -16,6 +16,7 @@
  */
 import type { Span } from '../types.ts';
 import type { MappedText } from './normalize.ts';
+import type { OffsetArena } from './offset-arena.ts';
 
 /**
  * Longest unit looked for. A bold run is cut into pieces at quote marks and
@@ -68,6 +69,9 @@ const lastSeen = new Int32Array(0x10000);
 let epoch = 1;
 /** Reused `nextSame` buffer: lines are scanned one by one, so one buffer serves them all. */
 let nextBuf = new Int32Array(256);
+/** Reused keep flags and old → new index map of {@link undoFakeBold} (per call scratch). */
+let keepBuf = new Uint8Array(256);
+let indexBuf = new Int32Array(256);
 
 /**
  * Fill `nextSame[i]` with the distance from `i` to the next occurrence of the
@@ -157,11 +161,13 @@ function isFakeBoldChain(s: string, chain: Unit[], k: number, wholeInput: boolea
  * Undo fake-bold doubling in a normalised text.
  *
  * @param input normalised text and its offset map (as from `normalizeText`)
+ * @param arena where to take a new offset map from (see `normalizeText`); a
+ *   fresh array without
  * @returns the text with each accepted repetition reduced to one copy, the
  *   offsets of the kept characters (so a kept span maps to the raw range of
  *   all its copies), and the kept spans as bold
  */
-export function undoFakeBold(input: MappedText): FakeBoldResult {
+export function undoFakeBold(input: MappedText, arena?: OffsetArena): FakeBoldResult {
   const { text, offsets } = input;
   const n = text.length;
   const s = text;
@@ -191,7 +197,10 @@ export function undoFakeBold(input: MappedText): FakeBoldResult {
       continue;
     }
     changed = true;
-    keep ??= new Uint8Array(n).fill(1);
+    if (keep === null) {
+      if (keepBuf.length < n) keepBuf = new Uint8Array(Math.max(n, keepBuf.length * 2));
+      keep = keepBuf.fill(1, 0, n);
+    }
     for (const u of chain) keep.fill(0, u.start + u.len, u.start + u.len * u.k);
     boldRaw.push([i, end]);
     i = end;
@@ -199,8 +208,9 @@ export function undoFakeBold(input: MappedText): FakeBoldResult {
   if (!changed || keep === null) return { text, offsets, bold: [] };
 
   const out: string[] = [];
-  const map = new Int32Array(n + 1);
-  const newIndex = new Int32Array(n + 1);
+  const map = arena ? arena.take(n + 1) : new Int32Array(n + 1);
+  if (indexBuf.length < n + 1) indexBuf = new Int32Array(Math.max(n + 1, indexBuf.length * 2));
+  const newIndex = indexBuf;
   let w = 0;
   let runStart = -1;
   for (let p = 0; p < n; p++) {
@@ -219,7 +229,8 @@ export function undoFakeBold(input: MappedText): FakeBoldResult {
   const bold = mergeSpans(
     boldRaw.map(([a, b]) => [newIndex[a]!, newIndex[b]!] as [number, number]),
   );
-  return { text: out.join(''), offsets: map.slice(0, w + 1), bold };
+  // A view, not a copy: the map is this call's own and its tail is unused.
+  return { text: out.join(''), offsets: map.subarray(0, w + 1), bold };
 }
 
 /** Merge sorted spans that touch or overlap. */

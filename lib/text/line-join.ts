@@ -57,13 +57,13 @@ export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
       only = piece;
     }
   }
-  // One line (a paragraph per line, as in text exports): nothing to join, so
-  // its own map is the result; sharing it saves a copy per paragraph.
+  // One line (a paragraph per line, as in text exports): nothing to join.
+  // Its map is copied all the same: a line's map may be a view of a buffer
+  // shared with other lines, and the result must own its offsets.
   if (nonEmpty === 1 && only !== undefined) {
     const n = only.text.length;
     const bold = only.bold.map(([a, b]) => [a, b] as [number, number]);
-    const offsets = only.offsets.length === n + 1 ? only.offsets : only.offsets.subarray(0, n + 1);
-    return { text: only.text, offsets, bold };
+    return { text: only.text, offsets: only.offsets.slice(0, n + 1), bold };
   }
   const texts: string[] = [];
   const offs = new Int32Array(total);

@@ -7,6 +7,7 @@ import { undoFakeBold } from './fake-bold.ts';
 import { classifyLine, displayWidth, type LineKind } from './line-kind.ts';
 import type { MappedPiece } from './line-join.ts';
 import { normalizeText } from './normalize.ts';
+import { OffsetArena } from './offset-arena.ts';
 
 /** One physical line of the raw input. */
 export interface TextLine {
@@ -57,10 +58,15 @@ function collapseSpaces(s: string): string {
   return out;
 }
 
-/** Build the features of the line `raw[start, end)`. */
-export function scanLine(raw: string, start: number, end: number): TextLine {
+/**
+ * Build the features of the line `raw[start, end)`.
+ *
+ * @param arena where the line's offset map is taken from; without one it is
+ *   a fresh array
+ */
+export function scanLine(raw: string, start: number, end: number, arena?: OffsetArena): TextLine {
   const slice = raw.slice(start, end);
-  const undone = undoFakeBold(normalizeText(slice, start));
+  const undone = undoFakeBold(normalizeText(slice, start, arena), arena);
   const len = undone.text.length;
   const first = undone.bold[0];
   const fullyBold = len > 0 && first !== undefined && first[0] === 0 && first[1] === len;
@@ -82,18 +88,24 @@ export function scanLine(raw: string, start: number, end: number): TextLine {
   };
 }
 
-/** Split raw text at `\n`, `\r\n` and `\r` into scanned lines. */
+/**
+ * Split raw text at `\n`, `\r\n` and `\r` into scanned lines.
+ *
+ * The lines' offset maps are views of a few shared chunks (see
+ * {@link OffsetArena}): copy them before keeping them past the lines.
+ */
 export function splitLines(raw: string): TextLine[] {
   const lines: TextLine[] = [];
+  const arena = new OffsetArena();
   let start = 0;
   const n = raw.length;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c !== 0x0a && c !== 0x0d) continue;
-    lines.push(scanLine(raw, start, i));
+    lines.push(scanLine(raw, start, i, arena));
     if (c === 0x0d && i + 1 < n && raw.charCodeAt(i + 1) === 0x0a) i++;
     start = i + 1;
   }
-  if (start < n || n === 0) lines.push(scanLine(raw, start, n));
+  if (start < n || n === 0) lines.push(scanLine(raw, start, n, arena));
   return lines;
 }

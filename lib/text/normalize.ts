@@ -12,6 +12,7 @@
  *    (`1+3+N`, `5G`, `10:30`, `1,000`).
  */
 import { isCjkLikeCode, isInvisibleCode, isSharedPunctCode, isSpaceCode } from './char-class.ts';
+import type { OffsetArena } from './offset-arena.ts';
 
 export * from './char-class.ts';
 export { undoFakeBold, type FakeBoldResult } from './fake-bold.ts';
@@ -49,15 +50,17 @@ function cjkSide(c: number, beyond: number): boolean {
  * @param raw  the block's raw text, line breaks included
  * @param base added to every offset, so a block cut from a larger input maps
  *             straight back into it
+ * @param arena where to take the offset map from (a view of a shared chunk,
+ *             for callers that keep it only briefly); a fresh array without
  * @returns the normalised text and its offset map (length `text.length + 1`)
  */
-export function normalizeText(raw: string, base = 0): MappedText {
+export function normalizeText(raw: string, base = 0, arena?: OffsetArena): MappedText {
   const n = raw.length;
   // The units only live until they are decoded to the result string, so one
   // scratch buffer serves every call (no allocation per line of a long text).
   if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
   const buf = scratch;
-  const off = new Int32Array(n + 1);
+  const off = arena ? arena.take(n + 1) : new Int32Array(n + 1);
   let len = 0;
   let lastEnd = base; // one past the raw end of the last emitted unit
   let rewritten = false; // a whitespace run became a space other than itself
