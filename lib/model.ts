@@ -1,0 +1,119 @@
+/**
+ * The reader's data: saved articles and their highlights. Plain, serialisable
+ * types shared by the engine (Markdown export, anchoring), the extension's
+ * storage and the message protocol. No browser API here.
+ */
+import type { Outline, OutlineNode } from './types.ts';
+
+/** The five highlight colours, in toolbar order. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** Where a highlight lies in the article's text (offsets into the page's text map). */
+export interface TextPositionSelector {
+  kind: 'position';
+  start: number;
+  end: number;
+}
+
+/** The highlighted words with the words around them (at least 32 characters each side where the page has them). */
+export interface TextQuoteSelector {
+  kind: 'quote';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** The outline node the highlight lies in: its path of sibling indices and its key and text. */
+export interface OutlineNodeSelector {
+  kind: 'outline-node';
+  /** Indices from the root: [1, 0] is the first child of the second level-1 node. */
+  path: number[];
+  key: string;
+  text: string;
+}
+
+export type Selector = TextPositionSelector | TextQuoteSelector | OutlineNodeSelector;
+
+/** A highlight with its note. `selectors` always hold one quote selector. */
+export interface Highlight {
+  /** Random id (crypto.randomUUID). */
+  id: string;
+  /** The article's key ({@link Article.id}). */
+  articleId: string;
+  color: HighlightColor;
+  /** The reader's note, plain text; '' for none. */
+  note: string;
+  selectors: Selector[];
+  /** ISO 8601. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An outline as stored: the recognised outline of the page when it was saved. */
+export type StoredOutline = Outline;
+
+/** A saved article. */
+export interface Article {
+  /** The normalised URL (fragment and tracking parameters removed, canonical link respected). */
+  id: string;
+  /** The address the reader opened. */
+  url: string;
+  /** The host name, for grouping by site. */
+  site: string;
+  title: string;
+  outline: StoredOutline;
+  tags: string[];
+  /** ISO 8601: first saved, last changed. */
+  savedAt: string;
+  updatedAt: string;
+}
+
+/** The outline node a highlight belongs to, found by its path (null when the path no longer exists). */
+export function nodeAtPath(nodes: OutlineNode[], path: number[]): OutlineNode | null {
+  let list = nodes;
+  let node: OutlineNode | null = null;
+  for (const i of path) {
+    node = list[i] ?? null;
+    if (!node) return null;
+    list = node.children;
+  }
+  return node;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/** Checks a value that crossed a trust boundary (a message, imported JSON, an old row). */
+export function isSelector(v: unknown): v is Selector {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  switch (s.kind) {
+    case 'position':
+      return isInt(s.start) && isInt(s.end) && s.start >= 0 && s.end >= s.start;
+    case 'quote':
+      return isString(s.exact) && s.exact.length > 0 && isString(s.prefix) && isString(s.suffix);
+    case 'outline-node':
+      return Array.isArray(s.path) && s.path.every(isInt) && isString(s.key) && isString(s.text);
+    default:
+      return false;
+  }
+}
+
+/** Checks a highlight that crossed a trust boundary. */
+export function isHighlight(v: unknown): v is Highlight {
+  if (typeof v !== 'object' || v === null) return false;
+  const h = v as Record<string, unknown>;
+  return (
+    isString(h.id) &&
+    h.id.length > 0 &&
+    isString(h.articleId) &&
+    (HIGHLIGHT_COLORS as readonly unknown[]).includes(h.color) &&
+    isString(h.note) &&
+    Array.isArray(h.selectors) &&
+    h.selectors.every(isSelector) &&
+    h.selectors.some((s) => (s as Selector).kind === 'quote') &&
+    isString(h.createdAt) &&
+    isString(h.updatedAt)
+  );
+}
