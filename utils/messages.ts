@@ -1,22 +1,94 @@
 /**
  * Every message exchanged between the extension's contexts, declared once.
  *
- * A request is a discriminated union on `type`; each handler is an exhaustive
+ * Two unions, one per receiver:
+ * - {@link Request}: handled by the background (sent with `runtime.sendMessage`
+ *   from the content script, the popup and the library page);
+ * - {@link ContentRequest}: handled by a tab's content script (sent with
+ *   `tabs.sendMessage` from the popup and the background).
+ *
+ * Each is a discriminated union on `type`; each handler is an exhaustive
  * `switch`, so adding a message type without handling it fails to compile.
  * Replies never throw across the boundary: they carry `{ ok: true, value }`
- * or `{ ok: false, error }`.
+ * or `{ ok: false, error }`. Everything received is checked by a guard here.
  *
- * This module is independent of lib/ (the engine) and of any browser API:
- * senders and listeners take the `browser` object as a parameter.
+ * This module is independent of any browser API: senders take the `browser`
+ * object as a parameter.
  */
+import { isHighlight, type Article, type Highlight } from '../lib/model.ts';
 
-/** What the content script found on a page. */
+// ---------------------------------------------------------------------------
+// Shared value types
+
+/** An article as the content script describes it: everything but the storage timestamps. */
+export type ArticleDraft = Omit<Article, 'savedAt' | 'updatedAt'>;
+
+/** Per-site sidebar preferences (site = host name). */
+export interface SitePrefs {
+  /** Open the sidebar by itself on this site's essays. */
+  alwaysOpen: boolean;
+  /** Sidebar width in CSS pixels. */
+  width: number;
+  /** The sidebar starts collapsed to its tab. */
+  collapsed: boolean;
+}
+
+export const DEFAULT_SITE_PREFS: Readonly<SitePrefs> = Object.freeze({
+  alwaysOpen: false,
+  width: 360,
+  collapsed: false,
+});
+
+/** Bounds of {@link SitePrefs.width}, enforced by the guard. */
+export const SIDEBAR_WIDTH = { min: 200, max: 1200 } as const;
+
+/** One row of the library list. */
+export interface ArticleSummary {
+  id: string;
+  url: string;
+  site: string;
+  title: string;
+  author: string | null;
+  savedAt: string;
+  /** Outline points (every node at every level). */
+  points: number;
+  /** Highlights stored for the article. */
+  highlights: number;
+}
+
+/** What the background knows about one tab. */
+export interface TabStatus {
+  /** Outline points found on the page. */
+  count: number;
+  title: string | null;
+  /** The page the content script reported from. */
+  url: string | null;
+  /** False when the content script's quick check found no essay. */
+  essay: boolean;
+  /** Highlights on the page, as last reported by the content script. */
+  highlights: number;
+  /** The page's article is in the library. */
+  saved: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Requests handled by the background
+
+/** The content script reports what it found on a page. */
 export interface OutlineFound {
   type: 'outline-found';
   /** Number of outline points (all nodes, at every level). */
   count: number;
   /** The essay's title, or the document title when none was recognised. */
   title: string | null;
+  /** False when the quick check says the page holds no essay. */
+  essay: boolean;
+  /**
+   * The key the page's article is saved under (normalizeUrl(location.href,
+   * canonical)), so the popup can say whether it is saved. Optional: without
+   * it the background normalises the sender's URL.
+   */
+  articleId?: string;
 }
 
 /** The popup asks what was found in a tab. */
@@ -25,56 +97,261 @@ export interface GetTabStatus {
   tabId: number;
 }
 
-export type Request = OutlineFound | GetTabStatus;
-
-/** What the background knows about one tab. */
-export interface TabStatus {
-  count: number;
-  title: string | null;
-  /** The page the content script reported from. */
-  url: string | null;
+/** A saved article and its highlights. */
+export interface GetArticle {
+  type: 'get-article';
+  articleId: string;
 }
 
-/** The reply type of each request. */
+/** Saves (upserts) an article; `savedAt` is kept on update. */
+export interface SaveArticle {
+  type: 'save-article';
+  article: ArticleDraft;
+}
+
+/** Stores a highlight, creating its article first when it is not saved yet. */
+export interface PutHighlight {
+  type: 'put-highlight';
+  highlight: Highlight;
+  article: ArticleDraft;
+}
+
+export interface DeleteHighlight {
+  type: 'delete-highlight';
+  id: string;
+}
+
+/** The content script tells the badge and the popup how many highlights the page has. */
+export interface ReportHighlights {
+  type: 'report-highlights';
+  count: number;
+}
+
+export interface GetSitePrefs {
+  type: 'get-site-prefs';
+  site: string;
+}
+
+/** Merges `prefs` into the site's preferences and returns the result. */
+export interface SetSitePrefs {
+  type: 'set-site-prefs';
+  site: string;
+  prefs: Partial<SitePrefs>;
+}
+
+export interface ListArticles {
+  type: 'list-articles';
+}
+
+/** Opens the library page in a new tab. */
+export interface OpenLibrary {
+  type: 'open-library';
+}
+
+export type Request =
+  | OutlineFound
+  | GetTabStatus
+  | GetArticle
+  | SaveArticle
+  | PutHighlight
+  | DeleteHighlight
+  | ReportHighlights
+  | GetSitePrefs
+  | SetSitePrefs
+  | ListArticles
+  | OpenLibrary;
+
+/** The reply type of each background request. */
 export interface ReplyValue {
   'outline-found': null;
   /** `null` when the content script has not reported (no page, restricted page, still loading). */
   'get-tab-status': TabStatus | null;
+  'get-article': { article: Article | null; highlights: Highlight[] };
+  'save-article': Article;
+  'put-highlight': Highlight;
+  'delete-highlight': null;
+  'report-highlights': null;
+  'get-site-prefs': SitePrefs;
+  'set-site-prefs': SitePrefs;
+  'list-articles': ArticleSummary[];
+  'open-library': null;
 }
+
+// ---------------------------------------------------------------------------
+// Requests handled by a tab's content script
+
+/** Opens or closes the sidebar. */
+export interface ToggleSidebar {
+  type: 'toggle-sidebar';
+}
+
+/** Opens the sidebar (no-op when open). */
+export interface OpenSidebar {
+  type: 'open-sidebar';
+}
+
+/** The page's article as it would be saved, its Markdown, its highlight count. */
+export interface GetPageArticle {
+  type: 'get-page-article';
+}
+
+/** The page's outline (with highlights and notes) as Markdown. */
+export interface GetMarkdown {
+  type: 'get-markdown';
+  /** Obsidian flavour (front matter, callouts) instead of plain Markdown. */
+  obsidian?: boolean;
+}
+
+export type ContentRequest = ToggleSidebar | OpenSidebar | GetPageArticle | GetMarkdown;
+
+/** The reply type of each content-script request. */
+export interface ContentReplyValue {
+  'toggle-sidebar': { open: boolean };
+  'open-sidebar': null;
+  /** `draft` and `markdown` are null when the page holds no essay. */
+  'get-page-article': { draft: ArticleDraft | null; markdown: string | null; highlights: number };
+  'get-markdown': string;
+}
+
+// ---------------------------------------------------------------------------
+// Replies and transport
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type ReplyTo<R extends Request> = Reply<ReplyValue[R['type']]>;
+export type ContentReplyTo<R extends ContentRequest> = Reply<ContentReplyValue[R['type']]>;
 
 /** A minimal view of the runtime API, so senders work with any `browser` object (and fakes). */
 export interface RuntimeLike {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 
-/** Checks that a value received from another context is a well-formed {@link Request}. */
+/** A minimal view of the tabs API, for {@link sendContentRequest}. */
+export interface TabsLike {
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+}
+
+// ---------------------------------------------------------------------------
+// Guards
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+/**
+ * Checks an article draft that crossed a trust boundary. The outline is
+ * checked for its shape (title, author, a node list), not node by node: it is
+ * stored and shown, never executed.
+ */
+export function isArticleDraft(v: unknown): v is ArticleDraft {
+  if (!isObject(v)) return false;
+  const o = v.outline;
+  return (
+    isNonEmpty(v.id) &&
+    isNonEmpty(v.url) &&
+    isString(v.site) &&
+    isString(v.title) &&
+    Array.isArray(v.tags) &&
+    v.tags.every(isString) &&
+    isObject(o) &&
+    isStringOrNull(o.title) &&
+    isStringOrNull(o.author) &&
+    Array.isArray(o.nodes)
+  );
+}
+
+/** Checks a partial {@link SitePrefs}: known keys only, each well-typed and in range. */
+export function isPartialSitePrefs(v: unknown): v is Partial<SitePrefs> {
+  if (!isObject(v)) return false;
+  for (const [key, value] of Object.entries(v)) {
+    switch (key) {
+      case 'alwaysOpen':
+      case 'collapsed':
+        if (typeof value !== 'boolean') return false;
+        break;
+      case 'width':
+        if (
+          typeof value !== 'number' ||
+          !Number.isFinite(value) ||
+          value < SIDEBAR_WIDTH.min ||
+          value > SIDEBAR_WIDTH.max
+        )
+          return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** Checks that a value received from another context is a well-formed background {@link Request}. */
 export function isRequest(value: unknown): value is Request {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
+  if (!isObject(value)) return false;
+  const m = value;
+  const type = m.type as Request['type'];
+  switch (type) {
     case 'outline-found':
       return (
-        typeof m.count === 'number' &&
-        Number.isInteger(m.count) &&
-        m.count >= 0 &&
-        (m.title === null || typeof m.title === 'string')
+        isCount(m.count) &&
+        isStringOrNull(m.title) &&
+        typeof m.essay === 'boolean' &&
+        (m.articleId === undefined || isNonEmpty(m.articleId))
       );
     case 'get-tab-status':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
+    case 'get-article':
+      return isNonEmpty(m.articleId);
+    case 'save-article':
+      return isArticleDraft(m.article);
+    case 'put-highlight':
+      return (
+        isHighlight(m.highlight) &&
+        isArticleDraft(m.article) &&
+        m.highlight.articleId === m.article.id
+      );
+    case 'delete-highlight':
+      return isNonEmpty(m.id);
+    case 'report-highlights':
+      return isCount(m.count);
+    case 'get-site-prefs':
+      return isNonEmpty(m.site);
+    case 'set-site-prefs':
+      return isNonEmpty(m.site) && isPartialSitePrefs(m.prefs);
+    case 'list-articles':
+    case 'open-library':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Checks that a value received from another context is a well-formed {@link ContentRequest}. */
+export function isContentRequest(value: unknown): value is ContentRequest {
+  if (!isObject(value)) return false;
+  const type = value.type as ContentRequest['type'];
+  switch (type) {
+    case 'toggle-sidebar':
+    case 'open-sidebar':
+    case 'get-page-article':
+      return true;
+    case 'get-markdown':
+      return value.obsidian === undefined || typeof value.obsidian === 'boolean';
     default:
       return false;
   }
 }
 
 function isReply(value: unknown): value is Reply<unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
+  if (!isObject(value)) return false;
+  const r = value;
   return (r.ok === true && 'value' in r) || (r.ok === false && typeof r.error === 'string');
 }
+
+// ---------------------------------------------------------------------------
+// Senders
 
 /**
  * Sends a request to the background and returns its reply. Transport failures
@@ -90,6 +367,34 @@ export async function sendRequest<R extends Request>(
     return { ok: false, error: 'No valid reply from the background' };
   } catch (err) {
     return { ok: false, error: errorMessage(err) };
+  }
+}
+
+/** The error text of a reply when the tab has no content script to answer. */
+export const NO_CONTENT_SCRIPT = 'no-content-script';
+
+/**
+ * Sends a request to a tab's content script. A tab without one (restricted
+ * page, page loaded before the extension) comes back as
+ * `{ ok: false, error: NO_CONTENT_SCRIPT }`, not as a throw.
+ */
+export async function sendContentRequest<R extends ContentRequest>(
+  api: TabsLike,
+  tabId: number,
+  request: R,
+): Promise<ContentReplyTo<R>> {
+  try {
+    const reply = await api.tabs.sendMessage(tabId, request);
+    if (isReply(reply)) return reply as ContentReplyTo<R>;
+    return { ok: false, error: NO_CONTENT_SCRIPT };
+  } catch (err) {
+    const message = errorMessage(err);
+    // Chromium: "Could not establish connection. Receiving end does not exist."
+    // Firefox: "Could not establish connection. Receiving end does not exist." too.
+    if (/receiving end does not exist|could not establish connection/i.test(message)) {
+      return { ok: false, error: NO_CONTENT_SCRIPT };
+    }
+    return { ok: false, error: message };
   }
 }
 
