@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  LIMITS,
+  quickCheck,
+  quickCheckDocument,
+  sampleDocument,
+} from '../../../lib/detect/quick-check.ts';
+import { prose, QUICK_CASES } from './quick-check-cases.ts';
+
+function docOf(body: string): Document {
+  const doc = document.implementation.createHTMLDocument('t');
+  doc.body.innerHTML = body;
+  return doc;
+}
+
+describe('quickCheck', () => {
+  it.each(QUICK_CASES)('$name → essay: $essay', ({ body, essay, estimate }) => {
+    const result = quickCheckDocument(docOf(body));
+    expect(result.essay).toBe(essay);
+    if (estimate !== undefined) expect(result.estimate).toBe(estimate);
+    if (!essay) expect(result.estimate).toBe(0);
+  });
+
+  it('counts a section and its first paragraph once', () => {
+    const sample = sampleDocument(docOf('<section><p><strong>一是</strong>文字</p></section>'));
+    expect(sample.starts).toEqual(['一是']);
+    expect(sample.boldLeads).toBe(1);
+  });
+
+  it('reads markers only at block starts', () => {
+    const r = quickCheck({
+      text: prose(1000),
+      textLength: 1000,
+      starts: ['我们一是', '一是', '（二）', '第三，', '10.5亿', '2、'],
+      boldLeads: 0,
+      subheadings: 0,
+    });
+    expect(r.markers).toBe(4);
+  });
+
+  it('samples a 1 MB non-essay page with bounded work, and judges it fast', () => {
+    // 1 MB of text in 8000 paragraphs, plus nav lists: no structure.
+    const nav = '<ul>' + '<li><a>频道</a></li>'.repeat(500) + '</ul>';
+    const body = nav + Array.from({ length: 8000 }, () => `<p>${prose(128)}</p>`).join('');
+    const doc = docOf(body);
+    const sample = sampleDocument(doc);
+    expect(sample.textLength).toBeGreaterThan(1_000_000);
+    expect(sample.text.length).toBeLessThanOrEqual(LIMITS.text);
+    expect(sample.starts.length).toBeLessThanOrEqual(LIMITS.blocks);
+    // The verdict itself (the part that scales with the page) stays well under 2 ms.
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      const r = quickCheck(sample);
+      times.push(performance.now() - t0);
+      expect(r.essay).toBe(false);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[3]).toBeLessThan(2);
+  });
+});
