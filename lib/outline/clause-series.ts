@@ -24,9 +24,17 @@ const MIN_SUBLEADS = 3;
 
 /** The frame a clause opens with: 要 within its first words, else its first character. */
 function opener(clause: string): string {
-  const yao = clause.indexOf('要');
+  const yao = modalYao(clause);
   if (yao >= 0 && yao <= 6 && !/[，,]/.test(clause.slice(0, yao))) return '要';
   return clause[0] ?? '';
+}
+
+/** The first 要 that is the modal verb, not part of a word (主要, 重要, 需要, 只要, 纲要). */
+function modalYao(clause: string): number {
+  for (let i = clause.indexOf('要'); i >= 0 && i <= 6; i = clause.indexOf('要', i + 1)) {
+    if (i === 0 || !'主重需只纲摘概简提'.includes(clause[i - 1]!)) return i;
+  }
+  return -1;
 }
 
 function firstSegment(clause: string): string {
@@ -51,6 +59,9 @@ export function clauseSeries(text: string, from = 0): InlinePoint[] {
     }
     if (clauses.length >= MIN_CLAUSES) {
       const first = clauses[0]!;
+      // 具体来说就是：从…；从…；从…: the series begins after the colon that announces it.
+      const colon = text.lastIndexOf('：', first.end - 1);
+      if (colon >= first.start && colon < first.end - 1) first.start = colon + 1;
       const seg0 = firstSegment(text.slice(first.start, first.end));
       // 今后，在思想上…；在工作上…: a lead-in before the first clause is not part of it —
       // but only when the first clause does not already open like the others (要敢想，…).

@@ -149,6 +149,16 @@ export const recognizeCases: RecognizeCase[] = [
     ],
   },
   {
+    name: 'a ；-series announced by a colon, clauses sharing 从…向… (主要 is no modal 要)',
+    format: 'text',
+    input: `${A}\n\n会议提出，要实现“三个转变”，具体来说就是：从主要依靠要素投入，向主要依靠创新驱动转变；从主要集中在传统产业，向全面进入新兴产业转变；从比较粗放的管理方式，向精细化管理转变。`,
+    outline: [
+      'L1 inline - 从主要依靠要素投入，向主要依靠创新驱动转变',
+      'L1 inline - 从主要集中在传统产业，向全面进入新兴产业转变',
+      'L1 inline - 从比较粗放的管理方式，向精细化管理转变',
+    ],
+  },
+  {
     name: '；-separated 要 clauses after a short lead-in',
     format: 'text',
     input: `${A}\n\n今后，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
