@@ -23,18 +23,35 @@ const SUBLEAD_MAX = 8;
 const MIN_SUBLEADS = 3;
 
 /** The frame a clause opens with: 要 within its first words, else its first character. */
+/**
+ * The frame a clause opens with: its first character, or 要 when the modal 要
+ * follows a short subject (广大党员干部要守住清苦) — but only where the clause
+ * does not open with a character of its own that its siblings share.
+ */
 function opener(clause: string): string {
-  const yao = modalYao(clause);
-  if (yao >= 0 && yao <= 6 && !/[，,]/.test(clause.slice(0, yao))) return '要';
   return clause[0] ?? '';
 }
 
-/** The first 要 that is the modal verb, not part of a word (主要, 重要, 需要, 只要, 纲要). */
-function modalYao(clause: string): number {
+/** True when the clause's modal 要 stands within a short subject's reach (…干部要…). */
+function hasModalYao(clause: string): boolean {
   for (let i = clause.indexOf('要'); i >= 0 && i <= 6; i = clause.indexOf('要', i + 1)) {
-    if (i === 0 || !'主重需只纲摘概简提'.includes(clause[i - 1]!)) return i;
+    if (/[，,]/.test(clause.slice(0, i))) return false;
+    // 主要, 重要, 需要, 只要, 纲要, 要素, 要求: 要 inside a word is no modal verb.
+    if (i > 0 && '主重需只纲摘概简提'.includes(clause[i - 1]!)) continue;
+    if ('素求点件闻'.includes(clause[i + 1] ?? '')) continue;
+    return true;
   }
-  return -1;
+  return false;
+}
+
+/** The frame all clauses share: their common first character, or 要 as above; '' for none. */
+function sharedOpening(clauses: string[]): string {
+  const firsts = new Set(clauses.map(opener));
+  if (firsts.size === 1) return [...firsts][0]!;
+  const yao = clauses.filter((c) => c.startsWith('要')).length;
+  return yao >= clauses.length - 1 && clauses.every((c) => c.startsWith('要') || hasModalYao(c))
+    ? '要'
+    : '';
 }
 
 function firstSegment(clause: string): string {
@@ -75,11 +92,10 @@ export function clauseSeries(text: string, from = 0): InlinePoint[] {
           first.start += seg0.length + 1;
       }
       const bodies = clauses.map((cl) => text.slice(cl.start, cl.end));
-      const openers = new Set(bodies.map(opener));
+      const shared = sharedOpening(bodies);
       const segLens = new Set(bodies.map((b) => firstSegment(b).length));
-      const sameOpening =
-        (openers.size === 1 && !/[的了和与及是在]/.test([...openers][0]!)) ||
-        (openers.size === 1 && [...openers][0] === '在');
+      // A shared particle (的 了 和 与 及 是) is no frame; 在 is (在思想上…；在工作上…).
+      const sameOpening = shared !== '' && !/[的了和与及是]/.test(shared);
       const [len] = segLens;
       const sameShape =
         segLens.size === 1 &&
@@ -122,7 +138,11 @@ export function yaoSentences(text: string, from = 0): InlinePoint[] {
     const sentence = text.slice(s, e);
     const head = firstSegment(sentence);
     const run = runs[runs.length - 1]!;
-    if (opener(sentence) === '要' && head.length <= YAO_HEAD && head.length < sentence.length) {
+    if (
+      (sentence.startsWith('要') || hasModalYao(sentence)) &&
+      head.length <= YAO_HEAD &&
+      head.length < sentence.length
+    ) {
       run.push({
         family: 'yao-sentence',
         ordinal: 0,
