@@ -21,6 +21,31 @@ const CONCLUSION = /^(综上所述|总而言之|总之|综上|结语|结束语)(
 /** The conclusion is searched for in this last share of the body. */
 const CONCLUSION_ZONE = 0.4;
 
+/** Text compared without spaces and punctuation. */
+const bare = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
+
+/**
+ * A preview list (下面我讲三方面内容，一是…；二是…；三是…) only repeats the
+ * headings that follow: every point's words stand again, whole, as a later
+ * heading or lead. It gives no nodes; a list that the later points expand
+ * (坚持和巩固 → 毫不动摇坚持和巩固…制度) does.
+ */
+function isPreview(
+  text: string,
+  points: InlinePoint[],
+  block: number,
+  cands: Candidate[],
+  blocks: BlockDoc['blocks'],
+): boolean {
+  if (points.length < 2) return false;
+  const later = new Set(
+    cands
+      .filter((c) => c.block > block)
+      .map((c) => bare(blocks[c.block]!.text.slice(c.textStart, c.textEnd))),
+  );
+  return points.every((p) => later.has(bare(text.slice(p.textStart, p.textEnd))));
+}
+
 /** Recognises the outline of an essay from its blocks. Never throws on odd input. */
 export function recognize(doc: BlockDoc): Outline {
   const { blocks } = doc;
@@ -81,7 +106,7 @@ export function recognize(doc: BlockDoc): Outline {
     if (!points.length && text.includes('要'))
       points = yaoSentences(text, cand ? cand.textEnd + 1 : 0);
     if (!points.length) points = subLeads(text, cand ? cand.textEnd + 1 : 0);
-    if (points.length) inline.set(i, points);
+    if (points.length && !isPreview(text, points, i, cands, blocks)) inline.set(i, points);
   }
 
   // 4. Conclusion: a marked closing paragraph in the last part of the body.

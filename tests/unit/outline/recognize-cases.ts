@@ -159,6 +159,12 @@ export const recognizeCases: RecognizeCase[] = [
     ],
   },
   {
+    name: 'a preview list that only repeats the headings gives no nodes',
+    format: 'text',
+    input: `${A}\n\n下面，我讲三个方面，一是工作回顾；二是形势分析；三是重点任务。\n\n一、工作回顾\n\n${B}\n\n二、形势分析\n\n${C}\n\n三、重点任务\n\n${A}`,
+    outline: ['L1 heading 一 工作回顾', 'L1 heading 二 形势分析', 'L1 heading 三 重点任务'],
+  },
+  {
     name: '；-separated 要 clauses after a short lead-in',
     format: 'text',
     input: `${A}\n\n今后，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
