@@ -212,11 +212,13 @@ export function findMarkers(text: string): MarkerMatch[] {
   const out: MarkerMatch[] = [];
   for (let i = 0; i < text.length; i++) {
     if (OPENER[text.charCodeAt(i)] !== 1) continue;
-    // 这一方面…，另一方面…: 这 may stand before 一方面.
+    // 一方面 is a word of its own (所以一方面…，另一方面…): it needs no clause boundary before
+    // it; its series check (另一方面 must follow) keeps 某一方面 out.
     if (
       i > 0 &&
       BOUNDARY[text.charCodeAt(i - 1)] !== 1 &&
-      !(text[i - 1] === '这' && text.startsWith('一方面', i))
+      !text.startsWith('一方面', i) &&
+      !text.startsWith('另一方面', i)
     )
       continue;
     const m = matchMarkerAt(text, i);

@@ -17,6 +17,8 @@ const MIN_MEMBERS = 3;
 const LONG_PREFIX = 5;
 /** Paragraphs shorter than this are not essay paragraphs (captions, labels). */
 const MIN_PARAGRAPH = 30;
+/** The longest lead sentence under a short (two to four character) shared opening. */
+const MAX_SHORT_FRAME_LEAD = 50;
 /**
  * Parallel paragraphs follow each other; at most this many other paragraphs (a
  * quotation, a paragraph broken in two) may stand between two of them.
@@ -81,6 +83,9 @@ export function parallelLeads(
     if (group.length < MIN_MEMBERS && prefix < LONG_PREFIX) continue;
     const leads = group.map((k) => ({ k, end: sentenceEnd(blocks[k]!.text, 0) }));
     if (leads.some((l) => l.end > MAX_LEAD)) continue;
+    // A short shared opening (大力弘扬/大力倡导) marks points only when the sentences it opens
+    // are short claims; long narrative sentences sharing their subject (河南…/河南…) are not.
+    if (prefix < LONG_PREFIX && leads.some((l) => l.end > MAX_SHORT_FRAME_LEAD)) continue;
     // The same sentence printed twice (a lead repeated by the page) is no parallelism.
     const firsts = new Set(leads.map(({ k, end }) => blocks[k]!.text.slice(0, end)));
     if (firsts.size < leads.length) continue;

@@ -165,6 +165,18 @@ export const recognizeCases: RecognizeCase[] = [
     outline: ['L1 heading 一 工作回顾', 'L1 heading 二 形势分析', 'L1 heading 三 重点任务'],
   },
   {
+    name: '一方面…另一方面 after a connective (所以一方面…)',
+    format: 'text',
+    input: `${A}\n\n家校合力非常重要，所以一方面希望家长多提意见建议，另一方面也希望家长多给老师鼓励。`,
+    outline: ['L1 inline 一方面 希望家长多提意见建议', 'L1 inline 另一方面 也希望家长多给老师鼓励'],
+  },
+  {
+    name: 'long narrative paragraphs sharing only their subject are not parallel points',
+    format: 'text',
+    input: `${A}\n\n河南深入推进黄河流域生态保护和高质量发展，统筹推进山水林田湖草沙一体化保护和系统治理，生态环境持续改善。\n\n河南大力推进黄河干支流水环境保护治理，深化入河排污口溯源整治，国考断面水质稳定达标，出境水质保持良好。\n\n河南还完成了流域内重点行业企业超低排放改造，创建了一批绿色工厂和绿色工业园区，能耗水平持续下降。`,
+    outline: [],
+  },
+  {
     name: '；-separated 要 clauses after a short lead-in',
     format: 'text',
     input: `${A}\n\n今后，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
