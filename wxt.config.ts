@@ -14,11 +14,21 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // The fewest permissions (justified in README.md → Permissions):
     // - storage: storage.session keeps each tab's point count while the MV3
-    //   service worker sleeps (later also settings).
-    // No "tabs" (the popup only needs the active tab's id, which needs no
-    // permission) and no host_permissions: the content script's own
+    //   service worker sleeps. (The library lives in IndexedDB in the
+    //   extension's origin, which needs no permission.)
+    // - contextMenus: the page's right-click item "打开纲目 / Open Gangmu outline".
+    // No "tabs" (the popup and the shortcut only need the active tab's id,
+    // which needs no permission), no "downloads" (Markdown export uses a blob
+    // URL and <a download>), no "clipboardWrite" (the copy happens in the
+    // popup on a click) and no host_permissions: the content script's own
     // <all_urls> match is the only page access.
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_commandToggleSidebar__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

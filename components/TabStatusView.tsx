@@ -6,7 +6,7 @@ export type TabStatusState =
   | { kind: 'ready'; status: TabStatus | null }
   | { kind: 'error'; error: string };
 
-/** The UI strings this view needs, by message name in public/_locales. */
+/** The UI strings the popup needs, by message name in public/_locales. */
 export type PopupMessage =
   | 'popupHeading'
   | 'popupLoading'
@@ -14,41 +14,61 @@ export type PopupMessage =
   | 'popupPointFound'
   | 'popupNoEssay'
   | 'popupNotAnalysed'
-  | 'popupError';
+  | 'popupError'
+  | 'popupHighlights'
+  | 'popupSavedBadge'
+  | 'popupOpenSidebar'
+  | 'popupSave'
+  | 'popupSaveAgain'
+  | 'popupSavedDone'
+  | 'popupExport'
+  | 'popupExported'
+  | 'popupExportedNoClipboard'
+  | 'popupOpenLibrary'
+  | 'popupRestricted'
+  | 'popupNoContentScript'
+  | 'popupNoEssayAction'
+  | 'popupWorking';
+
+/** Looks up a localised string (browser.i18n.getMessage in the extension). */
+export type PopupT = (name: PopupMessage, substitutions?: string[]) => string;
 
 export interface TabStatusViewProps {
   state: TabStatusState;
-  /** Looks up a localised string (browser.i18n.getMessage in the extension). */
-  t: (name: PopupMessage, substitutions?: string[]) => string;
+  t: PopupT;
 }
 
-/** The popup's body: how many outline points the current tab has. */
+/** The popup's status part: whether the tab holds an essay, its points and highlights. */
 export function TabStatusView({ state, t }: TabStatusViewProps) {
   return (
-    <main class="tab-status" data-state={state.kind}>
+    <section class="tab-status" data-state={state.kind} aria-live="polite">
       <h1>{t('popupHeading')}</h1>
       {state.kind === 'loading' && <p>{t('popupLoading')}</p>}
       {state.kind === 'error' && <p class="error">{t('popupError', [state.error])}</p>}
       {state.kind === 'ready' && <StatusLine status={state.status} t={t} />}
-    </main>
+    </section>
   );
 }
 
-function StatusLine({ status, t }: { status: TabStatus | null; t: TabStatusViewProps['t'] }) {
+function StatusLine({ status, t }: { status: TabStatus | null; t: PopupT }) {
   if (status === null) return <p class="not-analysed">{t('popupNotAnalysed')}</p>;
-  if (status.count === 0) {
+  if (!status.essay || status.count === 0) {
     return (
-      <p class="count" data-count="0">
+      <p class="count" data-count={status.count} data-essay="false">
         {t('popupNoEssay')}
       </p>
     );
   }
   return (
     <>
-      <p class="count" data-count={status.count}>
+      <p class="count" data-count={status.count} data-essay="true">
         {status.count === 1 ? t('popupPointFound') : t('popupPointsFound', [String(status.count)])}
       </p>
       {status.title && <p class="title">{status.title}</p>}
+      <p class="highlights" data-highlights={status.highlights}>
+        {t('popupHighlights', [String(status.highlights)])}
+        {status.saved && <span class="saved-badge"> · {t('popupSavedBadge')}</span>}
+      </p>
     </>
   );
 }

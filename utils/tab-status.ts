@@ -7,14 +7,26 @@
  * unreadable from content scripts) when the browser has it. Browser APIs are
  * passed in, so this runs against fakes in unit tests.
  */
+import { normalizeUrl } from '../lib/url/normalize-url.ts';
 import {
   assertNever,
   errorMessage,
+  type GetTabStatus,
+  type OutlineFound,
   type Reply,
   type ReplyValue,
-  type Request,
+  type ReportHighlights,
   type TabStatus,
 } from './messages.ts';
+
+/** The requests this service answers; the background router sends it these. */
+export type TabRequest = OutlineFound | GetTabStatus | ReportHighlights;
+
+/** What is kept per tab: the status without `saved` (asked of storage each time) and the article key. */
+export interface TabRecord extends Omit<TabStatus, 'saved'> {
+  /** The key the page's article is saved under. */
+  articleId: string | null;
+}
 
 /** The part of `browser.action` (MV3) / `browser.browserAction` (MV2) used here. */
 export interface BadgeApi {
@@ -38,6 +50,8 @@ export interface SenderLike {
 export interface TabStatusDeps {
   badge: BadgeApi | undefined;
   session: SessionArea | undefined;
+  /** Whether an article is in the library; without it every page is reported unsaved. */
+  isSaved?: (articleId: string) => Promise<boolean>;
 }
 
 /** The storage key of a tab's status. Exported for the end-to-end test. */
@@ -51,21 +65,25 @@ export function badgeText(count: number): string {
 
 const BADGE_COLOR = '#b22222';
 
-function isTabStatus(value: unknown): value is TabStatus {
+/** Checks a record read back from storage.session (it may predate this version). */
+function isTabRecord(value: unknown): value is TabRecord {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Record<string, unknown>;
   return (
     typeof s.count === 'number' &&
     (s.title === null || typeof s.title === 'string') &&
-    (s.url === null || typeof s.url === 'string')
+    (s.url === null || typeof s.url === 'string') &&
+    typeof s.essay === 'boolean' &&
+    typeof s.highlights === 'number' &&
+    (s.articleId === null || typeof s.articleId === 'string')
   );
 }
 
 /** Creates the background's message handler and tab bookkeeping. */
-export function createTabStatusService({ badge, session }: TabStatusDeps) {
-  const tabs = new Map<number, TabStatus>();
+export function createTabStatusService({ badge, session, isSaved }: TabStatusDeps) {
+  const tabs = new Map<number, TabRecord>();
 
-  async function record(tabId: number, status: TabStatus): Promise<void> {
+  async function record(tabId: number, status: TabRecord): Promise<void> {
     tabs.set(tabId, status);
     await session?.set({ [tabKey(tabId)]: status });
     if (badge) {
@@ -74,14 +92,28 @@ export function createTabStatusService({ badge, session }: TabStatusDeps) {
     }
   }
 
-  async function lookup(tabId: number): Promise<TabStatus | null> {
+  async function lookup(tabId: number): Promise<TabRecord | null> {
     const known = tabs.get(tabId);
     if (known) return known;
     const stored = (await session?.get(tabKey(tabId)))?.[tabKey(tabId)];
-    if (!isTabStatus(stored)) return null;
+    if (!isTabRecord(stored)) return null;
     tabs.set(tabId, stored);
     return stored;
   }
+
+  async function status(tabId: number): Promise<TabStatus | null> {
+    const found = await lookup(tabId);
+    if (!found) return null;
+    const { articleId, ...rest } = found;
+    const saved = articleId !== null && isSaved ? await isSaved(articleId) : false;
+    return { ...rest, saved };
+  }
+
+  const senderTab = (sender: SenderLike, type: string): number => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || tabId < 0) throw new Error(`${type} must come from a tab`);
+    return tabId;
+  };
 
   /** Forgets a tab (closed, or navigating to a new page). Never throws. */
   async function forget(tabId: number): Promise<void> {
@@ -95,22 +127,41 @@ export function createTabStatusService({ badge, session }: TabStatusDeps) {
   }
 
   async function dispatch(
-    request: Request,
+    request: TabRequest,
     sender: SenderLike,
-  ): Promise<ReplyValue[Request['type']]> {
+  ): Promise<ReplyValue[TabRequest['type']]> {
     switch (request.type) {
       case 'outline-found': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || tabId < 0) throw new Error('outline-found must come from a tab');
+        const tabId = senderTab(sender, request.type);
+        const url = sender.url ?? null;
+        const previous = tabs.get(tabId);
         await record(tabId, {
           count: request.count,
           title: request.title,
-          url: sender.url ?? null,
+          url,
+          essay: request.essay,
+          // A re-report from the same page keeps the highlight count it had.
+          highlights: previous && previous.url === url ? previous.highlights : 0,
+          articleId: request.articleId ?? (url ? normalizeUrl(url) : null),
+        });
+        return null;
+      }
+      case 'report-highlights': {
+        const tabId = senderTab(sender, request.type);
+        const known = await lookup(tabId);
+        const url = sender.url ?? null;
+        await record(tabId, {
+          count: known?.count ?? 0,
+          title: known?.title ?? null,
+          url: known?.url ?? url,
+          essay: known?.essay ?? false,
+          highlights: request.count,
+          articleId: known?.articleId ?? (url ? normalizeUrl(url) : null),
         });
         return null;
       }
       case 'get-tab-status':
-        return lookup(request.tabId);
+        return status(request.tabId);
       default:
         return assertNever(request);
     }
@@ -118,9 +169,9 @@ export function createTabStatusService({ badge, session }: TabStatusDeps) {
 
   /** Handles one request; failures come back as `{ ok: false }`. */
   async function handle(
-    request: Request,
+    request: TabRequest,
     sender: SenderLike,
-  ): Promise<Reply<ReplyValue[Request['type']]>> {
+  ): Promise<Reply<ReplyValue[TabRequest['type']]>> {
     try {
       return { ok: true, value: await dispatch(request, sender) };
     } catch (err) {
@@ -128,7 +179,7 @@ export function createTabStatusService({ badge, session }: TabStatusDeps) {
     }
   }
 
-  return { handle, forget };
+  return { handle, dispatch, forget, lookup };
 }
 
 export type TabStatusService = ReturnType<typeof createTabStatusService>;
