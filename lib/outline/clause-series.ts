@@ -130,34 +130,96 @@ const YAO_HEAD = 8;
  * parallel points, unlike speech prose that shares nothing but 要.
  */
 export function yaoSentences(text: string, from = 0): InlinePoint[] {
-  const runs: InlinePoint[][] = [[]];
+  interface Member {
+    start: number;
+    end: number;
+    /** Index of the sentence in the paragraph: how far apart two members stand. */
+    index: number;
+    /** The head from 要 to the first comma: 要敢想, 要守住清苦. */
+    head: string;
+  }
+  const groups: Member[][] = [[]];
   let s = from;
+  let index = 0;
+  let last = -Infinity;
   while (s < text.length) {
     let e = s;
     while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
     const sentence = text.slice(s, e);
-    const head = firstSegment(sentence);
-    const run = runs[runs.length - 1]!;
-    if (
-      (sentence.startsWith('要') || hasModalYao(sentence)) &&
-      head.length <= YAO_HEAD &&
-      head.length < sentence.length
-    ) {
-      run.push({
-        family: 'yao-sentence',
-        ordinal: 0,
-        marker: null,
+    const yao = sentence.startsWith('要') ? 0 : subjectYao(sentence);
+    if (yao >= 0 && firstSegment(sentence).length < sentence.length) {
+      if (index - last - 1 > YAO_GAP_SHARED) groups.push([]);
+      groups[groups.length - 1]!.push({
         start: s,
-        textStart: s,
-        textEnd: e,
-        children: [],
+        end: e,
+        index,
+        head: firstSegment(sentence.slice(yao)),
       });
-    } else if (run.length) {
-      runs.push([]);
+      last = index;
     }
     s = e + 1;
+    index++;
   }
-  return runs.filter((r) => r.length >= MIN_CLAUSES).flat();
+  const chosen = new Set<Member>();
+  for (const g of groups) {
+    // Members sharing their verb (要善谋/要善于…/要善成) are parallel even far apart.
+    const byVerb = new Map<string, Member[]>();
+    for (const m of g)
+      byVerb.set(m.head.slice(0, 2), [...(byVerb.get(m.head.slice(0, 2)) ?? []), m]);
+    for (const list of byVerb.values())
+      if (list.length >= MIN_CLAUSES) list.forEach((m) => chosen.add(m));
+    // Otherwise: runs of short heads (要敢想/要敢闯/要敢干), at most one other sentence apart.
+    let run: Member[] = [];
+    const close = () => {
+      if (run.length >= MIN_CLAUSES) run.forEach((m) => chosen.add(m));
+      run = [];
+    };
+    for (const m of g) {
+      const prev = run[run.length - 1];
+      if (m.head.length > YAO_HEAD || (prev && m.index - prev.index - 1 > YAO_GAP)) close();
+      if (m.head.length <= YAO_HEAD) run.push(m);
+    }
+    close();
+  }
+  return [...chosen]
+    .sort((a, b) => a.start - b.start)
+    .map((m) => ({
+      family: 'yao-sentence',
+      ordinal: 0,
+      marker: null,
+      start: m.start,
+      textStart: m.start,
+      textEnd: m.end,
+      children: [],
+    }));
+}
+
+/** Members that share their verb may stand this many sentences apart. */
+const YAO_GAP_SHARED = 3;
+/** A sentence between 要 sentences that elaborates on one (尤其是要…) does not end the series. */
+const YAO_GAP = 1;
+
+/**
+ * The offset of a modal 要 after a short subject (广大党员干部要守住清苦), or -1.
+ * An adverb before 要 (尤其是要, 也要, 还要, 更要) makes it an elaboration, not a point.
+ */
+function subjectYao(sentence: string): number {
+  for (let i = sentence.indexOf('要'); i > 0 && i <= 6; i = sentence.indexOf('要', i + 1)) {
+    const subject = sentence.slice(0, i);
+    if (/[，,]/.test(subject)) return -1;
+    if (
+      '主重需只纲摘概简提'.includes(sentence[i - 1]!) ||
+      '素求点件闻'.includes(sentence[i + 1] ?? '')
+    )
+      continue;
+    if (
+      /[是也还更都就则又才均亦]$/.test(subject) ||
+      /^(?:尤其|特别|同时|因此|所以|而且|并且|此外)/.test(subject)
+    )
+      return -1;
+    return i;
+  }
+  return -1;
 }
 
 /** Sentence openings of ordinary prose: short sentences that begin so are no sub-leads. */

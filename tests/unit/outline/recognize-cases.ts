@@ -177,6 +177,32 @@ export const recognizeCases: RecognizeCase[] = [
     outline: [],
   },
   {
+    name: '要 sentences: a subject before 要 counts, an elaborating 尤其是要 sentence does not',
+    format: 'text',
+    input: `${A}\n\n要乐于吃苦，主动到困难最多的地方去。尤其是要坚定必胜的信心，尽锐出战。广大党员干部要守住清苦，在平凡的岗位上坚守责任。要勤奋刻苦，始终保持勤学乐学的状态。`,
+    outline: [
+      'L1 inline - 要乐于吃苦，主动到困难最多的地方去',
+      'L1 inline - 广大党员干部要守住清苦，在平凡的岗位上坚守责任',
+      'L1 inline - 要勤奋刻苦，始终保持勤学乐学的状态',
+    ],
+  },
+  {
+    name: '要 sentences sharing their verb count even with prose between them',
+    format: 'text',
+    input: `${A}\n\n要善谋，懂得统筹全局。特别是在关键时期，面对复杂形势，更需要保持定力。这就要求我们着眼更高起点。要善于在科学的基础上创新，选择合适的方法路径。要善成，说了算定了干。`,
+    outline: [
+      'L1 inline - 要善谋，懂得统筹全局',
+      'L1 inline - 要善于在科学的基础上创新，选择合适的方法路径',
+      'L1 inline - 要善成，说了算定了干',
+    ],
+  },
+  {
+    name: 'speech prose whose sentences share nothing but 要 gives no nodes',
+    format: 'text',
+    input: `${A}\n\n要进一步统一思想认识，把思想和行动统一到中央的决策部署上来。要切实加强组织领导，明确责任分工，确保各项任务落到实处。要大力营造良好氛围，充分调动各方面积极性。`,
+    outline: [],
+  },
+  {
     name: '；-separated 要 clauses after a short lead-in',
     format: 'text',
     input: `${A}\n\n今后，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
