@@ -8,7 +8,7 @@
  * worse than a missing one.
  */
 import type { OutlineNodeSelector, Selector, TextQuoteSelector } from '../model.ts';
-import { exactMatches, fuzzyMatches, scoreAt, type QuoteMatch } from './match-quote.ts';
+import { exactMatches, fuzzyMatches, rankMatches, scoreAt } from './match-quote.ts';
 import type { TextRange } from './text-map.ts';
 
 /** Where a highlight was placed and how. */
@@ -35,7 +35,7 @@ export interface AnchorContext {
  * The minimum score to place a highlight. 0.7 accepts an exact quote with one
  * side's context intact (≈ 0.78), or with both sides lightly edited, and a
  * quote with one edit in ten whose context holds (≈ 0.94); it rejects a short
- * exact quote whose context on both sides is unrelated (≤ 0.62) — the
+ * exact quote whose context on both sides is unrelated (0.56) — the
  * signature of a look-alike point in parallel prose.
  */
 export const MIN_SCORE = 0.7;
@@ -102,10 +102,22 @@ export function anchor(
     const m = { start: position.start, end: position.end, score };
     if (acceptable(m)) return { ...m, method: 'position' };
   }
-  const pick = (matches: QuoteMatch[]) => matches.find(acceptable);
-  const exact = pick(exactMatches(text, quote, { hint }));
-  if (exact) return { start: exact.start, end: exact.end, score: exact.score, method: 'quote' };
-  const fuzzy = pick(fuzzyMatches(text, quote, { hint }).filter((m) => m.errors > 0));
-  if (fuzzy) return { start: fuzzy.start, end: fuzzy.end, score: fuzzy.score, method: 'fuzzy' };
+  // An exact occurrence with near-perfect context is taken at once. Otherwise an
+  // edited copy in the right place may beat an exact look-alike elsewhere, so
+  // exact and approximate candidates compete on score.
+  const exact = exactMatches(text, quote, { hint });
+  const best = exact[0];
+  if (best && best.score >= STRUCTURE_OVERRIDE_SCORE && acceptable(best))
+    return { start: best.start, end: best.end, score: best.score, method: 'quote' };
+  const fuzzy = fuzzyMatches(text, quote, { hint }).filter((m) => m.errors > 0);
+  const all = rankMatches([...exact, ...fuzzy], hint, text.length);
+  const found = all.find(acceptable);
+  if (found)
+    return {
+      start: found.start,
+      end: found.end,
+      score: found.score,
+      method: found.errors ? 'fuzzy' : 'quote',
+    };
   return null;
 }

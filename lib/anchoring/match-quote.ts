@@ -53,12 +53,28 @@ export const MAX_ERROR_RATE = 0.25;
  * where it was; the cap keeps a one-character quote on a long page linear.
  */
 const MAX_EXACT_CANDIDATES = 256;
-/** Seeds of the fuzzy search (pieces of the quote looked up exactly). 32 covers a 25 % budget up to 128 characters by pigeonhole; longer quotes are found by their many surviving seeds. */
-const MAX_SEEDS = 32;
-/** Occurrences kept per seed: a seed found more often than this is too common to place anything. */
-const MAX_SEED_HITS = 2000;
-/** Candidate windows checked by edit distance, best-voted first: the true place gets the most seed votes. */
-const MAX_WINDOWS = 8;
+/**
+ * Seeds of the fuzzy search: pieces of the quote looked up exactly, each one
+ * scan of the page. Eight guarantee by pigeonhole that a match with up to seven
+ * edits keeps an intact seed; quotes with more edits keep intact seeds in
+ * practice (edits cluster), and the old position is always checked too. More
+ * seeds cost a page scan each: 200 fuzzy anchors on a 100k page is 160 M
+ * character steps at 8 seeds, double at 16.
+ */
+const MAX_SEEDS = 8;
+/**
+ * Occurrences allowed per seed. A seed found more often than this (a stock
+ * phrase like 党的全面领导 on a long page) cannot say where the quote is, and
+ * counting its hits would cost O(page) per seed; the rarer seeds and the old
+ * position still find the place.
+ */
+const MAX_SEED_HITS = 100;
+/**
+ * Candidate windows checked by edit distance, best-voted first: the true place
+ * gets the most seed votes, and each window costs O(length²); four leave room
+ * for a few look-alikes with equal votes without making a page of them slow.
+ */
+const MAX_WINDOWS = 4;
 /** Share of the score the closeness to the hint adds to the ranking only: it decides between equal matches, never accepts a match. */
 const POSITION_TIEBREAK = 0.01;
 
@@ -130,7 +146,15 @@ function rankOf(m: QuoteMatch, hint: number | undefined, length: number): number
   );
 }
 
-function sortMatches(matches: QuoteMatch[], hint: number | undefined, length: number) {
+/**
+ * Sorts matches best first: by score, with closeness to `hint` (the old start)
+ * deciding between near-equal scores; `length` is the text's length.
+ */
+export function rankMatches(
+  matches: QuoteMatch[],
+  hint: number | undefined,
+  length: number,
+): QuoteMatch[] {
   const keyed = matches.map((m) => ({ m, k: rankOf(m, hint, length) }));
   keyed.sort((a, b) => b.k - a.k || a.m.start - b.m.start);
   return keyed.map((x) => x.m);
@@ -162,7 +186,7 @@ export function exactMatches(
     errors: 0,
     score: scoreAt(text, quote, start, start + q.length, 0),
   }));
-  return sortMatches(matches, options.hint, text.length);
+  return rankMatches(matches, options.hint, text.length);
 }
 
 /**
@@ -239,41 +263,46 @@ export function fuzzyMatches(
   const seedLen = Math.floor(m / seeds);
   const bucket = maxErrors + 1;
   const votes = new Map<number, number>();
+  const hits: number[] = [];
   for (let s = 0; s < seeds; s++) {
     const at = s * seedLen;
     const piece = q.slice(at, at + seedLen);
-    let hits = 0;
-    for (
-      let i = text.indexOf(piece);
-      i !== -1 && hits < MAX_SEED_HITS;
-      i = text.indexOf(piece, i + 1)
-    ) {
+    hits.length = 0;
+    for (let i = text.indexOf(piece); i !== -1; i = text.indexOf(piece, i + 1)) {
+      hits.push(i);
+      if (hits.length > MAX_SEED_HITS) break;
+    }
+    // A seed found everywhere says nothing about where the quote is.
+    if (hits.length > MAX_SEED_HITS) continue;
+    for (const i of hits) {
       const b = Math.floor((i - at) / bucket);
       votes.set(b, (votes.get(b) ?? 0) + 1);
-      hits++;
     }
   }
   const hint = options.hint;
-  const buckets = [...votes.entries()]
-    .sort(
-      (a, b) =>
-        b[1] - a[1] ||
-        (hint === undefined
-          ? a[0] - b[0]
-          : Math.abs(a[0] * bucket - hint) - Math.abs(b[0] * bucket - hint)),
-    )
-    .slice(0, MAX_WINDOWS)
-    .map(([b]) => b);
+  const near = (b: number) => (hint === undefined ? b : Math.abs(b * bucket - hint));
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || near(a[0]) - near(b[0]));
+  // A window with under half the best vote count shares only stray seeds with the quote.
+  const minVotes = (ranked[0]?.[1] ?? 0) / 2;
+  const buckets: number[] = [];
+  for (const [b, v] of ranked) {
+    if (v < minVotes || buckets.length >= MAX_WINDOWS) break;
+    // Each window spans three buckets: a neighbour of a chosen bucket is the same place.
+    if (!buckets.some((c) => Math.abs(c - b) <= 1)) buckets.push(b);
+  }
+  // The old place is always worth a look: an edit in place needs no seed to find it.
+  if (hint !== undefined) buckets.push(Math.floor(hint / bucket));
   const found = new Map<number, QuoteMatch>();
   for (const b of buckets) {
     // The diagonal is known to within one bucket; the match may be longer or shorter by maxErrors.
     const from = Math.max(0, b * bucket - maxErrors - bucket);
     const to = Math.min(text.length, b * bucket + 2 * bucket + m + maxErrors);
+    if (to - from < 1) continue;
     const hit = bestInWindow(text, q, from, to, maxErrors);
     if (!hit || hit.end <= hit.start || found.has(hit.start)) continue;
     found.set(hit.start, { ...hit, score: scoreAt(text, quote, hit.start, hit.end, hit.errors) });
   }
-  return sortMatches([...found.values()], hint, text.length);
+  return rankMatches([...found.values()], hint, text.length);
 }
 
 /**
