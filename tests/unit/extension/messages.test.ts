@@ -1,15 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { isRequest, sendRequest } from '@/utils/messages';
+import {
+  NO_CONTENT_SCRIPT,
+  isContentRequest,
+  isRequest,
+  sendContentRequest,
+  sendRequest,
+} from '@/utils/messages';
+import { draft, highlight } from '../storage/fixtures';
 
 describe('isRequest', () => {
   it.each([
-    [{ type: 'outline-found', count: 3, title: '论基层治理' }, true],
-    [{ type: 'outline-found', count: 0, title: null }, true],
+    [{ type: 'outline-found', count: 3, title: '论基层治理', essay: true }, true],
+    [{ type: 'outline-found', count: 0, title: null, essay: true }, true],
     [{ type: 'get-tab-status', tabId: 7 }, true],
-    [{ type: 'outline-found', count: -1, title: null }, false],
-    [{ type: 'outline-found', count: 1.5, title: null }, false],
+    [{ type: 'outline-found', count: -1, title: null, essay: true }, false],
+    [{ type: 'outline-found', count: 1.5, title: null, essay: true }, false],
     [{ type: 'outline-found', count: 1 }, false],
     [{ type: 'get-tab-status', tabId: '7' }, false],
+    [{ type: 'outline-found', count: 1, title: null }, false],
+    [{ type: 'outline-found', count: 1, title: null, essay: true, articleId: '' }, false],
+    [
+      { type: 'outline-found', count: 1, title: null, essay: false, articleId: 'https://e.com/' },
+      true,
+    ],
+    [{ type: 'get-article', articleId: 'https://e.com/' }, true],
+    [{ type: 'get-article', articleId: '' }, false],
+    [{ type: 'save-article', article: draft() }, true],
+    [{ type: 'save-article', article: { ...draft(), tags: [1] } }, false],
+    [{ type: 'save-article', article: { ...draft(), outline: null } }, false],
+    [{ type: 'put-highlight', highlight: highlight('h1'), article: draft() }, true],
+    [
+      { type: 'put-highlight', highlight: highlight('h1', 'https://other/'), article: draft() },
+      false,
+    ],
+    [
+      { type: 'put-highlight', highlight: { ...highlight('h1'), color: 'red' }, article: draft() },
+      false,
+    ],
+    [{ type: 'delete-highlight', id: 'h1' }, true],
+    [{ type: 'delete-highlight' }, false],
+    [{ type: 'report-highlights', count: 2 }, true],
+    [{ type: 'report-highlights', count: -2 }, false],
+    [{ type: 'get-site-prefs', site: 'news.cn' }, true],
+    [{ type: 'set-site-prefs', site: 'news.cn', prefs: { width: 420, alwaysOpen: true } }, true],
+    [{ type: 'set-site-prefs', site: 'news.cn', prefs: {} }, true],
+    [{ type: 'set-site-prefs', site: 'news.cn', prefs: { width: 50 } }, false],
+    [{ type: 'set-site-prefs', site: 'news.cn', prefs: { width: Number.NaN } }, false],
+    [{ type: 'set-site-prefs', site: 'news.cn', prefs: { collapsed: 'yes' } }, false],
+    [{ type: 'set-site-prefs', site: 'news.cn', prefs: { evil: true } }, false],
+    [{ type: 'list-articles' }, true],
+    [{ type: 'open-library' }, true],
+    [{ type: 'toggle-sidebar' }, false],
     [{ type: 'something-else' }, false],
     [null, false],
     ['outline-found', false],
@@ -22,7 +63,7 @@ describe('sendRequest', () => {
   it('passes a well-formed reply through', async () => {
     const api = { runtime: { sendMessage: async () => ({ ok: true, value: null }) } };
     await expect(
-      sendRequest(api, { type: 'outline-found', count: 1, title: null }),
+      sendRequest(api, { type: 'outline-found', count: 1, title: null, essay: true }),
     ).resolves.toEqual({ ok: true, value: null });
   });
 
@@ -45,5 +86,70 @@ describe('sendRequest', () => {
     const api = { runtime: { sendMessage: async () => undefined } };
     const reply = await sendRequest(api, { type: 'get-tab-status', tabId: 1 });
     expect(reply.ok).toBe(false);
+  });
+});
+
+describe('isContentRequest', () => {
+  it.each([
+    [{ type: 'toggle-sidebar' }, true],
+    [{ type: 'open-sidebar' }, true],
+    [{ type: 'get-page-article' }, true],
+    [{ type: 'get-markdown' }, true],
+    [{ type: 'get-markdown', obsidian: true }, true],
+    [{ type: 'get-markdown', obsidian: 'yes' }, false],
+    [{ type: 'get-tab-status', tabId: 1 }, false],
+    [undefined, false],
+  ])('%j → %s', (value, expected) => {
+    expect(isContentRequest(value)).toBe(expected);
+  });
+});
+
+describe('sendContentRequest', () => {
+  it('passes a well-formed reply through, to the right tab', async () => {
+    const sent: Array<[number, unknown]> = [];
+    const api = {
+      tabs: {
+        sendMessage: async (tabId: number, message: unknown) => {
+          sent.push([tabId, message]);
+          return { ok: true, value: { open: true } };
+        },
+      },
+    };
+    const reply = await sendContentRequest(api, 4, { type: 'toggle-sidebar' });
+    expect(reply).toEqual({ ok: true, value: { open: true } });
+    expect(sent).toEqual([[4, { type: 'toggle-sidebar' }]]);
+  });
+
+  it('names a missing content script', async () => {
+    const api = {
+      tabs: {
+        sendMessage: async () => {
+          throw new Error('Could not establish connection. Receiving end does not exist.');
+        },
+      },
+    };
+    expect(await sendContentRequest(api, 1, { type: 'get-page-article' })).toEqual({
+      ok: false,
+      error: NO_CONTENT_SCRIPT,
+    });
+    const silent = { tabs: { sendMessage: async () => undefined } };
+    expect(await sendContentRequest(silent, 1, { type: 'get-markdown' })).toEqual({
+      ok: false,
+      error: NO_CONTENT_SCRIPT,
+    });
+  });
+
+  it('passes other errors through', async () => {
+    const api = {
+      tabs: {
+        sendMessage: async () => {
+          throw new Error('No tab with id: 1.');
+        },
+      },
+    };
+    expect(await sendContentRequest(api, 1, { type: 'open-sidebar' })).toEqual({
+      ok: false,
+      error: 'No tab with id: 1.',
+    });
   });
 });

@@ -17,19 +17,35 @@ afterEach(() => {
 
 describe('TabStatusView', () => {
   it('shows the number of points and the title', () => {
-    const root = show({ kind: 'ready', status: { count: 7, title: '论基层治理', url: null } });
+    const root = show({
+      kind: 'ready',
+      status: {
+        count: 7,
+        title: '论基层治理',
+        url: null,
+        essay: true,
+        highlights: 0,
+        saved: false,
+      },
+    });
     expect(root.querySelector('.count')?.textContent).toBe('popupPointsFound(7)');
     expect(root.querySelector('.count')?.getAttribute('data-count')).toBe('7');
     expect(root.querySelector('.title')?.textContent).toBe('论基层治理');
   });
 
   it('uses the singular message for one point', () => {
-    const root = show({ kind: 'ready', status: { count: 1, title: null, url: null } });
+    const root = show({
+      kind: 'ready',
+      status: { count: 1, title: null, url: null, essay: true, highlights: 0, saved: false },
+    });
     expect(root.querySelector('.count')?.textContent).toBe('popupPointFound');
   });
 
   it('says no essay was found for zero points', () => {
-    const root = show({ kind: 'ready', status: { count: 0, title: null, url: null } });
+    const root = show({
+      kind: 'ready',
+      status: { count: 0, title: null, url: null, essay: true, highlights: 0, saved: false },
+    });
     expect(root.querySelector('.count')?.textContent).toBe('popupNoEssay');
   });
 

@@ -45,7 +45,7 @@ describe('tab status service', () => {
     const service = createTabStatusService({ badge: badge.api, session: session.api });
 
     const found = await service.handle(
-      { type: 'outline-found', count: 12, title: '论基层治理' },
+      { type: 'outline-found', count: 12, title: '论基层治理', essay: true },
       fromTab(5),
     );
     expect(found).toEqual({ ok: true, value: null });
@@ -54,12 +54,22 @@ describe('tab status service', () => {
       count: 12,
       title: '论基层治理',
       url: 'http://127.0.0.1/essay.html',
+      essay: true,
+      highlights: 0,
+      articleId: 'http://127.0.0.1/essay.html',
     });
 
     const status = await service.handle({ type: 'get-tab-status', tabId: 5 }, {});
     expect(status).toEqual({
       ok: true,
-      value: { count: 12, title: '论基层治理', url: 'http://127.0.0.1/essay.html' },
+      value: {
+        count: 12,
+        title: '论基层治理',
+        url: 'http://127.0.0.1/essay.html',
+        essay: true,
+        highlights: 0,
+        saved: false,
+      },
     });
   });
 
@@ -74,7 +84,7 @@ describe('tab status service', () => {
   it('survives a service-worker restart through storage.session', async () => {
     const session = fakeSession();
     const before = createTabStatusService({ badge: undefined, session: session.api });
-    await before.handle({ type: 'outline-found', count: 3, title: null }, fromTab(2));
+    await before.handle({ type: 'outline-found', count: 3, title: null, essay: true }, fromTab(2));
     const after = createTabStatusService({ badge: undefined, session: session.api });
     const reply = await after.handle({ type: 'get-tab-status', tabId: 2 }, {});
     expect(reply).toMatchObject({ ok: true, value: { count: 3 } });
@@ -84,7 +94,7 @@ describe('tab status service', () => {
     const badge = fakeBadge();
     const session = fakeSession();
     const service = createTabStatusService({ badge: badge.api, session: session.api });
-    await service.handle({ type: 'outline-found', count: 4, title: null }, fromTab(3));
+    await service.handle({ type: 'outline-found', count: 4, title: null, essay: true }, fromTab(3));
     await service.forget(3);
     expect(badge.text.get(3)).toBe('');
     expect(session.items.has(tabKey(3))).toBe(false);
@@ -96,7 +106,10 @@ describe('tab status service', () => {
 
   it('refuses outline-found from outside a tab, without throwing', async () => {
     const service = createTabStatusService({ badge: undefined, session: undefined });
-    const reply = await service.handle({ type: 'outline-found', count: 1, title: null }, {});
+    const reply = await service.handle(
+      { type: 'outline-found', count: 1, title: null, essay: true },
+      {},
+    );
     expect(reply).toEqual({ ok: false, error: 'outline-found must come from a tab' });
   });
 
@@ -110,9 +123,66 @@ describe('tab status service', () => {
       session: undefined,
     });
     const reply = await service.handle(
-      { type: 'outline-found', count: 1, title: null },
+      { type: 'outline-found', count: 1, title: null, essay: true },
       fromTab(8),
     );
     expect(reply).toEqual({ ok: false, error: 'No tab with id: 8.' });
+  });
+
+  it('counts reported highlights and keeps them across a re-report of the same page', async () => {
+    const service = createTabStatusService({ badge: undefined, session: undefined });
+    await service.handle({ type: 'outline-found', count: 5, title: 't', essay: true }, fromTab(4));
+    await service.handle({ type: 'report-highlights', count: 3 }, fromTab(4));
+    await service.handle({ type: 'outline-found', count: 6, title: 't', essay: true }, fromTab(4));
+    const reply = await service.handle({ type: 'get-tab-status', tabId: 4 }, {});
+    expect(reply).toMatchObject({ ok: true, value: { count: 6, highlights: 3 } });
+  });
+
+  it('asks storage whether the article is saved, by the reported key or the normalised URL', async () => {
+    const asked: string[] = [];
+    const service = createTabStatusService({
+      badge: undefined,
+      session: undefined,
+      isSaved: async (id) => (asked.push(id), id === 'https://e.com/canonical'),
+    });
+    await service.handle(
+      {
+        type: 'outline-found',
+        count: 2,
+        title: null,
+        essay: true,
+        articleId: 'https://e.com/canonical',
+      },
+      fromTab(6, 'https://e.com/a?utm_source=x'),
+    );
+    await service.handle(
+      { type: 'outline-found', count: 2, title: null, essay: true },
+      fromTab(7, 'https://e.com/b?utm_source=x#top'),
+    );
+    expect(await service.handle({ type: 'get-tab-status', tabId: 6 }, {})).toMatchObject({
+      value: { saved: true },
+    });
+    expect(await service.handle({ type: 'get-tab-status', tabId: 7 }, {})).toMatchObject({
+      value: { saved: false },
+    });
+    expect(asked).toEqual(['https://e.com/canonical', 'https://e.com/b']);
+  });
+
+  it('records essay: false from the quick check', async () => {
+    const service = createTabStatusService({ badge: undefined, session: undefined });
+    await service.handle({ type: 'outline-found', count: 0, title: 'x', essay: false }, fromTab(9));
+    expect(await service.handle({ type: 'get-tab-status', tabId: 9 }, {})).toMatchObject({
+      value: { essay: false, count: 0 },
+    });
+  });
+
+  it('ignores a storage.session record of an older shape', async () => {
+    const session = fakeSession();
+    session.items.set(tabKey(1), { count: 3, title: null, url: null });
+    const service = createTabStatusService({ badge: undefined, session: session.api });
+    expect(await service.handle({ type: 'get-tab-status', tabId: 1 }, {})).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 });

@@ -1,0 +1,75 @@
+/** Shared test data for storage, router and protocol tests. */
+import type { Highlight } from '@/lib/model';
+import type { OutlineNode, Outline } from '@/lib/types';
+import { GangmuDB } from '@/utils/db/schema';
+import type { ArticleDraft } from '@/utils/messages';
+
+export const ARTICLE_ID = 'https://www.news.cn/essay.html';
+
+const node = (text: string, children: OutlineNode[] = []): OutlineNode => ({
+  level: 1,
+  kind: 'lead',
+  marker: null,
+  text,
+  key: text,
+  children,
+  source: { block: 0, start: 0, end: text.length },
+});
+
+export function outline(points = 3): Outline {
+  return {
+    title: '论基层治理',
+    subtitle: null,
+    author: '张三',
+    affiliation: null,
+    conclusion: null,
+    formulations: [],
+    digest: [],
+    nodes: [
+      node(
+        '一',
+        Array.from({ length: points - 1 }, (_, i) => node(String(i))),
+      ),
+    ],
+  };
+}
+
+export function draft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
+  return {
+    id: ARTICLE_ID,
+    url: `${ARTICLE_ID}?utm_source=wx`,
+    site: 'www.news.cn',
+    title: '论基层治理',
+    outline: outline(),
+    tags: [],
+    ...overrides,
+  };
+}
+
+export function highlight(
+  id: string,
+  articleId = ARTICLE_ID,
+  createdAt = '2025-01-01T00:00:00.000Z',
+): Highlight {
+  return {
+    id,
+    articleId,
+    color: 'yellow',
+    note: '',
+    selectors: [{ kind: 'quote', exact: '绣花功夫', prefix: '', suffix: '' }],
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
+let n = 0;
+/** A fresh database (fake-indexeddb, set up in vitest.config.ts) per test. */
+export function freshDb(): GangmuDB {
+  return new GangmuDB(`gangmu-test-${++n}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** A clock that ticks one second per call from a fixed start. */
+export function tickingClock(start = Date.UTC(2025, 0, 1)) {
+  let t = start;
+  return () => new Date((t += 1000)).toISOString();
+}

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GangmuDB } from '@/utils/db/schema';
+import { createRouter } from '@/utils/router';
+import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+
+let db: GangmuDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+function router() {
+  db = freshDb();
+  let opened = 0;
+  const r = createRouter({
+    db: () => db,
+    badge: undefined,
+    session: undefined,
+    openLibrary: async () => void opened++,
+    clock: tickingClock(),
+  });
+  return { r, opened: () => opened };
+}
+
+const tab = (id: number, url = `${ARTICLE_ID}?utm_source=wx#x`) => ({ tab: { id }, url });
+
+describe('background router', () => {
+  it('routes storage requests and answers { ok, value }', async () => {
+    const { r } = router();
+    const saved = await r.handle({ type: 'save-article', article: draft() }, {});
+    expect(saved).toMatchObject({ ok: true, value: { id: ARTICLE_ID } });
+    const put = await r.handle(
+      { type: 'put-highlight', highlight: highlight('h1'), article: draft() },
+      tab(1),
+    );
+    expect(put).toMatchObject({ ok: true, value: { id: 'h1' } });
+    expect(await r.handle({ type: 'get-article', articleId: ARTICLE_ID }, {})).toMatchObject({
+      ok: true,
+      value: { article: { id: ARTICLE_ID }, highlights: [{ id: 'h1' }] },
+    });
+    expect(await r.handle({ type: 'list-articles' }, {})).toMatchObject({
+      ok: true,
+      value: [{ id: ARTICLE_ID, highlights: 1 }],
+    });
+    expect(await r.handle({ type: 'delete-highlight', id: 'h1' }, {})).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(
+      await r.handle({ type: 'set-site-prefs', site: 's', prefs: { width: 500 } }, {}),
+    ).toEqual({
+      ok: true,
+      value: { alwaysOpen: false, width: 500, collapsed: false },
+    });
+    expect(await r.handle({ type: 'get-site-prefs', site: 's' }, {})).toMatchObject({
+      value: { width: 500 },
+    });
+  });
+
+  it('reports a tab as saved once its article is in the library', async () => {
+    const { r } = router();
+    await r.handle({ type: 'outline-found', count: 3, title: 't', essay: true }, tab(2));
+    await r.handle({ type: 'report-highlights', count: 1 }, tab(2));
+    expect(await r.handle({ type: 'get-tab-status', tabId: 2 }, {})).toMatchObject({
+      value: { saved: false, highlights: 1, count: 3 },
+    });
+    await r.handle({ type: 'save-article', article: draft() }, {});
+    expect(await r.handle({ type: 'get-tab-status', tabId: 2 }, {})).toMatchObject({
+      value: { saved: true },
+    });
+  });
+
+  it('opens the library', async () => {
+    const { r, opened } = router();
+    expect(await r.handle({ type: 'open-library' }, {})).toEqual({ ok: true, value: null });
+    expect(opened()).toBe(1);
+  });
+
+  it('turns a storage failure into { ok: false }', async () => {
+    const { r } = router();
+    const reply = await r.handle(
+      { type: 'put-highlight', highlight: highlight('h1', 'https://other/'), article: draft() },
+      {},
+    );
+    expect(reply.ok).toBe(false);
+  });
+});

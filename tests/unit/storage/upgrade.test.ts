@@ -1,0 +1,111 @@
+/**
+ * Schema upgrade paths. Each case seeds a database of an OLD shape with raw
+ * IndexedDB (as a released version of the extension left it), then opens it
+ * with the current GangmuDB and checks the rows. When version n+1 is added to
+ * utils/db/schema.ts, add a case `from: n` here; never edit an old case.
+ */
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, GangmuDB, SCHEMA } from '@/utils/db/schema';
+import { getArticle, listArticles } from '@/utils/storage/articles';
+import { getSitePrefs } from '@/utils/storage/site-prefs';
+import { ARTICLE_ID, draft, highlight } from './fixtures';
+
+type StoreSpec = Record<string, string>;
+
+/**
+ * Creates `name` at Dexie's IndexedDB version for schema version `version`
+ * (Dexie stores version × 10) with the stores and indexes of `spec`, in
+ * Dexie's stores() syntax, and fills it with `rows`.
+ */
+async function seedRaw(
+  name: string,
+  version: number,
+  spec: StoreSpec,
+  rows: Record<string, unknown[]>,
+): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name, version * 10);
+    open.onupgradeneeded = () => {
+      for (const [storeName, schema] of Object.entries(spec)) {
+        const [primary = '', ...indexes] = schema.split(',').map((s) => s.trim());
+        const store = open.result.createObjectStore(storeName, {
+          keyPath: primary.replace(/^(\+\+|&)/, ''),
+        });
+        for (const index of indexes) {
+          const multiEntry = index.startsWith('*');
+          const unique = index.startsWith('&');
+          const keyPath = index.replace(/^[*&]/, '');
+          store.createIndex(keyPath, keyPath, { multiEntry, unique });
+        }
+      }
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const names = Object.keys(rows);
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(names, 'readwrite');
+    for (const storeName of names)
+      for (const row of rows[storeName] ?? []) tx.objectStore(storeName).put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+interface UpgradeCase {
+  from: number;
+  rows: Record<string, unknown[]>;
+  check: (db: GangmuDB) => Promise<void>;
+}
+
+const CASES: UpgradeCase[] = [
+  {
+    from: 1,
+    rows: {
+      articles: [
+        {
+          ...draft({ tags: ['治理'] }),
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-02T00:00:00.000Z',
+        },
+      ],
+      highlights: [highlight('h1'), highlight('h2')],
+      sitePrefs: [{ site: 'news.cn', alwaysOpen: true, width: 400, collapsed: false }],
+    },
+    async check(db) {
+      const { article, highlights } = await getArticle(db, ARTICLE_ID);
+      expect(article?.savedAt).toBe('2025-01-01T00:00:00.000Z');
+      expect(highlights.map((h) => h.id)).toEqual(['h1', 'h2']);
+      expect(await listArticles(db)).toMatchObject([{ id: ARTICLE_ID, highlights: 2, points: 3 }]);
+      expect(await db.articles.where('tags').equals('治理').count()).toBe(1);
+      expect(await getSitePrefs(db, 'news.cn')).toEqual({
+        alwaysOpen: true,
+        width: 400,
+        collapsed: false,
+      });
+    },
+  },
+];
+
+describe('schema upgrades', () => {
+  it('has a case for every released version', () => {
+    expect(CASES.map((c) => c.from)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
+  });
+
+  it.each(CASES)(
+    'opens a v$from database with the current schema',
+    async ({ from, rows, check }) => {
+      const name = `gangmu-upgrade-${from}-${Math.random().toString(36).slice(2)}`;
+      await seedRaw(name, from, SCHEMA[from as keyof typeof SCHEMA], rows);
+      const db = new GangmuDB(name);
+      try {
+        await db.open();
+        expect(db.verno).toBe(DB_VERSION);
+        await check(db);
+      } finally {
+        await db.delete();
+      }
+    },
+  );
+});
