@@ -8,7 +8,10 @@
 //    String.fromCharCode(65535) unless the output charset is ASCII (see
 //    wxt.config.ts and ../shared/TOOLCHAIN.md).
 // 2. The manifest must exist and parse.
-// 3. Reports raw and gzip sizes of content-scripts/content.js, which runs on
+// 3. The content script must not contain Dexie or indexedDB: from a content
+//    script IndexedDB belongs to the web page's origin (the page can read it,
+//    the popup cannot). Storage lives in the background; see utils/db/schema.ts.
+// 4. Reports raw and gzip sizes of content-scripts/content.js, which runs on
 //    every page, and fails above a budget.
 //
 // Usage: node scripts/check-build.mjs [DIR…]   (default: every .output/*/ that exists)
@@ -84,6 +87,14 @@ for (const dir of dirs) {
     console.log(
       `${name}: ${files} text files checked; content-scripts/content.js ${kB(raw.length)} raw, ${kB(gz)} gzip (budget ${kB(CONTENT_SCRIPT_GZIP_BUDGET)})`,
     );
+    const script = raw.toString('utf8');
+    for (const word of ['Dexie', 'indexedDB']) {
+      if (script.includes(word)) {
+        problems.push(
+          `${name}/content-scripts/content.js: contains '${word}' (storage belongs in the background, never in the content script)`,
+        );
+      }
+    }
     if (gz > CONTENT_SCRIPT_GZIP_BUDGET) {
       problems.push(`${name}/content-scripts/content.js: ${kB(gz)} gzip is over the budget`);
     }
