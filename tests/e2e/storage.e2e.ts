@@ -82,7 +82,7 @@ test('the popup saves the essay to the library', async () => {
   await save.click();
   const notice = popup.locator('.notice');
   await notice.waitFor({ timeout: 10_000 });
-  assert.equal(await notice.getAttribute('data-tone'), 'info', await notice.textContent());
+  assert.equal(await notice.getAttribute('data-tone'), 'info', (await notice.textContent()) ?? '');
   assert.match((await notice.textContent()) ?? '', /绣花功夫/);
   // The status now says the page is saved.
   await popup.locator('.saved-badge').waitFor({ timeout: 10_000 });
@@ -108,7 +108,7 @@ test('the popup exports the essay as title.md', async () => {
   assert.match(markdown, /一是|首先/, 'the Markdown has the outline');
   const notice = popup.locator('.notice');
   await notice.waitFor({ timeout: 10_000 });
-  assert.equal(await notice.getAttribute('data-tone'), 'info', await notice.textContent());
+  assert.equal(await notice.getAttribute('data-tone'), 'info', (await notice.textContent()) ?? '');
   await popup.close();
 });
 
