@@ -1,28 +1,38 @@
 /**
- * Content script: outlines the page once it has loaded and tells the
- * background how many points it found. Wiring only; the engine is lib/.
+ * Content script: a cheap essay check on every page (reported for the
+ * badge), and the reading sidebar with the full outline when the reader asks
+ * for it. Wiring only; the logic is utils/page/content-controller.ts, the
+ * engine lib/.
  */
 import { browser, defineContentScript } from '#imports';
-import { analyzeDocument } from '@/lib/index';
-import { countPoints } from '@/utils/count-points';
-import { errorMessage, sendRequest } from '@/utils/messages';
+import type { SidebarMessage } from '@/components/sidebar/sidebar-messages';
+import { createContentController } from '@/utils/page/content-controller';
+import { errorMessage, isContentRequest, sendRequest, type Request } from '@/utils/messages';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  async main() {
+  async main(ctx) {
+    const controller = createContentController({
+      win: window,
+      doc: document,
+      send: <R extends Request>(request: R) => sendRequest(browser, request),
+      t: (name: SidebarMessage, substitutions?: string[]) =>
+        browser.i18n.getMessage(name, substitutions),
+    });
+
+    browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      if (!isContentRequest(message)) return false; // not ours
+      void controller.handle(message).then(sendResponse);
+      return true; // the reply is sent asynchronously
+    });
+    ctx.onInvalidated(() => controller.stop());
+
     try {
-      const { outline } = analyzeDocument(document, { window, url: location.href });
-      const title = outline.title ?? (document.title.trim() || null);
-      const reply = await sendRequest(browser, {
-        type: 'outline-found',
-        count: countPoints(outline.nodes),
-        title,
-      });
-      if (!reply.ok) console.debug('[Gangmu] background did not take the outline:', reply.error);
+      await controller.start();
     } catch (err) {
-      // A page the engine cannot read is not the page's problem: log quietly, never rethrow.
-      console.debug('[Gangmu] could not outline this page:', errorMessage(err));
+      // A page we cannot read is not the page's problem: log quietly, never rethrow.
+      console.debug('[Gangmu] could not check this page:', errorMessage(err));
     }
   },
 });

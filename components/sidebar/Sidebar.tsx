@@ -1,0 +1,196 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Outline } from '../../lib/types.ts';
+import type { FlatNode } from '../../utils/page/flat-outline.ts';
+import { ArticleMeta } from './ArticleMeta.tsx';
+import { DigestList } from './DigestList.tsx';
+import { FormulationList } from './FormulationList.tsx';
+import { LevelButtons } from './LevelButtons.tsx';
+import { OutlineTree } from './OutlineTree.tsx';
+import { ResizeHandle } from './ResizeHandle.tsx';
+import type { Translate } from './sidebar-messages.ts';
+
+/** What the sidebar shows. */
+export type SidebarView =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'error'; error: string }
+  | { kind: 'ready'; outline: Outline; flat: readonly FlatNode[] };
+
+export interface SidebarProps {
+  view: SidebarView;
+  /** The document title, shown when the engine found no title. */
+  docTitle: string | null;
+  collapsed: boolean;
+  alwaysOpen: boolean;
+  /** Id of the point the reader is at (FlatNode.id), or null. */
+  currentId: string | null;
+  t: Translate;
+  onSelect(item: FlatNode): void;
+  onClose(): void;
+  onCollapse(collapsed: boolean): void;
+  onResize(width: number, done: boolean): void;
+  onAlwaysOpen(value: boolean): void;
+  /** Copies the outline as Markdown; resolves to whether it worked. */
+  onCopy(): Promise<boolean>;
+  /** Extra content inside each outline item (later: the node's highlights). */
+  renderNodeExtra?: (item: FlatNode) => ComponentChildren;
+  /** Extra sections after the outline (later: the highlights list). */
+  children?: ComponentChildren;
+}
+
+/** The id of the nearest shown item for `id`: itself, or its deepest ancestor at or above `maxLevel`. */
+function shownId(byId: ReadonlyMap<string, FlatNode>, id: string | null, maxLevel: number) {
+  if (id === null) return null;
+  const path = id.split('.');
+  for (let k = path.length; k > 0; k--) {
+    const item = byId.get(path.slice(0, k).join('.'));
+    if (item && item.node.level <= maxLevel) return item.id;
+  }
+  return null;
+}
+
+/** Moves focus between the outline's item buttons with ↑/↓ (Enter activates the button itself). */
+function onTreeKey(e: KeyboardEvent) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const nav = e.currentTarget as HTMLElement;
+  const items = [...nav.querySelectorAll<HTMLButtonElement>('button.item')];
+  if (items.length === 0) return;
+  const active = (nav.getRootNode() as ShadowRoot | Document).activeElement;
+  const at = items.indexOf(active as HTMLButtonElement);
+  const current = items.findIndex((b) => b.getAttribute('aria-current') === 'true');
+  const from = at >= 0 ? at : current >= 0 ? current : -1;
+  const next = e.key === 'ArrowDown' ? Math.min(items.length - 1, from + 1) : Math.max(0, from - 1);
+  items[next]?.focus();
+  e.preventDefault();
+}
+
+/** The reading sidebar: essay meta, the outline tree, formulations, digest, and controls. */
+export function Sidebar(props: SidebarProps) {
+  const { view, t, collapsed } = props;
+  const [maxLevel, setMaxLevel] = useState(3);
+  const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const flat = view.kind === 'ready' ? view.flat : [];
+  const byId = useMemo(() => new Map(flat.map((f) => [f.id, f])), [flat]);
+  const depth = flat.reduce((d, f) => Math.max(d, f.node.level), 1);
+  const currentShown = shownId(byId, props.currentId, maxLevel);
+
+  // Keep the current item visible in the sidebar's own scroll box (never scroll the page).
+  useEffect(() => {
+    const box = listRef.current;
+    const el = box?.querySelector<HTMLElement>('button.item[aria-current="true"]');
+    if (!box || !el) return;
+    const top = el.offsetTop - box.offsetTop;
+    if (top < box.scrollTop || top + el.offsetHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+  }, [currentShown]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onClose();
+    }
+    // Keys typed in the sidebar are not the page's shortcuts.
+    e.stopPropagation();
+  };
+
+  if (collapsed) {
+    return (
+      <div class="sidebar collapsed" onKeyDown={onKeyDown}>
+        <button
+          type="button"
+          class="expand"
+          title={t('sidebarExpand')}
+          aria-label={t('sidebarExpand')}
+          onClick={() => props.onCollapse(false)}
+        >
+          纲
+        </button>
+      </div>
+    );
+  }
+
+  const copy = async () => {
+    setCopyStatus((await props.onCopy()) ? 'copied' : 'failed');
+    setTimeout(() => setCopyStatus('idle'), 2000);
+  };
+
+  return (
+    <div class="sidebar" role="complementary" aria-label={t('sidebarTitle')} onKeyDown={onKeyDown}>
+      <ResizeHandle onResize={props.onResize} t={t} />
+      <div class="bar">
+        <span class="brand">{t('sidebarTitle')}</span>
+        {view.kind === 'ready' && (
+          <LevelButtons maxLevel={maxLevel} depth={depth} onChange={setMaxLevel} t={t} />
+        )}
+        <button
+          type="button"
+          class="icon collapse"
+          title={t('sidebarCollapse')}
+          aria-label={t('sidebarCollapse')}
+          onClick={() => props.onCollapse(true)}
+        >
+          ›
+        </button>
+        <button
+          type="button"
+          class="icon close"
+          title={t('sidebarClose')}
+          aria-label={t('sidebarClose')}
+          onClick={props.onClose}
+        >
+          ×
+        </button>
+      </div>
+      <div class="scroll" ref={listRef}>
+        {view.kind === 'loading' && <p class="status loading">{t('sidebarLoading')}</p>}
+        {view.kind === 'error' && <p class="status error">{t('sidebarError', [view.error])}</p>}
+        {view.kind === 'none' && <p class="status no-essay">{t('sidebarNoEssay')}</p>}
+        {view.kind === 'ready' && (
+          <>
+            <ArticleMeta outline={view.outline} fallbackTitle={props.docTitle} t={t} />
+            {view.outline.nodes.length === 0 ? (
+              <p class="status no-essay">{t('sidebarNoEssay')}</p>
+            ) : (
+              <nav class="outline" aria-label={t('sidebarOutline')} onKeyDown={onTreeKey}>
+                <OutlineTree
+                  nodes={view.outline.nodes}
+                  byId={byId}
+                  maxLevel={maxLevel}
+                  currentId={currentShown}
+                  onSelect={props.onSelect}
+                  renderExtra={props.renderNodeExtra}
+                  t={t}
+                />
+              </nav>
+            )}
+            <FormulationList formulations={view.outline.formulations} t={t} />
+            <DigestList digest={view.outline.digest} conclusion={view.outline.conclusion} t={t} />
+            {props.children}
+          </>
+        )}
+      </div>
+      <div class="foot">
+        {view.kind === 'ready' && view.outline.nodes.length > 0 && (
+          <button type="button" class="copy" onClick={() => void copy()}>
+            {copyStatus === 'copied'
+              ? t('sidebarCopied')
+              : copyStatus === 'failed'
+                ? t('sidebarCopyFailed')
+                : t('sidebarCopyMarkdown')}
+          </button>
+        )}
+        <label class="always">
+          <input
+            type="checkbox"
+            checked={props.alwaysOpen}
+            onChange={(e) => props.onAlwaysOpen((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('sidebarAlwaysOpen')}
+        </label>
+      </div>
+    </div>
+  );
+}

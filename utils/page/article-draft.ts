@@ -1,0 +1,32 @@
+import type { Outline } from '../../lib/types.ts';
+import { normalizeUrl } from '../../lib/url/normalize-url.ts';
+import type { ArticleDraft } from '../messages.ts';
+
+/** The canonical link of a document, when it has one. */
+export function canonicalOf(doc: Document): string | null {
+  return doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
+}
+
+/** The page's article as it would be saved: id = normalised URL. */
+export function articleDraft(
+  doc: Document,
+  url: string,
+  outline: Outline,
+  docTitle: string | null,
+): ArticleDraft {
+  const site = (() => {
+    try {
+      return new URL(url).hostname;
+    } catch {
+      return '';
+    }
+  })();
+  return {
+    id: normalizeUrl(url, canonicalOf(doc)),
+    url,
+    site,
+    title: outline.title ?? docTitle ?? url,
+    outline,
+    tags: [],
+  };
+}

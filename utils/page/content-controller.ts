@@ -1,0 +1,348 @@
+/**
+ * The content script's logic: the quick essay check and its report, the
+ * full engine on demand, the sidebar's life cycle, scroll following, SPA
+ * re-checks, and the content-side requests. Browser APIs come in as `deps`,
+ * so entrypoints/content.ts stays wiring only.
+ */
+import { h, render } from 'preact';
+import { Sidebar, type SidebarView } from '../../components/sidebar/Sidebar.tsx';
+import type { Translate } from '../../components/sidebar/sidebar-messages.ts';
+import { quickCheckDocument, type QuickResult } from '../../lib/detect/quick-check.ts';
+import { outlineToMarkdown } from '../../lib/export/to-markdown.ts';
+import { countPoints } from '../count-points.ts';
+import {
+  assertNever,
+  DEFAULT_SITE_PREFS,
+  errorMessage,
+  SIDEBAR_WIDTH,
+  type ContentReplyValue,
+  type ContentRequest,
+  type Reply,
+  type ReplyTo,
+  type Request,
+  type SitePrefs,
+} from '../messages.ts';
+import { articleDraft, canonicalOf } from './article-draft.ts';
+import { normalizeUrl } from '../../lib/url/normalize-url.ts';
+import { currentIndex } from './current-section.ts';
+import type { FlatNode } from './flat-outline.ts';
+import { flashElement } from './flash.ts';
+import { CURRENT_LINE, scrollToPoint } from './scroll-to.ts';
+import { outlinePage, targetTop, type PageOutline } from './page-outline.ts';
+import { COLLAPSED_WIDTH, createSidebarHost, HOST_TAG, type SidebarHost } from './sidebar-host.ts';
+
+export interface ContentDeps {
+  win: Window;
+  doc: Document;
+  /** Sends a request to the background (sendRequest bound to `browser`). */
+  send<R extends Request>(request: R): Promise<ReplyTo<R>>;
+  t: Translate;
+}
+
+/** The DOM event a test (or the page) may dispatch to open/close the sidebar. It carries and returns nothing. */
+export const TOGGLE_EVENT = 'gangmu:toggle';
+/** Quiet time after the last DOM change before re-checking (ms). */
+const SETTLE_MS = 1000;
+/** After a click, the clicked point stays current while the smooth scroll runs (ms). */
+const PIN_MS = 1200;
+
+export function createContentController({ win, doc, send, t }: ContentDeps) {
+  let url = win.location.href;
+  let quick: QuickResult | null = null;
+  let page: PageOutline | null = null;
+  let textLength = -1;
+  let host: SidebarHost | null = null;
+  let view: SidebarView = { kind: 'loading' };
+  let prefs: SitePrefs = { ...DEFAULT_SITE_PREFS };
+  let currentId: string | null = null;
+  let pinnedUntil = 0;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let scrollFrame = 0;
+  let observer: MutationObserver | null = null;
+
+  const site = () => win.location.hostname || win.location.protocol;
+  const docTitle = () => doc.title.trim() || null;
+
+  async function report(count: number, essay: boolean, title: string | null) {
+    const reply = await send({
+      type: 'outline-found',
+      count,
+      title,
+      essay,
+      articleId: normalizeUrl(url, canonicalOf(doc)),
+    });
+    if (!reply.ok) console.debug('[Gangmu] background did not take the report:', reply.error);
+  }
+
+  /** The quick check and its report for the badge. */
+  function check(): QuickResult {
+    quick = quickCheckDocument(doc);
+    void report(quick.estimate, quick.essay, docTitle());
+    return quick;
+  }
+
+  /** The full engine, reported with the exact count. */
+  function analyse(): PageOutline {
+    page = outlinePage(doc, win, url);
+    textLength = doc.body?.textContent?.length ?? 0;
+    const count = countPoints(page.outline.nodes);
+    void report(count, count > 0, page.outline.title ?? docTitle());
+    return page;
+  }
+
+  function ensurePage(): PageOutline {
+    return page ?? analyse();
+  }
+
+  function setViewFromPage() {
+    try {
+      const p = analyse();
+      view = p.outline.nodes.length
+        ? { kind: 'ready', outline: p.outline, flat: p.flat }
+        : { kind: 'none' };
+    } catch (err) {
+      view = { kind: 'error', error: errorMessage(err) };
+    }
+    currentId = null;
+    updateCurrent(true);
+  }
+
+  function paint() {
+    if (!host) return;
+    host.setWidth(prefs.collapsed ? COLLAPSED_WIDTH : prefs.width);
+    render(
+      h(Sidebar, {
+        view,
+        docTitle: docTitle(),
+        collapsed: prefs.collapsed,
+        alwaysOpen: prefs.alwaysOpen,
+        currentId,
+        t,
+        onSelect: select,
+        onClose: close,
+        onCollapse: (collapsed: boolean) => void setPrefs({ collapsed }),
+        onResize: resize,
+        onAlwaysOpen: (alwaysOpen: boolean) => void setPrefs({ alwaysOpen }),
+        onCopy: copyMarkdown,
+      }),
+      host.mount,
+    );
+  }
+
+  async function setPrefs(change: Partial<SitePrefs>) {
+    prefs = { ...prefs, ...change };
+    paint();
+    const reply = await send({ type: 'set-site-prefs', site: site(), prefs: change });
+    if (reply.ok) prefs = reply.value;
+  }
+
+  function resize(width: number, done: boolean) {
+    const max = Math.min(SIDEBAR_WIDTH.max, Math.max(SIDEBAR_WIDTH.min, win.innerWidth - 40));
+    const w = Math.round(Math.min(max, Math.max(SIDEBAR_WIDTH.min, width)));
+    if (done) void setPrefs({ width: w });
+    else {
+      prefs = { ...prefs, width: w };
+      host?.setWidth(w);
+    }
+  }
+
+  function select(item: FlatNode) {
+    const target = page?.targets[item.index];
+    if (!target) return;
+    const reduce = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    scrollToPoint(win, target.element, target.range, !reduce);
+    flashElement(target.element);
+    currentId = item.id;
+    pinnedUntil = Date.now() + PIN_MS;
+    paint();
+  }
+
+  function updateCurrent(force = false) {
+    if (!page || !host) return;
+    if (!force && Date.now() < pinnedUntil) return;
+    const tops = page.targets.map(targetTop);
+    const i = currentIndex(tops, win.innerHeight * CURRENT_LINE);
+    const id = i >= 0 ? (page.flat[i]?.id ?? null) : null;
+    if (id !== currentId) {
+      currentId = id;
+      paint();
+    }
+  }
+
+  const onScroll = () => {
+    if (scrollFrame) return;
+    scrollFrame = win.requestAnimationFrame(() => {
+      scrollFrame = 0;
+      updateCurrent();
+    });
+  };
+
+  function open() {
+    if (host) return;
+    host = createSidebarHost(doc, prefs.collapsed ? COLLAPSED_WIDTH : prefs.width);
+    view = { kind: 'loading' };
+    paint();
+    setViewFromPage();
+    paint();
+    // Capture: scrolls of inner scroll boxes do not bubble.
+    doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    win.addEventListener('resize', onScroll, { passive: true });
+    // Focus the first item, so ↑/↓ work at once.
+    host.shadow
+      .querySelector<HTMLElement>('button.item, button.close')
+      ?.focus({ preventScroll: true });
+  }
+
+  function close() {
+    if (!host) return;
+    render(null, host.mount);
+    host.remove();
+    host = null;
+    doc.removeEventListener('scroll', onScroll, { capture: true });
+    win.removeEventListener('resize', onScroll);
+  }
+
+  function toggle(): boolean {
+    if (host) close();
+    else open();
+    return host !== null;
+  }
+
+  function markdown(): string | null {
+    const p = ensurePage();
+    return p.outline.nodes.length ? outlineToMarkdown(p.outline, { url }) : null;
+  }
+
+  async function copyMarkdown(): Promise<boolean> {
+    const text = markdown();
+    if (text === null) return false;
+    try {
+      await win.navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // No clipboard permission (insecure page, no focus): fall back to a
+      // selection copy inside our own shadow root.
+      if (!host) return false;
+      const area = doc.createElement('textarea');
+      area.value = text;
+      host.shadow.append(area);
+      area.select();
+      const ok = doc.execCommand('copy');
+      area.remove();
+      return ok;
+    }
+  }
+
+  async function handle(
+    request: ContentRequest,
+  ): Promise<Reply<ContentReplyValue[ContentRequest['type']]>> {
+    try {
+      switch (request.type) {
+        case 'toggle-sidebar':
+          return { ok: true, value: { open: toggle() } };
+        case 'open-sidebar':
+          open();
+          return { ok: true, value: null };
+        case 'get-page-article': {
+          const p = ensurePage();
+          const essay = p.outline.nodes.length > 0;
+          return {
+            ok: true,
+            value: {
+              draft: essay ? articleDraft(doc, url, p.outline, docTitle()) : null,
+              markdown: essay ? outlineToMarkdown(p.outline, { url }) : null,
+              highlights: 0,
+            },
+          };
+        }
+        case 'get-markdown': {
+          const p = ensurePage();
+          return { ok: true, value: outlineToMarkdown(p.outline, { url }) };
+        }
+        default:
+          return assertNever(request);
+      }
+    } catch (err) {
+      return { ok: false, error: errorMessage(err) };
+    }
+  }
+
+  /** Runs after the page has been quiet for SETTLE_MS: new address, or new content. */
+  function settle() {
+    const href = win.location.href;
+    if (href !== url) {
+      url = href;
+      page = null;
+      check();
+      if (host) {
+        setViewFromPage();
+        paint();
+      } else if (prefs.alwaysOpen && quick?.essay) open();
+      return;
+    }
+    const length = doc.body?.textContent?.length ?? 0;
+    if (host) {
+      if (length !== textLength) {
+        setViewFromPage();
+        paint();
+      }
+      return;
+    }
+    // Closed: the cheap check again, reported only when its verdict changed.
+    const before = quick;
+    const now = quickCheckDocument(doc);
+    if (!before || now.essay !== before.essay || now.estimate !== before.estimate) {
+      quick = now;
+      page = null;
+      void report(now.estimate, now.essay, docTitle());
+      if (prefs.alwaysOpen && now.essay) open();
+    }
+  }
+
+  function schedule() {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(settle, SETTLE_MS);
+  }
+
+  const ours = (n: Node) => n.nodeName.toLowerCase() === HOST_TAG;
+  function onMutations(records: MutationRecord[]) {
+    // Our own host coming and going is not a page change.
+    const pageChanged = records.some(
+      (r) =>
+        !ours(r.target) &&
+        !(
+          [...r.addedNodes, ...r.removedNodes].length > 0 &&
+          [...r.addedNodes, ...r.removedNodes].every(ours)
+        ),
+    );
+    if (pageChanged) schedule();
+  }
+
+  const onToggleEvent = () => void toggle();
+  const onPopState = () => schedule();
+
+  async function start() {
+    check();
+    const reply = await send({ type: 'get-site-prefs', site: site() });
+    if (reply.ok) prefs = reply.value;
+    if (prefs.alwaysOpen && quick?.essay) open();
+    observer = new MutationObserver(onMutations);
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    win.addEventListener('popstate', onPopState);
+    win.addEventListener('hashchange', onPopState);
+    doc.addEventListener(TOGGLE_EVENT, onToggleEvent);
+  }
+
+  function stop() {
+    close();
+    observer?.disconnect();
+    clearTimeout(settleTimer);
+    win.removeEventListener('popstate', onPopState);
+    win.removeEventListener('hashchange', onPopState);
+    doc.removeEventListener(TOGGLE_EVENT, onToggleEvent);
+  }
+
+  return { start, stop, handle, toggle, open, close, isOpen: () => host !== null };
+}
+
+export type ContentController = ReturnType<typeof createContentController>;

@@ -1,0 +1,44 @@
+/**
+ * The full engine's result for the live page, with each outline point tied to
+ * where it is in the DOM.
+ */
+import { analyzeDocument } from '../../lib/index.ts';
+import type { BlockDoc, Outline, OutlineNode } from '../../lib/types.ts';
+import { flattenOutline, type FlatNode } from './flat-outline.ts';
+import { locateText } from './locate-text.ts';
+
+/** Where a point is on the page: its block's element and, when found, the range of its words. */
+export interface PointTarget {
+  element: Element;
+  range: Range | null;
+}
+
+export interface PageOutline {
+  outline: Outline;
+  flat: FlatNode[];
+  /** `targets[i]` belongs to `flat[i]`; null when the block has no DOM element. */
+  targets: (PointTarget | null)[];
+}
+
+/** The element and word range of one outline node (null for a block not read from the DOM). */
+export function targetOf(blocks: BlockDoc, node: OutlineNode): PointTarget | null {
+  const block = blocks.blocks[node.source.block];
+  if (!block || block.source.kind !== 'dom') return null;
+  const element = block.source.node;
+  const words = block.text.slice(node.source.start, node.source.end) || node.text;
+  return { element, range: locateText(element, words) ?? locateText(element, node.text) };
+}
+
+/** Runs the engine on the live document (it is not modified). */
+export function outlinePage(doc: Document, win: Window, url: string): PageOutline {
+  const { blocks, outline } = analyzeDocument(doc, { window: win, url });
+  const flat = flattenOutline(outline.nodes);
+  return { outline, flat, targets: flat.map((f) => targetOf(blocks, f.node)) };
+}
+
+/** The viewport top of a point: its words when located, else its element. */
+export function targetTop(target: PointTarget | null): number {
+  if (!target) return Number.POSITIVE_INFINITY;
+  const rect = (target.range ?? target.element).getBoundingClientRect();
+  return rect.top;
+}

@@ -1,0 +1,60 @@
+/**
+ * The `<gangmu-sidebar>` host element: an OPEN shadow root (so automated
+ * tests can reach the items) holding the sidebar's styles and app. Attached
+ * to <html>, outside <body>, so the engine and the quick check, which read the
+ * body, never see it, and a single-page app that replaces <body> keeps it.
+ *
+ * No customElements.define: content scripts have no custom element registry
+ * in Chromium, and a valid custom element name is enough for attachShadow.
+ */
+import { SIDEBAR_CSS } from '../../components/sidebar/sidebar-styles.ts';
+
+export const HOST_TAG = 'gangmu-sidebar';
+/** Width of the collapsed tab, in CSS pixels. */
+export const COLLAPSED_WIDTH = 40;
+
+export interface SidebarHost {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  /** The element the Preact app renders into. */
+  mount: HTMLElement;
+  setWidth(width: number): void;
+  remove(): void;
+}
+
+/** Inline `!important` declarations: the page's stylesheets cannot override them. */
+function hostStyle(width: number): string {
+  return [
+    'all: initial',
+    'position: fixed',
+    'top: 0',
+    'right: 0',
+    'bottom: 0',
+    `width: ${Math.round(width)}px`,
+    'height: 100vh',
+    'z-index: 2147483646',
+    'display: block',
+  ]
+    .map((d) => `${d} !important`)
+    .join('; ');
+}
+
+/** Creates and attaches the host. */
+export function createSidebarHost(doc: Document, width: number): SidebarHost {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('style', hostStyle(width));
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = SIDEBAR_CSS;
+  const mount = doc.createElement('div');
+  mount.style.height = '100%';
+  shadow.append(style, mount);
+  doc.documentElement.append(host);
+  return {
+    host,
+    shadow,
+    mount,
+    setWidth: (w) => host.setAttribute('style', hostStyle(w)),
+    remove: () => host.remove(),
+  };
+}
