@@ -31,6 +31,8 @@ export interface QuickResult {
   cjk: number;
   /** Block starts with an ordinal marker (一是, （一）, 一、, 第一, 首先, 1.). */
   markers: number;
+  /** Ordinal markers right after a sentence end or at the start of the text (inline series: 首先……。其次……). */
+  inlineMarkers: number;
   boldLeads: number;
   subheadings: number;
   /** Estimate of the outline's points, for the badge (0 when not an essay). */
@@ -63,6 +65,12 @@ export const MIN_CJK_SHARE = 0.3;
 const MARKER =
   /^(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[，,、是条]|首先|其次|再次|最后|\d{1,2}[、.．](?!\d))/gm;
 
+// An ordinal marker opening a sentence anywhere in the text: paragraph starts
+// (after the previous paragraph's 。 and whitespace) and inline series alike.
+// One global pass over the bounded text slice.
+const INLINE_MARKER =
+  /(?:^|[。；！？])\s*(?:[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|首先|其次|再次|最后|第[一二三四五六七八九十]{1,2}[，,、])/g;
+
 const isCjk = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 const isSpace = (c: number): boolean =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
@@ -81,21 +89,23 @@ export function quickCheck(sample: QuickSample): QuickResult {
   MARKER.lastIndex = 0;
   let markers = 0;
   while (MARKER.exec(joined) !== null) markers++;
+  INLINE_MARKER.lastIndex = 0;
+  let inlineMarkers = 0;
+  while (INLINE_MARKER.exec(text) !== null) inlineMarkers++;
   const { boldLeads, subheadings } = sample;
 
   const enoughText = cjk >= MIN_CJK && cjk >= MIN_CJK_SHARE * (cjk + other);
   // Two cues of structure: ordinal markers or bold leads say "points" on their
   // own; subheadings alone are also what portals and blogs have, so they count
-  // only together with at least one marker or bold lead.
-  const strong = markers + boldLeads;
+  // only together with at least one marker or bold lead. An inline series
+  // (首先……其次……最后) is one cue, once it has three members.
+  const strong = markers + boldLeads + (inlineMarkers >= 3 ? 1 : 0);
   const essay = enoughText && (strong >= 2 || (strong >= 1 && subheadings >= 1));
   // Points are marked (一是), bold, headed, or several of these at once; the
-  // larger of "marked" and "bold or headed" counts each point about once.
-  // Never more than the blocks seen.
-  const estimate = essay
-    ? Math.min(sample.starts.length, Math.max(markers, boldLeads + subheadings))
-    : 0;
-  return { essay, cjk, markers, boldLeads, subheadings, estimate };
+  // largest of "marked at a block start", "marked after a sentence end" (which
+  // also sees inline series) and "bold or headed" counts each point about once.
+  const estimate = essay ? Math.max(markers, inlineMarkers, boldLeads + subheadings) : 0;
+  return { essay, cjk, markers, inlineMarkers, boldLeads, subheadings, estimate };
 }
 
 const BLOCKS = 'p,h2,h3,h4,li,section';

@@ -89,3 +89,13 @@ export const QUICK_CASES: QuickCase[] = [
     essay: false,
   },
 ];
+
+/** An inline series (首先……。其次……。最后……) inside one paragraph. */
+QUICK_CASES.push({
+  name: 'an inline 首先/其次/最后 series after a marked subheading',
+  body:
+    `<h3>一、厘清权责</h3><p>${prose(300)}。</p>` +
+    `<p>首先，要厘清权责边界。${prose(100)}。其次，要强化条块协同。${prose(100)}。最后，要激发多元参与。${prose(100)}</p>`,
+  essay: true,
+  estimate: 4,
+});
