@@ -1,30 +1,46 @@
 /**
  * The Markdown serialiser shared by the command-line outliner and the
  * extension's export: YAML front matter, the outline as a nested list with
- * markers kept, then key formulations and the digest.
+ * markers kept, the reader's highlights under the nodes they lie in, the
+ * highlights that could not be placed, then key formulations and the digest.
+ * All page text and notes are escaped: the output never carries raw HTML.
  */
+import { nodeAtPath } from '../model.ts';
 import type { Outline, OutlineNode } from '../types.ts';
+import {
+  inReadingOrder,
+  pushHighlights,
+  type ExportedHighlight,
+  type HighlightStyle,
+} from './highlights-md.ts';
+import { escapeMarkdown } from './markdown-escape.ts';
 
-/** What the caller knows beyond the outline itself. */
+export { escapeMarkdown } from './markdown-escape.ts';
+export type { ExportedHighlight } from './highlights-md.ts';
+
+/** What the caller knows beyond the outline itself. All optional. */
 export interface MarkdownOptions {
   /** The article's address, for the front matter. */
   url?: string;
   /** When the article was saved (ISO 8601). */
   savedAt?: string;
   tags?: string[];
+  /** The title to use when the outline found none (e.g. the saved article's title). */
+  title?: string;
+  /** The author's unit, when known better than the outline's `affiliation`. */
+  affiliation?: string;
+  /** The reader's highlights, placed (under their node, or the intro) or not (listed at the end). */
+  highlights?: ExportedHighlight[];
+  /** Write highlights the Obsidian way: `==text==` and `#highlight/<colour>` tags. */
+  obsidian?: boolean;
 }
 
-/** Quotes a YAML scalar when it needs it (always double-quoted, JSON escaping is valid YAML). */
+/** Heading of the section for highlights that could not be placed. */
+export const ORPHANS_HEADING = '## 未能定位的划线 / Could not be placed';
+
+/** Quotes a YAML scalar (always double-quoted: JSON escaping is valid YAML). */
 function yamlValue(v: string): string {
   return JSON.stringify(v);
-}
-
-/** Escapes text so that Markdown shows it literally (page text is never markup). */
-export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/([\\`*_[\]<>#|~=])/g, '\\$1')
-    .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
-    .replace(/^(\s*\d+)\.(\s)/, '$1\\.$2');
 }
 
 function nodeLine(n: OutlineNode): string {
@@ -34,39 +50,91 @@ function nodeLine(n: OutlineNode): string {
   return `${marker}${escapeMarkdown(n.text)}${key}`;
 }
 
-function listLines(nodes: OutlineNode[], depth: number, out: string[]): void {
-  for (const n of nodes) {
-    out.push(`${'  '.repeat(depth)}- ${nodeLine(n)}`);
-    listLines(n.children, depth + 1, out);
-  }
+/** Highlights grouped by where they go: a node (by path), the intro, or the orphans. */
+interface Grouped {
+  byNode: Map<string, ExportedHighlight[]>;
+  intro: ExportedHighlight[];
+  orphans: ExportedHighlight[];
 }
 
-/** Serialises an outline as Markdown. */
+function groupHighlights(outline: Outline, items: ExportedHighlight[]): Grouped {
+  const g: Grouped = { byNode: new Map(), intro: [], orphans: [] };
+  for (const item of inReadingOrder(items)) {
+    if (!item.placed) g.orphans.push(item);
+    else if (item.nodePath?.length && nodeAtPath(outline.nodes, item.nodePath)) {
+      const key = item.nodePath.join('.');
+      const list = g.byNode.get(key) ?? [];
+      list.push(item);
+      g.byNode.set(key, list);
+    } else g.intro.push(item);
+  }
+  return g;
+}
+
+function listLines(
+  nodes: OutlineNode[],
+  path: number[],
+  g: Grouped,
+  style: HighlightStyle,
+  out: string[],
+): void {
+  nodes.forEach((n, i) => {
+    const p = [...path, i];
+    const indent = '  '.repeat(path.length);
+    out.push(`${indent}- ${nodeLine(n)}`);
+    // Quotes indented to the item's content column belong to the item.
+    const mine = g.byNode.get(p.join('.'));
+    if (mine) pushHighlights(out, mine, style, indent + '  ');
+    listLines(n.children, p, g, style, out);
+  });
+}
+
+/**
+ * Serialises an outline (and, optionally, the reader's highlights) as
+ * Markdown. Without highlights the output is the outline alone, as the CLI
+ * prints it. A highlight whose `nodePath` no longer names a node goes with the
+ * intro; orphans (`placed: false`) are listed under {@link ORPHANS_HEADING}.
+ */
 export function outlineToMarkdown(outline: Outline, options: MarkdownOptions = {}): string {
+  const title = outline.title ?? options.title ?? null;
+  const affiliation = options.affiliation ?? outline.affiliation;
+  const style: HighlightStyle = { obsidian: options.obsidian ?? false };
+  const g = groupHighlights(outline, options.highlights ?? []);
+
   const out: string[] = ['---'];
   const field = (name: string, v: string | null | undefined) => {
     if (v) out.push(`${name}: ${yamlValue(v)}`);
   };
-  field('title', outline.title);
+  field('title', title);
   field('subtitle', outline.subtitle);
   field('author', outline.author);
-  field('affiliation', outline.affiliation);
+  field('affiliation', affiliation);
   field('source', options.url);
   field('saved', options.savedAt);
   if (options.tags?.length) out.push(`tags: [${options.tags.map(yamlValue).join(', ')}]`);
   out.push('---', '');
-  out.push(`# ${escapeMarkdown(outline.title ?? '（无标题）')}`, '');
+  out.push(`# ${escapeMarkdown(title ?? '（无标题）')}`, '');
   if (outline.subtitle) out.push(`## ${escapeMarkdown(outline.subtitle)}`, '');
   const by =
-    [outline.author, outline.affiliation].filter(Boolean).join('（') +
-    (outline.author && outline.affiliation ? '）' : '');
+    [outline.author, affiliation].filter(Boolean).join('（') +
+    (outline.author && affiliation ? '）' : '');
   if (by) out.push(`*${escapeMarkdown(by)}*`, '');
+  if (g.intro.length) {
+    out.push('## 导语 Intro', '');
+    pushHighlights(out, g.intro, style, '');
+    out.push('');
+  }
   out.push('## 纲目 Outline', '');
-  if (outline.nodes.length) listLines(outline.nodes, 0, out);
+  if (outline.nodes.length) listLines(outline.nodes, [], g, style, out);
   else out.push('（未识别到结构 / no structure found）');
   out.push('');
   if (outline.conclusion)
     out.push(`**结论 Conclusion:** ${escapeMarkdown(outline.conclusion)}`, '');
+  if (g.orphans.length) {
+    out.push(ORPHANS_HEADING, '');
+    pushHighlights(out, g.orphans, style, '');
+    out.push('');
+  }
   if (outline.formulations.length) {
     out.push('## 提法 Key formulations', '');
     for (const f of outline.formulations)
