@@ -164,8 +164,12 @@ export function yaoSentences(text: string, from = 0): InlinePoint[] {
   for (const g of groups) {
     // Members sharing their verb (要善谋/要善于…/要善成) are parallel even far apart.
     const byVerb = new Map<string, Member[]>();
-    for (const m of g)
-      byVerb.set(m.head.slice(0, 2), [...(byVerb.get(m.head.slice(0, 2)) ?? []), m]);
+    for (const m of g) {
+      const verb = m.head.slice(0, 2);
+      const list = byVerb.get(verb);
+      if (list) list.push(m);
+      else byVerb.set(verb, [m]);
+    }
     for (const list of byVerb.values())
       if (list.length >= MIN_CLAUSES) list.forEach((m) => chosen.add(m));
     // Otherwise: runs of short heads (要敢想/要敢闯/要敢干), at most one other sentence apart.

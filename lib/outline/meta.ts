@@ -181,7 +181,7 @@ export function findMeta(doc: BlockDoc): Meta {
   if (quoted && blocks.slice(0, EDGE_BLOCKS).some((b) => bare(b.text) === bare(quoted[1]!)))
     title = strip(quoted[1]!);
   // A printed headline block at the top of the body (kicker, main title lines, deck) wins.
-  const head = headlineBlock(blocks, skip);
+  const head = headlineBlock(blocks, skip, doc.format !== 'html');
   if (head) {
     title = head.title;
     subtitle = head.subtitle ?? subtitle;
@@ -212,9 +212,9 @@ export function findMeta(doc: BlockDoc): Meta {
 }
 
 /** Lines of a printed headline: bold or centred, short, no closing full stop. */
-function isHeadlineLine(b: Block): boolean {
+function isHeadlineLine(b: Block, plain: boolean): boolean {
   return (
-    (b.centered === true || isWholeBold(b)) &&
+    (b.centered === true || isWholeBold(b) || (plain && isTitleLike(b))) &&
     b.text.length >= 2 &&
     b.text.length <= 40 &&
     !/[。！？；，]$/.test(b.text) &&
@@ -233,13 +233,15 @@ const DECK = /^——|出席|参加|主持|陪同|会见/;
 function headlineBlock(
   blocks: Block[],
   skip: Set<number>,
+  /** Plain text or Markdown: no bold or centring to go by, title-like lines at the top count. */
+  plain: boolean,
 ): { title: string; subtitle: string | null; blocks: number[] } | null {
   let i = 0;
   while (i < blocks.length && skip.has(i)) i++;
   const lines: number[] = [];
   for (
     let k = i;
-    k < blocks.length && lines.length < 5 && !skip.has(k) && isHeadlineLine(blocks[k]!);
+    k < blocks.length && lines.length < 5 && !skip.has(k) && isHeadlineLine(blocks[k]!, plain);
     k++
   )
     lines.push(k);

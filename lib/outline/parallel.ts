@@ -74,6 +74,9 @@ export function parallelLeads(
       prefix = Math.min(prefix, p);
     }
     if (group.length < 2) continue;
+    // Each paragraph starts at most one group: a group is judged once, whatever the verdict
+    // (rejudging its members as starts would make long runs of alike paragraphs quadratic).
+    for (const k of group) used.add(k);
     const shared = a.slice(0, prefix);
     if (COMMON.test(shared) && prefix < LONG_PREFIX) continue;
     // 第十二条…/第十三条…: numbered articles of a law share their numbering, not a point.

@@ -34,16 +34,17 @@ function isPreview(
   text: string,
   points: InlinePoint[],
   block: number,
-  cands: Candidate[],
-  blocks: BlockDoc['blocks'],
+  lastAt: Map<string, number>,
 ): boolean {
   if (points.length < 2) return false;
-  const later = new Set(
-    cands
-      .filter((c) => c.block > block)
-      .map((c) => bare(blocks[c.block]!.text.slice(c.textStart, c.textEnd))),
-  );
-  return points.every((p) => later.has(bare(text.slice(p.textStart, p.textEnd))));
+  return points.every((p) => (lastAt.get(bare(text.slice(p.textStart, p.textEnd))) ?? -1) > block);
+}
+
+/** Where each candidate's words (bare) last stand: a lookup for {@link isPreview}. */
+function lastCandidateAt(cands: Candidate[], blocks: BlockDoc['blocks']): Map<string, number> {
+  const at = new Map<string, number>();
+  for (const c of cands) at.set(bare(blocks[c.block]!.text.slice(c.textStart, c.textEnd)), c.block);
+  return at;
 }
 
 /** Recognises the outline of an essay from its blocks. Never throws on odd input. */
@@ -97,6 +98,7 @@ export function recognize(doc: BlockDoc): Outline {
   // 3. Inline points of each block, after its lead's words.
   const byBlock = new Map(cands.map((c) => [c.block, c]));
   const inline = new Map<number, InlinePoint[]>();
+  const lastAt = lastCandidateAt(cands, blocks);
   for (const i of body) {
     const text = blocks[i]!.text;
     const cand = byBlock.get(i);
@@ -106,7 +108,7 @@ export function recognize(doc: BlockDoc): Outline {
     if (!points.length && text.includes('要'))
       points = yaoSentences(text, cand ? cand.textEnd + 1 : 0);
     if (!points.length) points = subLeads(text, cand ? cand.textEnd + 1 : 0);
-    if (points.length && !isPreview(text, points, i, cands, blocks)) inline.set(i, points);
+    if (points.length && !isPreview(text, points, i, lastAt)) inline.set(i, points);
   }
 
   // 4. Conclusion: a marked closing paragraph in the last part of the body.

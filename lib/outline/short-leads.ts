@@ -17,7 +17,7 @@ const LENGTH_RATIO = 2.5;
 
 /** Openings of ordinary sentences, which are prose even when short. */
 const PROSE =
-  /^(?:我|我们|你|他|她|它|这|那|其|此|但|而|且|并|又|也|就|都|还|如|若|因|所以|因此|同时|然而|当然|总之|另外|此外|目前|现在|今天|今年|去年|近年|如今|首先|其次|最后|例如|比如|对此|为此|于是|据|经|由)/;
+  /^(?:同志们|各位|朋友们|女士们|先生们|老师们|同学们|大家|我|我们|你|他|她|它|这|那|其|此|但|而|且|并|又|也|就|都|还|如|若|因|所以|因此|同时|然而|当然|总之|另外|此外|目前|现在|今天|今年|去年|近年|如今|首先|其次|最后|例如|比如|对此|为此|于是|据|经|由)/;
 
 /** The set-off lead of `text`: the end of its first sentence, or -1. */
 function leadEnd(text: string): number {
@@ -48,6 +48,11 @@ function sameShape(blocks: Block[], group: Array<{ block: number; end: number }>
   return shapes.every((sh) => sh === shapes[0]);
 }
 
+/** Siblings say different things: one lead printed again and again is no series. */
+function distinct(blocks: Block[], group: Array<{ block: number; end: number }>): boolean {
+  return new Set(group.map((g) => blocks[g.block]!.text.slice(0, g.end))).size === group.length;
+}
+
 /**
  * Groups of at least two set-off leads among `free` paragraphs (reading
  * order), not separated by another candidate (`barrier`).
@@ -59,12 +64,15 @@ export function shortLeads(
 ): Candidate[] {
   const out: Candidate[] = [];
   let group: Array<{ block: number; end: number }> = [];
+  // The group's shortest and longest lead, kept as members join (no rescans: groups can be long).
+  let min = Infinity;
+  let max = 0;
   const flush = () => {
-    const lens = group.map((g) => g.end);
     if (
       group.length >= 2 &&
-      Math.max(...lens) <= Math.min(...lens) * LENGTH_RATIO &&
-      sameShape(blocks, group)
+      max <= min * LENGTH_RATIO &&
+      sameShape(blocks, group) &&
+      distinct(blocks, group)
     ) {
       for (const g of group) {
         out.push({
@@ -80,6 +88,8 @@ export function shortLeads(
       }
     }
     group = [];
+    min = Infinity;
+    max = 0;
   };
   for (const i of free) {
     const end = leadEnd(blocks[i]!.text);
@@ -88,9 +98,10 @@ export function shortLeads(
     if (end > 0) {
       // A lead of a clearly different length starts a new group (a narrative paragraph that
       // happens to open with a short sentence stands before 文化育人。/实践育人。…).
-      const lens = group.map((g) => g.end);
-      if (group.length && Math.max(end, ...lens) > Math.min(end, ...lens) * LENGTH_RATIO) flush();
+      if (group.length && Math.max(end, max) > Math.min(end, min) * LENGTH_RATIO) flush();
       group.push({ block: i, end });
+      min = Math.min(min, end);
+      max = Math.max(max, end);
     }
   }
   flush();

@@ -97,6 +97,21 @@ describe('large and deep input', () => {
     expect(performance.now() - t0).toBeLessThan(30_000);
   }, 30_000);
 
+  it('a long run of alike paragraphs stays linear (no sibling search over the whole run)', () => {
+    const one = Array.from({ length: 2000 }, () => para).join('\n\n');
+    const four = Array.from({ length: 8000 }, () => para).join('\n\n');
+    const time = (s: string) => {
+      const t0 = performance.now();
+      expectValid(analyzeText(s));
+      return performance.now() - t0;
+    };
+    time(one); // warm-up
+    const t1 = time(one);
+    const t4 = time(four);
+    // Four times the text may take at most ~10x the time (linear is 4x; quadratic would be 16x).
+    expect(t4).toBeLessThan(Math.max(10 * t1, 2_000));
+  }, 30_000);
+
   it('5,000 nested divs parse and give a valid outline', () => {
     const depth = 5000;
     const html = `<html><body>${'<div>'.repeat(depth)}<p>一是加强理论学习。坚持学思用贯通。</p><p>二是改进工作作风。力戒形式主义。</p>${'</div>'.repeat(depth)}</body></html>`;
