@@ -119,6 +119,8 @@ export function blockCandidate(block: Block, index: number, format: string): Can
       strength: standalone ? 2 : 1,
     };
   }
+  // A heading of bare numbers or signs (a section number printed alone: 1, 2, 3) says nothing.
+  if (letters(t, 0, t.length) < 2 || !/[\u4e00-\u9fffA-Za-z]/.test(t)) return null;
   if (block.kind === 'heading' && block.headingLevel) {
     return heading(index, `h:${block.headingLevel}`, t.length);
   }

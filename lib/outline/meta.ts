@@ -76,6 +76,8 @@ export function cleanTitle(raw: string): {
   let author: string | null = null;
   // Site suffixes in <title>: 标题_人民网 / 标题-新华网 / 标题 | 澎湃.
   t = t.replace(/\s*(?:[_|｜]|\s[-—–]\s).*$/, '');
+  // 【澎湃新闻】标题: a source label in brackets before the headline.
+  t = t.replace(/^【[^【】]{2,12}】\s*/, '');
   // 经济日报评论员：标题 — the prefix is the byline.
   const pre = /^([^：:]{2,12}?评论员)[：:]\s*/.exec(t);
   if (pre && pre[1]) {

@@ -24,6 +24,12 @@ interface MetaCase {
 
 const metaCases: MetaCase[] = [
   {
+    name: 'a source label in brackets before the headline is left out',
+    outline: () =>
+      html(`<h1>【澎湃新闻】谢某：制度优势如何转化为治理效能</h1><p>${A}</p><p>${B}</p>`),
+    want: { title: '谢某：制度优势如何转化为治理效能' },
+  },
+  {
     name: 'several reporters on one byline, spaces lost in normalisation (text)',
     outline: () => text('让绿色成为高质量发展的鲜明底色（人民时评）', '本报记者 王乐文 方敏', A, B),
     want: { title: '让绿色成为高质量发展的鲜明底色', author: '王乐文、方敏' },

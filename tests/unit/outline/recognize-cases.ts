@@ -203,6 +203,12 @@ export const recognizeCases: RecognizeCase[] = [
     outline: [],
   },
   {
+    name: 'section numbers printed alone as bold lines are no headings',
+    format: 'html',
+    input: `<html><body><article><p>${A}</p><p><strong>1</strong></p><p>${B}</p><p><strong>2</strong></p><p>${C}</p></article></body></html>`,
+    outline: [],
+  },
+  {
     name: '；-separated 要 clauses after a short lead-in',
     format: 'text',
     input: `${A}\n\n今后，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
