@@ -220,7 +220,7 @@ function isHeadlineLine(b: Block, plain: boolean): boolean {
     b.text.length >= 2 &&
     b.text.length <= 40 &&
     !/[。！？；，]$/.test(b.text) &&
-    !/[：:]|\d{4}年/.test(b.text)
+    !/[：:]|\d{4}年\d{1,2}月/.test(b.text)
   );
 }
 /** A kicker (引题) ends with what introduces the news: 座谈会强调, …时指出. */
@@ -247,7 +247,13 @@ function headlineBlock(
     k++
   )
     lines.push(k);
-  if (lines.length < 2) return null;
+  const after = blocks[(lines[lines.length - 1] ?? i) + 1];
+  // One plain line is a headline when a dateline or byline follows it (…工作报告 / 2026年1月14日在…).
+  const datedBelow =
+    plain &&
+    after !== undefined &&
+    (skip.has(lines[lines.length - 1]! + 1) || /^\d{4}年\d{1,2}月/.test(after.text));
+  if (lines.length < 2 && !(lines.length === 1 && datedBelow)) return null;
   let main = lines.map((k) => blocks[k]!.text);
   let subtitle: string | null = null;
   if (main.length >= 3 && KICKER.test(main[0]!)) main = main.slice(1);
