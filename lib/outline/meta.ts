@@ -187,6 +187,7 @@ export function findMeta(doc: BlockDoc): Meta {
   if (head) {
     title = head.title;
     subtitle = head.subtitle ?? subtitle;
+    author ??= head.author;
     head.blocks.forEach((i) => skip.add(i));
   }
   if (!head && (doc.format !== 'html' || !title)) {
@@ -237,7 +238,7 @@ function headlineBlock(
   skip: Set<number>,
   /** Plain text or Markdown: no bold or centring to go by, title-like lines at the top count. */
   plain: boolean,
-): { title: string; subtitle: string | null; blocks: number[] } | null {
+): { title: string; subtitle: string | null; author: string | null; blocks: number[] } | null {
   let i = 0;
   while (i < blocks.length && skip.has(i)) i++;
   const lines: number[] = [];
@@ -264,7 +265,8 @@ function headlineBlock(
   }
   // Two equally strong lines with no kicker or deck signs are a title and its deck only when
   // the second is much shorter; otherwise they are one headline printed on two lines.
-  return { title: strip(main.join('')), subtitle, blocks: lines };
+  const c = cleanTitle(main.join(''));
+  return { title: c.title, subtitle: subtitle ?? c.subtitle, author: c.author, blocks: lines };
 }
 
 /** Drops addresses and postcodes printed after an affiliation: 某局 江苏 连云港 222100. */
