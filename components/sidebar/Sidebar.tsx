@@ -33,10 +33,12 @@ export interface SidebarProps {
   onAlwaysOpen(value: boolean): void;
   /** Copies the outline as Markdown; resolves to whether it worked. */
   onCopy(): Promise<boolean>;
-  /** Extra content inside each outline item (later: the node's highlights). */
+  /** Extra content inside each outline item: the node's highlights. */
   renderNodeExtra?: (item: FlatNode) => ComponentChildren;
-  /** Extra sections after the outline (later: the highlights list). */
+  /** Extra sections after the outline: the intro's highlights and the orphans. */
   children?: ComponentChildren;
+  /** Highlights stored for the page (placed and orphans), shown in the header when > 0. */
+  highlightCount?: number;
 }
 
 /** The id of the nearest shown item for `id`: itself, or its deepest ancestor at or above `maxLevel`. */
@@ -122,6 +124,11 @@ export function Sidebar(props: SidebarProps) {
       <ResizeHandle onResize={props.onResize} t={t} />
       <div class="bar">
         <span class="brand">{t('sidebarTitle')}</span>
+        {(props.highlightCount ?? 0) > 0 && (
+          <span class="hl-count" data-count={props.highlightCount}>
+            {t('hlCount', [String(props.highlightCount)])}
+          </span>
+        )}
         {view.kind === 'ready' && (
           <LevelButtons maxLevel={maxLevel} depth={depth} onChange={setMaxLevel} t={t} />
         )}

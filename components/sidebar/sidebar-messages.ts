@@ -21,7 +21,25 @@ export type SidebarMessage =
   | 'sidebarConclusion'
   | 'sidebarShowText'
   | 'sidebarHideText'
-  | 'sidebarResize';
+  | 'sidebarResize'
+  | 'hlToolbar'
+  | 'hlColorYellow'
+  | 'hlColorGreen'
+  | 'hlColorBlue'
+  | 'hlColorPink'
+  | 'hlColorPurple'
+  | 'hlNote'
+  | 'hlAddNote'
+  | 'hlEditNote'
+  | 'hlRemove'
+  | 'hlSave'
+  | 'hlCancel'
+  | 'hlNotePlaceholder'
+  | 'hlIntro'
+  | 'hlOrphans'
+  | 'hlOrphansHelp'
+  | 'hlGoTo'
+  | 'hlCount';
 
 /** Looks a message up (browser.i18n.getMessage in the extension, a table in tests). */
 export type Translate = (name: SidebarMessage, substitutions?: string[]) => string;

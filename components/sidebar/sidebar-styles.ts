@@ -53,6 +53,25 @@ button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); ou
 .foot { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 10px; border-top: 1px solid var(--line); font-size: 13px; }
 .copy { padding: 4px 10px; border: 1px solid var(--line); border-radius: 4px; }
 .always { display: flex; align-items: center; gap: 4px; color: var(--muted); cursor: pointer; }
+.hl-count { font-size: 12px; color: var(--muted); white-space: nowrap; }
+.hl-list { list-style: none; margin: 2px 0 6px 10px; padding: 0; }
+.hl { display: flex; gap: 6px; align-items: flex-start; padding: 3px 0; font-size: 13px; }
+.swatch { flex: none; width: 10px; height: 10px; margin-top: 6px; border-radius: 2px; }
+.swatch[data-color="yellow"] { background: #f5c400; } .swatch[data-color="green"] { background: #3fb66b; }
+.swatch[data-color="blue"] { background: #4a90e2; } .swatch[data-color="pink"] { background: #e8589c; }
+.swatch[data-color="purple"] { background: #9a6cf0; }
+.hl-body { flex: 1; min-width: 0; }
+.hl-text { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; text-align: left; padding: 0; line-height: 1.5; }
+button.hl-text:hover { text-decoration: underline; }
+.hl-note { margin: 2px 0; padding-left: 6px; border-left: 2px solid var(--line); color: var(--muted); white-space: pre-wrap; overflow-wrap: anywhere; }
+.hl-actions { display: flex; gap: 8px; }
+.hl-actions button { color: var(--muted); font-size: 12px; padding: 0; }
+.hl-actions button:hover { color: var(--accent); }
+.note-input { width: 100%; font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 4px; resize: vertical; }
+.editor-actions { display: flex; gap: 6px; margin-top: 2px; }
+.editor-actions button { padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; font-size: 12px; }
+.orphans .hl-text { color: var(--muted); }
+.hint { font-size: 12px; color: var(--muted); margin: 0 0 4px; }
 .collapsed { align-items: center; padding-top: 10px; }
 .expand { width: 28px; height: 28px; border-radius: 4px; background: var(--accent); color: #fff; font-weight: 700; }
 `;

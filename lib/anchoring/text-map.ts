@@ -26,7 +26,14 @@ export interface TextMap {
 }
 
 /** Elements whose text is never page text: code, styles, templates and the extension's own sidebar. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'GANGMU-SIDEBAR']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'GANGMU-SIDEBAR',
+  'GANGMU-TOOLBAR',
+]);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -43,7 +50,7 @@ function isSkipped(el: Element): boolean {
 /**
  * Reads the text of `root`: the data of its Text nodes in document order,
  * skipping `<script>`, `<style>`, `<noscript>`, `<template>`, elements with
- * the `hidden` attribute and the extension's `<gangmu-sidebar>`. Nothing is
+ * the `hidden` attribute and the extension's `<gangmu-sidebar>` and `<gangmu-toolbar>`. Nothing is
  * normalised, so offsets stay stable for as long as the DOM is unchanged.
  */
 export function buildTextMap(root: Element): TextMap {

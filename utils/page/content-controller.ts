@@ -30,6 +30,8 @@ import { flashElement } from './flash.ts';
 import { CURRENT_LINE, scrollToPoint } from './scroll-to.ts';
 import { outlinePage, targetTop, type PageOutline } from './page-outline.ts';
 import { COLLAPSED_WIDTH, createSidebarHost, HOST_TAG, type SidebarHost } from './sidebar-host.ts';
+import { createHighlightController } from './highlight-controller.ts';
+import { TOOLBAR_TAG } from './toolbar-host.ts';
 
 export interface ContentDeps {
   win: Window;
@@ -45,6 +47,8 @@ export const TOGGLE_EVENT = 'gangmu:toggle';
 const SETTLE_MS = 1000;
 /** After a click, the clicked point stays current while the smooth scroll runs (ms). */
 const PIN_MS = 1200;
+/** Delay after the quick check before saved highlights are fetched and painted (ms): soon, but after first paint. */
+const HIGHLIGHT_LOAD_MS = 50;
 
 export function createContentController({ win, doc, send, t }: ContentDeps) {
   let url = win.location.href;
@@ -69,7 +73,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
       count,
       title,
       essay,
-      articleId: normalizeUrl(url, canonicalOf(doc)),
+      articleId: articleId(),
     });
     if (!reply.ok) console.debug('[Gangmu] background did not take the report:', reply.error);
   }
@@ -93,6 +97,19 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
   function ensurePage(): PageOutline {
     return page ?? analyse();
   }
+
+  const articleId = () => normalizeUrl(url, canonicalOf(doc));
+  const highlights = createHighlightController({
+    win,
+    doc,
+    send,
+    t,
+    page: (fresh = false) => (fresh ? analyse() : ensurePage()),
+    articleId,
+    draft: () => articleDraft(doc, url, ensurePage().outline, docTitle()),
+    enabled: () => !!quick?.essay || (page?.outline.nodes.length ?? 0) > 0,
+    changed: () => paint(),
+  });
 
   function setViewFromPage() {
     try {
@@ -124,6 +141,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
         onResize: resize,
         onAlwaysOpen: (alwaysOpen: boolean) => void setPrefs({ alwaysOpen }),
         onCopy: copyMarkdown,
+        ...highlights.sidebarProps(),
       }),
       host.mount,
     );
@@ -208,13 +226,16 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     return host !== null;
   }
 
-  function markdown(): string | null {
+  /** The page's Markdown with the reader's highlights (null when the page holds no essay). */
+  async function markdown(obsidian = false): Promise<string | null> {
+    await highlights.ensureLoaded();
     const p = ensurePage();
-    return p.outline.nodes.length ? outlineToMarkdown(p.outline, { url }) : null;
+    if (!p.outline.nodes.length) return null;
+    return outlineToMarkdown(p.outline, { url, highlights: highlights.exportItems(), obsidian });
   }
 
   async function copyMarkdown(): Promise<boolean> {
-    const text = markdown();
+    const text = await markdown();
     if (text === null) return false;
     try {
       await win.navigator.clipboard.writeText(text);
@@ -244,20 +265,26 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
           open();
           return { ok: true, value: null };
         case 'get-page-article': {
-          const p = ensurePage();
-          const essay = p.outline.nodes.length > 0;
+          const text = await markdown();
           return {
             ok: true,
             value: {
-              draft: essay ? articleDraft(doc, url, p.outline, docTitle()) : null,
-              markdown: essay ? outlineToMarkdown(p.outline, { url }) : null,
-              highlights: 0,
+              draft:
+                text === null ? null : articleDraft(doc, url, ensurePage().outline, docTitle()),
+              markdown: text,
+              highlights: highlights.count(),
             },
           };
         }
         case 'get-markdown': {
+          await highlights.ensureLoaded();
           const p = ensurePage();
-          return { ok: true, value: outlineToMarkdown(p.outline, { url }) };
+          const obsidian = request.obsidian ?? false;
+          const items = highlights.exportItems();
+          return {
+            ok: true,
+            value: outlineToMarkdown(p.outline, { url, highlights: items, obsidian }),
+          };
         }
         default:
           return assertNever(request);
@@ -278,6 +305,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
         setViewFromPage();
         paint();
       } else if (prefs.alwaysOpen && quick?.essay) open();
+      highlights.reset();
       return;
     }
     const length = doc.body?.textContent?.length ?? 0;
@@ -286,6 +314,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
         setViewFromPage();
         paint();
       }
+      highlights.pageChanged();
       return;
     }
     // Closed: the cheap check again, reported only when its verdict changed.
@@ -297,6 +326,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
       void report(now.estimate, now.essay, docTitle());
       if (prefs.alwaysOpen && now.essay) open();
     }
+    highlights.pageChanged();
   }
 
   function schedule() {
@@ -304,7 +334,10 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     settleTimer = setTimeout(settle, SETTLE_MS);
   }
 
-  const ours = (n: Node) => n.nodeName.toLowerCase() === HOST_TAG;
+  const ours = (n: Node) => {
+    const name = n.nodeName.toLowerCase();
+    return name === HOST_TAG || name === TOOLBAR_TAG;
+  };
   function onMutations(records: MutationRecord[]) {
     // Our own host coming and going is not a page change.
     const pageChanged = records.some(
@@ -323,6 +356,9 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
 
   async function start() {
     check();
+    highlights.start();
+    // Saved highlights are painted without the sidebar: fetched right after the quick check.
+    setTimeout(() => void highlights.ensureLoaded(), HIGHLIGHT_LOAD_MS);
     const reply = await send({ type: 'get-site-prefs', site: site() });
     if (reply.ok) prefs = reply.value;
     if (prefs.alwaysOpen && quick?.essay) open();
@@ -335,6 +371,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
 
   function stop() {
     close();
+    highlights.stop();
     observer?.disconnect();
     clearTimeout(settleTimer);
     win.removeEventListener('popstate', onPopState);

@@ -1,0 +1,27 @@
+import type { Highlight } from '../../lib/model.ts';
+import type { Translate } from '../sidebar/sidebar-messages.ts';
+import { HighlightEntry } from './HighlightEntry.tsx';
+
+export interface HighlightActions {
+  onGo(id: string): void;
+  onSaveNote(id: string, note: string): void;
+  onDelete(id: string): void;
+}
+
+export interface HighlightListProps extends HighlightActions {
+  highlights: readonly Highlight[];
+  placed: boolean;
+  t: Translate;
+}
+
+/** A list of highlights (under an outline node, in the intro, or the orphans). */
+export function HighlightList({ highlights, placed, t, ...on }: HighlightListProps) {
+  if (!highlights.length) return null;
+  return (
+    <ul class="hl-list">
+      {highlights.map((h) => (
+        <HighlightEntry key={h.id} highlight={h} placed={placed} t={t} {...on} />
+      ))}
+    </ul>
+  );
+}
