@@ -20,7 +20,7 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** gzip budget for the content script; it is injected into every page. */
-const CONTENT_SCRIPT_GZIP_BUDGET = 100 * 1024;
+const CONTENT_SCRIPT_GZIP_BUDGET = 60 * 1024;
 const TEXT_FILE = /\.(js|mjs|cjs|json|html|css|svg|txt|map)$/i;
 const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
 
