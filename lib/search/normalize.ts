@@ -1,0 +1,68 @@
+/**
+ * Search normalisation with an offset map: full-width forms folded to
+ * half-width (NFKC), Latin lower-cased, every character classed as Han,
+ * alphanumeric or separator. Offsets map each normalised code unit back to
+ * the raw text, so that what a query finds can be highlighted in the original.
+ */
+
+/** How a normalised character takes part in search. */
+export type CharClass = 'han' | 'alnum' | 'sep';
+
+/** Normalised text and, for each code unit, its offset in the raw text. */
+export interface SearchText {
+  text: string;
+  /** `offsets[i]` is the raw offset of `text[i]`; `offsets[text.length]` is the raw length. */
+  offsets: number[];
+}
+
+const HAN = /^\p{Script=Han}$/u;
+const ALNUM = /^[\p{L}\p{N}]$/u;
+
+/** The class of one normalised code point. */
+export function charClass(ch: string): CharClass {
+  if (HAN.test(ch)) return 'han';
+  if (ALNUM.test(ch)) return 'alnum';
+  return 'sep';
+}
+
+/**
+ * Normalises `raw` code point by code point: NFKC (Ｇ→g, ５→5, full-width
+ * punctuation to ASCII) and lower case. Per code point rather than on the
+ * whole string so that every output unit keeps the offset of its source.
+ */
+export function normalizeForSearch(raw: string): SearchText {
+  let text = '';
+  const offsets: number[] = [];
+  let i = 0;
+  for (const ch of raw) {
+    const n = ch.normalize('NFKC').toLowerCase();
+    for (let k = 0; k < n.length; k++) offsets.push(i);
+    text += n;
+    i += ch.length;
+  }
+  offsets.push(raw.length);
+  return { text, offsets };
+}
+
+/** A maximal run of one class in normalised text: `[start, end)`. */
+export interface Run {
+  cls: Exclude<CharClass, 'sep'>;
+  start: number;
+  end: number;
+}
+
+/** Han runs and alphanumeric runs of normalised text, separators dropped. */
+export function runsOf(text: string): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const cls = charClass(ch);
+    const last = runs[runs.length - 1];
+    if (cls !== 'sep') {
+      if (last && last.cls === cls && last.end === i) last.end = i + ch.length;
+      else runs.push({ cls, start: i, end: i + ch.length });
+    }
+    i += ch.length;
+  }
+  return runs;
+}
