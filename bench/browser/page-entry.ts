@@ -19,7 +19,10 @@ import {
   sampleDocument,
   type QuickResult,
 } from '../../lib/detect/quick-check.ts';
-import type { Selector } from '../../lib/model.ts';
+import type { Highlight, HighlightColor, Selector } from '../../lib/model.ts';
+import { pathKey } from '../../lib/anchoring/outline-ranges.ts';
+import { outlinePage } from '../../utils/page/page-outline.ts';
+import { pageStructure } from '../../utils/page/page-structure.ts';
 
 /** The content script's toggle event and sidebar host (utils/page/content-controller.ts, sidebar-host.ts). */
 const TOGGLE_EVENT = 'gangmu:toggle';
@@ -276,6 +279,39 @@ async function restore(runs: number, shift = false) {
   };
 }
 
+const COLORS: HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
+
+/**
+ * `n` highlights of this page for `articleId`, described exactly as the content
+ * script's toolbar describes a new one (utils/page/highlight-controller.ts
+ * `create`): `describe()` over the text map of `document.body`, with the outline
+ * node from the full engine's outline of the page. Node stores them through the
+ * background (`put-highlight`).
+ */
+function describeHighlights(n: number, articleId: string): Highlight[] {
+  const map = buildTextMap(document.body);
+  const structure = pageStructure(document, map, outlinePage(document, window, location.href));
+  const at = new Date().toISOString();
+  return spans(map.text, n).flatMap(([s, e], i): Highlight[] => {
+    const sel = describe(map.text, s, e, {
+      nodes: structure.nodes,
+      rangeOf: (_n, path) => structure.ranges.get(pathKey(path)) ?? null,
+    });
+    if (!sel.length) return [];
+    return [
+      {
+        id: `bench-${String(i).padStart(4, '0')}`,
+        articleId,
+        color: COLORS[i % COLORS.length]!,
+        note: i % 10 === 0 ? `笔记 ${i}` : '',
+        selectors: sel,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ];
+  });
+}
+
 /** What the timer resolves to here (100 µs unless the page is cross-origin isolated). */
 function environment() {
   return {
@@ -285,5 +321,14 @@ function environment() {
   };
 }
 
-const api = { readability, quick, sidebar, seed, restore, environment, sink: () => sink };
+const api = {
+  readability,
+  quick,
+  sidebar,
+  seed,
+  restore,
+  describeHighlights,
+  environment,
+  sink: () => sink,
+};
 (globalThis as unknown as { __gangmuBench: typeof api }).__gangmuBench = api;

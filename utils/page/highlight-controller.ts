@@ -12,12 +12,11 @@ import { HighlightSections } from '../../components/highlights/HighlightSections
 import { HighlightToolbar } from '../../components/highlights/HighlightToolbar.tsx';
 import type { Translate } from '../../components/sidebar/sidebar-messages.ts';
 import { describe } from '../../lib/anchoring/describe.ts';
-import { pathKey, sectionRanges } from '../../lib/anchoring/outline-ranges.ts';
+import { pathKey } from '../../lib/anchoring/outline-ranges.ts';
 import {
   buildTextMap,
   offsetsFromRange,
   rangeFromOffsets,
-  textNodeIndex,
   type TextMap,
 } from '../../lib/anchoring/text-map.ts';
 import type { ExportedHighlight } from '../../lib/export/highlights-md.ts';
@@ -37,6 +36,7 @@ import type { ArticleDraft, ReplyTo, Request } from '../messages.ts';
 import type { FlatNode } from './flat-outline.ts';
 import { createPainter } from './highlight-painter.ts';
 import type { PageOutline } from './page-outline.ts';
+import { pageStructure } from './page-structure.ts';
 import { scrollToPoint } from './scroll-to.ts';
 import { createToolbarHost, TOOLBAR_TAG, type ToolbarHost } from './toolbar-host.ts';
 
@@ -120,25 +120,16 @@ export function createHighlightController(deps: HighlightDeps) {
   const root = () => textRoot(doc);
 
   /** Each outline node's section of the text (from where its words start). */
-  function structureOf(map: TextMap, page: PageOutline): PageStructure {
-    const index = textNodeIndex(map);
-    const starts = new Map<string, number>();
-    page.flat.forEach((f, i) => {
-      const target = page.targets[i];
-      if (!target || !map.root.contains(target.element)) return;
-      let range = target.range;
-      if (!range) {
-        range = doc.createRange();
-        range.selectNodeContents(target.element);
-      }
-      starts.set(f.id, offsetsFromRange(map, range, index).start);
-    });
-    const ranges = sectionRanges(
-      page.outline.nodes,
-      (_n, path) => starts.get(pathKey(path)) ?? null,
-      map.text.length,
-    );
-    return { nodes: page.outline.nodes, ranges };
+  const structureOf = (map: TextMap, page: PageOutline): PageStructure =>
+    pageStructure(doc, map, page);
+
+  /** A performance mark for the browser bench (restore timing); cheap, and never fails the page. */
+  function mark(name: string) {
+    try {
+      win.performance?.mark(name);
+    } catch {
+      // Deliberately silent: a page that replaced `performance` only loses the bench marks.
+    }
   }
 
   function repaint() {
@@ -167,7 +158,15 @@ export function createHighlightController(deps: HighlightDeps) {
     });
   }
 
+  /**
+   * Fetches the article's saved highlights and restores them. Marks for the
+   * browser bench: `gangmu:restore-start` (before asking the background),
+   * `gangmu:restore-fetched` (reply in hand), `gangmu:restore-end` (anchored and
+   * handed to the painter: `CSS.highlights` set) — the last two only when there
+   * is something to restore.
+   */
   async function load() {
+    mark('gangmu:restore-start');
     const reply = await send({ type: 'get-article', articleId: deps.articleId() });
     if (!reply.ok) {
       console.debug('[Gangmu] could not read saved highlights:', reply.error);
@@ -175,7 +174,9 @@ export function createHighlightController(deps: HighlightDeps) {
     }
     stored = reply.value.highlights;
     if (!stored.length) return;
+    mark('gangmu:restore-fetched');
     relayout();
+    mark('gangmu:restore-end');
     report();
   }
 
