@@ -1,0 +1,16 @@
+/** The library backup: format, writer, checked reader, import merge. */
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  type Backup,
+  type BackupErrorKind,
+  type BackupResult,
+  type JsonValue,
+  type LibraryData,
+  type SitePrefsRow,
+} from './format.ts';
+export { articleProblem, isArticle, isDateString, outlineProblem } from './is-article.ts';
+export { serializeBackup, type SerializeOptions } from './serialize-backup.ts';
+export { parseBackup } from './parse-backup.ts';
+export { mergeBackup, type MergeMode, type MergePlan } from './merge-backup.ts';
