@@ -57,8 +57,8 @@ describe('serializeBackup / parseBackup round trip', () => {
 });
 
 /** A valid backup object to break in one place. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cases poke at raw JSON
 const valid = () =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cases poke at raw JSON
   JSON.parse(serializeBackup(makeLibrary(3, 6), { exportedAt: AT })) as Record<string, any>;
 
 const rejections: { name: string; text: () => string; kind: BackupErrorKind; message: RegExp }[] = [
