@@ -1,0 +1,374 @@
+/**
+ * End-to-end tests in Chromium with the built extension (.output/chrome-mv3)
+ * of pages that change under the content script, with essays written for
+ * these tests and served on 127.0.0.1:
+ *
+ * - "always open on this site": ticked in the sidebar, the sidebar opens by
+ *   itself after a reload (and no longer once unticked);
+ * - a single-page app that swaps its article with history.pushState and DOM
+ *   changes, no reload: after the content script's debounce the quick check
+ *   (badge, tab status) and, with the sidebar open, the outline follow the new
+ *   article; back and forward (popstate) too;
+ * - an essay rendered 1.5 s after load gets its badge.
+ *
+ * One browser launch is shared by all tests in this file.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import {
+  ensureChromeBuild,
+  launchWithExtension,
+  missingBrowserMessage,
+  serveDirectory,
+  waitForTabStatus,
+  type Launched,
+  type Served,
+} from '../../scripts/harness.mjs';
+
+/** The Chrome APIs this file calls, inside the service worker. */
+declare const chrome: {
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
+/** Distinct sentences, taken in turn, so no two paragraphs repeat (repetition reads as parallelism). */
+const POOL = [
+  '乡村振兴的关键在人，人才回流是近年来最可喜的变化之一。',
+  '一些村庄依托特色产业走出了新路，但同质化竞争的苗头也已显现。',
+  '土地流转之后，农民如何分享增值收益，是绕不开的现实问题。',
+  '村集体经济薄弱，公共服务投入长期依赖上级转移支付。',
+  '年轻人愿意回来，前提是这里有事可做、有钱可赚、有盼头。',
+  '农村电商打开了销路，冷链物流却仍是明显的短板。',
+  '基层干部反映，项目资金使用限制过多，难以因地制宜。',
+  '只有把产业、人才、文化、生态、组织统筹起来，振兴才有后劲。',
+  '实践表明，群众参与程度越高，项目的可持续性就越强。',
+  '一些地方重建设轻管护，设施建成之后无人维护的情况并不少见。',
+  '传统村落的保护与开发，需要在留住乡愁和改善生活之间找到平衡。',
+  '村规民约修订以后，红白喜事大操大办的风气明显收敛。',
+];
+let k = 0;
+const fill = (n: number) => {
+  let s = '';
+  for (let i = 0; i < n; i++) s += POOL[k++ % POOL.length];
+  return s;
+};
+
+const ORD = ['一', '二', '三', '四'];
+
+/** An essay's article HTML: `sections` headed 一、二、…, each with bold 一是/二是/… leads. */
+function article(title: string, sections: ReadonlyArray<readonly [string, readonly string[]]>) {
+  return (
+    `<h1>${title}</h1><p>作者：苏明远</p><p>${fill(4)}</p>` +
+    sections
+      .map(
+        ([head, leads], s) =>
+          `<h3>${ORD[s]}、${head}</h3><p>${fill(2)}</p>` +
+          leads.map((lead, i) => `<p><strong>${ORD[i]}是${lead}。</strong>${fill(8)}</p>`).join(''),
+      )
+      .join('') +
+    `<p>${fill(3)}</p>`
+  );
+}
+
+const STYLE = `<style>body{max-width:40rem;margin:2rem auto;padding:0 1rem;font:17px/1.9 'WenQuanYi Micro Hei',sans-serif}</style>`;
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>${STYLE}</head><body>${body}</body></html>`;
+
+/** The three articles of the single-page app, by path: 12, 6 and 8 outline points. */
+const SPA_ARTICLES = {
+  '/spa.html': {
+    title: '全面推进乡村振兴的几点思考',
+    heads: ['乡村振兴要抓产业', '乡村振兴要聚人才', '乡村振兴要强组织'],
+    html: article('全面推进乡村振兴的几点思考', [
+      ['乡村振兴要抓产业', ['培育特色主导产业', '延长农业产业链条', '完善联农带农机制']],
+      ['乡村振兴要聚人才', ['引导人才返乡创业', '培养本土实用人才', '用好驻村工作力量']],
+      ['乡村振兴要强组织', ['建强村党组织', '壮大集体经济', '健全自治机制']],
+    ]),
+    points: 12,
+  },
+  '/spa-b.html': {
+    title: '建设宜居宜业和美乡村',
+    heads: ['补齐基础设施短板', '提升公共服务水平'],
+    html: article('建设宜居宜业和美乡村', [
+      ['补齐基础设施短板', ['推进农村道路提档升级', '改善农村供水条件']],
+      ['提升公共服务水平', ['办好农村基础教育', '健全养老服务网络']],
+    ]),
+    points: 6,
+  },
+  '/spa-c.html': {
+    title: '深化农村集体产权制度改革',
+    heads: ['稳慎推进宅基地改革', '盘活农村闲置资产'],
+    html: article('深化农村集体产权制度改革', [
+      ['稳慎推进宅基地改革', ['摸清底数', '依法依规', '试点先行']],
+      ['盘活农村闲置资产', ['探索多种经营', '保障农民权益', '防范经营风险']],
+    ]),
+    points: 8,
+  },
+} as const;
+type SpaPath = keyof typeof SPA_ARTICLES;
+
+/**
+ * The app: renders the article of `location.pathname` into <main>, swaps
+ * it on `spaGo(path)` (history.pushState, then a DOM change after a short
+ * "fetch") and on popstate, as a router would. Every path serves this file.
+ */
+const SPA_HTML = page(
+  SPA_ARTICLES['/spa.html'].title,
+  `<nav><a href="/spa.html">首页</a></nav><main id="app"></main>
+<script>
+const ARTICLES = ${JSON.stringify(Object.fromEntries(Object.entries(SPA_ARTICLES).map(([p, a]) => [p, { title: a.title, html: a.html }])))};
+function show() {
+  const a = ARTICLES[location.pathname] || ARTICLES['/spa.html'];
+  document.title = a.title;
+  document.getElementById('app').innerHTML = '<article>' + a.html + '</article>';
+  scrollTo(0, 0);
+}
+window.spaGo = (path) => {
+  history.pushState({ path }, '', path);
+  setTimeout(show, 50);
+};
+addEventListener('popstate', () => setTimeout(show, 50));
+show();
+</script>`,
+);
+
+/** A page that renders its essay 1.5 s after load (as a client-side app fetching its content would). */
+const LATE_HTML = page(
+  '推动城乡融合发展',
+  `<header><p>正在加载……</p></header><div id="root"></div>
+<template id="essay"><article>${article('推动城乡融合发展', [
+    ['破除城乡要素流动障碍', ['健全人口有序流动机制', '深化土地要素配置改革', '引导资本下乡']],
+    ['推进城乡基本公共服务均等化', ['统筹教育资源', '完善医疗卫生体系', '织密社会保障网']],
+  ])}</article></template>
+<script>
+addEventListener('load', () => setTimeout(() => {
+  document.getElementById('root').append(document.getElementById('essay').content.cloneNode(true));
+  document.querySelector('header').remove();
+}, 1500));
+</script>`,
+);
+
+/** A static essay for "always open". */
+const ESSAY_HTML = page(
+  '以新质生产力赋能县域经济',
+  `<article>${article('以新质生产力赋能县域经济', [
+    ['找准县域产业定位', ['立足资源禀赋', '错位发展']],
+    ['强化科技创新支撑', ['建设创新平台', '引育科技人才']],
+  ])}</article>`,
+);
+
+let served: Served;
+let launched: Launched;
+let dir: string;
+let userDataDir: string;
+const pageErrors: string[] = [];
+
+before(
+  async () => {
+    const missing = missingBrowserMessage();
+    if (missing) throw new Error(missing);
+    const extensionDir = ensureChromeBuild();
+    dir = await mkdtemp(join(tmpdir(), 'gangmu-spa-pages-'));
+    for (const path of Object.keys(SPA_ARTICLES)) await writeFile(join(dir, path), SPA_HTML);
+    await writeFile(join(dir, 'late.html'), LATE_HTML);
+    await writeFile(join(dir, 'essay.html'), ESSAY_HTML);
+    served = await serveDirectory(dir);
+    userDataDir = await mkdtemp(join(tmpdir(), 'gangmu-e2e-spa-'));
+    launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
+  },
+  { timeout: 120_000 },
+);
+
+after(async () => {
+  await launched?.context.close();
+  await served?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+async function openPage(name: string): Promise<{ page: Page; tabId: number }> {
+  const p = await launched.context.newPage();
+  p.on('pageerror', (err) => pageErrors.push(`${name}: ${err.message}`));
+  const url = `${served.url}/${name}`;
+  await p.goto(url);
+  await p.bringToFront();
+  const { tabId } = await waitForTabStatus(launched.serviceWorker, url);
+  return { page: p, tabId };
+}
+
+const badgeOf = (tabId: number) =>
+  launched.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+interface Status {
+  articleId: string | null;
+  count: number;
+  title: string | null;
+  url: string | null;
+  essay: boolean;
+}
+/** The background's record of the tab (utils/tab-status.ts, key `tab:ID` in storage.session). */
+const statusOf = (tabId: number) =>
+  launched.serviceWorker.evaluate(async (id) => {
+    const key = `tab:${id}`;
+    return ((await chrome.storage.session.get(key))[key] ?? null) as Status | null;
+  }, tabId);
+
+/** Polls `read` until `ok` holds; returns the last value, or throws with it. */
+async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeout = 8000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${what}: never held (last: ${JSON.stringify(last)})`);
+}
+
+const items = (p: Page): Locator => p.locator('gangmu-sidebar li[data-level]');
+/** The level-1 item titles of the open sidebar. */
+const headings = (p: Page) =>
+  p
+    .locator('gangmu-sidebar li[data-level="1"] > .row > button.item')
+    .evaluateAll((bs) => bs.map((b) => b.getAttribute('title') ?? b.textContent ?? ''));
+
+/** Waits until the sidebar lists `points` items and its level-1 items are `heads`. */
+async function waitForOutline(p: Page, points: number, heads: readonly string[]): Promise<void> {
+  await until(
+    `outline of ${heads[0]}…`,
+    async () => ({ n: await items(p).count(), heads: await headings(p) }),
+    (v) =>
+      v.n === points &&
+      v.heads.length === heads.length &&
+      heads.every((h, i) => v.heads[i]!.includes(h)),
+  );
+}
+
+test('"always open on this site": ticked in the sidebar, the sidebar opens by itself after a reload', async () => {
+  const { page: p } = await openPage('essay.html');
+  await p.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));
+  await items(p).first().waitFor({ timeout: 10_000 });
+  const box = p.locator('gangmu-sidebar label.always input[type="checkbox"]');
+  assert.equal(await box.isChecked(), false);
+  await box.check();
+  assert.equal(await box.isChecked(), true);
+  await p.waitForTimeout(300); // the preference is stored through the background
+
+  await p.reload();
+  await items(p).first().waitFor({ timeout: 10_000 });
+  assert.equal(await items(p).count(), 6);
+  const again = p.locator('gangmu-sidebar label.always input[type="checkbox"]');
+  assert.equal(await again.isChecked(), true);
+
+  // Unticked, a reload leaves the sidebar closed.
+  await again.uncheck();
+  await p.waitForTimeout(300);
+  await p.reload();
+  await waitForTabStatus(launched.serviceWorker, `${served.url}/essay.html`);
+  await p.waitForTimeout(1000);
+  assert.equal(await p.locator('gangmu-sidebar').count(), 0);
+  await p.close();
+});
+
+test('a single-page app: badge, quick check and open outline follow pushState and popstate', async () => {
+  const { page: p, tabId } = await openPage('spa.html');
+  const A = SPA_ARTICLES['/spa.html'];
+  const B = SPA_ARTICLES['/spa-b.html'];
+  const C = SPA_ARTICLES['/spa-c.html'];
+  const go = (path: SpaPath) =>
+    p.evaluate((to) => (window as unknown as { spaGo(p: string): void }).spaGo(to), path);
+  const status = (path: SpaPath) =>
+    until(
+      `tab status for ${path}`,
+      () => statusOf(tabId),
+      // The article key the content script reports (normalised location.href); the record's
+      // `url` is the sender's URL as Chromium gives it, which stays at the page loaded.
+      (s) => s?.articleId === served.url + path,
+    );
+
+  const first = await statusOf(tabId);
+  assert.equal(first?.essay, true);
+  assert.equal(first?.title, A.title);
+  assert.notEqual(await badgeOf(tabId), '');
+
+  // Sidebar closed: the quick check follows the new address and article.
+  await go('/spa-b.html');
+  const b = await status('/spa-b.html');
+  assert.equal(b.essay, true);
+  assert.equal(b.title, B.title);
+  assert.notEqual(await badgeOf(tabId), '');
+
+  // Open on B: B's outline; the badge has the exact count.
+  await p.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));
+  await waitForOutline(p, B.points, B.heads);
+  await until(
+    'badge of B',
+    () => badgeOf(tabId),
+    (t) => t === String(B.points),
+  );
+
+  // Sidebar open: pushState to C.
+  await go('/spa-c.html');
+  await waitForOutline(p, C.points, C.heads);
+  assert.equal((await status('/spa-c.html')).title, C.title);
+  await until(
+    'badge of C',
+    () => badgeOf(tabId),
+    (t) => t === String(C.points),
+  );
+
+  // Back (popstate) to B, back again to A, forward to B.
+  await p.goBack();
+  await waitForOutline(p, B.points, B.heads);
+  await status('/spa-b.html');
+  await p.goBack();
+  await waitForOutline(p, A.points, A.heads);
+  assert.equal((await status('/spa.html')).title, A.title);
+  await until(
+    'badge of A',
+    () => badgeOf(tabId),
+    (t) => t === String(A.points),
+  );
+  await p.goForward();
+  await waitForOutline(p, B.points, B.heads);
+  await until(
+    'badge of B again',
+    () => badgeOf(tabId),
+    (t) => t === String(B.points),
+  );
+  await p.close();
+});
+
+test('an essay rendered 1.5 s after load gets its badge', async () => {
+  const { page: p, tabId } = await openPage('late.html');
+  const early = await statusOf(tabId);
+  assert.equal(early?.essay, false, 'nothing to find before the essay arrives');
+  assert.equal(await badgeOf(tabId), '');
+  // 1.5 s until the essay is inserted, then the content script's 1 s debounce.
+  const late = await until(
+    'late essay found',
+    () => statusOf(tabId),
+    (s) => !!s?.essay,
+    10_000,
+  );
+  assert.ok(late.count > 0, JSON.stringify(late));
+  assert.notEqual(await badgeOf(tabId), '');
+  // The sidebar, opened now, outlines it.
+  await p.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));
+  await waitForOutline(p, 8, ['破除城乡要素流动障碍', '推进城乡基本公共服务均等化']);
+  await p.close();
+});
+
+test('no page errors', () => {
+  assert.deepEqual(pageErrors, []);
+});
