@@ -87,6 +87,8 @@ export function anchor(
   let looked = false;
   const acceptable = (m: { start: number; score: number }) => {
     if (m.score < MIN_SCORE) return false;
+    // Accepted wherever it lies: no need to look the node up (nor, lazily, build the outline).
+    if (m.score >= STRUCTURE_OVERRIDE_SCORE) return true;
     if (!looked) {
       range = nodeRangeFor(text, node, ctx);
       looked = true;

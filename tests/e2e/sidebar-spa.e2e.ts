@@ -304,8 +304,8 @@ test('a single-page app: badge, quick check and open outline follow pushState an
   // Sidebar closed: the quick check follows the new address and article.
   await go('/spa-b.html');
   const b = await status('/spa-b.html');
-  assert.equal(b.essay, true);
-  assert.equal(b.title, B.title);
+  assert.equal(b?.essay, true);
+  assert.equal(b?.title, B.title);
   assert.notEqual(await badgeOf(tabId), '');
 
   // Open on B: B's outline; the badge has the exact count.
@@ -320,7 +320,7 @@ test('a single-page app: badge, quick check and open outline follow pushState an
   // Sidebar open: pushState to C.
   await go('/spa-c.html');
   await waitForOutline(p, C.points, C.heads);
-  assert.equal((await status('/spa-c.html')).title, C.title);
+  assert.equal((await status('/spa-c.html'))?.title, C.title);
   await until(
     'badge of C',
     () => badgeOf(tabId),
@@ -333,7 +333,7 @@ test('a single-page app: badge, quick check and open outline follow pushState an
   await status('/spa-b.html');
   await p.goBack();
   await waitForOutline(p, A.points, A.heads);
-  assert.equal((await status('/spa.html')).title, A.title);
+  assert.equal((await status('/spa.html'))?.title, A.title);
   await until(
     'badge of A',
     () => badgeOf(tabId),
@@ -361,7 +361,7 @@ test('an essay rendered 1.5 s after load gets its badge', async () => {
     (s) => !!s?.essay,
     10_000,
   );
-  assert.ok(late.count > 0, JSON.stringify(late));
+  assert.ok((late?.count ?? 0) > 0, JSON.stringify(late));
   assert.notEqual(await badgeOf(tabId), '');
   // The sidebar, opened now, outlines it.
   await p.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));

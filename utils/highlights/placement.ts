@@ -49,24 +49,37 @@ export function nodePathAt(structure: PageStructure, offset: number): number[] |
  * Anchors every highlight in `text` (lib/anchoring `anchor`: position, exact
  * quote, then fuzzy with a minimum score and the outline-node check). Those
  * that fail are orphans. Order is kept.
+ *
+ * `structure` may be a function: it is then called only when some highlight
+ * needs the outline-node check (a match scoring below the override score), so
+ * restoring highlights whose words and context are intact never waits for the
+ * full engine. Node paths are filled when the structure was built; otherwise
+ * they are null and {@link withNodePaths} fills them later.
  */
 export function placeHighlights(
   text: string,
   highlights: readonly Highlight[],
-  structure: PageStructure,
+  structure: PageStructure | (() => PageStructure),
 ): Placement[] {
-  const nodeRangeOf = nodeRangeLookup(structure.nodes, structure.ranges);
-  return highlights.map((highlight): Placement => {
+  let built: PageStructure | null = typeof structure === 'function' ? null : structure;
+  const get = () => (built ??= (structure as () => PageStructure)());
+  let lookup: ReturnType<typeof nodeRangeLookup> | null = null;
+  const nodeRangeOf: ReturnType<typeof nodeRangeLookup> = (path, key, t) =>
+    (lookup ??= nodeRangeLookup(get().nodes, get().ranges))(path, key, t);
+  const placements = highlights.map((highlight): Placement => {
     const a = anchor(text, highlight.selectors, { nodeRangeOf });
     if (!a) return { placed: false, highlight };
-    return {
-      placed: true,
-      highlight,
-      start: a.start,
-      end: a.end,
-      nodePath: nodePathAt(structure, a.start),
-    };
+    return { placed: true, highlight, start: a.start, end: a.end, nodePath: null };
   });
+  return built ? withNodePaths(placements, built) : placements;
+}
+
+/** The placements with each placed one's node path taken from `structure`. */
+export function withNodePaths(
+  placements: readonly Placement[],
+  structure: PageStructure,
+): Placement[] {
+  return placements.map((p) => (p.placed ? { ...p, nodePath: nodePathAt(structure, p.start) } : p));
 }
 
 /** Placed highlights by node id (`pathKey`), the intro's, and the orphans; placed ones in reading order. */

@@ -27,6 +27,7 @@ import {
   nodePathAt,
   placedAt,
   placeHighlights,
+  withNodePaths,
   replaceHighlight,
   trimOffsets,
   type PageStructure,
@@ -142,11 +143,33 @@ export function createHighlightController(deps: HighlightDeps) {
     else painter.clear();
   }
 
-  /** Anchors every stored highlight in the page as it is now, and paints the placed ones. */
+  /** Fills the placements' node paths when {@link relayout} left them for later (see there). */
+  let resolvePaths: (() => void) | null = null;
+  function ensurePaths() {
+    const resolve = resolvePaths;
+    resolvePaths = null;
+    resolve?.();
+  }
+
+  /**
+   * Anchors every stored highlight in the page as it is now, and paints the
+   * placed ones. The page's outline (the full engine) is built only when a
+   * highlight needs the node check; otherwise the node paths, which only the
+   * sidebar and the export use, are filled when they first ask
+   * ({@link ensurePaths}) — painting never waits for the engine.
+   */
   function relayout(freshPage = false) {
     const map = buildTextMap(root());
-    const page = deps.page(freshPage);
-    placements = placeHighlights(map.text, stored, structureOf(map, page));
+    let structure: PageStructure | null = null;
+    const lazy = () => (structure ??= structureOf(map, deps.page(freshPage)));
+    resolvePaths = null;
+    const placed = placeHighlights(map.text, stored, lazy);
+    placements = placed;
+    if (!structure)
+      resolvePaths = () => {
+        // Every change to the list resolves first; this guards against one that did not.
+        if (placements === placed) placements = withNodePaths(placed, lazy());
+      };
     laidOutLength = map.text.length;
     repaint();
     deps.changed();
@@ -197,6 +220,7 @@ export function createHighlightController(deps: HighlightDeps) {
   }
 
   async function create(start: number, end: number, color: HighlightColor): Promise<string | null> {
+    ensurePaths();
     const map = buildTextMap(root());
     const structure = structureOf(map, deps.page());
     const selectors = describe(map.text, start, end, {
@@ -232,6 +256,7 @@ export function createHighlightController(deps: HighlightDeps) {
   }
 
   function update(id: string, change: Partial<Pick<Highlight, 'color' | 'note'>>) {
+    ensurePaths();
     const old = stored.find((x) => x.id === id);
     if (!old) return;
     const next: Highlight = { ...old, ...change, updatedAt: now() };
@@ -243,6 +268,7 @@ export function createHighlightController(deps: HighlightDeps) {
   }
 
   function remove(id: string, persist = true) {
+    ensurePaths();
     stored = stored.filter((x) => x.id !== id);
     placements = placements.filter((p) => p.highlight.id !== id);
     repaint();
@@ -417,6 +443,7 @@ export function createHighlightController(deps: HighlightDeps) {
     painter.clear();
     stored = [];
     placements = [];
+    resolvePaths = null;
     loading = null;
     laidOutLength = -1;
     void ensureLoaded();
@@ -440,6 +467,7 @@ export function createHighlightController(deps: HighlightDeps) {
 
   /** The sidebar's highlight props: count, per-node lists, intro and orphan sections. */
   function sidebarProps() {
+    ensurePaths();
     const g = groupPlacements(placements);
     return {
       highlightCount: stored.length,
@@ -467,7 +495,10 @@ export function createHighlightController(deps: HighlightDeps) {
     pageChanged,
     sidebarProps,
     /** For the Markdown export: placed with node paths, orphans with `placed: false`. */
-    exportItems: (): ExportedHighlight[] => exportItems(placements),
+    exportItems: (): ExportedHighlight[] => {
+      ensurePaths();
+      return exportItems(placements);
+    },
     count: () => stored.length,
   };
 }

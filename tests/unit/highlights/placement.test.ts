@@ -11,6 +11,7 @@ import {
   placeHighlights,
   replaceHighlight,
   trimOffsets,
+  withNodePaths,
   type Placement,
 } from '../../../utils/highlights/placement.ts';
 import { paragraphOutline } from '../anchoring/helpers.ts';
@@ -54,6 +55,27 @@ describe('placeHighlights', () => {
       '2',
       '',
     ]);
+  });
+
+  it('builds a lazy structure only when a match needs the node check; node paths come later', () => {
+    let calls = 0;
+    const lazy = () => {
+      calls++;
+      return paragraphOutline(before);
+    };
+    const placed = placeHighlights(before, [h1, h2, hIntro], lazy);
+    expect(calls).toBe(0);
+    expect(placed.every((p) => p.placed && p.nodePath === null)).toBe(true);
+    const filled = withNodePaths(placed, paragraphOutline(before));
+    expect(filled.map((p) => (p.placed ? pathKey(p.nodePath ?? []) : 'orphan'))).toEqual([
+      '0',
+      '2',
+      '',
+    ]);
+    // Its paragraph deleted beside a look-alike: still an orphan with a lazy structure.
+    const after = [INTRO, P2, P3].join('\n');
+    const [orphan] = placeHighlights(after, [h1], () => paragraphOutline(after));
+    expect(orphan!.placed).toBe(false);
   });
 
   it('follows text inserted before the highlight', () => {
