@@ -171,6 +171,7 @@ describe('page furniture', () => {
     ['责任编辑', '责任编辑：刘芳'],
     ['下转第X版', '（下转第三版）'],
     ['电话', '电话：010-12345678'],
+    ['a bare page number', '第5版'],
   ])('%s gives no node and no title', (_, line) => {
     const o = text(line, A, B, line);
     expect(o.nodes).toEqual([]);
