@@ -532,7 +532,7 @@ async function main(): Promise<void> {
       `   after a paragraph inserted at the top (same URL, positions stale): ${extLine(extStale)}`,
     );
     console.log(
-      "   timed: the content script's marks gangmu:restore-start (before get-article) → gangmu:restore-end (engine outline, anchoring, CSS.highlights set); painted = the next frame after the end mark",
+      "   timed: the content script's marks gangmu:restore-start (before get-article) → gangmu:restore-end (anchoring, the engine's outline only if a match needs the node check, CSS.highlights set); painted = the next frame after the end mark",
     );
     const methods = (r: RestoreTiming) =>
       Object.entries(r.methods)
