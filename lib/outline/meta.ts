@@ -190,6 +190,22 @@ export function findMeta(doc: BlockDoc): Meta {
     author ??= head.author;
     head.blocks.forEach((i) => skip.add(i));
   }
+  // The article's own <h1> (or Markdown #) near the top is its headline, whatever <title> says:
+  // an essay has one. (A site's <title> is often generic or carries the channel's name.)
+  if (!head) {
+    const h1 = blocks.findIndex(
+      (b, i) => i < EDGE_BLOCKS && !skip.has(i) && b.kind === 'heading' && b.headingLevel === 1,
+    );
+    if (h1 >= 0 && !title?.includes(cleanTitle(blocks[h1]!.text).title)) {
+      const c = cleanTitle(blocks[h1]!.text);
+      if (c.title) {
+        title = c.title;
+        subtitle = c.subtitle ?? subtitle;
+        author ??= c.author;
+        skip.add(h1);
+      }
+    }
+  }
   if (!head && (doc.format !== 'html' || !title)) {
     const local = titleNearByline(blocks, bylineAt, skip) ?? titleAtTop(blocks, skip);
     if (local !== null && (!title || doc.format === 'text')) {

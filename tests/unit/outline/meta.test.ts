@@ -152,6 +152,18 @@ describe('document fields', () => {
     expect(o.conclusion).toBe('综上所述');
   });
 
+  it("the article's <h1> is its headline even when <title> says something else", () => {
+    const o = html(
+      `<h1>以钉钉子精神抓好落实</h1><p>${A}</p><h3>一、坚持问题导向</h3><p>${B}</p><h3>二、坚持系统观念</h3><p>${A}</p>`,
+      '<title>理论频道 - 某某网</title>',
+    );
+    expect(o.title).toBe('以钉钉子精神抓好落实');
+    expect(o.nodes.map((n) => [n.level, n.marker, n.text])).toEqual([
+      [1, '一', '坚持问题导向'],
+      [1, '二', '坚持系统观念'],
+    ]);
+  });
+
   it('meta lines give no outline nodes', () => {
     const o = text(
       '在新征程上展现新作为——写在活动开展一周年之际',
