@@ -188,6 +188,10 @@ const INLINE_FAMILIES = new Set<MarkerFamily>([
   'cn-paren',
   'circled',
   'ar-dun',
+  // 1. and 1） inside a paragraph (…方向：1.要…；2.要…): decimals never match (a digit may not
+  // follow the dot), and a series must count from 1 at clause boundaries.
+  'ar-dot',
+  'ar-rparen',
 ]);
 
 /** Table by char code: 1 for characters after which an inline marker may start (a clause boundary). */

@@ -61,10 +61,20 @@ describe('findMarkers', () => {
     expect(findMarkers(text).map((m) => [m.marker, m.start])).toEqual(want);
   });
 
-  it('does not report paragraph-only families (一、 1.) inside running text', () => {
+  it('does not report the paragraph-only family 一、 inside running text', () => {
     const families = findMarkers('要点如下：一、加强学习；1.改进作风').map((m) => m.family);
     expect(families).not.toContain('cn-dun');
-    expect(families).not.toContain('ar-dot');
+  });
+
+  it('reports 1. inside running text at a clause boundary, never a decimal', () => {
+    const found = findMarkers('问题如下：1.要提升能力，增长1.5倍；2.要联系群众').map((m) => [
+      m.family,
+      m.marker,
+    ]);
+    expect(found).toEqual([
+      ['ar-dot', '1'],
+      ['ar-dot', '2'],
+    ]);
   });
 
   it('returns [] for empty and marker-free text', () => {

@@ -209,6 +209,16 @@ export const recognizeCases: RecognizeCase[] = [
     outline: [],
   },
   {
+    name: '1. 2. 3. inside a paragraph are inline points; decimals are not',
+    format: 'text',
+    input: `${A}\n\n回顾一年来的工作，还存在不少问题：1.要进一步提升政策解读能力，增长率仅1.5个百分点；2.要广泛联系群众，加强与师生沟通；3.要加强调查研究，使工作更科学。`,
+    outline: [
+      'L1 inline 1 要进一步提升政策解读能力，增长率仅1.5个百分点',
+      'L1 inline 2 要广泛联系群众，加强与师生沟通',
+      'L1 inline 3 要加强调查研究，使工作更科学',
+    ],
+  },
+  {
     name: '；-separated 要 clauses after a short lead-in',
     format: 'text',
     input: `${A}\n\n今后，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
