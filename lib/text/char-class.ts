@@ -114,3 +114,21 @@ export function isClosingMarkCode(c: number): boolean {
     c === 0x300b // 》
   );
 }
+
+/**
+ * Half-width marks turned full-width next to CJK (ASCII-indexed, 0 = none):
+ * looked up by code, so no one-character strings are made.
+ */
+const FULL_WIDTH = new Uint16Array(128);
+FULL_WIDTH[0x2c] = 0xff0c; // , → ，
+FULL_WIDTH[0x3b] = 0xff1b; // ; → ；
+FULL_WIDTH[0x3a] = 0xff1a; // : → ：
+FULL_WIDTH[0x3f] = 0xff1f; // ? → ？
+FULL_WIDTH[0x21] = 0xff01; // ! → ！
+FULL_WIDTH[0x28] = 0xff08; // ( → （
+FULL_WIDTH[0x29] = 0xff09; // ) → ）
+
+/** The full-width form of a half-width `, ; : ? ! ( )` (converted next to CJK), or 0. */
+export function fullWidthCode(c: number): number {
+  return c < 128 ? FULL_WIDTH[c]! : 0;
+}

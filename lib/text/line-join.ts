@@ -3,7 +3,7 @@
  * into one mapped text, the way `normalizeText` would have joined them.
  */
 import type { Span } from '../types.ts';
-import { isCjkLikeCode, isSharedPunctCode, isSpaceCode } from './char-class.ts';
+import { fullWidthCode, isCjkLikeCode, isSharedPunctCode, isSpaceCode } from './char-class.ts';
 import type { MappedText } from './normalize.ts';
 
 /** A normalised piece with bold spans in its own coordinates. */
@@ -14,25 +14,6 @@ export interface MappedPiece extends MappedText {
 /** A joined text with its bold spans. */
 export interface JoinedText extends MappedText {
   bold: [number, number][];
-}
-
-/**
- * Half-width marks turned full-width when a line break put them next to CJK
- * (ASCII-indexed, 0 = none): looked up by code, so no one-character strings
- * are made per joint.
- */
-const FULL_WIDTH = new Uint16Array(128);
-FULL_WIDTH[0x2c] = 0xff0c; // , → ，
-FULL_WIDTH[0x3b] = 0xff1b; // ; → ；
-FULL_WIDTH[0x3a] = 0xff1a; // : → ：
-FULL_WIDTH[0x3f] = 0xff1f; // ? → ？
-FULL_WIDTH[0x21] = 0xff01; // ! → ！
-FULL_WIDTH[0x28] = 0xff08; // ( → （
-FULL_WIDTH[0x29] = 0xff09; // ) → ）
-
-/** The full-width form of a convertible half-width mark, or 0. */
-function fullWidth(c: number): number {
-  return c < 128 ? FULL_WIDTH[c]! : 0;
 }
 
 function cjkish(c: number): boolean {
@@ -83,12 +64,12 @@ export function joinPieces(pieces: readonly MappedPiece[]): JoinedText {
       } else {
         // Convert a half-width mark at the end of the previous piece / start
         // of this one (`prevLast` is the last unit of the previous text).
-        const fullPrev = fullWidth(prevLast);
+        const fullPrev = fullWidthCode(prevLast);
         if (fullPrev !== 0 && cjkish(first)) {
           const lastText = texts[texts.length - 1]!;
           texts[texts.length - 1] = lastText.slice(0, -1) + String.fromCharCode(fullPrev);
         }
-        const fullFirst = fullWidth(first);
+        const fullFirst = fullWidthCode(first);
         if (fullFirst !== 0 && cjkish(prevLast)) {
           text = String.fromCharCode(fullFirst) + text.slice(1);
         }

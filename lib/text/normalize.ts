@@ -11,7 +11,13 @@
  *    (a `)` also when its `(` was turned); Latin words and numbers are kept
  *    (`1+3+N`, `5G`, `10:30`, `1,000`).
  */
-import { isCjkLikeCode, isInvisibleCode, isSharedPunctCode, isSpaceCode } from './char-class.ts';
+import {
+  fullWidthCode,
+  isCjkLikeCode,
+  isInvisibleCode,
+  isSharedPunctCode,
+  isSpaceCode,
+} from './char-class.ts';
 import type { OffsetArena } from './offset-arena.ts';
 
 export * from './char-class.ts';
@@ -25,16 +31,6 @@ export interface MappedText {
 }
 
 const SPACE = 0x20;
-
-/** Half-width → full-width for the punctuation converted next to CJK (ASCII-indexed, 0 = none). */
-const FULL_WIDTH = new Uint16Array(128);
-FULL_WIDTH[0x2c] = 0xff0c; // , → ，
-FULL_WIDTH[0x3b] = 0xff1b; // ; → ；
-FULL_WIDTH[0x3a] = 0xff1a; // : → ：
-FULL_WIDTH[0x3f] = 0xff1f; // ? → ？
-FULL_WIDTH[0x21] = 0xff01; // ! → ！
-FULL_WIDTH[0x28] = 0xff08; // ( → （
-FULL_WIDTH[0x29] = 0xff09; // ) → ）
 
 /** Scratch units for {@link normalizeText}, grown on demand. */
 let scratch = new Uint16Array(1024);
@@ -77,7 +73,7 @@ export function normalizeText(raw: string, base = 0, arena?: OffsetArena): Mappe
     if (c > 0x3000 ? c !== 0xfeff : c > 0x20 && c < 0x7f) {
       const delta = base + j - len; // raw offset minus output index, fixed within a run
       for (;;) {
-        if (c < 0x7f && FULL_WIDTH[c] !== 0) convertible = true;
+        if (fullWidthCode(c) !== 0) convertible = true;
         buf[len] = c;
         off[len] = len + delta;
         len++;
@@ -142,7 +138,7 @@ export function normalizeText(raw: string, base = 0, arena?: OffsetArena): Mappe
       continue;
     }
     dropSpace = false;
-    const full = c < 128 ? FULL_WIDTH[c]! : 0;
+    const full = fullWidthCode(c);
     if (full !== 0) {
       const prev = w > 0 ? buf[w - 1]! : -1;
       const prevReal = prev === SPACE && w > 1 ? buf[w - 2]! : prev;
