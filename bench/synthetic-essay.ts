@@ -31,8 +31,8 @@ const CLAUSES = [
   '坚决守住不发生系统性风险的底线',
 ];
 
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
+/** Small deterministic PRNG (mulberry32): the same seed gives the same sequence on every run. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,7 @@
  * worst case: lots of page, nothing to find.
  */
 import { loadCorpus, type Corpus } from '../inputs.ts';
+import { prng } from '../synthetic-essay.ts';
 import { textToHtml } from '../to-html.ts';
 
 export interface BenchPage {
@@ -14,18 +15,6 @@ export interface BenchPage {
   html: string;
   /** What the page is, for the table. */
   label: string;
-}
-
-/** Small deterministic PRNG (mulberry32), so every run serves the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // No ordinal numerals, 首先/其次/最后 or "1." at the start of anything.
