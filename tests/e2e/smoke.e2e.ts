@@ -7,56 +7,14 @@
  * One browser launch is shared by all tests in this file.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import {
-  SAMPLE_DIR,
-  ensureChromeBuild,
-  launchWithExtension,
-  missingBrowserMessage,
-  serveDirectory,
-  waitForTabStatus,
-  type Launched,
-  type RecordedStatus,
-  type Served,
-} from '../../scripts/harness.mjs';
+import { test } from 'node:test';
+import type { RecordedStatus } from '../../scripts/harness.mjs';
+import { badgeText, popupPath, useExtension } from './support.ts';
 
-/** The one Chrome API this file calls, inside the service worker. */
-declare const chrome: {
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
-};
-
-let served: Served;
-let launched: Launched;
-let userDataDir: string;
-let essayUrl: string;
-let essayPage: Page;
-const pageErrors: string[] = [];
-
-before(
-  async () => {
-    const missing = missingBrowserMessage();
-    if (missing) throw new Error(missing);
-    const extensionDir = ensureChromeBuild();
-    served = await serveDirectory(SAMPLE_DIR);
-    essayUrl = `${served.url}/essay.html`;
-    userDataDir = await mkdtemp(join(tmpdir(), 'gangmu-e2e-'));
-    launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await launched?.context.close();
-  await served?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-});
+const e2e = useExtension({ name: 'smoke' });
 
 test('the service worker starts', () => {
-  const { serviceWorker, extensionId } = launched;
+  const { serviceWorker, extensionId } = e2e.launched;
   assert.match(extensionId, /^[a-p]{32}$/);
   assert.equal(serviceWorker.url(), `chrome-extension://${extensionId}/background.js`);
 });
@@ -64,12 +22,7 @@ test('the service worker starts', () => {
 let recorded: RecordedStatus;
 
 test('the content script outlines the essay and the badge shows the count', async () => {
-  essayPage = await launched.context.newPage();
-  essayPage.on('pageerror', (err) => pageErrors.push(err.message));
-  await essayPage.goto(essayUrl);
-  await essayPage.bringToFront();
-
-  recorded = await waitForTabStatus(launched.serviceWorker, essayUrl);
+  recorded = await e2e.openTab('essay.html');
   const { count, title } = recorded.status;
   assert.equal(typeof count, 'number');
   assert.ok(Number.isInteger(count) && count >= 0, `count ${count} is a whole number ≥ 0`);
@@ -79,20 +32,15 @@ test('the content script outlines the essay and the badge shows the count', asyn
   // 首先/其次/最后, 一是/二是/三是): twelve in all.
   assert.equal(count, 12, `expected the sample essay's 12 outline points, got ${count}`);
 
-  const badge = await launched.serviceWorker.evaluate(
-    (tabId) => chrome.action.getBadgeText({ tabId }),
-    recorded.tabId,
-  );
+  const badge = await badgeText(e2e.launched, recorded.tabId);
   assert.equal(badge, count > 0 ? String(count) : '');
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(e2e.pageErrors, []);
 });
 
 test('the popup renders the count for the tab', async () => {
   assert.ok(recorded, 'needs the previous test');
-  const popup = await launched.context.newPage();
   const popupErrors: string[] = [];
-  popup.on('pageerror', (err) => popupErrors.push(err.message));
-  await popup.goto(`chrome-extension://${launched.extensionId}/popup.html?tab=${recorded.tabId}`);
+  const popup = await e2e.openExtensionPage(popupPath(recorded.tabId), popupErrors);
   const line = popup.locator('.tab-status .count');
   await line.waitFor({ timeout: 10_000 });
   const { count } = recorded.status;

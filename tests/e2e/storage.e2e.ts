@@ -8,56 +8,13 @@
  * Run: npm run test:e2e (builds .output/chrome-mv3 first when missing).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import {
-  SAMPLE_DIR,
-  ensureChromeBuild,
-  launchWithExtension,
-  missingBrowserMessage,
-  serveDirectory,
-  waitForTabStatus,
-  type Launched,
-  type Served,
-} from '../../scripts/harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { popupPath, useExtension } from './support.ts';
 
-let served: Served;
-let launched: Launched | undefined;
-let extensionDir: string;
-let userDataDir: string;
-let essayUrl: string;
+const e2e = useExtension({ name: 'storage' });
+const openExtensionPage = (path: string) => e2e.openExtensionPage(path, e2e.pageErrors);
 let tabId: number;
-const pageErrors: string[] = [];
-
-before(
-  async () => {
-    const missing = missingBrowserMessage();
-    if (missing) throw new Error(missing);
-    extensionDir = ensureChromeBuild();
-    served = await serveDirectory(SAMPLE_DIR);
-    essayUrl = `${served.url}/essay.html`;
-    userDataDir = await mkdtemp(join(tmpdir(), 'gangmu-e2e-storage-'));
-    launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await launched?.context.close();
-  await served?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-});
-
-async function openExtensionPage(path: string): Promise<Page> {
-  assert.ok(launched);
-  const page = await launched.context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${path}: ${err.message}`));
-  await page.goto(`chrome-extension://${launched.extensionId}/${path}`);
-  return page;
-}
 
 async function libraryTitles(): Promise<string[]> {
   const library = await openExtensionPage('library.html');
@@ -68,15 +25,11 @@ async function libraryTitles(): Promise<string[]> {
 }
 
 test('the popup saves the essay to the library', async () => {
-  assert.ok(launched);
-  const essay = await launched.context.newPage();
-  essay.on('pageerror', (err) => pageErrors.push(`essay: ${err.message}`));
-  await essay.goto(essayUrl);
-  ({ tabId } = await waitForTabStatus(launched.serviceWorker, essayUrl));
+  ({ tabId } = await e2e.openTab('essay.html'));
 
   assert.deepEqual(await libraryTitles(), [], 'the library starts empty');
 
-  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const popup = await openExtensionPage(popupPath(tabId));
   const save = popup.locator('button.save');
   await popup.locator('.tab-status .count[data-essay="true"]').waitFor({ timeout: 10_000 });
   await save.click();
@@ -94,7 +47,7 @@ test('the popup saves the essay to the library', async () => {
 });
 
 test('the popup exports the essay as title.md', async () => {
-  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const popup = await openExtensionPage(popupPath(tabId));
   await popup.locator('.tab-status .count[data-essay="true"]').waitFor({ timeout: 10_000 });
   const [download] = await Promise.all([
     popup.waitForEvent('download', { timeout: 10_000 }),
@@ -116,13 +69,10 @@ test(
   'the library survives a browser relaunch with the same profile',
   { timeout: 60_000 },
   async () => {
-    assert.ok(launched);
-    await launched.context.close();
-    launched = undefined;
-    launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
+    await e2e.relaunch();
     const titles = await libraryTitles();
     assert.equal(titles.length, 1);
     assert.match(titles[0] ?? '', /绣花功夫/);
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(e2e.pageErrors, []);
   },
 );

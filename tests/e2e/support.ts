@@ -1,0 +1,190 @@
+/**
+ * The setup every end-to-end test file shares, on top of the launcher in
+ * scripts/harness.mjs: one Chromium launch with the built extension per file
+ * (before/after hooks), pages served on 127.0.0.1, and helpers to open a tab
+ * and wait for its status, open an extension page (the popup for a tab), read
+ * the badge and send a content request. Each *.e2e.ts keeps only what it tests.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  SAMPLE_DIR,
+  ensureChromeBuild,
+  launchWithExtension,
+  missingBrowserMessage,
+  serveDirectory,
+  waitForTabStatus,
+  type Launched,
+  type RecordedStatus,
+  type Served,
+} from '../../scripts/harness.mjs';
+
+/** The Chrome APIs the helpers call, inside the service worker. */
+declare const chrome: {
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+};
+
+export interface E2E {
+  /** The running browser (replaced by {@link E2E.relaunch}); throws before the launch. */
+  readonly launched: Launched;
+  /** The page server (`served.url`: `http://127.0.0.1:PORT`). */
+  readonly served: Served;
+  /** The folder served: the written pages, or assets/sample. */
+  readonly dir: string;
+  /** Page errors of the tabs opened by {@link E2E.openTab}, `name: message`. */
+  readonly pageErrors: string[];
+  /** The URL of a served page. */
+  url(name: string): string;
+  /**
+   * Opens `name` (a served page) in a new tab in front, records its page errors
+   * and waits until the background has a status for it.
+   */
+  openTab(name: string): Promise<RecordedStatus & { page: Page }>;
+  /** Opens `chrome-extension://ID/${path}`; page errors go to `errors` when given. */
+  openExtensionPage(path: string, errors?: string[]): Promise<Page>;
+  /** Closes the browser and launches it again with the same profile. */
+  relaunch(): Promise<void>;
+}
+
+/**
+ * Registers the hooks that launch Chromium with the built extension for the
+ * tests of this file and close it after them. `pages` (file name → HTML) are
+ * written to a temporary folder and served; without them the sample essay
+ * (assets/sample) is. `name` tells the temporary folders apart; `launched`
+ * runs once the first browser is up, within the same hook.
+ */
+export function useExtension({
+  name,
+  pages,
+  launched: onLaunch,
+}: {
+  name: string;
+  pages?: Readonly<Record<string, string>>;
+  launched?: (e2e: E2E) => Promise<void>;
+}): E2E {
+  let launched: Launched | undefined;
+  let served: Served | undefined;
+  let extensionDir: string;
+  let userDataDir: string | undefined;
+  let pagesDir: string | undefined;
+  const pageErrors: string[] = [];
+
+  const current = () => {
+    if (!launched) throw new Error('the browser is not running');
+    return launched;
+  };
+  const server = () => {
+    if (!served) throw new Error('the pages are not served');
+    return served;
+  };
+
+  before(
+    async () => {
+      const missing = missingBrowserMessage();
+      if (missing) throw new Error(missing);
+      extensionDir = ensureChromeBuild();
+      if (pages) {
+        pagesDir = await mkdtemp(join(tmpdir(), `gangmu-${name}-pages-`));
+        for (const [file, html] of Object.entries(pages)) {
+          await writeFile(join(pagesDir, file), html);
+        }
+      }
+      served = await serveDirectory(pagesDir ?? SAMPLE_DIR);
+      userDataDir = await mkdtemp(join(tmpdir(), `gangmu-e2e-${name}-`));
+      launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
+      await onLaunch?.(e2e);
+    },
+    { timeout: 120_000 },
+  );
+
+  after(async () => {
+    await launched?.context.close();
+    await served?.close();
+    if (pagesDir) await rm(pagesDir, { recursive: true, force: true });
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  const e2e: E2E = {
+    get launched() {
+      return current();
+    },
+    get served() {
+      return server();
+    },
+    get dir() {
+      return pagesDir ?? SAMPLE_DIR;
+    },
+    pageErrors,
+    url: (page) => `${server().url}/${page}`,
+    async openTab(page) {
+      const tab = await current().context.newPage();
+      tab.on('pageerror', (err) => pageErrors.push(`${page}: ${err.message}`));
+      const url = e2e.url(page);
+      await tab.goto(url);
+      await tab.bringToFront();
+      const recorded = await waitForTabStatus(current().serviceWorker, url);
+      return { ...recorded, page: tab };
+    },
+    async openExtensionPage(path, errors) {
+      const { context, extensionId } = current();
+      const page = await context.newPage();
+      if (errors) page.on('pageerror', (err) => errors.push(`${path}: ${err.message}`));
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async relaunch() {
+      await current().context.close();
+      launched = undefined;
+      launched = await launchWithExtension({
+        extensionDir,
+        userDataDir: userDataDir!,
+        headless: true,
+      });
+    },
+  };
+  return e2e;
+}
+
+/** The popup's page for a tab. */
+export const popupPath = (tabId: number) => `popup.html?tab=${tabId}`;
+
+/** The toolbar badge text of a tab. */
+export function badgeText({ serviceWorker }: Launched, tabId: number): Promise<string> {
+  return serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Sends a content request to a tab from the service worker, as the toolbar shortcut does. */
+export function sendToTab(
+  { serviceWorker }: Launched,
+  tabId: number,
+  message: unknown,
+): Promise<unknown> {
+  return serviceWorker.evaluate(([id, m]) => chrome.tabs.sendMessage(id as number, m), [
+    tabId,
+    message,
+  ] as const);
+}
+
+/** Test pages' common style: a readable column in the installed CJK font. */
+const STYLE = `<style>body{max-width:40rem;margin:2rem auto;padding:0 1rem;font:17px/1.9 'WenQuanYi Micro Hei',sans-serif}</style>`;
+
+/** A whole Chinese test page: `title`, the common style and `body`. */
+export const htmlPage = (title: string, body: string) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>${STYLE}</head><body>${body}</body></html>`;
+
+/**
+ * `fill(n)`: n sentences of `pool` taken in turn, so no two paragraphs repeat
+ * (repetition reads as parallelism).
+ */
+export function filler(pool: readonly string[]): (n: number) => string {
+  let k = 0;
+  return (n) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += pool[k++ % pool.length];
+    return s;
+  };
+}
