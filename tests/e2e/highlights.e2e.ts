@@ -10,27 +10,12 @@
  * a site that edits an article would.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  ensureChromeBuild,
-  launchWithExtension,
-  missingBrowserMessage,
-  serveDirectory,
-  waitForTabStatus,
-  type Launched,
-  type Served,
-} from '../../scripts/harness.mjs';
-
-/** The Chrome APIs this file calls, inside the service worker. */
-declare const chrome: {
-  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
-};
-
-const STYLE = `<style>body{max-width:40rem;margin:2rem auto;padding:0 1rem;font:17px/1.9 'WenQuanYi Micro Hei',sans-serif}</style>`;
+import { waitForTabStatus } from '../../scripts/harness.mjs';
+import { htmlPage, popupPath, sendToTab as send, useExtension } from './support.ts';
 
 const INTRO =
   '基层是国家治理的基石，基层治理水平直接关系群众的获得感。近年来各地在网格化管理上投入甚多，但办事绕路的问题仍时有出现。';
@@ -46,7 +31,9 @@ const SECTION2 = `<h3>二、坚持系统观念，织密基层治理网络</h3><p
 <p><strong>二是强化数据共享，打通部门之间的信息壁垒。</strong>基层干部普遍反映，同一项数据要向多个平台重复填报，留给走访群众的时间越来越少。</p>`;
 
 function essay(intro: string, points: string[]): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>以党建引领推进基层治理现代化</title>${STYLE}</head><body><article>
+  return htmlPage(
+    '以党建引领推进基层治理现代化',
+    `<article>
 <h1>以党建引领推进基层治理现代化</h1>
 <p>作者：林知远</p>
 <p>${intro}</p>
@@ -55,7 +42,8 @@ function essay(intro: string, points: string[]): string {
 ${points.join('\n')}
 ${SECTION2}
 <p>总之，推进基层治理现代化是一项长期任务，必须久久为功。</p>
-</article></body></html>`;
+</article>`,
+  );
 }
 
 /** More prose, so the page is as long as a real essay (the quick check wants 600 CJK characters). */
@@ -71,51 +59,15 @@ const INSERTED = essay(
 /** The highlighted paragraph deleted; its look-alike sibling stays. */
 const DELETED = essay(INTRO, [P2, P3]);
 
-let served: Served;
-let launched: Launched;
-let dir: string;
-let userDataDir: string;
-let extensionDir: string;
+const e2e = useExtension({ name: 'hl', pages: { 'essay.html': V1 } });
 let page: Page;
 let tabId: number;
-const pageErrors: string[] = [];
 
-before(
-  async () => {
-    const missing = missingBrowserMessage();
-    if (missing) throw new Error(missing);
-    extensionDir = ensureChromeBuild();
-    dir = await mkdtemp(join(tmpdir(), 'gangmu-hl-pages-'));
-    await writeFile(join(dir, 'essay.html'), V1);
-    served = await serveDirectory(dir);
-    userDataDir = await mkdtemp(join(tmpdir(), 'gangmu-e2e-hl-'));
-    launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await launched?.context.close();
-  await served?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-});
-
-const pageUrl = () => `${served.url}/essay.html`;
-
-function sendToTab(message: unknown): Promise<unknown> {
-  return launched.serviceWorker.evaluate(([id, m]) => chrome.tabs.sendMessage(id as number, m), [
-    tabId,
-    message,
-  ] as const);
-}
+const pageUrl = () => e2e.url('essay.html');
+const sendToTab = (message: unknown) => send(e2e.launched, tabId, message);
 
 async function openEssay(): Promise<void> {
-  page = await launched.context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(pageUrl());
-  await page.bringToFront();
-  ({ tabId } = await waitForTabStatus(launched.serviceWorker, pageUrl()));
+  ({ page, tabId } = await e2e.openTab('essay.html'));
 }
 
 /** What the page's highlight registry holds: per Gangmu colour, the text of each range and its paragraph. */
@@ -233,8 +185,7 @@ test('select → toolbar → colour and note with the keyboard → painted and l
 });
 
 test('the popup shows the highlight count', async () => {
-  const popup = await launched.context.newPage();
-  await popup.goto(`chrome-extension://${launched.extensionId}/popup.html?tab=${tabId}`);
+  const popup = await e2e.openExtensionPage(popupPath(tabId));
   const line = popup.locator('.tab-status .highlights');
   await line.waitFor({ timeout: 10_000 });
   assert.equal(await line.getAttribute('data-highlights'), '1');
@@ -263,8 +214,7 @@ test('a reload paints it again in place, without the sidebar', async () => {
 });
 
 test('a relaunch with the same profile keeps it', async () => {
-  await launched.context.close();
-  launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
+  await e2e.relaunch();
   await openEssay();
   const again = await waitForPainted(page, 'gangmu-green');
   assert.deepEqual(again['gangmu-green'], [
@@ -274,7 +224,7 @@ test('a relaunch with the same profile keeps it', async () => {
 });
 
 test('text inserted before it: re-anchored on the same words', async () => {
-  await writeFile(join(dir, 'essay.html'), INSERTED);
+  await writeFile(join(e2e.dir, 'essay.html'), INSERTED);
   await page.reload();
   const moved = await waitForPainted(page, 'gangmu-green');
   assert.deepEqual(moved['gangmu-green'], [
@@ -287,9 +237,9 @@ test('text inserted before it: re-anchored on the same words', async () => {
 });
 
 test('its paragraph deleted: an orphan, listed and deletable, never painted on the look-alike sibling', async () => {
-  await writeFile(join(dir, 'essay.html'), DELETED);
+  await writeFile(join(e2e.dir, 'essay.html'), DELETED);
   await page.reload();
-  ({ tabId } = await waitForTabStatus(launched.serviceWorker, pageUrl()));
+  ({ tabId } = await waitForTabStatus(e2e.launched.serviceWorker, pageUrl()));
   // get-page-article waits for the saved highlights to be loaded and anchored.
   assert.equal(await pageHighlightCount(), 1);
   assert.deepEqual(await painted(page), {});
@@ -314,5 +264,5 @@ test('its paragraph deleted: an orphan, listed and deletable, never painted on t
   await orphan.locator('button.delete').click();
   await page.locator('gangmu-sidebar section.orphans').waitFor({ state: 'detached' });
   assert.equal(await pageHighlightCount(), 0);
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(e2e.pageErrors, []);
 });

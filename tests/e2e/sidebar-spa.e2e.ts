@@ -14,30 +14,18 @@
  * One browser launch is shared by all tests in this file.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import {
-  ensureChromeBuild,
-  launchWithExtension,
-  missingBrowserMessage,
-  serveDirectory,
-  waitForTabStatus,
-  type Launched,
-  type Served,
-} from '../../scripts/harness.mjs';
+import { waitForTabStatus } from '../../scripts/harness.mjs';
+import { badgeText, filler, htmlPage as page, useExtension } from './support.ts';
 
-/** The Chrome APIs this file calls, inside the service worker. */
+/** The Chrome API this file calls, inside the service worker. */
 declare const chrome: {
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
 /** Distinct sentences, taken in turn, so no two paragraphs repeat (repetition reads as parallelism). */
-const POOL = [
+const fill = filler([
   '乡村振兴的关键在人，人才回流是近年来最可喜的变化之一。',
   '一些村庄依托特色产业走出了新路，但同质化竞争的苗头也已显现。',
   '土地流转之后，农民如何分享增值收益，是绕不开的现实问题。',
@@ -50,13 +38,7 @@ const POOL = [
   '一些地方重建设轻管护，设施建成之后无人维护的情况并不少见。',
   '传统村落的保护与开发，需要在留住乡愁和改善生活之间找到平衡。',
   '村规民约修订以后，红白喜事大操大办的风气明显收敛。',
-];
-let k = 0;
-const fill = (n: number) => {
-  let s = '';
-  for (let i = 0; i < n; i++) s += POOL[k++ % POOL.length];
-  return s;
-};
+]);
 
 const ORD = ['一', '二', '三', '四'];
 
@@ -74,10 +56,6 @@ function article(title: string, sections: ReadonlyArray<readonly [string, readon
     `<p>${fill(3)}</p>`
   );
 }
-
-const STYLE = `<style>body{max-width:40rem;margin:2rem auto;padding:0 1rem;font:17px/1.9 'WenQuanYi Micro Hei',sans-serif}</style>`;
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>${STYLE}</head><body>${body}</body></html>`;
 
 /** The three articles of the single-page app, by path: 12, 6 and 8 outline points. */
 const SPA_ARTICLES = {
@@ -162,47 +140,17 @@ const ESSAY_HTML = page(
   ])}</article>`,
 );
 
-let served: Served;
-let launched: Launched;
-let dir: string;
-let userDataDir: string;
-const pageErrors: string[] = [];
-
-before(
-  async () => {
-    const missing = missingBrowserMessage();
-    if (missing) throw new Error(missing);
-    const extensionDir = ensureChromeBuild();
-    dir = await mkdtemp(join(tmpdir(), 'gangmu-spa-pages-'));
-    for (const path of Object.keys(SPA_ARTICLES)) await writeFile(join(dir, path), SPA_HTML);
-    await writeFile(join(dir, 'late.html'), LATE_HTML);
-    await writeFile(join(dir, 'essay.html'), ESSAY_HTML);
-    served = await serveDirectory(dir);
-    userDataDir = await mkdtemp(join(tmpdir(), 'gangmu-e2e-spa-'));
-    launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
+const e2e = useExtension({
+  name: 'spa',
+  pages: {
+    ...Object.fromEntries(Object.keys(SPA_ARTICLES).map((path) => [path, SPA_HTML])),
+    'late.html': LATE_HTML,
+    'essay.html': ESSAY_HTML,
   },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await launched?.context.close();
-  await served?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
-async function openPage(name: string): Promise<{ page: Page; tabId: number }> {
-  const p = await launched.context.newPage();
-  p.on('pageerror', (err) => pageErrors.push(`${name}: ${err.message}`));
-  const url = `${served.url}/${name}`;
-  await p.goto(url);
-  await p.bringToFront();
-  const { tabId } = await waitForTabStatus(launched.serviceWorker, url);
-  return { page: p, tabId };
-}
-
-const badgeOf = (tabId: number) =>
-  launched.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const openPage = (name: string) => e2e.openTab(name);
+const badgeOf = (tabId: number) => badgeText(e2e.launched, tabId);
 
 interface Status {
   articleId: string | null;
@@ -213,7 +161,7 @@ interface Status {
 }
 /** The background's record of the tab (utils/tab-status.ts, key `tab:ID` in storage.session). */
 const statusOf = (tabId: number) =>
-  launched.serviceWorker.evaluate(async (id) => {
+  e2e.launched.serviceWorker.evaluate(async (id) => {
     const key = `tab:${id}`;
     return ((await chrome.storage.session.get(key))[key] ?? null) as Status | null;
   }, tabId);
@@ -274,7 +222,7 @@ test('"always open on this site": ticked in the sidebar, the sidebar opens by it
   await again.uncheck();
   await p.waitForTimeout(300);
   await p.reload();
-  await waitForTabStatus(launched.serviceWorker, `${served.url}/essay.html`);
+  await waitForTabStatus(e2e.launched.serviceWorker, e2e.url('essay.html'));
   await p.waitForTimeout(1000);
   assert.equal(await p.locator('gangmu-sidebar').count(), 0);
   await p.close();
@@ -293,7 +241,7 @@ test('a single-page app: badge, quick check and open outline follow pushState an
       () => statusOf(tabId),
       // The article key the content script reports (normalised location.href); the record's
       // `url` is the sender's URL as Chromium gives it, which stays at the page loaded.
-      (s) => s?.articleId === served.url + path,
+      (s) => s?.articleId === e2e.served.url + path,
     );
 
   const first = await statusOf(tabId);
@@ -370,5 +318,5 @@ test('an essay rendered 1.5 s after load gets its badge', async () => {
 });
 
 test('no page errors', () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(e2e.pageErrors, []);
 });

@@ -7,29 +7,13 @@
  * One browser launch is shared by all tests in this file.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import {
-  ensureChromeBuild,
-  launchWithExtension,
-  missingBrowserMessage,
-  serveDirectory,
-  waitForTabStatus,
-  type Launched,
-  type Served,
-} from '../../scripts/harness.mjs';
-
-/** The Chrome APIs this file calls, inside the service worker. */
-declare const chrome: {
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
-};
+import { waitForTabStatus } from '../../scripts/harness.mjs';
+import { badgeText, filler, htmlPage, sendToTab as send, useExtension } from './support.ts';
 
 /** Distinct sentences, taken in turn, so no two paragraphs repeat (repetition reads as parallelism). */
-const POOL = [
+const fill = filler([
   '社区是城市治理的末梢，也是群众感受治理温度的第一现场。',
   '近年来各地在网格化管理上投入甚多，但办事绕路的问题仍时有出现。',
   '问题的症结在于，治理重心虽已下移，治理能力却未能同步下沉。',
@@ -42,15 +26,7 @@ const POOL = [
   '这既需要顶层设计的引领，也离不开基层的首创精神。',
   '在一些老旧小区，加装电梯、停车难等诉求长期得不到回应。',
   '居民议事会定期召开，大事小情由大家商量着办。',
-];
-let k = 0;
-const fill = (n: number) => {
-  let s = '';
-  for (let i = 0; i < n; i++) s += POOL[k++ % POOL.length];
-  return s;
-};
-
-const STYLE = `<style>body{max-width:40rem;margin:2rem auto;padding:0 1rem;font:17px/1.9 'WenQuanYi Micro Hei',sans-serif}</style>`;
+]);
 
 /** Three sections (一、二、三、), each with 一是/二是/三是 bold leads. */
 const SECTIONS = [
@@ -60,7 +36,9 @@ const SECTIONS = [
 ] as const;
 const ORD = ['一', '二', '三'];
 
-const ESSAY_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>推进基层治理现代化 — 测试文章</title>${STYLE}</head><body><article>
+const ESSAY_HTML = htmlPage(
+  '推进基层治理现代化 — 测试文章',
+  `<article>
 <h1>以高效能治理推进基层治理现代化</h1>
 <p>作者：陈思远</p><p>作者单位：西岭市委党校政治学教研室</p>
 <p>${fill(4)}</p>
@@ -70,9 +48,12 @@ ${SECTIONS.map(
     leads.map((lead, i) => `<p><strong>${ORD[i]}是${lead}。</strong>${fill(12)}</p>`).join('\n'),
 ).join('\n')}
 <p>${fill(3)}</p>
-</article></body></html>`;
+</article>`,
+);
 
-const WECHAT_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>微信公众号测试文章</title>${STYLE}</head><body><div id="js_content">
+const WECHAT_HTML = htmlPage(
+  '微信公众号测试文章',
+  `<div id="js_content">
 <section><span>${fill(3)}</span></section>
 ${['（一）', '（二）', '（三）']
   .map(
@@ -80,63 +61,29 @@ ${['（一）', '（二）', '（三）']
       `<section><span style="font-weight: bold;">${m}${['把牢政治方向', '夯实工作基础', '提升履职能力'][i]}。</span><span>${fill(4)}</span></section>`,
   )
   .join('\n')}
-</div></body></html>`;
-
-const PLAIN_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>本地新闻</title>${STYLE}</head><body>
-${[1, 2, 3, 4, 5].map(() => `<p>${fill(3)}</p>`).join('\n')}
-</body></html>`;
-
-let served: Served;
-let launched: Launched;
-let dir: string;
-let userDataDir: string;
-let essay: Page;
-let essayTab: number;
-const pageErrors: string[] = [];
-
-before(
-  async () => {
-    const missing = missingBrowserMessage();
-    if (missing) throw new Error(missing);
-    const extensionDir = ensureChromeBuild();
-    dir = await mkdtemp(join(tmpdir(), 'gangmu-pages-'));
-    await writeFile(join(dir, 'essay.html'), ESSAY_HTML);
-    await writeFile(join(dir, 'wechat.html'), WECHAT_HTML);
-    await writeFile(join(dir, 'plain.html'), PLAIN_HTML);
-    served = await serveDirectory(dir);
-    userDataDir = await mkdtemp(join(tmpdir(), 'gangmu-e2e-sidebar-'));
-    launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
-    await launched.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: served.url,
-    });
-  },
-  { timeout: 120_000 },
+</div>`,
 );
 
-after(async () => {
-  await launched?.context.close();
-  await served?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+const PLAIN_HTML = htmlPage(
+  '本地新闻',
+  `
+${[1, 2, 3, 4, 5].map(() => `<p>${fill(3)}</p>`).join('\n')}
+`,
+);
+
+const e2e = useExtension({
+  name: 'sidebar',
+  pages: { 'essay.html': ESSAY_HTML, 'wechat.html': WECHAT_HTML, 'plain.html': PLAIN_HTML },
+  launched: ({ launched, served }) =>
+    launched.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: served.url,
+    }),
 });
+let essay: Page;
+let essayTab: number;
 
-/** Sends a content request to a tab from the service worker, as the toolbar shortcut does. */
-function sendToTab(tabId: number, message: unknown): Promise<unknown> {
-  return launched.serviceWorker.evaluate(([id, m]) => chrome.tabs.sendMessage(id as number, m), [
-    tabId,
-    message,
-  ] as const);
-}
-
-async function openPage(name: string): Promise<{ page: Page; tabId: number }> {
-  const page = await launched.context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${name}: ${err.message}`));
-  const url = `${served.url}/${name}`;
-  await page.goto(url);
-  await page.bringToFront();
-  const { tabId } = await waitForTabStatus(launched.serviceWorker, url);
-  return { page, tabId };
-}
+const openPage = (name: string) => e2e.openTab(name);
+const sendToTab = (tabId: number, message: unknown) => send(e2e.launched, tabId, message);
 
 /** Item `<li>`s of the sidebar (Playwright's CSS locators pierce open shadow roots). */
 const items = (page: Page): Locator => page.locator('gangmu-sidebar li[data-level]');
@@ -210,10 +157,7 @@ test('the toggle message opens the sidebar with the essay outline', async () => 
 });
 
 test('the badge shows the exact count once the sidebar has outlined the page', async () => {
-  const badge = await launched.serviceWorker.evaluate(
-    (tabId) => chrome.action.getBadgeText({ tabId }),
-    essayTab,
-  );
+  const badge = await badgeText(e2e.launched, essayTab);
   assert.equal(badge, '12');
 });
 
@@ -327,7 +271,7 @@ test('get-page-article describes the article under its normalised URL', async ()
   };
   assert.equal(reply.ok, true);
   const { draft, markdown } = reply.value;
-  assert.equal(draft.id, `${served.url}/essay.html`);
+  assert.equal(draft.id, e2e.url('essay.html'));
   assert.equal(draft.site, '127.0.0.1');
   assert.equal(draft.title, '以高效能治理推进基层治理现代化');
   assert.deepEqual(draft.tags, []);
@@ -342,22 +286,16 @@ test('a WeChat-like page outlines its bold section leads (opened by the test hoo
     lis.map((li) => `${li.getAttribute('data-level')}:${li.getAttribute('data-marker')}`),
   );
   assert.deepEqual(markers, ['1:（一）', '1:（二）', '1:（三）']);
-  const badge = await launched.serviceWorker.evaluate(
-    (id) => chrome.action.getBadgeText({ tabId: id }),
-    tabId,
-  );
+  const badge = await badgeText(e2e.launched, tabId);
   assert.equal(badge, '3');
   await page.close();
 });
 
 test('a page without an essay shows no badge, and the sidebar says so', async () => {
   const { page, tabId } = await openPage('plain.html');
-  const status = await waitForTabStatus(launched.serviceWorker, `${served.url}/plain.html`);
+  const status = await waitForTabStatus(e2e.launched.serviceWorker, e2e.url('plain.html'));
   assert.equal(status.status.count, 0);
-  const badge = await launched.serviceWorker.evaluate(
-    (id) => chrome.action.getBadgeText({ tabId: id }),
-    tabId,
-  );
+  const badge = await badgeText(e2e.launched, tabId);
   assert.equal(badge, '');
   const reply = await sendToTab(tabId, { type: 'toggle-sidebar' });
   assert.deepEqual(reply, { ok: true, value: { open: true } });
@@ -369,5 +307,5 @@ test('a page without an essay shows no badge, and the sidebar says so', async ()
 });
 
 test('no page errors', () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(e2e.pageErrors, []);
 });
