@@ -8,6 +8,7 @@
  * in Chromium, and a valid custom element name is enough for attachShadow.
  */
 import { SIDEBAR_CSS } from '../../components/sidebar/sidebar-styles.ts';
+import { attachShadowHost, importantStyle } from './shadow-host.ts';
 
 export const HOST_TAG = 'gangmu-sidebar';
 /** Width of the collapsed tab, in CSS pixels. */
@@ -24,7 +25,7 @@ export interface SidebarHost {
 
 /** Inline `!important` declarations: the page's stylesheets cannot override them. */
 function hostStyle(width: number): string {
-  return [
+  return importantStyle([
     'all: initial',
     'position: fixed',
     'top: 0',
@@ -34,22 +35,13 @@ function hostStyle(width: number): string {
     'height: 100vh',
     'z-index: 2147483646',
     'display: block',
-  ]
-    .map((d) => `${d} !important`)
-    .join('; ');
+  ]);
 }
 
 /** Creates and attaches the host. */
 export function createSidebarHost(doc: Document, width: number): SidebarHost {
-  const host = doc.createElement(HOST_TAG);
-  host.setAttribute('style', hostStyle(width));
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = SIDEBAR_CSS;
-  const mount = doc.createElement('div');
+  const { host, shadow, mount } = attachShadowHost(doc, HOST_TAG, hostStyle(width), SIDEBAR_CSS);
   mount.style.height = '100%';
-  shadow.append(style, mount);
-  doc.documentElement.append(host);
   return {
     host,
     shadow,

@@ -4,6 +4,7 @@
  * <body> like the sidebar, positioned with inline `!important` declarations.
  */
 import { TOOLBAR_CSS } from '../../components/highlights/toolbar-styles.ts';
+import { attachShadowHost, importantStyle } from './shadow-host.ts';
 
 export const TOOLBAR_TAG = 'gangmu-toolbar';
 
@@ -20,27 +21,23 @@ const TOOLBAR_HEIGHT = 44;
 const MARGIN = 8;
 
 function style(left: number, top: number): string {
-  return [
+  return importantStyle([
     'all: initial',
     'position: fixed',
     `left: ${Math.round(left)}px`,
     `top: ${Math.round(top)}px`,
     'z-index: 2147483647',
     'display: block',
-  ]
-    .map((d) => `${d} !important`)
-    .join('; ');
+  ]);
 }
 
 export function createToolbarHost(doc: Document, win: Window): ToolbarHost {
-  const host = doc.createElement(TOOLBAR_TAG);
-  host.setAttribute('style', style(-9999, -9999));
-  const shadow = host.attachShadow({ mode: 'open' });
-  const css = doc.createElement('style');
-  css.textContent = TOOLBAR_CSS;
-  const mount = doc.createElement('div');
-  shadow.append(css, mount);
-  doc.documentElement.append(host);
+  const { host, shadow, mount } = attachShadowHost(
+    doc,
+    TOOLBAR_TAG,
+    style(-9999, -9999),
+    TOOLBAR_CSS,
+  );
   return {
     host,
     shadow,
