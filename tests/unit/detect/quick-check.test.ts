@@ -47,15 +47,8 @@ describe('quickCheck', () => {
     expect(sample.truncated).toBe(true);
     expect(sample.text.length).toBeLessThanOrEqual(LIMITS.text);
     expect(sample.starts.length).toBeLessThanOrEqual(LIMITS.blocks);
-    // The verdict itself (the part that scales with the page) stays well under 2 ms.
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const t0 = performance.now();
-      const r = quickCheck(sample);
-      times.push(performance.now() - t0);
-      expect(r.essay).toBe(false);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[3]).toBeLessThan(2);
+    // The verdict reads only the capped sample, so its work is bounded whatever the page's size;
+    // the 2 ms target itself is measured in real Chromium by npm run bench.
+    expect(quickCheck(sample).essay).toBe(false);
   });
 });
