@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { dayEnd, dayStart } from '@/utils/library/date-range';
 import { highlightIdFromHash, highlightUrl } from '@/utils/library/highlight-link';
 import { markedParts } from '@/utils/library/marked-parts';
 
@@ -42,18 +41,5 @@ describe('markedParts', () => {
     ],
   ] as const)('%s %j', (text, spans, want) => {
     expect(markedParts(text, spans).map((p) => (p.marked ? `[${p.text}]` : p.text))).toEqual(want);
-  });
-});
-
-describe('dayStart / dayEnd', () => {
-  it('spans the whole local day', () => {
-    const a = new Date(dayStart('2025-03-04')!);
-    const b = new Date(dayEnd('2025-03-04')!);
-    expect([a.getFullYear(), a.getMonth(), a.getDate(), a.getHours()]).toEqual([2025, 2, 4, 0]);
-    expect(b.getTime() - a.getTime()).toBe(86_400_000 - 1);
-  });
-  it('ignores empty or bad values', () => {
-    expect(dayStart('')).toBeUndefined();
-    expect(dayEnd('2025-3-4')).toBeUndefined();
   });
 });
