@@ -15,7 +15,15 @@
  * This module is independent of any browser API: senders take the `browser`
  * object as a parameter.
  */
-import { isHighlight, type Article, type Highlight } from '../lib/model.ts';
+import type { BackupErrorKind, MergePlan } from '../lib/backup/index.ts';
+import { isArticle } from '../lib/backup/is-article.ts';
+import {
+  HIGHLIGHT_COLORS,
+  isHighlight,
+  type Article,
+  type Highlight,
+  type HighlightColor,
+} from '../lib/model.ts';
 
 // ---------------------------------------------------------------------------
 // Shared value types
@@ -50,11 +58,78 @@ export interface ArticleSummary {
   title: string;
   author: string | null;
   savedAt: string;
+  /** Last change (save, highlight, note, tags). */
+  updatedAt: string;
+  tags: string[];
   /** Outline points (every node at every level). */
   points: number;
   /** Highlights stored for the article. */
   highlights: number;
+  /** Highlights with a non-empty note. */
+  notes: number;
+  /** The highlight colours present, in toolbar order ({@link HIGHLIGHT_COLORS}). */
+  colors: HighlightColor[];
 }
+
+/** Sort keys of the library list. */
+export const LIST_SORTS = ['savedAt', 'updatedAt', 'title', 'site'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** Filters and order of the library list; every field optional. */
+export interface ListQuery {
+  /** Default `savedAt`. */
+  sort?: ListSort;
+  /** Default `desc` for dates, `asc` for title and site. */
+  order?: 'asc' | 'desc';
+  /** Host name, exact. */
+  site?: string;
+  /** One tag, exact. */
+  tag?: string;
+  /** Articles with at least one highlight of this colour. */
+  color?: HighlightColor;
+  /**
+   * `savedAt` range, inclusive, as ISO 8601 prefixes: `from: '2025-01'`,
+   * `to: '2025-03-31'` keeps everything saved from January to 31 March.
+   */
+  from?: string;
+  to?: string;
+}
+
+/** Where a search result matched. */
+export type SearchField = 'title' | 'author' | 'outline' | 'formulation' | 'highlight' | 'note';
+
+/** One place a search matched: a snippet of the field with the matched spans. */
+export interface SearchHit {
+  field: SearchField;
+  /** The snippet (lib/search snippet): the field's text around the first match. */
+  text: string;
+  /** `[start, end)` of each match, relative to `text`. */
+  spans: Array<[number, number]>;
+  /** The snippet starts / ends inside the field (show an ellipsis). */
+  cutBefore: boolean;
+  cutAfter: boolean;
+  /** For `highlight` and `note` hits: the highlight's id. */
+  highlightId?: string;
+}
+
+/** One article found by a search, with every place it matched (title first). */
+export interface SearchResult {
+  articleId: string;
+  title: string;
+  site: string;
+  author: string | null;
+  savedAt: string;
+  hits: SearchHit[];
+}
+
+/** An article with its highlights: what delete-article returns and restore-rows puts back. */
+export interface ArticleRows {
+  article: Article;
+  highlights: Highlight[];
+}
+
+/** Counts reported after a backup import. */
+export type ImportStats = MergePlan['stats'];
 
 /** What the background knows about one tab. */
 export interface TabStatus {
@@ -139,8 +214,72 @@ export interface SetSitePrefs {
   prefs: Partial<SitePrefs>;
 }
 
-export interface ListArticles {
+/** The library list, filtered and sorted (all of it, newest saved first, without options). */
+export interface ListArticles extends ListQuery {
   type: 'list-articles';
+}
+
+/**
+ * Full-text search over titles, authors, outlines, formulations, highlights
+ * and notes. Chinese is matched by words (two characters or more): 默想 does
+ * not find 默认. A query of one character is answered by a scan of at most
+ * SEARCH_SCAN_CAP rows per table.
+ */
+export interface Search {
+  type: 'search';
+  query: string;
+  /** Most results; default 50, at most 500. */
+  limit?: number;
+}
+
+/** Replaces an article's tags (trimmed, empty ones and duplicates dropped). */
+export interface SetTags {
+  type: 'set-tags';
+  articleId: string;
+  tags: string[];
+}
+
+/** Changes a highlight's note (and its colour, when given); fails when the highlight is gone. */
+export interface UpdateNote {
+  type: 'update-note';
+  id: string;
+  note: string;
+  color?: HighlightColor;
+}
+
+/** Deletes an article and its highlights; replies with the deleted rows (for undo), or null. */
+export interface DeleteArticle {
+  type: 'delete-article';
+  articleId: string;
+}
+
+/** Puts back rows that delete-article returned (undo). */
+export interface RestoreRows {
+  type: 'restore-rows';
+  article: Article;
+  highlights: Highlight[];
+}
+
+/** The whole library as backup JSON text (lib/backup format). */
+export interface ExportBackup {
+  type: 'export-backup';
+}
+
+/**
+ * Imports a backup file's text. `merge` keeps what is stored and adds what is
+ * newer; `replace` makes the library the backup. A bad, foreign or newer file
+ * is refused with `{ ok: false, error, code }` and changes nothing.
+ */
+export interface ImportBackup {
+  type: 'import-backup';
+  text: string;
+  mode: 'merge' | 'replace';
+}
+
+/** Articles with their highlights, for building Markdown files (all articles without `ids`). */
+export interface ExportArticles {
+  type: 'export-articles';
+  ids?: string[];
 }
 
 /** Opens the library page in a new tab. */
@@ -159,7 +298,15 @@ export type Request =
   | GetSitePrefs
   | SetSitePrefs
   | ListArticles
-  | OpenLibrary;
+  | OpenLibrary
+  | Search
+  | SetTags
+  | UpdateNote
+  | DeleteArticle
+  | RestoreRows
+  | ExportBackup
+  | ImportBackup
+  | ExportArticles;
 
 /** The reply type of each background request. */
 export interface ReplyValue {
@@ -175,6 +322,17 @@ export interface ReplyValue {
   'set-site-prefs': SitePrefs;
   'list-articles': ArticleSummary[];
   'open-library': null;
+  search: SearchResult[];
+  /** The article as stored; fails when it is not in the library. */
+  'set-tags': Article;
+  'update-note': Highlight;
+  /** null when the article was not in the library. */
+  'delete-article': ArticleRows | null;
+  'restore-rows': null;
+  'export-backup': string;
+  'import-backup': ImportStats;
+  /** In the order of `ids` (missing ones left out), else newest saved first; highlights in creation order. */
+  'export-articles': ArticleRows[];
 }
 
 // ---------------------------------------------------------------------------
@@ -216,7 +374,16 @@ export interface ContentReplyValue {
 // ---------------------------------------------------------------------------
 // Replies and transport
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Why a request failed, for a UI that words the message itself; `error`
+ * always holds a readable message too.
+ * - `quota-exceeded`: storage is full; nothing was written, nothing saved before was lost.
+ * - `not-found`: the article or highlight is not in the library.
+ * - a {@link BackupErrorKind}: the backup file was refused and nothing changed.
+ */
+export type ErrorCode = 'quota-exceeded' | 'not-found' | BackupErrorKind;
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode };
 
 export type ReplyTo<R extends Request> = Reply<ReplyValue[R['type']]>;
 export type ContentReplyTo<R extends ContentRequest> = Reply<ContentReplyValue[R['type']]>;
@@ -238,6 +405,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isPositive = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isColor = (v: unknown): v is HighlightColor =>
+  (HIGHLIGHT_COLORS as readonly unknown[]).includes(v);
 const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
 /**
@@ -321,11 +492,44 @@ export function isRequest(value: unknown): value is Request {
     case 'set-site-prefs':
       return isNonEmpty(m.site) && isPartialSitePrefs(m.prefs);
     case 'list-articles':
+      return isListQuery(m);
     case 'open-library':
+    case 'export-backup':
       return true;
+    case 'search':
+      return isString(m.query) && (m.limit === undefined || isPositive(m.limit));
+    case 'set-tags':
+      return isNonEmpty(m.articleId) && Array.isArray(m.tags) && m.tags.every(isString);
+    case 'update-note':
+      return isNonEmpty(m.id) && isString(m.note) && (m.color === undefined || isColor(m.color));
+    case 'delete-article':
+      return isNonEmpty(m.articleId);
+    case 'restore-rows':
+      return (
+        isArticle(m.article) &&
+        Array.isArray(m.highlights) &&
+        m.highlights.every((h) => isHighlight(h) && h.articleId === (m.article as Article).id)
+      );
+    case 'import-backup':
+      return isString(m.text) && (m.mode === 'merge' || m.mode === 'replace');
+    case 'export-articles':
+      return m.ids === undefined || (Array.isArray(m.ids) && m.ids.every(isNonEmpty));
     default:
       return false;
   }
+}
+
+/** Checks the options of a list-articles request. */
+function isListQuery(m: Record<string, unknown>): boolean {
+  return (
+    (m.sort === undefined || (LIST_SORTS as readonly unknown[]).includes(m.sort)) &&
+    (m.order === undefined || m.order === 'asc' || m.order === 'desc') &&
+    (m.site === undefined || isString(m.site)) &&
+    (m.tag === undefined || isString(m.tag)) &&
+    (m.color === undefined || isColor(m.color)) &&
+    (m.from === undefined || isString(m.from)) &&
+    (m.to === undefined || isString(m.to))
+  );
 }
 
 /** Checks that a value received from another context is a well-formed {@link ContentRequest}. */
@@ -347,7 +551,12 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 function isReply(value: unknown): value is Reply<unknown> {
   if (!isObject(value)) return false;
   const r = value;
-  return (r.ok === true && 'value' in r) || (r.ok === false && typeof r.error === 'string');
+  return (
+    (r.ok === true && 'value' in r) ||
+    (r.ok === false &&
+      typeof r.error === 'string' &&
+      (r.code === undefined || typeof r.code === 'string'))
+  );
 }
 
 // ---------------------------------------------------------------------------

@@ -11,8 +11,21 @@ import {
   type ReplyValue,
   type Request,
 } from './messages.ts';
-import { getArticle, isSaved, listArticles, saveArticle, type Clock } from './storage/articles.ts';
-import { deleteHighlight, putHighlight } from './storage/highlights.ts';
+import {
+  deleteArticle,
+  exportArticles,
+  getArticle,
+  isSaved,
+  listArticles,
+  restoreRows,
+  saveArticle,
+  setTags,
+  type Clock,
+} from './storage/articles.ts';
+import { exportBackup, importBackup } from './storage/backup.ts';
+import { asStorageError, StorageError } from './storage/errors.ts';
+import { deleteHighlight, putHighlight, updateNote } from './storage/highlights.ts';
+import { search } from './storage/search.ts';
 import { getSitePrefs, setSitePrefs } from './storage/site-prefs.ts';
 import {
   createTabStatusService,
@@ -60,24 +73,48 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
         return getSitePrefs(db(), request.site);
       case 'set-site-prefs':
         return setSitePrefs(db(), request.site, request.prefs);
-      case 'list-articles':
-        return listArticles(db());
+      case 'list-articles': {
+        const { type: _type, ...query } = request;
+        return listArticles(db(), query);
+      }
       case 'open-library':
         await openLibrary();
         return null;
+      case 'search':
+        return search(db(), request.query, request.limit);
+      case 'set-tags':
+        return setTags(db(), request.articleId, request.tags, clock);
+      case 'update-note':
+        return updateNote(db(), request.id, request.note, request.color, clock);
+      case 'delete-article':
+        return deleteArticle(db(), request.articleId);
+      case 'restore-rows':
+        return restoreRows(db(), { article: request.article, highlights: request.highlights });
+      case 'export-backup':
+        return exportBackup(db());
+      case 'import-backup':
+        return importBackup(db(), request.text, request.mode);
+      case 'export-articles':
+        return exportArticles(db(), request.ids);
       default:
         return assertNever(request);
     }
   }
 
-  /** Handles one request; failures come back as `{ ok: false }`, never as a throw. */
+  /**
+   * Handles one request; failures come back as `{ ok: false, error }`, never
+   * as a throw, with a `code` for the expected ones (a full disk, a refused
+   * backup, a row that is gone).
+   */
   async function handle(
     request: Request,
     sender: SenderLike,
   ): Promise<Reply<ReplyValue[Request['type']]>> {
     try {
       return { ok: true, value: await dispatch(request, sender) };
-    } catch (err) {
+    } catch (caught) {
+      const err = asStorageError(caught);
+      if (err instanceof StorageError) return { ok: false, error: err.message, code: err.code };
       return { ok: false, error: errorMessage(err) };
     }
   }

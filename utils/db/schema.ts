@@ -14,6 +14,9 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../messages.ts';
+import { articleRow, highlightRow, type ArticleRow, type HighlightRow } from '../storage/terms.ts';
+
+export type { ArticleRow, HighlightRow };
 
 /** A stored row of per-site preferences. */
 export interface SitePrefsRow extends SitePrefs {
@@ -30,21 +33,44 @@ export const SCHEMA = {
     highlights: 'id, articleId, updatedAt, color',
     sitePrefs: 'site',
   },
+  /** Search: a multi-entry index of each row's terms (utils/storage/terms.ts). */
+  2: {
+    articles: 'id, site, savedAt, updatedAt, *tags, *terms',
+    highlights: 'id, articleId, updatedAt, color, *terms',
+    sitePrefs: 'site',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export class GangmuDB extends Dexie {
-  articles!: EntityTable<Article, 'id'>;
-  highlights!: EntityTable<Highlight, 'id'>;
+  articles!: EntityTable<ArticleRow, 'id'>;
+  highlights!: EntityTable<HighlightRow, 'id'>;
   sitePrefs!: EntityTable<SitePrefsRow, 'site'>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (tests); by default the global ones. */
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA[1]);
-    // version(2) goes here, with .upgrade(), when the shape changes.
+    // v2: search terms, computed for every row already stored.
+    this.version(2)
+      .stores(SCHEMA[2])
+      .upgrade(async (tx) => {
+        await tx
+          .table<Article>('articles')
+          .toCollection()
+          .modify((a) => {
+            (a as ArticleRow).terms = articleRow(a).terms;
+          });
+        await tx
+          .table<Highlight>('highlights')
+          .toCollection()
+          .modify((h) => {
+            (h as HighlightRow).terms = highlightRow(h).terms;
+          });
+      });
+    // version(3) goes here, with .upgrade(), when the shape changes.
   }
 }
 

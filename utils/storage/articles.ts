@@ -1,11 +1,14 @@
 /**
- * The library's articles: save (upsert), read with highlights, list.
- * Each function takes the database, so it runs against fake-indexeddb in tests.
+ * The library's articles: save (upsert), read with highlights, list, tag,
+ * delete and undo. Each function takes the database, so it runs against
+ * fake-indexeddb in tests. Rows leave this module without their search terms.
  */
-import type { Article, Highlight } from '../../lib/model.ts';
+import { HIGHLIGHT_COLORS, type Article, type Highlight } from '../../lib/model.ts';
 import { countPoints } from '../count-points.ts';
 import type { GangmuDB } from '../db/schema.ts';
-import type { ArticleDraft, ArticleSummary } from '../messages.ts';
+import type { ArticleDraft, ArticleRows, ArticleSummary, ListQuery } from '../messages.ts';
+import { StorageError } from './errors.ts';
+import { articleRow, highlightRow, stripTerms } from './terms.ts';
 
 /** The current time as stored (ISO 8601); a parameter so tests can fix it. */
 export type Clock = () => string;
@@ -30,17 +33,27 @@ export function mergeArticle(
   };
 }
 
-/** Saves (upserts) an article and returns it as stored. */
+/** Saves (upserts) an article, with its search terms, and returns it as stored. */
 export async function saveArticle(
   db: GangmuDB,
   draft: ArticleDraft,
   clock: Clock = systemClock,
 ): Promise<Article> {
   return db.transaction('rw', db.articles, async () => {
-    const article = mergeArticle(await db.articles.get(draft.id), draft, clock());
-    await db.articles.put(article);
+    const old = await db.articles.get(draft.id);
+    const article = mergeArticle(old && stripTerms(old), draft, clock());
+    await db.articles.put(articleRow(article));
     return article;
   });
+}
+
+const byCreation = (a: Highlight, b: Highlight) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+
+/** An article's highlights in the order they were made (call inside a transaction over highlights). */
+async function highlightsOf(db: GangmuDB, articleId: string): Promise<Highlight[]> {
+  const rows = await db.highlights.where('articleId').equals(articleId).toArray();
+  return rows.map(stripTerms).sort(byCreation);
 }
 
 /** An article with its highlights in the order they were made; `article: null` when not saved. */
@@ -49,10 +62,8 @@ export async function getArticle(
   articleId: string,
 ): Promise<{ article: Article | null; highlights: Highlight[] }> {
   return db.transaction('r', db.articles, db.highlights, async () => {
-    const article = (await db.articles.get(articleId)) ?? null;
-    const highlights = await db.highlights.where('articleId').equals(articleId).toArray();
-    highlights.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-    return { article, highlights };
+    const row = await db.articles.get(articleId);
+    return { article: row ? stripTerms(row) : null, highlights: await highlightsOf(db, articleId) };
   });
 }
 
@@ -61,25 +72,133 @@ export async function isSaved(db: GangmuDB, articleId: string): Promise<boolean>
   return (await db.articles.where('id').equals(articleId).count()) > 0;
 }
 
-/** The library list, newest first, with point and highlight counts. */
-export async function listArticles(db: GangmuDB): Promise<ArticleSummary[]> {
+/** Whether `iso` lies in the inclusive range of ISO prefixes `from`–`to`. */
+function inRange(iso: string, from?: string, to?: string): boolean {
+  if (from && iso.slice(0, from.length) < from) return false;
+  if (to && iso.slice(0, to.length) > to) return false;
+  return true;
+}
+
+const collator = new Intl.Collator('zh');
+
+/** Compares summaries by one sort key, ascending. */
+function compareBy(sort: NonNullable<ListQuery['sort']>) {
+  return (a: ArticleSummary, b: ArticleSummary): number => {
+    if (sort === 'title' || sort === 'site') return collator.compare(a[sort], b[sort]);
+    return a[sort] < b[sort] ? -1 : a[sort] > b[sort] ? 1 : 0;
+  };
+}
+
+/**
+ * The library list with point, highlight and note counts and the colours
+ * present, filtered by site, tag, colour and `savedAt` range, sorted (by
+ * default newest saved first; ties by id, so the order is stable).
+ */
+export async function listArticles(db: GangmuDB, query: ListQuery = {}): Promise<ArticleSummary[]> {
+  const sort = query.sort ?? 'savedAt';
+  const order = query.order ?? (sort === 'title' || sort === 'site' ? 'asc' : 'desc');
   return db.transaction('r', db.articles, db.highlights, async () => {
-    const counts = new Map<string, number>();
-    // Index keys only: no highlight row is read.
-    for (const key of await db.highlights.orderBy('articleId').keys()) {
-      const id = String(key);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+    const stats = new Map<string, { n: number; notes: number; colors: Set<string> }>();
+    await db.highlights.each((h) => {
+      const s = stats.get(h.articleId) ?? { n: 0, notes: 0, colors: new Set<string>() };
+      s.n++;
+      if (h.note.trim()) s.notes++;
+      s.colors.add(h.color);
+      stats.set(h.articleId, s);
+    });
+    const rows = query.site
+      ? await db.articles.where('site').equals(query.site).toArray()
+      : query.tag
+        ? await db.articles.where('tags').equals(query.tag).toArray()
+        : await db.articles.toArray();
+    const list: ArticleSummary[] = [];
+    for (const a of rows) {
+      const s = stats.get(a.id);
+      if (query.site !== undefined && a.site !== query.site) continue;
+      if (query.tag !== undefined && !a.tags.includes(query.tag)) continue;
+      if (query.color && !s?.colors.has(query.color)) continue;
+      if (!inRange(a.savedAt, query.from, query.to)) continue;
+      list.push({
+        id: a.id,
+        url: a.url,
+        site: a.site,
+        title: a.title,
+        author: a.outline?.author ?? null,
+        savedAt: a.savedAt,
+        updatedAt: a.updatedAt,
+        tags: [...a.tags],
+        points: countPoints(a.outline?.nodes ?? []),
+        highlights: s?.n ?? 0,
+        notes: s?.notes ?? 0,
+        colors: HIGHLIGHT_COLORS.filter((c) => s?.colors.has(c)),
+      });
     }
-    const articles = await db.articles.orderBy('savedAt').reverse().toArray();
-    return articles.map((a) => ({
-      id: a.id,
-      url: a.url,
-      site: a.site,
-      title: a.title,
-      author: a.outline?.author ?? null,
-      savedAt: a.savedAt,
-      points: countPoints(a.outline?.nodes ?? []),
-      highlights: counts.get(a.id) ?? 0,
-    }));
+    const cmp = compareBy(sort);
+    const sign = order === 'asc' ? 1 : -1;
+    return list.sort((a, b) => sign * cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  });
+}
+
+/** Tags as stored: trimmed, no empty ones, no duplicates, in the order given. */
+export const cleanTags = (tags: readonly string[]): string[] => [
+  ...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0)),
+];
+
+/** Replaces an article's tags and bumps its `updatedAt`; fails when the article is not saved. */
+export async function setTags(
+  db: GangmuDB,
+  articleId: string,
+  tags: readonly string[],
+  clock: Clock = systemClock,
+): Promise<Article> {
+  return db.transaction('rw', db.articles, async () => {
+    const row = await db.articles.get(articleId);
+    if (!row) throw new StorageError('not-found', `Article ${articleId} is not in the library.`);
+    const updated = { ...row, tags: cleanTags(tags), updatedAt: clock() };
+    await db.articles.put(updated);
+    return stripTerms(updated);
+  });
+}
+
+/**
+ * Deletes an article and all its highlights in one transaction and returns
+ * what was deleted (for undo with {@link restoreRows}); null when the article
+ * was not saved (its stray highlights, if any, are deleted too).
+ */
+export async function deleteArticle(db: GangmuDB, articleId: string): Promise<ArticleRows | null> {
+  return db.transaction('rw', db.articles, db.highlights, async () => {
+    const row = await db.articles.get(articleId);
+    const highlights = await highlightsOf(db, articleId);
+    await db.highlights.where('articleId').equals(articleId).delete();
+    await db.articles.delete(articleId);
+    return row ? { article: stripTerms(row), highlights } : null;
+  });
+}
+
+/** Puts back an article and its highlights exactly as given (undo of a delete), terms recomputed. */
+export async function restoreRows(db: GangmuDB, rows: ArticleRows): Promise<null> {
+  await db.transaction('rw', db.articles, db.highlights, async () => {
+    await db.articles.put(articleRow(rows.article));
+    await db.highlights.bulkPut(rows.highlights.map(highlightRow));
+  });
+  return null;
+}
+
+/**
+ * Articles with their highlights, for Markdown export: those of `ids` in that
+ * order (ids not in the library left out), else all, newest saved first.
+ */
+export async function exportArticles(
+  db: GangmuDB,
+  ids?: readonly string[],
+): Promise<ArticleRows[]> {
+  return db.transaction('r', db.articles, db.highlights, async () => {
+    const rows = ids
+      ? (await db.articles.bulkGet([...ids])).filter((r) => r !== undefined)
+      : await db.articles.orderBy('savedAt').reverse().toArray();
+    const out: ArticleRows[] = [];
+    for (const r of rows)
+      out.push({ article: stripTerms(r), highlights: await highlightsOf(db, r.id) });
+    return out;
   });
 }

@@ -1,15 +1,18 @@
-/** Highlights: store (creating the article when needed) and delete. */
-import type { Highlight } from '../../lib/model.ts';
+/** Highlights: store (creating the article when needed), edit the note, delete. */
+import type { Highlight, HighlightColor } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { ArticleDraft } from '../messages.ts';
 import { mergeArticle, systemClock, type Clock } from './articles.ts';
+import { StorageError } from './errors.ts';
+import { articleRow, highlightRow, stripTerms } from './terms.ts';
 
 /**
- * Stores a highlight. Its article is created from `draft` when it is not in
- * the library yet (a highlight is never lost because the article was not
- * saved), and its `updatedAt` is bumped. One read-write transaction over both
- * tables, so two tabs highlighting the same unsaved article at once both keep
- * their highlight and get one article.
+ * Stores a highlight with its search terms. Its article is created from
+ * `draft` when it is not in the library yet (a highlight is never lost because
+ * the article was not saved), and its `updatedAt` is bumped. One read-write
+ * transaction over both tables, so two tabs highlighting the same unsaved
+ * article at once both keep their highlight and get one article; a failure
+ * (a full disk) writes neither.
  */
 export async function putHighlight(
   db: GangmuDB,
@@ -23,20 +26,48 @@ export async function putHighlight(
   return db.transaction('rw', db.articles, db.highlights, async () => {
     const now = clock();
     const existing = await db.articles.get(draft.id);
-    if (!existing) await db.articles.put(mergeArticle(undefined, draft, now));
+    if (!existing) await db.articles.put(articleRow(mergeArticle(undefined, draft, now)));
     else await db.articles.put({ ...existing, updatedAt: now });
     const previous = await db.highlights.get(highlight.id);
     // The first createdAt wins: a re-sent highlight is an edit, not a new one.
     const stored: Highlight = {
-      ...highlight,
+      ...stripTerms(highlight as Highlight & { terms?: string[] }),
       createdAt: previous?.createdAt ?? highlight.createdAt,
     };
-    await db.highlights.put(stored);
+    await db.highlights.put(highlightRow(stored));
     return stored;
   });
 }
 
-/** Deletes a highlight; deleting one that is not there is not an error. */
+/**
+ * Changes a highlight's note (and colour, when given), re-indexes it and bumps
+ * its and its article's `updatedAt`. Fails with `not-found` when it is gone.
+ */
+export async function updateNote(
+  db: GangmuDB,
+  id: string,
+  note: string,
+  color?: HighlightColor,
+  clock: Clock = systemClock,
+): Promise<Highlight> {
+  return db.transaction('rw', db.articles, db.highlights, async () => {
+    const row = await db.highlights.get(id);
+    if (!row) throw new StorageError('not-found', `Highlight ${id} is not in the library.`);
+    const now = clock();
+    const updated: Highlight = {
+      ...stripTerms(row),
+      note,
+      color: color ?? row.color,
+      updatedAt: now,
+    };
+    await db.highlights.put(highlightRow(updated));
+    const article = await db.articles.get(row.articleId);
+    if (article) await db.articles.put({ ...article, updatedAt: now });
+    return updated;
+  });
+}
+
+/** Deletes a highlight (and with it its index terms); deleting one that is not there is not an error. */
 export async function deleteHighlight(db: GangmuDB, id: string): Promise<null> {
   await db.highlights.delete(id);
   return null;

@@ -102,8 +102,12 @@ describe('LibraryList', () => {
               title: '论基层治理',
               author: '张三',
               savedAt: '2025-01-02T00:00:00.000Z',
+              updatedAt: '2025-01-02T00:00:00.000Z',
+              tags: [],
               points: 12,
               highlights: 3,
+              notes: 0,
+              colors: ['yellow'],
             },
           ],
         }}

@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, GangmuDB, SCHEMA } from '@/utils/db/schema';
 import { getArticle, listArticles } from '@/utils/storage/articles';
+import { search } from '@/utils/storage/search';
 import { getSitePrefs } from '@/utils/storage/site-prefs';
+import { articleTerms, highlightTerms } from '@/utils/storage/terms';
 import { ARTICLE_ID, draft, highlight } from './fixtures';
 
 type StoreSpec = Record<string, string>;
@@ -84,6 +86,37 @@ const CASES: UpgradeCase[] = [
         width: 400,
         collapsed: false,
       });
+      // v2: every old row got its search terms, and search finds it.
+      const row = await db.articles.get(ARTICLE_ID);
+      expect(row?.terms).toEqual(articleTerms(article!));
+      expect(row?.terms).toContain('基层');
+      for (const h of await db.highlights.toArray()) expect(h.terms).toEqual(highlightTerms(h));
+      expect((await search(db, '基层治理')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
+      expect(await search(db, '绣花')).toMatchObject([
+        {
+          articleId: ARTICLE_ID,
+          hits: [{ field: 'highlight', highlightId: 'h1' }, { highlightId: 'h2' }],
+        },
+      ]);
+    },
+  },
+  {
+    from: 2,
+    rows: {
+      articles: [
+        {
+          ...draft({ title: '时间序列分析' }),
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-02T00:00:00.000Z',
+          terms: ['时间', '间序', '序列', '列分', '分析'],
+        },
+      ],
+      highlights: [{ ...highlight('h1'), note: '默认', terms: ['绣花', '花功', '功夫', '默认'] }],
+      sitePrefs: [],
+    },
+    async check(db) {
+      expect((await search(db, '时间序列')).map((r) => r.title)).toEqual(['时间序列分析']);
+      expect(await search(db, '默认')).toMatchObject([{ hits: [{ field: 'note' }] }]);
     },
   },
 ];

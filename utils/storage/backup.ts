@@ -1,0 +1,73 @@
+/**
+ * The whole library as a backup file (lib/backup), and its import. Search
+ * terms are derived data: they are left out of the file and recomputed on
+ * import, so backup → wipe → restore gives back identical rows.
+ */
+import {
+  mergeBackup,
+  parseBackup,
+  serializeBackup,
+  type LibraryData,
+  type MergeMode,
+} from '../../lib/backup/index.ts';
+import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
+import type { ImportStats } from '../messages.ts';
+import { StorageError } from './errors.ts';
+import { articleRow, highlightRow, stripTerms } from './terms.ts';
+
+/** Every table's rows without terms, in primary-key order (so the same library gives the same file). */
+async function readLibrary(db: GangmuDB): Promise<Required<LibraryData>> {
+  return db.transaction('r', db.articles, db.highlights, db.sitePrefs, async () => ({
+    articles: (await db.articles.toArray()).map(stripTerms),
+    highlights: (await db.highlights.toArray()).map(stripTerms),
+    // Site preferences are flat JSON (booleans and a number): lib/backup's SitePrefsRow.
+    sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
+  }));
+}
+
+/** The whole library as backup JSON text. */
+export async function exportBackup(db: GangmuDB, exportedAt?: string): Promise<string> {
+  return serializeBackup(await readLibrary(db), exportedAt ? { exportedAt } : {});
+}
+
+/**
+ * Imports backup text. The file is parsed and every row checked first; a bad,
+ * foreign or newer file throws a {@link StorageError} with the parser's kind
+ * and message before anything is written. The plan (lib/backup mergeBackup)
+ * is then written in ONE read-write transaction over every table: it lands
+ * whole or, if it fails (a full disk), not at all.
+ */
+export async function importBackup(
+  db: GangmuDB,
+  text: string,
+  mode: MergeMode,
+): Promise<ImportStats> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok)
+    throw new StorageError(parsed.error.kind, parsed.error.message, { cause: parsed.error });
+  const backup = parsed.value;
+  // Terms are recomputed, never taken from a file.
+  const articles = backup.articles.map(stripTerms);
+  const highlights = backup.highlights.map(stripTerms);
+  return db.transaction('rw', db.articles, db.highlights, db.sitePrefs, async () => {
+    const existing = await readLibrary(db);
+    const plan = mergeBackup(
+      existing,
+      {
+        articles,
+        highlights,
+        ...(backup.sitePrefs ? { sitePrefs: backup.sitePrefs } : {}),
+      },
+      mode,
+    );
+    if (plan.clear) {
+      await db.articles.clear();
+      await db.highlights.clear();
+      await db.sitePrefs.clear();
+    }
+    await db.articles.bulkPut(plan.articles.map(articleRow));
+    await db.highlights.bulkPut(plan.highlights.map(highlightRow));
+    await db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]);
+    return plan.stats;
+  });
+}
