@@ -17,7 +17,7 @@ import { isArticleDraft } from '../../../utils/messages.ts';
 import { PAGE, PHRASE_1, TITLE_1, TITLE_2 } from './fixture.ts';
 
 /** GBK bytes of `text`, from a reverse table of the two-byte GBK range (TextEncoder only writes UTF-8). */
-function gbk(text: string): Uint8Array {
+function gbk(text: string): Uint8Array<ArrayBuffer> {
   const table = new Map<string, number[]>();
   const dec = new TextDecoder('gbk');
   for (let a = 0x81; a <= 0xfe; a++)

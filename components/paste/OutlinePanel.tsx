@@ -1,0 +1,74 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import type { Outline } from '../../lib/types.ts';
+import type { FlatNode } from '../../utils/page/flat-outline.ts';
+import { ArticleMeta } from '../sidebar/ArticleMeta.tsx';
+import { DigestList } from '../sidebar/DigestList.tsx';
+import { FormulationList } from '../sidebar/FormulationList.tsx';
+import { LevelButtons } from '../sidebar/LevelButtons.tsx';
+import { OutlineTree } from '../sidebar/OutlineTree.tsx';
+import type { PasteTranslate } from './paste-messages.ts';
+
+export interface OutlinePanelProps {
+  outline: Outline;
+  flat: readonly FlatNode[];
+  /** Shown when the engine found no title. */
+  fallbackTitle: string;
+  currentId: string | null;
+  t: PasteTranslate;
+  onSelect(item: FlatNode): void;
+  /** The node's highlights, inside each outline item. */
+  renderNodeExtra?: (item: FlatNode) => ComponentChildren;
+  /** The intro's highlights and the orphans, after the outline. */
+  children?: ComponentChildren;
+  highlightCount?: number;
+}
+
+/**
+ * The reading sidebar's content without its page controls (close, collapse,
+ * resize, "always open on this site"): meta, levels, the outline tree with
+ * each point's highlights, formulations and digest. It uses the sidebar's
+ * class names, so it is styled by SIDEBAR_CSS inside its shadow root.
+ */
+export function OutlinePanel(props: OutlinePanelProps) {
+  const { outline, flat, t } = props;
+  const [maxLevel, setMaxLevel] = useState(3);
+  const byId = useMemo(() => new Map(flat.map((f) => [f.id, f])), [flat]);
+  const depth = flat.reduce((d, f) => Math.max(d, f.node.level), 1);
+  return (
+    <div class="sidebar" role="complementary" aria-label={t('sidebarTitle')}>
+      <div class="bar">
+        <span class="brand">{t('sidebarTitle')}</span>
+        {(props.highlightCount ?? 0) > 0 && (
+          <span class="hl-count" data-count={props.highlightCount}>
+            {t('hlCount', [String(props.highlightCount)])}
+          </span>
+        )}
+        {flat.length > 0 && (
+          <LevelButtons maxLevel={maxLevel} depth={depth} onChange={setMaxLevel} t={t} />
+        )}
+      </div>
+      <div class="scroll">
+        <ArticleMeta outline={outline} fallbackTitle={props.fallbackTitle} t={t} />
+        {outline.nodes.length === 0 ? (
+          <p class="status no-essay">{t('pasteNoOutline')}</p>
+        ) : (
+          <nav class="outline" aria-label={t('sidebarOutline')}>
+            <OutlineTree
+              nodes={outline.nodes}
+              byId={byId}
+              maxLevel={maxLevel}
+              currentId={props.currentId}
+              onSelect={props.onSelect}
+              renderExtra={props.renderNodeExtra}
+              t={t}
+            />
+          </nav>
+        )}
+        <FormulationList formulations={outline.formulations} t={t} />
+        <DigestList digest={outline.digest} conclusion={outline.conclusion} t={t} />
+        {props.children}
+      </div>
+    </div>
+  );
+}
