@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GangmuDB } from '@/utils/db/schema';
+import { deleteArticle, restoreRows, saveArticle } from '@/utils/storage/articles';
+import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
+import { SEARCH_SCAN_CAP, search } from '@/utils/storage/search';
+import { ARTICLE_ID, draft, freshDb, highlight, outline, tickingClock } from './fixtures';
+
+let db: GangmuDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const OTHER = 'https://e.com/ts';
+
+/** The text a hit shows, with its spans marked [like this]. */
+const marked = (hit: { text: string; spans: Array<[number, number]> }) => {
+  let out = '';
+  let at = 0;
+  for (const [a, b] of hit.spans) {
+    out += `${hit.text.slice(at, a)}[${hit.text.slice(a, b)}]`;
+    at = b;
+  }
+  return out + hit.text.slice(at);
+};
+
+describe('search', () => {
+  it('finds 时间序列 in a title, and 默想 does not find 默认', async () => {
+    db = freshDb();
+    const clock = tickingClock();
+    await saveArticle(db, draft(), clock);
+    await saveArticle(
+      db,
+      draft({ id: OTHER, url: OTHER, title: '基于时间序列的财政收入预测', site: 'e.com' }),
+      clock,
+    );
+    await putHighlight(db, { ...highlight('h1'), note: '默认设置要改' }, draft(), clock);
+    const found = await search(db, '时间序列');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ articleId: OTHER, site: 'e.com' });
+    expect(found[0]!.hits[0]).toMatchObject({ field: 'title' });
+    expect(marked(found[0]!.hits[0]!)).toBe('基于[时间序列]的财政收入预测');
+    expect(await search(db, '默想')).toEqual([]);
+    const note = await search(db, '默认');
+    expect(note).toMatchObject([
+      { articleId: ARTICLE_ID, hits: [{ field: 'note', highlightId: 'h1' }] },
+    ]);
+    expect(marked(note[0]!.hits[0]!)).toBe('[默认]设置要改');
+  });
+
+  it('does not find bigrams scattered apart (时间 … 序列)', async () => {
+    db = freshDb();
+    await saveArticle(db, draft({ title: '时间与空间：序列' }));
+    expect(await search(db, '时间序列')).toEqual([]);
+    expect(await search(db, '时间')).toHaveLength(1);
+  });
+
+  it('shows where it matched: outline, author, formulation and highlight hits', async () => {
+    db = freshDb();
+    const o = outline();
+    o.nodes[0]!.text = '坚持以人民为中心推进基层治理现代化';
+    o.formulations = [{ text: '基层减负', occurrences: [] }];
+    await saveArticle(db, draft({ title: '一篇文章', outline: o }));
+    await putHighlight(db, highlight('h1'), draft());
+    const [result] = await search(db, '基层');
+    expect(result!.hits.map((h) => h.field)).toEqual(['outline', 'formulation']);
+    expect(marked(result!.hits[0]!)).toBe('坚持以人民为中心推进[基层]治理现代化');
+    expect((await search(db, '张三'))[0]!.hits).toMatchObject([{ field: 'author', text: '张三' }]);
+    expect((await search(db, '绣花功夫'))[0]!.hits).toMatchObject([
+      { field: 'highlight', highlightId: 'h1', spans: [[0, 4]] },
+    ]);
+  });
+
+  it('a note edit updates search; a deleted highlight is no longer found', async () => {
+    db = freshDb();
+    const clock = tickingClock();
+    await putHighlight(db, { ...highlight('h1'), note: '调查研究' }, draft(), clock);
+    expect(await search(db, '调查研究')).toHaveLength(1);
+    await updateNote(db, 'h1', '乡村振兴', undefined, clock);
+    expect(await search(db, '调查研究')).toEqual([]);
+    expect(await search(db, '乡村振兴')).toMatchObject([{ hits: [{ field: 'note' }] }]);
+    // A re-sent highlight (put-highlight as an edit) re-indexes too.
+    await putHighlight(db, { ...highlight('h1'), note: '共同富裕' }, draft(), clock);
+    expect(await search(db, '乡村振兴')).toEqual([]);
+    expect(await search(db, '共同富裕')).toHaveLength(1);
+    await deleteHighlight(db, 'h1');
+    expect(await search(db, '共同富裕')).toEqual([]);
+    expect(await search(db, '绣花')).toEqual([]);
+  });
+
+  it('a re-saved article is re-indexed; a deleted one is gone and comes back on undo', async () => {
+    db = freshDb();
+    await saveArticle(db, draft({ title: '数字政府建设' }));
+    await saveArticle(db, draft({ title: '营商环境优化' }));
+    expect(await search(db, '数字政府')).toEqual([]);
+    expect(await search(db, '营商环境')).toHaveLength(1);
+    await putHighlight(db, highlight('h1'), draft());
+    const deleted = await deleteArticle(db, ARTICLE_ID);
+    expect(await search(db, '营商环境')).toEqual([]);
+    expect(await search(db, '绣花')).toEqual([]);
+    await restoreRows(db, deleted!);
+    expect(await search(db, '营商环境')).toHaveLength(1);
+    expect(await search(db, '绣花')).toHaveLength(1);
+  });
+
+  it('ANDs the query words, Latin case- and width-blind', async () => {
+    db = freshDb();
+    await saveArticle(db, draft({ title: '５Ｇ 网络与基层治理' }));
+    expect(await search(db, '5g 治理')).toHaveLength(1);
+    expect(await search(db, '5G 教育')).toEqual([]);
+    expect(await search(db, '')).toEqual([]);
+    expect(await search(db, '，。')).toEqual([]);
+  });
+
+  it('answers a lone character by a bounded scan', async () => {
+    db = freshDb();
+    await saveArticle(db, draft());
+    const [r] = await search(db, '治');
+    expect(r!.hits[0]).toMatchObject({ field: 'title', spans: [[3, 4]] });
+    expect(await search(db, '默')).toEqual([]);
+    expect(SEARCH_SCAN_CAP).toBeGreaterThan(0);
+  });
+
+  it('ranks title hits first and honours the limit', async () => {
+    db = freshDb();
+    const clock = tickingClock();
+    const o = outline();
+    o.nodes[0]!.text = '乡村振兴';
+    await saveArticle(
+      db,
+      draft({ id: 'https://a/', url: 'https://a/', title: '其他', outline: o }),
+      clock,
+    );
+    await saveArticle(
+      db,
+      draft({ id: 'https://b/', url: 'https://b/', title: '论乡村振兴' }),
+      clock,
+    );
+    const found = await search(db, '乡村振兴');
+    expect(found.map((r) => r.articleId)).toEqual(['https://b/', 'https://a/']);
+    expect(await search(db, '乡村振兴', 1)).toHaveLength(1);
+  });
+});
