@@ -1,15 +1,7 @@
 import type { ArticleSummary } from '@/utils/messages';
+import { COLOR_MESSAGE, type LibraryT } from './library-strings.ts';
 
-/** The UI strings the library page needs, by message name in public/_locales. */
-export type LibraryMessage =
-  | 'libraryTitle'
-  | 'libraryLoading'
-  | 'libraryEmpty'
-  | 'libraryPlaceholderNote'
-  | 'libraryPoints'
-  | 'libraryHighlights'
-  | 'librarySavedOn'
-  | 'libraryError';
+export type { LibraryMessage } from './library-strings.ts';
 
 export type LibraryState =
   | { kind: 'loading' }
@@ -18,17 +10,30 @@ export type LibraryState =
 
 export interface LibraryListProps {
   state: LibraryState;
-  t: (name: LibraryMessage, substitutions?: string[]) => string;
+  t: LibraryT;
   /** Formats an ISO date for the reader's locale. */
   formatDate: (iso: string) => string;
+  /** Ids of the articles ticked for export. */
+  selected?: ReadonlySet<string>;
+  onToggleSelect?: (id: string) => void;
+  /** Opens the article view (title click, Enter). */
+  onOpen?: (id: string) => void;
+  /** The row the keyboard is on (↑/↓). */
+  activeId?: string | null;
+  onActivate?: (id: string) => void;
+  /** Filters are on: an empty list means "nothing matches", not "library empty". */
+  filtered?: boolean;
 }
 
-/** The library page (placeholder): saved articles, newest first. */
-export function LibraryList({ state, t, formatDate }: LibraryListProps) {
+/**
+ * The saved articles: title (a link to the page; a plain click opens the
+ * article view), site, author, saved date, points and highlights, tags and
+ * the colours of its highlights, with a tick box for export.
+ */
+export function LibraryList(props: LibraryListProps) {
+  const { state, t, formatDate, selected, onToggleSelect, onOpen, activeId, onActivate } = props;
   return (
-    <main class="library" data-state={state.kind}>
-      <h1>{t('libraryTitle')}</h1>
-      <p class="note">{t('libraryPlaceholderNote')}</p>
+    <div class="library-list" data-state={state.kind}>
       {state.kind === 'loading' && <p>{t('libraryLoading')}</p>}
       {state.kind === 'error' && (
         <p class="error" role="alert">
@@ -36,30 +41,81 @@ export function LibraryList({ state, t, formatDate }: LibraryListProps) {
         </p>
       )}
       {state.kind === 'ready' && state.articles.length === 0 && (
-        <p class="empty">{t('libraryEmpty')}</p>
+        <p class="empty">{props.filtered ? t('libNoMatch') : t('libraryEmpty')}</p>
       )}
       {state.kind === 'ready' && state.articles.length > 0 && (
-        <ol class="articles">
+        <ol class="articles" role="listbox" aria-label={t('libraryTitle')}>
           {state.articles.map((a) => (
-            <li key={a.id} class="article" data-id={a.id}>
-              <a href={a.url} target="_blank" rel="noopener noreferrer">
-                {a.title || a.url}
-              </a>
-              <div class="meta">
-                {[
-                  a.site,
-                  a.author,
-                  t('librarySavedOn', [formatDate(a.savedAt)]),
-                  t('libraryPoints', [String(a.points)]),
-                  t('libraryHighlights', [String(a.highlights)]),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+            <li
+              key={a.id}
+              class="article"
+              data-id={a.id}
+              role="option"
+              aria-selected={activeId === a.id}
+              tabIndex={activeId === a.id ? 0 : -1}
+              onFocus={(e) => {
+                if (e.target === e.currentTarget) onActivate?.(a.id);
+              }}
+            >
+              {onToggleSelect && (
+                <input
+                  type="checkbox"
+                  class="select"
+                  tabIndex={-1}
+                  aria-label={t('libSelect')}
+                  checked={selected?.has(a.id) ?? false}
+                  onChange={() => onToggleSelect(a.id)}
+                />
+              )}
+              <div class="body">
+                <a
+                  href={a.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  tabIndex={onOpen ? -1 : 0}
+                  onClick={(e) => {
+                    // A plain click opens the article here; Ctrl/⌘/middle click still opens the page.
+                    if (!onOpen || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+                    e.preventDefault();
+                    onOpen(a.id);
+                  }}
+                >
+                  {a.title || a.url}
+                </a>
+                <div class="meta">
+                  {[
+                    a.site,
+                    a.author,
+                    t('librarySavedOn', [formatDate(a.savedAt)]),
+                    t('libraryPoints', [String(a.points)]),
+                    t('libraryHighlights', [String(a.highlights)]),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+                {((a.tags?.length ?? 0) > 0 || (a.colors?.length ?? 0) > 0) && (
+                  <div class="labels">
+                    {(a.colors ?? []).map((c) => (
+                      <span
+                        key={c}
+                        class="dot"
+                        data-color={c}
+                        title={t(COLOR_MESSAGE[c])}
+                        aria-label={t(COLOR_MESSAGE[c])}
+                      />
+                    ))}
+                    {(a.tags ?? []).map((tag) => (
+                      <span key={tag} class="tag">
+                        {tag}
+                      </span>
+                    ))}
+                  </div>
+                )}
               </div>
             </li>
           ))}
         </ol>
       )}
-    </main>
+    </div>
   );
 }

@@ -1,0 +1,130 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { highlightText } from '@/lib/export/highlights-md';
+import type { Article, Highlight } from '@/lib/model';
+import type { OutlineNode } from '@/lib/types';
+import { storedExportItems } from '@/utils/library/export-files';
+import { highlightUrl } from '@/utils/library/highlight-link';
+import { COLOR_MESSAGE, type LibraryT } from './library-strings.ts';
+import { NoteEditor } from './NoteEditor.tsx';
+import { TagsEditor } from './TagsEditor.tsx';
+
+export interface ArticleViewProps {
+  article: Article;
+  highlights: Highlight[];
+  t: LibraryT;
+  formatDate: (iso: string) => string;
+  /** A highlight to scroll to and focus (from a search hit). */
+  focusHighlightId?: string;
+  onBack: () => void;
+  onDelete: () => void;
+  onSaveNote: (highlightId: string, note: string) => Promise<string | null>;
+  onSaveTags: (tags: string[]) => Promise<string | null>;
+}
+
+interface HighlightItemProps {
+  h: Highlight;
+  url: string;
+  t: LibraryT;
+  onSaveNote: ArticleViewProps['onSaveNote'];
+}
+
+function HighlightItem({ h, url, t, onSaveNote }: HighlightItemProps) {
+  return (
+    <li class="highlight" data-id={h.id} data-color={h.color} tabIndex={-1}>
+      <blockquote>
+        <span class="dot" data-color={h.color} aria-label={t(COLOR_MESSAGE[h.color])} />{' '}
+        {highlightText(h)}
+      </blockquote>
+      <NoteEditor highlightId={h.id} note={h.note} t={t} onSave={onSaveNote} />
+      <a class="open-at" href={highlightUrl(url, h.id)} target="_blank" rel="noopener noreferrer">
+        {t('libOpenAtHighlight')}
+      </a>
+    </li>
+  );
+}
+
+/** One saved article: meta, tags, its outline with the highlights (and notes) under their points. */
+export function ArticleView(props: ArticleViewProps) {
+  const { article, highlights, t, formatDate, onSaveNote } = props;
+  const root = useRef<HTMLElement>(null);
+  const byNode = new Map<string, Highlight[]>();
+  const intro: Highlight[] = [];
+  for (const item of storedExportItems(article, highlights)) {
+    if (!item.nodePath) intro.push(item.highlight);
+    else {
+      const key = item.nodePath.join('.');
+      byNode.set(key, [...(byNode.get(key) ?? []), item.highlight]);
+    }
+  }
+  const list = (hs: Highlight[]) =>
+    hs.length > 0 && (
+      <ul class="highlights">
+        {hs.map((h) => (
+          <HighlightItem key={h.id} h={h} url={article.url} t={t} onSaveNote={onSaveNote} />
+        ))}
+      </ul>
+    );
+  const tree = (nodes: OutlineNode[], path: number[]) => (
+    <ol class="outline">
+      {nodes.map((n, i) => {
+        const p = [...path, i];
+        return (
+          <li key={p.join('.')} data-level={n.level} data-id={p.join('.')}>
+            <span class="point">
+              {n.marker && <span class="marker">{n.marker}</span>} {n.text}
+            </span>
+            {list(byNode.get(p.join('.')) ?? [])}
+            {n.children.length > 0 && tree(n.children, p)}
+          </li>
+        );
+      })}
+    </ol>
+  );
+
+  useEffect(() => {
+    const el = props.focusHighlightId
+      ? root.current?.querySelector<HTMLElement>(
+          `.highlight[data-id="${CSS.escape(props.focusHighlightId)}"]`,
+        )
+      : root.current?.querySelector<HTMLElement>('h2');
+    el?.scrollIntoView?.({ block: 'center' });
+    el?.focus();
+  }, [article.id, props.focusHighlightId]);
+
+  const o = article.outline;
+  return (
+    <article class="article-view" data-id={article.id} ref={root}>
+      <div class="view-actions">
+        <button type="button" class="back" onClick={props.onBack}>
+          {t('libBack')}
+        </button>
+        <a class="open-original" href={article.url} target="_blank" rel="noopener noreferrer">
+          {t('libOpenOriginal')}
+        </a>
+        <button type="button" class="delete" onClick={props.onDelete}>
+          {t('libDelete')}
+        </button>
+      </div>
+      <h2 tabIndex={-1}>{article.title || o.title || article.url}</h2>
+      <p class="meta">
+        {[
+          article.site,
+          o.author,
+          o.affiliation,
+          t('librarySavedOn', [formatDate(article.savedAt)]),
+          t('libraryHighlights', [String(highlights.length)]),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <TagsEditor tags={article.tags} t={t} onSave={props.onSaveTags} />
+      {intro.length > 0 && (
+        <section class="intro">
+          <h3>{t('libIntro')}</h3>
+          {list(intro)}
+        </section>
+      )}
+      {o.nodes.length > 0 ? tree(o.nodes, []) : <p class="empty">{t('libNoOutline')}</p>}
+    </article>
+  );
+}

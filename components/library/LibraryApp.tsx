@@ -1,0 +1,366 @@
+/**
+ * The library page's state and actions: the list (sorted, filtered), search,
+ * the article view, delete with undo, zip export, backup and restore. Every
+ * browser API comes in through {@link LibraryDeps}, so it renders in tests.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { exportFiles } from '@/utils/library/export-files';
+import { zipFiles } from '@/utils/library/zip-files';
+import {
+  errorMessage,
+  sendRequest,
+  type ArticleRows,
+  type ArticleSummary,
+  type ListQuery,
+  type RuntimeLike,
+} from '@/utils/messages';
+import { ActionsBar } from './ActionsBar.tsx';
+import { ArticleView } from './ArticleView.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { LibraryList, type LibraryState } from './LibraryList.tsx';
+import type { LibraryT } from './library-strings.ts';
+import { SearchResults, type SearchState } from './SearchResults.tsx';
+import { UndoToast } from './UndoToast.tsx';
+import { useLibraryKeys } from './use-library-keys.ts';
+
+export interface LibraryDeps {
+  api: RuntimeLike;
+  t: LibraryT;
+  formatDate: (iso: string) => string;
+  /** Offers a file for download. */
+  download: (filename: string, data: Blob) => void;
+  /** Asks before a destructive step (restore by replacing). */
+  confirm: (text: string) => boolean;
+}
+
+/** How long the Undo button stays after a delete. */
+export const UNDO_MS = 8000;
+/** Quiet time after typing before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+type View =
+  | { kind: 'list' }
+  | { kind: 'article'; id: string; focus?: string; data: ArticleRows | null; error?: string };
+
+interface Notice {
+  tone: 'info' | 'error';
+  text: string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDeps) {
+  const [query, setQuery] = useState<ListQuery>({});
+  const [list, setList] = useState<LibraryState>({ kind: 'loading' });
+  const [facets, setFacets] = useState<{ sites: string[]; tags: string[] }>({
+    sites: [],
+    tags: [],
+  });
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<SearchState>({ kind: 'idle' });
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [undo, setUndo] = useState<ArticleRows | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([
+      sendRequest(api, { type: 'list-articles', ...query }),
+      sendRequest(api, { type: 'list-articles' }),
+    ]).then(([shown, all]) => {
+      if (!live) return;
+      setList(
+        shown.ok ? { kind: 'ready', articles: shown.value } : { kind: 'error', error: shown.error },
+      );
+      if (all.ok) {
+        const uniq = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
+        setFacets({
+          sites: uniq(all.value.map((a) => a.site)),
+          tags: uniq(all.value.flatMap((a) => a.tags)),
+        });
+        const ids = new Set(all.value.map((a) => a.id));
+        setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, query, version]);
+
+  useEffect(() => {
+    const q = search.trim();
+    if (!q) {
+      setFound({ kind: 'idle' });
+      return;
+    }
+    setFound({ kind: 'searching', query: q });
+    let live = true;
+    const timer = setTimeout(() => {
+      void sendRequest(api, { type: 'search', query: q }).then((r) => {
+        if (!live) return;
+        setFound(
+          r.ok
+            ? { kind: 'ready', query: q, results: r.value }
+            : { kind: 'error', query: q, error: r.error },
+        );
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, search, version]);
+
+  const open = useCallback(
+    (id: string, focus?: string) => {
+      setActiveId(id);
+      setView({ kind: 'article', id, focus, data: null });
+      void sendRequest(api, { type: 'get-article', articleId: id }).then((r) => {
+        if (r.ok && r.value.article) {
+          const data = { article: r.value.article, highlights: r.value.highlights };
+          setView((v) => (v.kind === 'article' && v.id === id ? { ...v, data } : v));
+        } else {
+          const error = r.ok ? t('libFailed', ['not found']) : t('libFailed', [r.error]);
+          setView((v) => (v.kind === 'article' && v.id === id ? { ...v, error } : v));
+        }
+      });
+    },
+    [api, t],
+  );
+
+  const back = useCallback(() => {
+    setView({ kind: 'list' });
+    refresh();
+    // Back on the row the reader left from.
+    setTimeout(() => document.querySelector<HTMLElement>('li[aria-selected="true"]')?.focus(), 0);
+  }, [refresh]);
+
+  const shownIds =
+    found.kind === 'ready'
+      ? found.results.map((r) => r.articleId)
+      : list.kind === 'ready' && found.kind === 'idle'
+        ? list.articles.map((a) => a.id)
+        : [];
+  useLibraryKeys({
+    view: view.kind,
+    shownIds,
+    activeId,
+    setActiveId,
+    open,
+    back,
+    searchRef,
+    search,
+    setSearch,
+  });
+
+  const remove = async (id: string) => {
+    const r = await sendRequest(api, { type: 'delete-article', articleId: id });
+    if (!r.ok) return setNotice({ tone: 'error', text: t('libFailed', [r.error]) });
+    setView({ kind: 'list' });
+    refresh();
+    clearTimeout(undoTimer.current);
+    setUndo(r.value);
+    setNotice(null);
+    undoTimer.current = setTimeout(() => setUndo(null), UNDO_MS);
+  };
+
+  const restoreDeleted = async () => {
+    if (!undo) return;
+    clearTimeout(undoTimer.current);
+    const rows = undo;
+    setUndo(null);
+    const r = await sendRequest(api, { type: 'restore-rows', ...rows });
+    setNotice(
+      r.ok
+        ? { tone: 'info', text: t('libUndone', [rows.article.title]) }
+        : { tone: 'error', text: t('libFailed', [r.error]) },
+    );
+    refresh();
+  };
+
+  /** Runs one long action at a time; its outcome becomes the notice. */
+  const run = (action: () => Promise<Notice>) => {
+    if (busy) return;
+    setBusy(true);
+    setNotice(null);
+    action()
+      .catch((err: unknown) => ({
+        tone: 'error' as const,
+        text: t('libFailed', [errorMessage(err)]),
+      }))
+      .then(setNotice)
+      .finally(() => {
+        setBusy(false);
+        setProgress(null);
+      });
+  };
+
+  const exportZip = (which: 'selected' | 'all') =>
+    run(async () => {
+      const order = list.kind === 'ready' ? list.articles.map((a) => a.id) : [];
+      const ids =
+        which === 'selected'
+          ? [...selected].sort((a, b) => order.indexOf(a) - order.indexOf(b))
+          : undefined;
+      const r = await sendRequest(api, { type: 'export-articles', ids });
+      if (!r.ok) return { tone: 'error', text: t('libFailed', [r.error]) };
+      const files = exportFiles(r.value);
+      const zip = await zipFiles(files, { onProgress: setProgress });
+      const name = `gangmu-${today()}.zip`;
+      download(name, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+      return { tone: 'info', text: t('libExported', [String(r.value.length), name]) };
+    });
+
+  const backup = () =>
+    run(async () => {
+      const r = await sendRequest(api, { type: 'export-backup' });
+      if (!r.ok) return { tone: 'error', text: t('libFailed', [r.error]) };
+      const name = `gangmu-backup-${today()}.json`;
+      download(name, new Blob([r.value], { type: 'application/json' }));
+      return { tone: 'info', text: t('libBackedUp', [name]) };
+    });
+
+  const restore = (file: File, mode: 'merge' | 'replace') =>
+    run(async () => {
+      if (mode === 'replace' && !confirm(t('libReplaceConfirm'))) return { tone: 'info', text: '' };
+      const text = await file.text();
+      const r = await sendRequest(api, { type: 'import-backup', text, mode });
+      refresh();
+      if (!r.ok) return { tone: 'error', text: t('libRestoreRefused', [file.name, r.error]) };
+      const s = r.value;
+      return {
+        tone: 'info',
+        text: t('libRestored', [
+          String(s.articlesAdded),
+          String(s.articlesUpdated),
+          String(s.highlightsAdded + s.highlightsUpdated),
+        ]),
+      };
+    });
+
+  const articleOf = (id: string): ArticleSummary | undefined =>
+    list.kind === 'ready' ? list.articles.find((a) => a.id === id) : undefined;
+  const filtered = Object.keys(query).some((k) => k !== 'sort' && k !== 'order');
+
+  return (
+    <main class="library" data-state={list.kind} data-view={view.kind}>
+      <header>
+        <h1>{t('libraryTitle')}</h1>
+        <p class="keys">{t('libKeyboardHelp')}</p>
+      </header>
+      {notice?.text && (
+        <p
+          class={`notice ${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          data-tone={notice.tone}
+        >
+          {notice.text}
+        </p>
+      )}
+      {view.kind === 'article' ? (
+        view.data ? (
+          <ArticleView
+            article={view.data.article}
+            highlights={view.data.highlights}
+            t={t}
+            formatDate={formatDate}
+            focusHighlightId={view.focus}
+            onBack={back}
+            onDelete={() => void remove(view.id)}
+            onSaveNote={async (id, note) => {
+              const r = await sendRequest(api, { type: 'update-note', id, note });
+              return r.ok ? null : r.error;
+            }}
+            onSaveTags={async (tags) => {
+              const r = await sendRequest(api, { type: 'set-tags', articleId: view.id, tags });
+              if (!r.ok) return r.error;
+              setView((v) =>
+                v.kind === 'article' && v.data
+                  ? { ...v, data: { ...v.data, article: r.value } }
+                  : v,
+              );
+              refresh();
+              return null;
+            }}
+          />
+        ) : (
+          <p class={view.error ? 'error' : 'loading'} role={view.error ? 'alert' : undefined}>
+            {view.error ?? t('libraryLoading')}
+          </p>
+        )
+      ) : (
+        <>
+          <FilterBar
+            t={t}
+            query={query}
+            onQuery={setQuery}
+            sites={facets.sites}
+            tags={facets.tags}
+            search={search}
+            onSearch={setSearch}
+            searchRef={searchRef}
+          />
+          <ActionsBar
+            t={t}
+            selectedCount={selected.size}
+            busy={busy}
+            progress={progress}
+            onSelectAll={() =>
+              setSelected((s) =>
+                list.kind === 'ready' && s.size < list.articles.length
+                  ? new Set(list.articles.map((a) => a.id))
+                  : new Set(),
+              )
+            }
+            onExport={exportZip}
+            onBackup={backup}
+            onRestore={restore}
+          />
+          {found.kind === 'idle' ? (
+            <LibraryList
+              state={list}
+              t={t}
+              formatDate={formatDate}
+              selected={selected}
+              filtered={filtered}
+              onToggleSelect={(id) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (!next.delete(id)) next.add(id);
+                  return next;
+                })
+              }
+              onOpen={open}
+              activeId={activeId}
+              onActivate={setActiveId}
+            />
+          ) : (
+            <SearchResults
+              state={found}
+              t={t}
+              formatDate={formatDate}
+              activeId={activeId}
+              onActivate={setActiveId}
+              onOpen={open}
+            />
+          )}
+        </>
+      )}
+      {undo && (
+        <UndoToast
+          t={t}
+          title={articleOf(undo.article.id)?.title ?? undo.article.title}
+          onUndo={() => void restoreDeleted()}
+        />
+      )}
+    </main>
+  );
+}

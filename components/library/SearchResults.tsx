@@ -1,0 +1,101 @@
+import type { SearchField, SearchResult } from '@/utils/messages';
+import type { LibraryMessage, LibraryT } from './library-strings.ts';
+import { MarkedText } from './MarkedText.tsx';
+
+const FIELD: Record<SearchField, LibraryMessage> = {
+  title: 'libFieldTitle',
+  author: 'libFieldAuthor',
+  outline: 'libFieldOutline',
+  formulation: 'libFieldFormulation',
+  highlight: 'libFieldHighlight',
+  note: 'libFieldNote',
+};
+
+export type SearchState =
+  | { kind: 'idle' }
+  | { kind: 'searching'; query: string }
+  | { kind: 'ready'; query: string; results: SearchResult[] }
+  | { kind: 'error'; query: string; error: string };
+
+export interface SearchResultsProps {
+  state: SearchState;
+  t: LibraryT;
+  formatDate: (iso: string) => string;
+  activeId: string | null;
+  onActivate: (id: string) => void;
+  /** Opens the article (at the highlight, when the hit is one). */
+  onOpen: (id: string, highlightId?: string) => void;
+}
+
+/** Search results: each article with every place it matched, the match marked in a snippet. */
+export function SearchResults({
+  state,
+  t,
+  formatDate,
+  activeId,
+  onActivate,
+  onOpen,
+}: SearchResultsProps) {
+  if (state.kind === 'idle') return null;
+  if (state.kind === 'searching') return <p class="searching">{t('libSearching')}</p>;
+  if (state.kind === 'error')
+    return (
+      <p class="error" role="alert">
+        {t('libFailed', [state.error])}
+      </p>
+    );
+  if (state.results.length === 0)
+    return <p class="empty search-none">{t('libSearchNone', [state.query])}</p>;
+  return (
+    <ol class="results" role="listbox" aria-label={t('libSearch')}>
+      {state.results.map((r) => (
+        <li
+          key={r.articleId}
+          class="result"
+          data-id={r.articleId}
+          role="option"
+          aria-selected={activeId === r.articleId}
+          tabIndex={activeId === r.articleId ? 0 : -1}
+          onFocus={(e) => {
+            if (e.target === e.currentTarget) onActivate(r.articleId);
+          }}
+        >
+          <button
+            type="button"
+            class="result-title"
+            tabIndex={-1}
+            onClick={() => onOpen(r.articleId)}
+          >
+            {r.title || r.articleId}
+          </button>
+          <div class="meta">
+            {[r.site, r.author, t('librarySavedOn', [formatDate(r.savedAt)])]
+              .filter(Boolean)
+              .join(' · ')}
+          </div>
+          <ul class="hits">
+            {r.hits.map((h, i) => (
+              <li key={i} class="hit" data-field={h.field}>
+                <span class="field">{t(FIELD[h.field])}</span>{' '}
+                {h.highlightId ? (
+                  <button
+                    type="button"
+                    class="snippet link"
+                    tabIndex={-1}
+                    onClick={() => onOpen(r.articleId, h.highlightId)}
+                  >
+                    <MarkedText {...h} />
+                  </button>
+                ) : (
+                  <span class="snippet">
+                    <MarkedText {...h} />
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
