@@ -44,7 +44,8 @@ export async function zipFiles(
   onProgress?.({ done: 0, total: files.length });
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    const entry = new ZipDeflate(file.name, { level: 6, mtime });
+    const entry = new ZipDeflate(file.name, { level: 6 });
+    entry.mtime = mtime;
     zip.add(entry);
     entry.push(strToU8(file.text), true);
     if (failure) throw failure;
