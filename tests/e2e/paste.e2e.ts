@@ -1,0 +1,192 @@
+/**
+ * End-to-end test of the paste page (paste.html) in Chromium with the built
+ * extension: an empty paste is refused with a message; a hard-wrapped,
+ * PDF-like e-paper page written for the test (tests/unit/paste/fixture.ts)
+ * holding two articles with titles and □ bylines is listed as two articles;
+ * one is kept; its outline appears; a phrase is highlighted with a note from
+ * the selection toolbar inside the reading frame; the article is saved and
+ * listed by the background (list-articles) with its highlight; pasting the
+ * same text again brings the highlight back.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { PAGE, PHRASE_1, TITLE_1, TITLE_2 } from '../unit/paste/fixture.ts';
+import { useExtension } from './support.ts';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const NOTE = '党建引领是总抓手';
+const e2e = useExtension({ name: 'paste' });
+const errors: string[] = [];
+let page: Page;
+
+/** The reading frame's Playwright frame. */
+async function readingFrame(p: Page): Promise<Frame> {
+  const handle = await p.locator('iframe.reader-frame').elementHandle({ timeout: 10_000 });
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('no reading frame');
+  return frame;
+}
+
+/** Text of each range painted in the frame, per Gangmu colour. */
+function painted(frame: Frame) {
+  return frame.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const [name, hl] of reg)
+      if (name.startsWith('gangmu-')) out[name] = [...hl].map((r) => r.toString());
+    return out;
+  });
+}
+
+async function waitForPainted(frame: Frame, name: string) {
+  const deadline = Date.now() + 10_000;
+  let last: Record<string, string[]> = {};
+  while (Date.now() < deadline) {
+    last = await painted(frame);
+    if (last[name]?.length) return last;
+    await frame.waitForTimeout(100);
+  }
+  throw new Error(`${name} was never painted: ${JSON.stringify(last)}`);
+}
+
+/** Pastes the fixture page (the textarea's value and an input event, as a paste does) and outlines it. */
+async function pastePage(p: Page) {
+  await p.locator('textarea.paste-text').fill(PAGE);
+  await p.locator('button.outline-button').click();
+}
+
+/** Sends a background request from the paste page, as the page itself does. */
+const request = (p: Page, message: unknown) =>
+  p.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{
+    ok: boolean;
+    value: unknown;
+  }>;
+
+test('an empty paste is refused with a message', async () => {
+  page = await e2e.openExtensionPage('paste.html', errors);
+  await page.locator('button.outline-button').click();
+  const notice = page.locator('.notice.error');
+  await notice.waitFor({ timeout: 5000 });
+  assert.match((await notice.textContent()) ?? '', /没有可处理的文字|no text to work on/);
+});
+
+test('two articles are listed; keeping one shows its outline', async () => {
+  await pastePage(page);
+  const choices = page.locator('li.article-choice');
+  await choices.nth(1).waitFor({ timeout: 10_000 });
+  assert.equal(await choices.count(), 2);
+  assert.deepEqual(await page.locator('.choice-title').allTextContents(), [TITLE_1, TITLE_2]);
+  assert.deepEqual(await page.locator('.choice-author').allTextContents(), ['林知远', '周明']);
+  assert.equal(await page.locator('.choice-length').count(), 2);
+
+  // Keep the first only.
+  await choices.nth(1).locator('input[type=checkbox]').uncheck();
+  await page.locator('button.keep').click();
+
+  const level1 = page.locator('.outline-host li.node[data-level="1"]');
+  await level1.first().waitFor({ timeout: 10_000 });
+  assert.deepEqual(
+    await level1.evaluateAll((els) => els.map((e) => e.getAttribute('data-marker'))),
+    ['一', '二'],
+  );
+  const level2 = page.locator('.outline-host li.node[data-level="2"]');
+  assert.deepEqual(
+    await level2.evaluateAll((els) => els.map((e) => e.getAttribute('data-marker'))),
+    ['一是', '二是', '一是', '二是'],
+  );
+  assert.equal(await page.locator('.outline-host .meta-title').textContent(), TITLE_1);
+  assert.equal(await page.locator('.kept-tab').count(), 0, 'one article kept: no tabs');
+
+  // The frame holds the repaired paragraphs: the phrase that crossed a hard wrap is whole.
+  const frame = await readingFrame(page);
+  const text = await frame.evaluate(() => document.body.textContent ?? '');
+  assert.ok(text.includes(PHRASE_1), text);
+  assert.ok(!text.includes(TITLE_2), 'the second article was not kept');
+});
+
+test('a phrase highlighted with a note is painted and listed under its point', async () => {
+  const frame = await readingFrame(page);
+  await frame.evaluate((quote) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(quote);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + quote.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+      return;
+    }
+    throw new Error('phrase not in the frame');
+  }, PHRASE_1);
+  await frame.locator('gangmu-toolbar .toolbar[data-mode="new"]').waitFor({ timeout: 5000 });
+  await frame.locator('gangmu-toolbar button.color[data-color="green"]').click();
+  await frame.locator('gangmu-toolbar .toolbar[data-mode="existing"]').waitFor({ timeout: 5000 });
+  assert.deepEqual((await waitForPainted(frame, 'gangmu-green'))['gangmu-green'], [PHRASE_1]);
+
+  await frame.locator('gangmu-toolbar button.note').click();
+  const input = frame.locator('gangmu-toolbar textarea.note-input');
+  await input.waitFor({ timeout: 5000 });
+  await input.fill(NOTE);
+  await frame.locator('gangmu-toolbar .editor-actions button.save').click();
+  await frame.locator('gangmu-toolbar').waitFor({ state: 'detached', timeout: 5000 });
+
+  const entry = page
+    .locator('.outline-host li.node[data-marker="一是"]')
+    .first()
+    .locator(':scope > ul.hl-list > li.hl');
+  await entry.waitFor({ timeout: 10_000 });
+  assert.equal(await entry.getAttribute('data-color'), 'green');
+  assert.equal(await entry.locator('.hl-text').textContent(), PHRASE_1);
+  assert.equal(await entry.locator('.hl-note').textContent(), NOTE);
+});
+
+test('saved: list-articles has it with its highlight', async () => {
+  await page.locator('.reader button.save').click();
+  await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 10_000 });
+  const id = await page.locator('section.reader').getAttribute('data-article-id');
+  assert.match(id ?? '', /^paste:[0-9a-f]{16}$/);
+
+  const list = await request(page, { type: 'list-articles' });
+  assert.equal(list.ok, true, JSON.stringify(list));
+  const rows = list.value as {
+    id: string;
+    url: string;
+    site: string;
+    title: string;
+    highlights: number;
+    points: number;
+  }[];
+  const row = rows.find((r) => r.id === id);
+  assert.ok(row, JSON.stringify(rows));
+  assert.deepEqual(
+    { url: row.url, site: row.site, title: row.title, highlights: row.highlights },
+    { url: id, site: '粘贴 Pasted', title: TITLE_1, highlights: 1 },
+  );
+  assert.ok(row.points >= 6, `points: ${row.points}`);
+
+  const got = await request(page, { type: 'get-article', articleId: id });
+  const value = got.value as {
+    highlights: { note: string; selectors: { kind: string; exact?: string }[] }[];
+  };
+  assert.equal(value.highlights.length, 1);
+  assert.equal(value.highlights[0]!.note, NOTE);
+  assert.equal(value.highlights[0]!.selectors.find((s) => s.kind === 'quote')?.exact, PHRASE_1);
+  assert.ok(value.highlights[0]!.selectors.some((s) => s.kind === 'outline-node'));
+});
+
+test('the same text pasted again brings its highlight back', async () => {
+  await page.locator('button.new-paste').click();
+  await pastePage(page);
+  await page.locator('li.article-choice').nth(1).waitFor({ timeout: 10_000 });
+  await page.locator('li.article-choice').nth(1).locator('input[type=checkbox]').uncheck();
+  await page.locator('button.keep').click();
+  const frame = await readingFrame(page);
+  assert.deepEqual((await waitForPainted(frame, 'gangmu-green'))['gangmu-green'], [PHRASE_1]);
+  assert.deepEqual(errors, []);
+});
