@@ -6,12 +6,13 @@
  * one is kept; its outline appears; a phrase is highlighted with a note from
  * the selection toolbar inside the reading frame; the article is saved and
  * listed by the background (list-articles) with its highlight; pasting the
- * same text again brings the highlight back.
+ * same text again brings the highlight back; a GBK .txt file is read and
+ * split, a PDF file is refused with a message.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { PAGE, PHRASE_1, TITLE_1, TITLE_2 } from '../unit/paste/fixture.ts';
+import { gbk, PAGE, PHRASE_1, TITLE_1, TITLE_2 } from '../unit/paste/fixture.ts';
 import { useExtension } from './support.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -188,5 +189,28 @@ test('the same text pasted again brings its highlight back', async () => {
   await page.locator('button.keep').click();
   const frame = await readingFrame(page);
   assert.deepEqual((await waitForPainted(frame, 'gangmu-green'))['gangmu-green'], [PHRASE_1]);
+});
+
+test('a GBK .txt file is decoded and split; a PDF is refused', async () => {
+  await page.locator('button.new-paste').click();
+  const chooser = page.locator('input.file-input');
+  await chooser.setInputFiles({
+    name: 'page5.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(gbk(PAGE)),
+  });
+  await page.locator('li.article-choice').nth(1).waitFor({ timeout: 10_000 });
+  assert.deepEqual(await page.locator('.choice-title').allTextContents(), [TITLE_1, TITLE_2]);
+  assert.match((await page.locator('.notice.info').textContent()) ?? '', /page5\.txt.*gb18030/);
+
+  await page.locator('button.new-paste').click();
+  await chooser.setInputFiles({
+    name: 'page5.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'),
+  });
+  const notice = page.locator('.notice.error');
+  await notice.waitFor({ timeout: 5000 });
+  assert.match((await notice.textContent()) ?? '', /不是纯文本|not plain text/);
   assert.deepEqual(errors, []);
 });

@@ -67,3 +67,26 @@ export const PAGE = [
   ARTICLE_2.join('\n\n'),
   '',
 ].join('\n');
+
+/** GBK bytes of `text`, from a reverse table of the two-byte GBK range (TextEncoder only writes UTF-8). */
+export function gbk(text: string): Uint8Array<ArrayBuffer> {
+  const table = new Map<string, number[]>();
+  const dec = new TextDecoder('gbk');
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [a, b]);
+    }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}

@@ -14,30 +14,7 @@ import { fallbackTitle, pastedArticles } from '../../../utils/paste/pasted-artic
 import { renderBlocks } from '../../../utils/paste/render-blocks.ts';
 import { decodeTextFile, looksBinary, readTextFile } from '../../../utils/paste/text-file.ts';
 import { isArticleDraft } from '../../../utils/messages.ts';
-import { PAGE, PHRASE_1, TITLE_1, TITLE_2 } from './fixture.ts';
-
-/** GBK bytes of `text`, from a reverse table of the two-byte GBK range (TextEncoder only writes UTF-8). */
-function gbk(text: string): Uint8Array<ArrayBuffer> {
-  const table = new Map<string, number[]>();
-  const dec = new TextDecoder('gbk');
-  for (let a = 0x81; a <= 0xfe; a++)
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) out.push(code);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no GBK code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return new Uint8Array(out);
-}
+import { gbk, PAGE, PHRASE_1, TITLE_1, TITLE_2 } from './fixture.ts';
 
 describe('pasteArticleId', () => {
   it('is paste: and the first 16 hex digits of the SHA-256 of the text', async () => {
