@@ -8,6 +8,12 @@ import {
 } from '@/utils/messages';
 import { draft, highlight } from '../storage/fixtures';
 
+const ARTICLE = {
+  ...draft(),
+  savedAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+};
+
 describe('isRequest', () => {
   it.each([
     [{ type: 'outline-found', count: 3, title: '论基层治理', essay: true }, true],
@@ -49,7 +55,54 @@ describe('isRequest', () => {
     [{ type: 'set-site-prefs', site: 'news.cn', prefs: { collapsed: 'yes' } }, false],
     [{ type: 'set-site-prefs', site: 'news.cn', prefs: { evil: true } }, false],
     [{ type: 'list-articles' }, true],
+    [
+      {
+        type: 'list-articles',
+        sort: 'title',
+        order: 'asc',
+        site: 'e.com',
+        tag: 't',
+        color: 'blue',
+        from: '2025',
+        to: '2025-03',
+      },
+      true,
+    ],
+    [{ type: 'list-articles', sort: 'random' }, false],
+    [{ type: 'list-articles', order: 'up' }, false],
+    [{ type: 'list-articles', color: 'red' }, false],
+    [{ type: 'list-articles', from: 2025 }, false],
     [{ type: 'open-library' }, true],
+    [{ type: 'search', query: '时间序列' }, true],
+    [{ type: 'search', query: '', limit: 10 }, true],
+    [{ type: 'search', query: 'x', limit: 0 }, false],
+    [{ type: 'search', query: 'x', limit: 1.5 }, false],
+    [{ type: 'search' }, false],
+    [{ type: 'set-tags', articleId: 'https://e.com/', tags: ['治理'] }, true],
+    [{ type: 'set-tags', articleId: 'https://e.com/', tags: [1] }, false],
+    [{ type: 'set-tags', articleId: '', tags: [] }, false],
+    [{ type: 'update-note', id: 'h1', note: '' }, true],
+    [{ type: 'update-note', id: 'h1', note: 'n', color: 'pink' }, true],
+    [{ type: 'update-note', id: 'h1', note: 'n', color: 'red' }, false],
+    [{ type: 'update-note', id: 'h1' }, false],
+    [{ type: 'delete-article', articleId: 'https://e.com/' }, true],
+    [{ type: 'delete-article' }, false],
+    [{ type: 'restore-rows', article: ARTICLE, highlights: [highlight('h1')] }, true],
+    [
+      { type: 'restore-rows', article: ARTICLE, highlights: [highlight('h1', 'https://other/')] },
+      false,
+    ],
+    [{ type: 'restore-rows', article: { ...ARTICLE, savedAt: 'now' }, highlights: [] }, false],
+    [{ type: 'restore-rows', article: ARTICLE }, false],
+    [{ type: 'export-backup' }, true],
+    [{ type: 'import-backup', text: '{}', mode: 'merge' }, true],
+    [{ type: 'import-backup', text: '{}', mode: 'replace' }, true],
+    [{ type: 'import-backup', text: '{}', mode: 'overwrite' }, false],
+    [{ type: 'import-backup', mode: 'merge' }, false],
+    [{ type: 'export-articles' }, true],
+    [{ type: 'export-articles', ids: ['https://e.com/'] }, true],
+    [{ type: 'export-articles', ids: [''] }, false],
+    [{ type: 'export-articles', ids: 'https://e.com/' }, false],
     [{ type: 'toggle-sidebar' }, false],
     [{ type: 'something-else' }, false],
     [null, false],

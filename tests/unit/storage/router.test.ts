@@ -75,6 +75,84 @@ describe('background router', () => {
     expect(opened()).toBe(1);
   });
 
+  it('routes the library requests', async () => {
+    const { r } = router();
+    const other = draft({
+      id: 'https://e.com/2',
+      url: 'https://e.com/2',
+      title: '时间序列',
+      site: 'e.com',
+    });
+    await r.handle({ type: 'save-article', article: draft() }, {});
+    await r.handle({ type: 'save-article', article: other }, {});
+    await r.handle(
+      {
+        type: 'put-highlight',
+        highlight: { ...highlight('h1'), color: 'green' },
+        article: draft(),
+      },
+      {},
+    );
+    expect(await r.handle({ type: 'search', query: '时间序列' }, {})).toMatchObject({
+      ok: true,
+      value: [{ articleId: 'https://e.com/2', hits: [{ field: 'title', spans: [[0, 4]] }] }],
+    });
+    expect(
+      await r.handle(
+        { type: 'set-tags', articleId: ARTICLE_ID, tags: [' 治理 ', '', '治理', '党建'] },
+        {},
+      ),
+    ).toMatchObject({ ok: true, value: { tags: ['治理', '党建'] } });
+    expect(await r.handle({ type: 'list-articles', tag: '党建' }, {})).toMatchObject({
+      value: [{ id: ARTICLE_ID, tags: ['治理', '党建'], colors: ['green'], highlights: 1 }],
+    });
+    expect(await r.handle({ type: 'list-articles', color: 'yellow' }, {})).toEqual({
+      ok: true,
+      value: [],
+    });
+    expect((await r.handle({ type: 'list-articles', sort: 'title', order: 'asc' }, {})).ok).toBe(
+      true,
+    );
+    expect(await r.handle({ type: 'update-note', id: 'h1', note: '默认' }, {})).toMatchObject({
+      ok: true,
+      value: { id: 'h1', note: '默认', color: 'green' },
+    });
+    expect(await r.handle({ type: 'update-note', id: 'gone', note: '' }, {})).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
+    expect(
+      await r.handle({ type: 'export-articles', ids: [ARTICLE_ID, 'nope'] }, {}),
+    ).toMatchObject({
+      value: [{ article: { id: ARTICLE_ID }, highlights: [{ id: 'h1' }] }],
+    });
+    const backup = await r.handle({ type: 'export-backup' }, {});
+    if (!backup.ok) throw new Error(backup.error);
+    const deleted = await r.handle({ type: 'delete-article', articleId: ARTICLE_ID }, {});
+    if (!deleted.ok || !deleted.value) throw new Error('not deleted');
+    expect(deleted.value.highlights.map((h) => h.id)).toEqual(['h1']);
+    expect(deleted.value.article).not.toHaveProperty('terms');
+    expect(await r.handle({ type: 'search', query: '默认' }, {})).toEqual({ ok: true, value: [] });
+    expect(await r.handle({ type: 'restore-rows', ...deleted.value }, {})).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await r.handle({ type: 'search', query: '默认' }, {})).toMatchObject({
+      value: [{ articleId: ARTICLE_ID }],
+    });
+    expect(await r.handle({ type: 'import-backup', text: '{}', mode: 'merge' }, {})).toMatchObject({
+      ok: false,
+      code: 'foreign',
+      error: expect.stringMatching(/not a Gangmu backup/),
+    });
+    expect(
+      await r.handle({ type: 'import-backup', text: backup.value, mode: 'replace' }, {}),
+    ).toMatchObject({
+      ok: true,
+      value: { articlesAdded: 2, highlightsAdded: 1 },
+    });
+  });
+
   it('turns a storage failure into { ok: false }', async () => {
     const { r } = router();
     const reply = await r.handle(

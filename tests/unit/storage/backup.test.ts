@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BACKUP_VERSION } from '@/lib/backup';
+import type { GangmuDB } from '@/utils/db/schema';
+import { deleteArticle, saveArticle, setTags } from '@/utils/storage/articles';
+import { exportBackup, importBackup } from '@/utils/storage/backup';
+import { StorageError } from '@/utils/storage/errors';
+import { putHighlight, updateNote } from '@/utils/storage/highlights';
+import { search } from '@/utils/storage/search';
+import { setSitePrefs } from '@/utils/storage/site-prefs';
+import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+
+let dbs: GangmuDB[] = [];
+afterEach(async () => {
+  await Promise.all(dbs.map((d) => d.delete()));
+  dbs = [];
+});
+const open = () => {
+  const d = freshDb();
+  dbs.push(d);
+  return d;
+};
+
+const OTHER = 'https://e.com/2';
+
+/** Every table's raw rows (terms included), in primary-key order. */
+async function dump(db: GangmuDB) {
+  return {
+    articles: await db.articles.toArray(),
+    highlights: await db.highlights.toArray(),
+    sitePrefs: await db.sitePrefs.toArray(),
+  };
+}
+
+async function seed(db: GangmuDB) {
+  const clock = tickingClock();
+  await saveArticle(db, draft({ tags: ['治理'] }), clock);
+  await saveArticle(
+    db,
+    draft({ id: OTHER, url: OTHER, title: '时间序列分析', site: 'e.com' }),
+    clock,
+  );
+  await putHighlight(db, { ...highlight('h1'), note: '默认设置' }, draft(), clock);
+  await putHighlight(
+    db,
+    { ...highlight('h2', OTHER), color: 'green' },
+    draft({ id: OTHER }),
+    clock,
+  );
+  await setSitePrefs(db, 'www.news.cn', { alwaysOpen: true, width: 420 });
+}
+
+/** Expects `promise` to fail as a StorageError of `code` whose message matches `message`. */
+async function refused(promise: Promise<unknown>, code: string, message: RegExp) {
+  const err: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(StorageError);
+  expect((err as StorageError).code).toBe(code);
+  expect((err as StorageError).message).toMatch(message);
+}
+
+describe('backup', () => {
+  it('backup → wipe → restore gives an identical library, terms included', async () => {
+    const db = open();
+    await seed(db);
+    const before = await dump(db);
+    const text = await exportBackup(db, '2025-02-01T00:00:00.000Z');
+    expect(text).not.toContain('"terms"');
+    expect(JSON.parse(text)).toMatchObject({ format: 'gangmu-backup', version: BACKUP_VERSION });
+    await Promise.all([db.articles.clear(), db.highlights.clear(), db.sitePrefs.clear()]);
+    expect(await db.articles.count()).toBe(0);
+    expect(await importBackup(db, text, 'replace')).toMatchObject({
+      articlesAdded: 2,
+      highlightsAdded: 2,
+    });
+    expect(await dump(db)).toEqual(before);
+    expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([OTHER]);
+    // The same library gives the same file.
+    expect(await exportBackup(db, '2025-02-01T00:00:00.000Z')).toBe(text);
+  });
+
+  it('restores into a fresh database identically', async () => {
+    const a = open();
+    await seed(a);
+    const b = open();
+    await importBackup(b, await exportBackup(a), 'merge');
+    expect(await dump(b)).toEqual(await dump(a));
+  });
+
+  it('replace drops what the backup does not hold; merge keeps it and takes only newer rows', async () => {
+    const db = open();
+    await seed(db);
+    const text = await exportBackup(db);
+    const clock = tickingClock(Date.UTC(2026, 0, 1));
+    await updateNote(db, 'h1', '新的笔记', undefined, clock); // newer than the backup
+    await saveArticle(
+      db,
+      draft({ id: 'https://new/', url: 'https://new/', title: '新文章' }),
+      clock,
+    );
+    await deleteArticle(db, OTHER);
+
+    const merged = open();
+    await importBackup(merged, await exportBackup(db), 'replace');
+    expect(await importBackup(merged, text, 'merge')).toMatchObject({
+      articlesAdded: 1, // OTHER comes back
+      highlightsAdded: 1,
+      highlightsKept: 1, // h1: the stored note is newer
+    });
+    expect((await merged.highlights.get('h1'))?.note).toBe('新的笔记');
+    expect(await merged.articles.get('https://new/')).toBeDefined();
+    expect(await merged.articles.get(OTHER)).toBeDefined();
+    expect((await search(merged, '新的笔记')).length).toBe(1);
+    expect(await search(merged, '默认设置')).toEqual([]);
+
+    await importBackup(db, text, 'replace');
+    expect(await db.articles.get('https://new/')).toBeUndefined();
+    expect((await db.highlights.get('h1'))?.note).toBe('默认设置');
+    expect((await search(db, '默认设置')).length).toBe(1);
+    expect(await search(db, '新的笔记')).toEqual([]);
+  });
+
+  it.each([
+    ['not JSON', 'hello', 'not-json', /not JSON/],
+    ['HTML', '<html></html>', 'not-json', /looks like HTML/],
+    ['a foreign JSON file', '{"name":"x","version":"1.0"}', 'foreign', /not a Gangmu backup/],
+    ['a JSON array', '[]', 'foreign', /JSON array/],
+    [
+      'a newer version',
+      JSON.stringify({
+        format: 'gangmu-backup',
+        version: BACKUP_VERSION + 1,
+        exportedAt: '2025-01-01T00:00:00.000Z',
+        articles: [],
+        highlights: [],
+      }),
+      'newer-version',
+      /newer Gangmu/,
+    ],
+  ])('refuses %s and changes nothing', async (_name, text, code, message) => {
+    const db = open();
+    await seed(db);
+    const before = await dump(db);
+    for (const mode of ['merge', 'replace'] as const) {
+      await refused(importBackup(db, text, mode), code, message);
+      expect(await dump(db)).toEqual(before);
+    }
+  });
+
+  it('refuses a backup with one bad row among good ones, writing none of them', async () => {
+    const db = open();
+    await seed(db);
+    const before = await dump(db);
+    const good = JSON.parse(await exportBackup(db)) as {
+      articles: Array<Record<string, unknown>>;
+      highlights: unknown[];
+    };
+    good.articles.push({ ...good.articles[0], id: 'https://bad/', savedAt: 'yesterday' });
+    await refused(
+      importBackup(db, JSON.stringify(good), 'replace'),
+      'invalid-article',
+      /index 2.*savedAt/,
+    );
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('a write that fails mid-import (a full disk) leaves the library as it was', async () => {
+    const db = open();
+    await seed(db);
+    const before = await dump(db);
+    const text = (await exportBackup(db))
+      .replace('默认设置', '改过的笔记')
+      .replaceAll('2025-01-01T00:00:', '2030-01-01T00:00:');
+    db.highlights.bulkPut = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    await expect(importBackup(db, text, 'replace')).rejects.toThrow();
+    expect(await dump(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,92 @@
+/** A full disk: the reader is told clearly, and nothing already saved is lost. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GangmuDB } from '@/utils/db/schema';
+import { createRouter } from '@/utils/router';
+import { QUOTA_MESSAGE, isQuotaError } from '@/utils/storage/errors';
+import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+
+let db: GangmuDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const quota = () =>
+  Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+
+function router() {
+  db = freshDb();
+  return createRouter({
+    db: () => db,
+    badge: undefined,
+    session: undefined,
+    openLibrary: async () => {},
+    clock: tickingClock(),
+  });
+}
+
+async function dump() {
+  return { articles: await db.articles.toArray(), highlights: await db.highlights.toArray() };
+}
+
+describe('storage full', () => {
+  it('recognises a quota error however Dexie wraps it', () => {
+    const dom = new DOMException('full', 'QuotaExceededError');
+    expect(isQuotaError(dom)).toBe(true);
+    expect(isQuotaError({ name: 'AbortError', inner: dom })).toBe(true);
+    expect(isQuotaError(new Error('x', { cause: dom }))).toBe(true);
+    expect(isQuotaError(new Error('quota'))).toBe(false);
+  });
+
+  it('put-highlight: a clear message, and the earlier highlights and the article are intact', async () => {
+    const r = router();
+    await r.handle({ type: 'save-article', article: draft() }, {});
+    await r.handle({ type: 'put-highlight', highlight: highlight('h1'), article: draft() }, {});
+    const before = await dump();
+    db.highlights.put = quota;
+    const reply = await r.handle(
+      { type: 'put-highlight', highlight: highlight('h2'), article: draft() },
+      {},
+    );
+    expect(reply).toEqual({ ok: false, error: QUOTA_MESSAGE, code: 'quota-exceeded' });
+    expect(QUOTA_MESSAGE).toMatch(/^存储空间已满/);
+    expect(QUOTA_MESSAGE).toMatch(/Storage is full/);
+    // The article's updatedAt bump in the same transaction was rolled back too.
+    expect(await dump()).toEqual(before);
+  });
+
+  it('put-highlight on an unsaved article writes neither the article nor the highlight', async () => {
+    const r = router();
+    db.highlights.put = quota;
+    const reply = await r.handle(
+      { type: 'put-highlight', highlight: highlight('h1'), article: draft() },
+      {},
+    );
+    expect(reply).toMatchObject({ ok: false, code: 'quota-exceeded' });
+    expect(await db.articles.get(ARTICLE_ID)).toBeUndefined();
+  });
+
+  it('save-article and update-note: a clear message, nothing lost', async () => {
+    const r = router();
+    await r.handle(
+      {
+        type: 'put-highlight',
+        highlight: { ...highlight('h1'), note: '旧笔记' },
+        article: draft(),
+      },
+      {},
+    );
+    const before = await dump();
+    db.articles.put = quota;
+    expect(
+      await r.handle({ type: 'save-article', article: draft({ title: '新' }) }, {}),
+    ).toMatchObject({
+      ok: false,
+      code: 'quota-exceeded',
+    });
+    expect(await r.handle({ type: 'update-note', id: 'h1', note: '新笔记' }, {})).toMatchObject({
+      ok: false,
+      code: 'quota-exceeded',
+    });
+    expect(await dump()).toEqual(before);
+  });
+});
