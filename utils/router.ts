@@ -7,7 +7,7 @@ import type { GangmuDB } from './db/schema.ts';
 import {
   assertNever,
   errorMessage,
-  type Reply,
+  type ReplyTo,
   type ReplyValue,
   type Request,
 } from './messages.ts';
@@ -106,12 +106,10 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
    * as a throw, with a `code` for the expected ones (a full disk, a refused
    * backup, a row that is gone).
    */
-  async function handle(
-    request: Request,
-    sender: SenderLike,
-  ): Promise<Reply<ReplyValue[Request['type']]>> {
+  async function handle<R extends Request>(request: R, sender: SenderLike): Promise<ReplyTo<R>> {
     try {
-      return { ok: true, value: await dispatch(request, sender) };
+      // dispatch answers each request type with its ReplyValue (checked per case above).
+      return { ok: true, value: (await dispatch(request, sender)) as ReplyValue[R['type']] };
     } catch (caught) {
       const err = asStorageError(caught);
       if (err instanceof StorageError) return { ok: false, error: err.message, code: err.code };

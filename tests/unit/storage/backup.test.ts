@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_VERSION } from '@/lib/backup';
 import type { GangmuDB } from '@/utils/db/schema';
-import { deleteArticle, saveArticle, setTags } from '@/utils/storage/articles';
+import { deleteArticle, saveArticle } from '@/utils/storage/articles';
 import { exportBackup, importBackup } from '@/utils/storage/backup';
 import { StorageError } from '@/utils/storage/errors';
 import { putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
 import { setSitePrefs } from '@/utils/storage/site-prefs';
-import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+import { draft, freshDb, highlight, tickingClock } from './fixtures';
 
 let dbs: GangmuDB[] = [];
 afterEach(async () => {
@@ -172,7 +172,8 @@ describe('backup', () => {
     const text = (await exportBackup(db))
       .replace('默认设置', '改过的笔记')
       .replaceAll('2025-01-01T00:00:', '2030-01-01T00:00:');
-    db.highlights.bulkPut = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    db.highlights.bulkPut = (() =>
+      Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
     await expect(importBackup(db, text, 'replace')).rejects.toThrow();
     expect(await dump(db)).toEqual(before);
   });

@@ -10,8 +10,8 @@ afterEach(async () => {
   await db?.delete();
 });
 
-const quota = () =>
-  Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+const quota = (() =>
+  Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never;
 
 function router() {
   db = freshDb();
