@@ -1,0 +1,126 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NoteEditor } from '@/components/library/NoteEditor';
+import { SearchResults } from '@/components/library/SearchResults';
+import { parseTags } from '@/components/library/TagsEditor';
+import type { LibraryT } from '@/components/library/library-strings';
+
+const t = ((name: string, subs?: string[]) =>
+  subs ? `${name}(${subs.join(',')})` : name) as LibraryT;
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function mount(node: preact.ComponentChild) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(node, root));
+  return root;
+}
+
+describe('SearchResults', () => {
+  it('shows the field and the snippet with the match in <mark>, page text never parsed as HTML', () => {
+    const onOpen = vi.fn();
+    const root = mount(
+      <SearchResults
+        t={t}
+        formatDate={String}
+        activeId={null}
+        onActivate={() => {}}
+        onOpen={onOpen}
+        state={{
+          kind: 'ready',
+          query: '壁垒',
+          results: [
+            {
+              articleId: 'a',
+              title: '<img src=x onerror=alert(1)>论',
+              site: 'e.cn',
+              author: null,
+              savedAt: '2025-01-01',
+              hits: [
+                {
+                  field: 'highlight',
+                  text: '打通<b>信息壁垒</b>',
+                  spans: [[7, 9]],
+                  cutBefore: true,
+                  cutAfter: false,
+                  highlightId: 'h1',
+                },
+              ],
+            },
+          ],
+        }}
+      />,
+    );
+    expect(root.querySelector('img, b')).toBeNull();
+    expect(root.querySelector('.result-title')?.textContent).toBe('<img src=x onerror=alert(1)>论');
+    const hit = root.querySelector('.hit')!;
+    expect(hit.getAttribute('data-field')).toBe('highlight');
+    expect(hit.querySelector('.field')?.textContent).toBe('libFieldHighlight');
+    expect([...hit.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['壁垒']);
+    expect(hit.querySelector('.snippet')?.textContent).toBe('…打通<b>信息壁垒</b>');
+    (hit.querySelector('button.snippet') as HTMLButtonElement).click();
+    expect(onOpen).toHaveBeenCalledWith('a', 'h1');
+  });
+
+  it('says when nothing was found', () => {
+    const root = mount(
+      <SearchResults
+        t={t}
+        formatDate={String}
+        activeId={null}
+        onActivate={() => {}}
+        onOpen={() => {}}
+        state={{ kind: 'ready', query: '默想', results: [] }}
+      />,
+    );
+    expect(root.textContent).toBe('libSearchNone(默想)');
+  });
+});
+
+describe('parseTags', () => {
+  it.each([
+    ['精读，社区, 精读 ', ['精读', '社区']],
+    ['a、b；c;;', ['a', 'b', 'c']],
+    ['  ', []],
+  ])('%j', (text, want) => expect(parseTags(text)).toEqual(want));
+});
+
+describe('NoteEditor', () => {
+  it('saves on Ctrl+Enter and on blur, only when changed, and says so', async () => {
+    const onSave = vi.fn(async () => null);
+    const root = mount(<NoteEditor highlightId="h1" note="旧" t={t} onSave={onSave} />);
+    const area = root.querySelector('textarea')!;
+    await act(async () => {
+      area.dispatchEvent(new FocusEvent('blur'));
+    });
+    expect(onSave).not.toHaveBeenCalled();
+    await act(async () => {
+      area.value = '新笔记';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      area.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }),
+      );
+    });
+    expect(onSave).toHaveBeenCalledWith('h1', '新笔记');
+    expect(root.querySelector('.note-status')?.textContent).toBe('libNoteSaved');
+  });
+
+  it('shows a failure as an alert', async () => {
+    const root = mount(<NoteEditor highlightId="h1" note="" t={t} onSave={async () => 'gone'} />);
+    const area = root.querySelector('textarea')!;
+    await act(async () => {
+      area.value = 'x';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      area.dispatchEvent(new FocusEvent('blur'));
+    });
+    expect(root.querySelector('[role=alert]')?.textContent).toBe('libFailed(gone)');
+  });
+});
