@@ -59,11 +59,14 @@ function spansOf(query: string, text: string): Span[] {
 function fieldHits(query: string, fields: readonly FieldText[], highlightId?: string): SearchHit[] {
   const out: SearchHit[] = [];
   const per = new Map<SearchField, number>();
+  const shown = new Set<string>();
   for (const { field, text } of fields) {
-    if ((per.get(field) ?? 0) >= HITS_PER_FIELD) continue;
+    // The digest repeats level-1 keys: show each text once.
+    if ((per.get(field) ?? 0) >= HITS_PER_FIELD || shown.has(`${field}\n${text}`)) continue;
     const spans = spansOf(query, text);
     if (spans.length === 0) continue;
     per.set(field, (per.get(field) ?? 0) + 1);
+    shown.add(`${field}\n${text}`);
     const s = snippet(text, spans, SNIPPET_RADIUS);
     out.push({
       field,

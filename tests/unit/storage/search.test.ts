@@ -70,6 +70,16 @@ describe('search', () => {
     ]);
   });
 
+  it('shows a text the digest repeats from the outline once', async () => {
+    db = freshDb();
+    const o = outline();
+    o.nodes[0]!.text = '坚持党建引领';
+    o.digest = ['坚持党建引领', '党建引领是根本'];
+    await saveArticle(db, draft({ title: '一篇文章', outline: o }));
+    const [result] = await search(db, '党建引领');
+    expect(result!.hits.map((h) => h.text)).toEqual(['坚持党建引领', '党建引领是根本']);
+  });
+
   it('a note edit updates search; a deleted highlight is no longer found', async () => {
     db = freshDb();
     const clock = tickingClock();
