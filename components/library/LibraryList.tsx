@@ -32,6 +32,9 @@ export interface LibraryListProps {
  */
 export function LibraryList(props: LibraryListProps) {
   const { state, t, formatDate, selected, onToggleSelect, onOpen, activeId, onActivate } = props;
+  // One row is in the Tab order: the active one, else the first.
+  const ids = state.kind === 'ready' ? state.articles.map((a) => a.id) : [];
+  const tabbable = activeId && ids.includes(activeId) ? activeId : ids[0];
   return (
     <div class="library-list" data-state={state.kind}>
       {state.kind === 'loading' && <p>{t('libraryLoading')}</p>}
@@ -52,7 +55,7 @@ export function LibraryList(props: LibraryListProps) {
               data-id={a.id}
               role="option"
               aria-selected={activeId === a.id}
-              tabIndex={activeId === a.id ? 0 : -1}
+              tabIndex={tabbable === a.id ? 0 : -1}
               onFocus={(e) => {
                 if (e.target === e.currentTarget) onActivate?.(a.id);
               }}
@@ -61,7 +64,6 @@ export function LibraryList(props: LibraryListProps) {
                 <input
                   type="checkbox"
                   class="select"
-                  tabIndex={-1}
                   aria-label={t('libSelect')}
                   checked={selected?.has(a.id) ?? false}
                   onChange={() => onToggleSelect(a.id)}

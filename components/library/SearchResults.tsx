@@ -46,6 +46,8 @@ export function SearchResults({
     );
   if (state.results.length === 0)
     return <p class="empty search-none">{t('libSearchNone', [state.query])}</p>;
+  const ids = state.results.map((r) => r.articleId);
+  const tabbable = activeId && ids.includes(activeId) ? activeId : ids[0];
   return (
     <ol class="results" role="listbox" aria-label={t('libSearch')}>
       {state.results.map((r) => (
@@ -55,7 +57,7 @@ export function SearchResults({
           data-id={r.articleId}
           role="option"
           aria-selected={activeId === r.articleId}
-          tabIndex={activeId === r.articleId ? 0 : -1}
+          tabIndex={tabbable === r.articleId ? 0 : -1}
           onFocus={(e) => {
             if (e.target === e.currentTarget) onActivate(r.articleId);
           }}
