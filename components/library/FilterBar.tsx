@@ -9,6 +9,10 @@ const SORT_LABEL: Record<ListSort, LibraryMessage> = {
   site: 'libSortSite',
 };
 
+/** The order list-articles uses when none is given: newest first for dates, A→Z for text. */
+const defaultOrder = (sort: ListSort | undefined) =>
+  sort === 'title' || sort === 'site' ? 'asc' : 'desc';
+
 export interface FilterBarProps {
   t: LibraryT;
   query: ListQuery;
@@ -83,33 +87,32 @@ export function FilterBar({
           </select>
           <select
             class="order"
-            value={query.order ?? ''}
+            value={query.order ?? defaultOrder(query.sort)}
             aria-label={t('libSort')}
             onChange={(e) =>
               set({ order: (e.currentTarget.value || undefined) as ListQuery['order'] })
             }
           >
-            <option value="">—</option>
             <option value="asc">{t('libOrderAsc')}</option>
             <option value="desc">{t('libOrderDesc')}</option>
           </select>
         </label>
         {select(
-          'site',
+          'filter-site',
           'libFilterSite',
           query.site,
           sites.map((s) => ({ value: s, label: s })),
           (v) => set({ site: v }),
         )}
         {select(
-          'tag',
+          'filter-tag',
           'libFilterTag',
           query.tag,
           tags.map((s) => ({ value: s, label: s })),
           (v) => set({ tag: v }),
         )}
         {select(
-          'color',
+          'filter-color',
           'libFilterColor',
           query.color,
           HIGHLIGHT_COLORS.map((c) => ({ value: c, label: t(COLOR_MESSAGE[c]) })),

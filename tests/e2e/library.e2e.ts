@@ -131,7 +131,7 @@ test('a tag added in the article view filters the list', async () => {
   await library.locator('.library[data-view="list"]').waitFor({ timeout: 10_000 });
   await library.locator('.article .tag', { hasText: '精读' }).waitFor({ timeout: 10_000 });
 
-  await library.locator('.filters .tag select').selectOption('精读');
+  await library.locator('.filters .filter-tag select').selectOption('精读');
   const [only] = await titles(1);
   assert.match(only ?? '', /绣花功夫/);
   await library.locator('.filters .clear').click();
