@@ -178,6 +178,15 @@ test('export all downloads a zip of index.md and one Markdown file per article',
   await library.locator('.notice[data-tone="info"]').waitFor({ timeout: 10_000 });
 });
 
+test('export selected zips only the ticked articles', async () => {
+  const tick = library.locator('.article', { hasText: SECOND_TITLE }).locator('input.select');
+  await tick.check();
+  const { path } = await downloadOf(() => library.locator('button.export-selected').click());
+  const names = Object.keys(unzipSync(new Uint8Array(await readFile(path))));
+  assert.deepEqual(names, ['index.md', `${SECOND_TITLE}.md`]);
+  await tick.uncheck();
+});
+
 test(
   'backup, delete everything, restore: the same list; a foreign file changes nothing',
   {
