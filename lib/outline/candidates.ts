@@ -29,6 +29,8 @@ export interface Candidate {
 
 /** Longest standalone heading, in characters; longer bold blocks are emphasised prose. */
 const MAX_HEADING = 60;
+/** A bold run longer than this opening a paragraph is emphasised prose, not a lead (a lead is a phrase or short claim). */
+const MAX_BOLD_LEAD = 40;
 /** A bold run shorter than this is an emphasised word, not a lead. */
 const MIN_BOLD_LEAD = 2;
 /** Share of a block's text that must be bold for the block to read as a bold line. */
@@ -128,7 +130,13 @@ export function blockCandidate(block: Block, index: number, format: string): Can
     return heading(index, 'bold-heading', t.length);
   }
   const run = boldRunAt(block, 0);
-  if (run && letters(t, run[0], run[1]) >= MIN_BOLD_LEAD && !onlyPunctuationAfter(t, run[1])) {
+  const boldLength = run ? letters(t, run[0], run[1]) : 0;
+  if (
+    run &&
+    boldLength >= MIN_BOLD_LEAD &&
+    boldLength <= MAX_BOLD_LEAD &&
+    !onlyPunctuationAfter(t, run[1])
+  ) {
     return {
       block: index,
       family: 'bold-lead',

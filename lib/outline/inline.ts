@@ -67,7 +67,13 @@ export function inlinePoints(text: string, from = 0): InlinePoint[] {
     // The innermost earlier member whose stretch holds the whole run.
     let host: Placed | undefined;
     for (const p of placed) {
-      if (p.point.start < first.start && runEnd <= p.spanEnd && first.start < p.spanEnd) {
+      // A series never nests in a member of its own family: 一是…二是…一是… starts again.
+      if (
+        p.point.family !== first.family &&
+        p.point.start < first.start &&
+        runEnd <= p.spanEnd &&
+        first.start < p.spanEnd
+      ) {
         if (!host || p.point.start >= host.point.start) host = p;
       }
     }
@@ -110,5 +116,50 @@ export function inlinePoints(text: string, from = 0): InlinePoint[] {
     }
   };
   trim(roots);
-  return roots;
+  return labelRuns(text, roots, from);
+}
+
+/** A run's label: a short phrase closed by a colon right before its first member (高三重点：一是…). */
+const LABEL = /(?:^|[，。；！？、\s])([^，。；：！？、\s“”]{2,8})：\s*$/;
+/** How far before a run's first marker its label may start. */
+const LABEL_REACH = 12;
+
+/**
+ * Labelled series (近期，高三重点：一是…；二是…。高二重点：一是…): each run whose first
+ * member follows a short label and a colon is nested under an inline node for the label.
+ * Labels only count when at least two runs in the paragraph carry one — a single
+ * "如下：" before a list is an introduction, not a label.
+ */
+function labelRuns(text: string, roots: InlinePoint[], from: number): InlinePoint[] {
+  const firsts = roots.filter((p) => p.ordinal === 1);
+  const labels = new Map<InlinePoint, { start: number; end: number }>();
+  for (const p of firsts) {
+    const lo = Math.max(from, p.start - LABEL_REACH);
+    const m = LABEL.exec(text.slice(lo, p.start));
+    if (!m || !m[1]) continue;
+    const end = lo + m.index + m[0].lastIndexOf('：');
+    labels.set(p, { start: end - m[1].length, end });
+  }
+  if (labels.size < 2) return roots;
+  const out: InlinePoint[] = [];
+  let current: InlinePoint | null = null;
+  for (const p of roots) {
+    const label = labels.get(p);
+    if (label) {
+      current = {
+        family: 'label',
+        ordinal: 0,
+        marker: null,
+        start: label.start,
+        textStart: label.start,
+        textEnd: label.end,
+        children: [],
+      };
+      out.push(current);
+    } else if (p.ordinal === 1) {
+      current = null;
+    }
+    (current ? current.children : out).push(p);
+  }
+  return out;
 }

@@ -219,6 +219,28 @@ export const recognizeCases: RecognizeCase[] = [
     ],
   },
   {
+    name: 'labelled series: each label holds its own 一是…二是… (no nesting in a sibling)',
+    format: 'text',
+    input: `${A}\n\n下一步，高三重点：一是要平衡好各科关系；二是要找准新的增长点。高二重点：一是尝试调整选课；二是加强学法指导。高一重点：一是保护学习积极性；二是推进校本作业。`,
+    outline: [
+      'L1 inline - 高三重点',
+      '  L2 inline 一是 要平衡好各科关系',
+      '  L2 inline 二是 要找准新的增长点',
+      'L1 inline - 高二重点',
+      '  L2 inline 一是 尝试调整选课',
+      '  L2 inline 二是 加强学法指导',
+      'L1 inline - 高一重点',
+      '  L2 inline 一是 保护学习积极性',
+      '  L2 inline 二是 推进校本作业',
+    ],
+  },
+  {
+    name: 'a long bold sentence opening a paragraph is emphasis, not a lead',
+    format: 'html',
+    input: `<html><body><article><p>${A}</p><p><strong>总体上，在去年有效措施的基础上，进一步抓狠抓巧，做好尖子生和临界生的针对性辅导工作，确保成绩稳步提升。</strong>${B}</p><p><strong>感谢大家，感谢各位家长对我们工作的理解和支持，不当之处请大家批评指正，我们一定认真改进。</strong>${C}</p></article></body></html>`,
+    outline: [],
+  },
+  {
     name: '；-separated 要 clauses after a short lead-in',
     format: 'text',
     input: `${A}\n\n今后，要敢想，勇于提出新思路新目标；要敢闯，大胆探索没有先例的改革；要敢干，以实干实绩检验工作成效。`,
