@@ -167,6 +167,37 @@ const statusOf = (tabId: number) =>
   }, tabId);
 
 /** Polls `read` until `ok` holds; returns the last value, or throws with it. */
+/** The stored "always open" preference of a site, read in the service worker's own IndexedDB. */
+function alwaysOpenStored(site: string): Promise<boolean | null> {
+  return e2e.launched.serviceWorker.evaluate(
+    (key) =>
+      new Promise<boolean | null>((resolve) => {
+        const open = indexedDB.open('gangmu');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const get = db.transaction('sitePrefs', 'readonly').objectStore('sitePrefs').get(key);
+            get.onsuccess = () => {
+              db.close();
+              const row = get.result as { alwaysOpen?: boolean } | undefined;
+              resolve(row ? row.alwaysOpen === true : null);
+            };
+            get.onerror = () => {
+              db.close();
+              resolve(null);
+            };
+          } catch {
+            // The store does not exist yet: nothing stored.
+            db.close();
+            resolve(null);
+          }
+        };
+      }),
+    site,
+  );
+}
+
 async function until<T>(
   what: string,
   read: () => Promise<T>,
@@ -210,7 +241,12 @@ test('"always open on this site": ticked in the sidebar, the sidebar opens by it
   assert.equal(await box.isChecked(), false);
   await box.check();
   assert.equal(await box.isChecked(), true);
-  await p.waitForTimeout(300); // the preference is stored through the background
+  // The preference is stored through the background: wait until it is in its IndexedDB.
+  await until(
+    '"always open" stored',
+    () => alwaysOpenStored('127.0.0.1'),
+    (v) => v === true,
+  );
 
   await p.reload();
   await items(p).first().waitFor({ timeout: 10_000 });
@@ -220,7 +256,11 @@ test('"always open on this site": ticked in the sidebar, the sidebar opens by it
 
   // Unticked, a reload leaves the sidebar closed.
   await again.uncheck();
-  await p.waitForTimeout(300);
+  await until(
+    '"always open" cleared',
+    () => alwaysOpenStored('127.0.0.1'),
+    (v) => v !== true,
+  );
   await p.reload();
   await waitForTabStatus(e2e.launched.serviceWorker, e2e.url('essay.html'));
   await p.waitForTimeout(1000);
