@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model.ts';
 import type { Translate } from '../sidebar/sidebar-messages.ts';
 import { colorLabel } from './color-label.ts';
@@ -34,8 +34,16 @@ export function HighlightToolbar(props: HighlightToolbarProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   const first = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => setDraft(props.note), [props.note, props.editing]);
-  useEffect(() => {
+  // The draft starts from the saved note when the note opens — not on every later render:
+  // a reply arriving while the reader types must not wipe what was typed.
+  const wasEditing = useRef(props.editing);
+  useLayoutEffect(() => {
+    if (props.editing && !wasEditing.current) setDraft(props.note);
+    wasEditing.current = props.editing;
+  }, [props.editing, props.note]);
+  // Focus moves in the same task as the render (a layout effect, not a passive one), so keys
+  // typed the moment the note field appears land in it.
+  useLayoutEffect(() => {
     if (props.editing) area.current?.focus({ preventScroll: true });
     else first.current?.focus({ preventScroll: true });
   }, [props.editing, props.mode]);
