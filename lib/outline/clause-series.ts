@@ -32,13 +32,19 @@ function opener(clause: string): string {
   return clause[0] ?? '';
 }
 
+/** 主要, 重要, 需要, 只要, 纲要, 要素, 要求: the 要 at `i` is part of a word, not the modal verb. */
+function yaoInWord(text: string, i: number): boolean {
+  return (
+    (i > 0 && '主重需只纲摘概简提'.includes(text[i - 1]!)) ||
+    '素求点件闻'.includes(text[i + 1] ?? '')
+  );
+}
+
 /** True when the clause's modal 要 stands within a short subject's reach (…干部要…). */
 function hasModalYao(clause: string): boolean {
   for (let i = clause.indexOf('要'); i >= 0 && i <= 6; i = clause.indexOf('要', i + 1)) {
     if (/[，,]/.test(clause.slice(0, i))) return false;
-    // 主要, 重要, 需要, 只要, 纲要, 要素, 要求: 要 inside a word is no modal verb.
-    if (i > 0 && '主重需只纲摘概简提'.includes(clause[i - 1]!)) continue;
-    if ('素求点件闻'.includes(clause[i + 1] ?? '')) continue;
+    if (yaoInWord(clause, i)) continue;
     return true;
   }
   return false;
@@ -211,11 +217,7 @@ function subjectYao(sentence: string): number {
   for (let i = sentence.indexOf('要'); i > 0 && i <= 6; i = sentence.indexOf('要', i + 1)) {
     const subject = sentence.slice(0, i);
     if (/[，,]/.test(subject)) return -1;
-    if (
-      '主重需只纲摘概简提'.includes(sentence[i - 1]!) ||
-      '素求点件闻'.includes(sentence[i + 1] ?? '')
-    )
-      continue;
+    if (yaoInWord(sentence, i)) continue;
     if (
       /[是也还更都就则又才均亦]$/.test(subject) ||
       /^(?:尤其|特别|同时|因此|所以|而且|并且|此外)/.test(subject)

@@ -5,6 +5,7 @@
 import type { Block, BlockDoc } from '../types.ts';
 import { isEndMatter, isFurniture } from './furniture.ts';
 import { parseNames, splitJoinedNames } from './names.ts';
+import { bare } from './point-text.ts';
 import { isWholeBold } from './candidates.ts';
 
 /** What the recogniser learns about the document around the body. */
@@ -27,8 +28,6 @@ const EDGE_BLOCKS = 8;
 const MAX_TITLE = 60;
 
 const strip = (s: string) => s.replace(/[\s\u3000]+/g, '');
-/** Text with whitespace and punctuation removed, for comparing lines. */
-const bare = (s: string) => s.replace(/[\s\u3000\p{P}\p{S}]/gu, '');
 
 /** Byline prefixes: role words before the names (本报记者 王乐文 方敏, □ 张磊, 作者：…). */
 const BYLINE_PREFIX =

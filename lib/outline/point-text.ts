@@ -55,3 +55,8 @@ export function onlyPunctuationAfter(text: string, from: number): boolean {
   }
   return true;
 }
+
+/** Text without whitespace, punctuation or symbols: for comparing lines and point texts. */
+export function bare(s: string): string {
+  return s.replace(/[\s\u3000\p{P}\p{S}]/gu, '');
+}

@@ -3,6 +3,7 @@
  * module; this file only orders them.
  */
 import type { BlockDoc, Outline } from '../types.ts';
+import { bare } from './point-text.ts';
 import { blockCandidate, type Candidate } from './candidates.ts';
 import { buildTree } from './build-tree.ts';
 import { buildDigest } from './digest.ts';
@@ -20,9 +21,6 @@ import { keepSeries } from './series.ts';
 const CONCLUSION = /^(综上所述|总而言之|总之|综上|结语|结束语)(?:[，,：:\s]|$)/;
 /** The conclusion is searched for in this last share of the body. */
 const CONCLUSION_ZONE = 0.4;
-
-/** Text compared without spaces and punctuation. */
-const bare = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
 
 /**
  * A preview list (下面我讲三方面内容，一是…；二是…；三是…) only repeats the
