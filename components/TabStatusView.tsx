@@ -25,6 +25,7 @@ export type PopupMessage =
   | 'popupExported'
   | 'popupExportedNoClipboard'
   | 'popupOpenLibrary'
+  | 'popupPaste'
   | 'popupRestricted'
   | 'popupNoContentScript'
   | 'popupNoEssayAction'

@@ -64,6 +64,12 @@ export interface Article {
   title: string;
   outline: StoredOutline;
   tags: string[];
+  /**
+   * A pasted article's text as it was pasted (its slice of the paste), from
+   * which the paste page rebuilds it when it is opened from the library.
+   * Absent for web pages, which are read where they are.
+   */
+  sourceText?: string;
   /** ISO 8601: first saved, last changed. */
   savedAt: string;
   updatedAt: string;

@@ -426,6 +426,7 @@ export function isArticleDraft(v: unknown): v is ArticleDraft {
     isString(v.title) &&
     Array.isArray(v.tags) &&
     v.tags.every(isString) &&
+    (v.sourceText === undefined || isString(v.sourceText)) &&
     isObject(o) &&
     isStringOrNull(o.title) &&
     isStringOrNull(o.author) &&

@@ -3,7 +3,7 @@ import { highlightText } from '@/lib/export/highlights-md';
 import type { Article, Highlight } from '@/lib/model';
 import type { OutlineNode } from '@/lib/types';
 import { storedExportItems } from '@/utils/library/export-files';
-import { highlightUrl } from '@/utils/library/highlight-link';
+import { articleHref } from '@/utils/library/highlight-link';
 import { COLOR_MESSAGE, type LibraryT } from './library-strings.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { TagsEditor } from './TagsEditor.tsx';
@@ -23,12 +23,12 @@ export interface ArticleViewProps {
 
 interface HighlightItemProps {
   h: Highlight;
-  url: string;
+  article: Article;
   t: LibraryT;
   onSaveNote: ArticleViewProps['onSaveNote'];
 }
 
-function HighlightItem({ h, url, t, onSaveNote }: HighlightItemProps) {
+function HighlightItem({ h, article, t, onSaveNote }: HighlightItemProps) {
   return (
     <li class="highlight" data-id={h.id} data-color={h.color} tabIndex={-1}>
       <blockquote>
@@ -36,7 +36,12 @@ function HighlightItem({ h, url, t, onSaveNote }: HighlightItemProps) {
         {highlightText(h)}
       </blockquote>
       <NoteEditor highlightId={h.id} note={h.note} t={t} onSave={onSaveNote} />
-      <a class="open-at" href={highlightUrl(url, h.id)} target="_blank" rel="noopener noreferrer">
+      <a
+        class="open-at"
+        href={articleHref(article, h.id)}
+        target="_blank"
+        rel="noopener noreferrer"
+      >
         {t('libOpenAtHighlight')}
       </a>
     </li>
@@ -60,7 +65,7 @@ export function ArticleView(props: ArticleViewProps) {
     hs.length > 0 && (
       <ul class="highlights">
         {hs.map((h) => (
-          <HighlightItem key={h.id} h={h} url={article.url} t={t} onSaveNote={onSaveNote} />
+          <HighlightItem key={h.id} h={h} article={article} t={t} onSaveNote={onSaveNote} />
         ))}
       </ul>
     );
@@ -98,7 +103,12 @@ export function ArticleView(props: ArticleViewProps) {
         <button type="button" class="back" onClick={props.onBack}>
           {t('libBack')}
         </button>
-        <a class="open-original" href={article.url} target="_blank" rel="noopener noreferrer">
+        <a
+          class="open-original"
+          href={articleHref(article)}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {t('libOpenOriginal')}
         </a>
         <button type="button" class="delete" onClick={props.onDelete}>

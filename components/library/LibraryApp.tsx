@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { exportFiles } from '@/utils/library/export-files';
+import { PASTE_PAGE } from '@/utils/library/highlight-link';
 import { zipFiles } from '@/utils/library/zip-files';
 import {
   errorMessage,
@@ -254,6 +255,9 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
     <main class="library" data-state={list.kind} data-view={view.kind}>
       <header>
         <h1>{t('libraryTitle')}</h1>
+        <a class="open-paste" href={PASTE_PAGE} target="_blank" rel="noopener">
+          {t('libPaste')}
+        </a>
         <p class="keys">{t('libKeyboardHelp')}</p>
       </header>
       {notice?.text && (

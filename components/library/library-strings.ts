@@ -1,6 +1,7 @@
 /** The library page's UI strings, by message name in public/_locales (zh_CN default, en). */
 export type LibraryMessage =
   | 'libraryTitle'
+  | 'libPaste'
   | 'libraryLoading'
   | 'libraryEmpty'
   | 'libraryPlaceholderNote'

@@ -1,9 +1,13 @@
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ReplyTo, Request } from '../../utils/messages.ts';
 import { errorMessage } from '../../utils/messages.ts';
 import { pasteArticleId } from '../../utils/paste/article-id.ts';
 import { checkText } from '../../utils/paste/check-text.ts';
-import { pastedArticles, type PastedArticle } from '../../utils/paste/pasted-articles.ts';
+import {
+  pastedArticleFromStored,
+  pastedArticles,
+  type PastedArticle,
+} from '../../utils/paste/pasted-articles.ts';
 import { readTextFile } from '../../utils/paste/text-file.ts';
 import { ArticlePicker } from './ArticlePicker.tsx';
 import { PasteInput } from './PasteInput.tsx';
@@ -15,6 +19,8 @@ export interface PasteAppProps {
   send<R extends Request>(request: R): Promise<ReplyTo<R>>;
   /** Lets the browser paint (and handle input) before the next piece of work. */
   yieldNow(): Promise<void>;
+  /** A saved pasted article to open from the library (`paste.html?article=<id>`). */
+  openArticleId?: string | null;
 }
 
 /** A kept article with its library id. */
@@ -35,7 +41,7 @@ type Notice = { tone: 'error' | 'info'; text: string } | null;
  * The paste page: paste or drop text → (several articles: pick) → read each
  * kept article with its outline, highlight and annotate it, save it.
  */
-export function PasteApp({ t, send, yieldNow }: PasteAppProps) {
+export function PasteApp({ t, send, yieldNow, openArticleId }: PasteAppProps) {
   const [text, setText] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'input' });
   const [notice, setNotice] = useState<Notice>(null);
@@ -48,6 +54,26 @@ export function PasteApp({ t, send, yieldNow }: PasteAppProps) {
     );
     setStage({ kind: 'read', kept, current: 0 });
   }, []);
+
+  // Opened from the library: rebuild the saved article from its stored text.
+  useEffect(() => {
+    if (!openArticleId) return;
+    const mine = ++run.current;
+    setNotice({ tone: 'info', text: t('pasteOpening') });
+    void send({ type: 'get-article', articleId: openArticleId }).then((reply) => {
+      if (mine !== run.current) return; // the reader started pasting meanwhile
+      if (!reply.ok) return setNotice({ tone: 'error', text: reply.error });
+      const saved = reply.value.article;
+      const article = saved && pastedArticleFromStored(saved);
+      if (!saved || !article) {
+        setNotice({ tone: 'error', text: t(saved ? 'pasteNoSourceText' : 'pasteNotInLibrary') });
+        return;
+      }
+      setNotice(null);
+      setText(article.raw);
+      setStage({ kind: 'read', kept: [{ article, id: saved.id }], current: 0 });
+    });
+  }, [openArticleId, send, t]);
 
   const outline = useCallback(
     async (input: string) => {

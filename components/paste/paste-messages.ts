@@ -26,7 +26,11 @@ export type PasteMessage =
   | 'pasteNew'
   | 'pasteOpenLibrary'
   | 'pasteReader'
-  | 'pasteNoOutline';
+  | 'pasteNoOutline'
+  | 'pasteOpening'
+  | 'pasteNotInLibrary'
+  | 'pasteNoSourceText'
+  | 'pasteHighlightMissing';
 
 /** Looks a message up; the paste page also shows the sidebar's outline and highlight components. */
 export type PasteTranslate = (

@@ -14,6 +14,8 @@ export interface ActionBarProps {
   onSave: () => void;
   onExport: () => void;
   onOpenLibrary: () => void;
+  /** Opens the paste page (text from a PDF or an e-paper). */
+  onPaste: () => void;
 }
 
 /** Native buttons in tab order, so the popup works from the keyboard alone. */
@@ -37,6 +39,9 @@ export function ActionBar(props: ActionBarProps) {
       </button>
       <button type="button" class="open-library" disabled={busy} onClick={props.onOpenLibrary}>
         {t('popupOpenLibrary')}
+      </button>
+      <button type="button" class="open-paste" disabled={busy} onClick={props.onPaste}>
+        {t('popupPaste')}
       </button>
     </nav>
   );

@@ -10,7 +10,10 @@ export interface PopupViewProps {
   busy: boolean;
   /** The page is one where browsers run no extension (chrome://, stores). */
   restricted: boolean;
-  actions: Pick<ActionBarProps, 'onOpenSidebar' | 'onSave' | 'onExport' | 'onOpenLibrary'>;
+  actions: Pick<
+    ActionBarProps,
+    'onOpenSidebar' | 'onSave' | 'onExport' | 'onOpenLibrary' | 'onPaste'
+  >;
 }
 
 /** The whole popup: the tab's status, the buttons, the last action's outcome. */

@@ -18,5 +18,8 @@ const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage('pasteTitle');
+/** `paste.html?article=<id>`: the library opens a saved pasted article. */
+const openArticleId = new URLSearchParams(location.search).get('article');
 const root = document.getElementById('app');
-if (root) render(<PasteApp t={t} send={send} yieldNow={yieldNow} />, root);
+if (root)
+  render(<PasteApp t={t} send={send} yieldNow={yieldNow} openArticleId={openArticleId} />, root);

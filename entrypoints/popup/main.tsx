@@ -118,6 +118,12 @@ function Popup() {
           }
           return { tone: 'error', text: t('popupError', [reply.error]) };
         }),
+        onPaste: run(async () => {
+          // tabs.create needs no permission for the extension's own pages.
+          await browser.tabs.create({ url: browser.runtime.getURL('/paste.html') });
+          if (!location.search.includes('tab=')) window.close();
+          return null;
+        }),
       }}
     />
   );

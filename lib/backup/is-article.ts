@@ -97,6 +97,8 @@ export function articleProblem(v: unknown): string | null {
   if (!Array.isArray(v.tags) || !v.tags.every(isString)) return 'tags must be an array of strings';
   if (!isDateString(v.savedAt)) return 'savedAt must be an ISO 8601 date';
   if (!isDateString(v.updatedAt)) return 'updatedAt must be an ISO 8601 date';
+  if (v.sourceText !== undefined && !isString(v.sourceText))
+    return 'sourceText must be a string when present';
   return outlineProblem(v.outline);
 }
 

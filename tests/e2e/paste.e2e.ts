@@ -13,12 +13,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { gbk, PAGE, PHRASE_1, TITLE_1, TITLE_2 } from '../unit/paste/fixture.ts';
-import { useExtension } from './support.ts';
+import { htmlPage, popupPath, useExtension } from './support.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 const NOTE = '党建引领是总抓手';
-const e2e = useExtension({ name: 'paste' });
+const e2e = useExtension({
+  name: 'paste',
+  pages: { 'control.html': htmlPage('控制页', '<p>这一页没有文章，只为打开工具栏弹窗。</p>') },
+});
 const errors: string[] = [];
 let page: Page;
 
@@ -189,6 +192,65 @@ test('the same text pasted again brings its highlight back', async () => {
   await page.locator('button.keep').click();
   const frame = await readingFrame(page);
   assert.deepEqual((await waitForPainted(frame, 'gangmu-green'))['gangmu-green'], [PHRASE_1]);
+});
+
+test('the library opens the saved pasted article again, with its highlight', async () => {
+  const library = await e2e.openExtensionPage('library.html', errors);
+  await library.locator('.library[data-state="ready"]').waitFor({ timeout: 10_000 });
+  // The library links to the paste page.
+  assert.equal(await library.locator('a.open-paste').getAttribute('href'), '/paste.html');
+  await library.locator('.article a', { hasText: TITLE_1 }).click();
+  const view = library.locator('.article-view');
+  await view.locator('h2').waitFor({ timeout: 10_000 });
+  const id = (await view.getAttribute('data-id')) ?? '';
+  const href = `/paste.html?article=${encodeURIComponent(id)}`;
+  assert.equal(await view.locator('a.open-original').getAttribute('href'), href);
+  assert.match(
+    (await view.locator('li.highlight a.open-at').getAttribute('href')) ?? '',
+    new RegExp(`^${href.replace(/[?.]/g, '\\$&')}#gangmu-hl=.+`),
+  );
+
+  const [opened] = await Promise.all([
+    e2e.launched.context.waitForEvent('page', { timeout: 10_000 }),
+    view.locator('a.open-original').click(),
+  ]);
+  opened.on('pageerror', (err) => errors.push(`reopened: ${err.message}`));
+  // Rebuilt from the stored text: straight to reading, same id, same outline, highlight painted.
+  await opened.locator('section.reader').waitFor({ timeout: 10_000 });
+  assert.equal(await opened.locator('section.reader').getAttribute('data-article-id'), id);
+  assert.equal(await opened.locator('li.article-choice').count(), 0);
+  await opened.locator('.outline-host .meta-title').waitFor({ timeout: 10_000 });
+  assert.equal(await opened.locator('.outline-host .meta-title').textContent(), TITLE_1);
+  const frame = await readingFrame(opened);
+  assert.deepEqual((await waitForPainted(frame, 'gangmu-green'))['gangmu-green'], [PHRASE_1]);
+  await opened.close();
+  await library.close();
+});
+
+test('a pasted article that is not in the library is reported, not shown empty', async () => {
+  const missing = await e2e.openExtensionPage(
+    `paste.html?article=${encodeURIComponent('paste:0000000000000000')}`,
+    errors,
+  );
+  const notice = missing.locator('.notice.error');
+  await notice.waitFor({ timeout: 10_000 });
+  assert.match((await notice.textContent()) ?? '', /不在文库里|not in the library/);
+  // The reader can still paste.
+  assert.equal(await missing.locator('textarea.paste-text').count(), 1);
+  await missing.close();
+});
+
+test("the popup's paste button opens the paste page", async () => {
+  const { tabId, page: tab } = await e2e.openTab('control.html');
+  const popup = await e2e.openExtensionPage(popupPath(tabId), errors);
+  const [opened] = await Promise.all([
+    e2e.launched.context.waitForEvent('page', { timeout: 10_000 }),
+    popup.locator('button.open-paste').click(),
+  ]);
+  await opened.waitForLoadState();
+  assert.match(opened.url(), /^chrome-extension:\/\/[a-p]{32}\/paste\.html$/);
+  await opened.locator('textarea.paste-text').waitFor({ timeout: 10_000 });
+  await Promise.all([opened.close(), popup.close(), tab.close()]);
 });
 
 test('a GBK .txt file is decoded and split; a PDF is refused', async () => {

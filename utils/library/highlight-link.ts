@@ -5,6 +5,8 @@
  * may then remove the fragment.
  */
 
+import { isPasteId } from '../paste/article-id.ts';
+
 /** The fragment key the content script looks for. */
 export const HIGHLIGHT_FRAGMENT = 'gangmu-hl';
 
@@ -24,4 +26,19 @@ export function highlightIdFromHash(hash: string): string | null {
     // A malformed escape is not a highlight id: ignore the fragment.
     return null;
   }
+}
+
+/** The paste page, from another page of the extension (same origin). */
+export const PASTE_PAGE = '/paste.html';
+
+/**
+ * Where the library opens an article, at a highlight when one is named: a web
+ * page at its address; a pasted article (no page to go back to) on the paste
+ * page, which rebuilds it from its stored text (`paste.html?article=<id>`).
+ */
+export function articleHref(article: { id: string; url: string }, highlightId?: string): string {
+  const base = isPasteId(article.id)
+    ? `${PASTE_PAGE}?article=${encodeURIComponent(article.id)}`
+    : article.url;
+  return highlightId === undefined ? base : highlightUrl(base, highlightId);
 }

@@ -8,8 +8,17 @@ import type { ArticleDraft } from '../messages.ts';
 /** The `site` of every pasted article: the library groups them under it. */
 export const PASTE_SITE = '粘贴 Pasted';
 
-/** The draft saved with `save-article` and sent with each `put-highlight`. */
-export function pasteDraft(id: string, outline: Outline, fallbackTitle: string): ArticleDraft {
+/**
+ * The draft saved with `save-article` and sent with each `put-highlight`;
+ * `sourceText` is the article's slice of the paste, kept so the library can
+ * open it again (`pastedArticleFromStored`).
+ */
+export function pasteDraft(
+  id: string,
+  outline: Outline,
+  fallbackTitle: string,
+  sourceText: string,
+): ArticleDraft {
   return {
     id,
     url: id,
@@ -17,5 +26,6 @@ export function pasteDraft(id: string, outline: Outline, fallbackTitle: string):
     title: outline.title?.trim() || fallbackTitle,
     outline,
     tags: [],
+    sourceText,
   };
 }

@@ -86,7 +86,7 @@ export function createPasteReader({ frame, panel, article, id, send, t }: PasteR
     t,
     page: ensurePage,
     articleId: () => id,
-    draft: () => pasteDraft(id, ensurePage().outline, article.title),
+    draft: () => pasteDraft(id, ensurePage().outline, article.title, article.raw),
     enabled: () => true,
     changed: () => paint(),
   });
@@ -146,7 +146,7 @@ export function createPasteReader({ frame, panel, article, id, send, t }: PasteR
     async save(): Promise<ReplyTo<SaveArticle>> {
       return send({
         type: 'save-article',
-        article: pasteDraft(id, ensurePage().outline, article.title),
+        article: pasteDraft(id, ensurePage().outline, article.title, article.raw),
       });
     },
     /** Highlights stored for the article. */

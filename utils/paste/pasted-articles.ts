@@ -5,6 +5,7 @@
  */
 import { blocksFromText } from '../../lib/blocks/from-text.ts';
 import { splitArticles } from '../../lib/split/split-articles.ts';
+import type { Article } from '../../lib/model.ts';
 import type { Block } from '../../lib/types.ts';
 
 /** One article found in a paste, ready to be listed, kept and read. */
@@ -83,4 +84,19 @@ export async function pastedArticles(
     await options.yieldNow?.();
   }
   return out.filter((a) => a.blocks.length > 0).map((a, i) => ({ ...a, index: i }));
+}
+
+/**
+ * A saved pasted article rebuilt from the text stored with it: the same
+ * repair of the same slice gives the same paragraphs, so its highlights land
+ * where they were made. Null when the article has no stored text (saved
+ * before the text was kept): it has to be pasted again.
+ */
+export function pastedArticleFromStored(
+  article: Pick<Article, 'title' | 'outline' | 'sourceText'>,
+): PastedArticle | null {
+  const raw = article.sourceText;
+  if (!raw?.trim()) return null;
+  const split = { start: 0, end: raw.length, title: article.title || null };
+  return pastedArticle(raw, { ...split, author: article.outline.author ?? null }, 0);
 }

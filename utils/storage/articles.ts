@@ -25,8 +25,11 @@ export function mergeArticle(
   now: string,
 ): Article {
   if (!existing) return { ...draft, tags: [...new Set(draft.tags)], savedAt: now, updatedAt: now };
+  // A draft without the pasted text (an older page) never drops the stored one.
+  const sourceText = draft.sourceText ?? existing.sourceText;
   return {
     ...draft,
+    ...(sourceText !== undefined ? { sourceText } : {}),
     tags: [...new Set([...existing.tags, ...draft.tags])],
     savedAt: existing.savedAt,
     updatedAt: now,

@@ -58,6 +58,8 @@ export function makeArticle(i: number, r = rng(i + 1)): Article {
       nodes: Array.from({ length: 3 }, (_, k) => node(r, 1, k)),
     },
     tags: i % 4 === 0 ? ['治理', '收藏'] : [],
+    // Some carry a pasted text (the paste page's articles): it must round-trip too.
+    ...(i % 6 === 5 ? { sourceText: `粘贴的原文${i}\n断行的\n段落。\n\n第二段` } : {}),
     savedAt: date(i),
     updatedAt: date(i + 10),
   };

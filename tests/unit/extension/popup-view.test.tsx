@@ -12,6 +12,7 @@ function show(overrides: Partial<PopupViewProps> = {}) {
     onSave: vi.fn(),
     onExport: vi.fn(),
     onOpenLibrary: vi.fn(),
+    onPaste: vi.fn(),
   };
   const root = document.createElement('div');
   document.body.append(root);
@@ -45,7 +46,7 @@ describe('PopupView', () => {
     expect(root.querySelector('.highlights')?.textContent).toContain('popupHighlights(2)');
     expect(root.querySelector('.saved-badge')).not.toBeNull();
     expect(button('save').textContent).toBe('popupSaveAgain');
-    for (const cls of ['open-sidebar', 'save', 'export', 'open-library']) {
+    for (const cls of ['open-sidebar', 'save', 'export', 'open-library', 'open-paste']) {
       expect(button(cls).disabled).toBe(false);
       button(cls).click();
     }
@@ -53,6 +54,7 @@ describe('PopupView', () => {
     expect(actions.onSave).toHaveBeenCalledOnce();
     expect(actions.onExport).toHaveBeenCalledOnce();
     expect(actions.onOpenLibrary).toHaveBeenCalledOnce();
+    expect(actions.onPaste).toHaveBeenCalledOnce();
   });
 
   it('disables save and export without an essay', () => {
@@ -73,6 +75,8 @@ describe('PopupView', () => {
     expect(root.querySelector('.restricted')?.textContent).toBe('popupRestricted');
     expect(button('open-sidebar').disabled).toBe(true);
     expect(button('open-library').disabled).toBe(false);
+    // Pasting text needs no page at all.
+    expect(button('open-paste').disabled).toBe(false);
   });
 
   it('shows notices with the right role, and waits while busy', () => {

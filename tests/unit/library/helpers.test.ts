@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightIdFromHash, highlightUrl } from '@/utils/library/highlight-link';
+import { articleHref, highlightIdFromHash, highlightUrl } from '@/utils/library/highlight-link';
 import { markedParts } from '@/utils/library/marked-parts';
 
 describe('highlightUrl', () => {
@@ -15,6 +15,21 @@ describe('highlightUrl', () => {
     expect(highlightIdFromHash('#top')).toBeNull();
     expect(highlightIdFromHash('#gangmu-hl=%E0%A4%A')).toBeNull();
     expect(highlightIdFromHash('')).toBeNull();
+  });
+});
+
+describe('articleHref', () => {
+  it('opens a web page at its address and a pasted article on the paste page', () => {
+    const web = { id: 'https://example.com/a', url: 'https://example.com/a?x=1#top' };
+    expect(articleHref(web)).toBe(web.url);
+    expect(articleHref(web, 'h 1')).toBe('https://example.com/a?x=1#gangmu-hl=h%201');
+    const pasted = { id: 'paste:0123456789abcdef', url: 'paste:0123456789abcdef' };
+    expect(articleHref(pasted)).toBe('/paste.html?article=paste%3A0123456789abcdef');
+    expect(articleHref(pasted, 'h1')).toBe(
+      '/paste.html?article=paste%3A0123456789abcdef#gangmu-hl=h1',
+    );
+    // Not a paste id (wrong length): an ordinary address, left as it is.
+    expect(articleHref({ id: 'paste:1', url: 'paste:1' })).toBe('paste:1');
   });
 });
 

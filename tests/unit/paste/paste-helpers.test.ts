@@ -10,7 +10,13 @@ import { analyzeDocument, analyzeText } from '../../../lib/index.ts';
 import { isPasteId, pasteArticleId } from '../../../utils/paste/article-id.ts';
 import { checkText } from '../../../utils/paste/check-text.ts';
 import { PASTE_SITE, pasteDraft } from '../../../utils/paste/paste-draft.ts';
-import { fallbackTitle, pastedArticles } from '../../../utils/paste/pasted-articles.ts';
+import {
+  fallbackTitle,
+  pastedArticleFromStored,
+  pastedArticles,
+} from '../../../utils/paste/pasted-articles.ts';
+import { isArticle } from '../../../lib/backup/is-article.ts';
+import { mergeArticle } from '../../../utils/storage/articles.ts';
 import { renderBlocks } from '../../../utils/paste/render-blocks.ts';
 import { decodeTextFile, looksBinary, readTextFile } from '../../../utils/paste/text-file.ts';
 import { isArticleDraft } from '../../../utils/messages.ts';
@@ -102,10 +108,54 @@ describe('pasteDraft', () => {
     const [article] = await pastedArticles(PAGE);
     const { outline } = analyzeText(article!.raw);
     const id = await pasteArticleId(article!.text);
-    const draft = pasteDraft(id, outline, article!.title);
+    const draft = pasteDraft(id, outline, article!.title, article!.raw);
     expect(draft).toMatchObject({ id, url: id, site: PASTE_SITE, title: TITLE_1, tags: [] });
+    expect(draft.sourceText).toBe(article!.raw);
     expect(isArticleDraft(draft)).toBe(true);
-    expect(pasteDraft(id, { ...outline, title: null }, '首行').title).toBe('首行');
+    expect(isArticleDraft({ ...draft, sourceText: 42 })).toBe(false);
+    expect(pasteDraft(id, { ...outline, title: null }, '首行', '').title).toBe('首行');
+  });
+});
+
+describe('reopening a saved pasted article', () => {
+  it('rebuilds the same paragraphs, text and id from the stored slice of every article of a page', async () => {
+    const articles = await pastedArticles(PAGE);
+    expect(articles.length).toBeGreaterThan(1);
+    for (const article of articles) {
+      const id = await pasteArticleId(article.text);
+      const { outline } = analyzeText(article.raw);
+      const saved = mergeArticle(
+        undefined,
+        pasteDraft(id, outline, article.title, article.raw),
+        '2026-11-22T10:00:00.000Z',
+      );
+      expect(isArticle(saved)).toBe(true);
+      const again = pastedArticleFromStored(saved)!;
+      expect(again.text).toBe(article.text);
+      expect(again.blocks.map((b) => b.text)).toEqual(article.blocks.map((b) => b.text));
+      expect(again.title).toBe(saved.title);
+      expect(await pasteArticleId(again.text)).toBe(id);
+    }
+  });
+
+  it('has nothing to rebuild from an article saved before the text was kept', async () => {
+    const [article] = await pastedArticles(PAGE);
+    const { outline } = analyzeText(article!.raw);
+    const draft = pasteDraft('paste:0123456789abcdef', outline, article!.title, article!.raw);
+    const { sourceText: _dropped, ...old } = mergeArticle(undefined, draft, '2026-01-01T00:00:00Z');
+    expect(pastedArticleFromStored(old)).toBeNull();
+    expect(pastedArticleFromStored({ ...old, sourceText: ' \n ' })).toBeNull();
+  });
+
+  it('keeps the stored text when a later draft comes without it', async () => {
+    const [article] = await pastedArticles(PAGE);
+    const { outline } = analyzeText(article!.raw);
+    const draft = pasteDraft('paste:0123456789abcdef', outline, article!.title, article!.raw);
+    const first = mergeArticle(undefined, draft, '2026-01-01T00:00:00.000Z');
+    const { sourceText: _none, ...bare } = draft;
+    const second = mergeArticle(first, bare, '2026-01-02T00:00:00.000Z');
+    expect(second.sourceText).toBe(article!.raw);
+    expect(isArticle({ ...second, sourceText: 7 })).toBe(false);
   });
 });
 
