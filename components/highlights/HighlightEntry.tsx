@@ -8,6 +8,8 @@ export interface HighlightEntryProps {
   highlight: Highlight;
   /** False for an orphan: shown, but there is nowhere to go. */
   placed: boolean;
+  /** The highlight the page was opened at (`#gangmu-hl=`): marked, and focusable from script. */
+  target?: boolean;
   t: Translate;
   onGo(id: string): void;
   onSaveNote(id: string, note: string): void;
@@ -19,7 +21,13 @@ export interface HighlightEntryProps {
  * them when placed), the note, and edit/delete. Page text and notes are
  * rendered as text nodes only.
  */
-export function HighlightEntry({ highlight: h, placed, t, ...on }: HighlightEntryProps) {
+export function HighlightEntry({
+  highlight: h,
+  placed,
+  target = false,
+  t,
+  ...on
+}: HighlightEntryProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(h.note);
   const words = highlightText(h);
@@ -39,7 +47,15 @@ export function HighlightEntry({ highlight: h, placed, t, ...on }: HighlightEntr
     }
   };
   return (
-    <li class="hl" data-highlight-id={h.id} data-color={h.color} data-placed={String(placed)}>
+    <li
+      class="hl"
+      data-highlight-id={h.id}
+      data-color={h.color}
+      data-placed={String(placed)}
+      data-target={target ? 'true' : undefined}
+      aria-current={target ? 'location' : undefined}
+      tabIndex={target ? -1 : undefined}
+    >
       <span class="swatch" data-color={h.color} title={colorLabel(t, h.color)} />
       <div class="hl-body">
         {placed ? (

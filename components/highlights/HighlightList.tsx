@@ -11,16 +11,25 @@ export interface HighlightActions {
 export interface HighlightListProps extends HighlightActions {
   highlights: readonly Highlight[];
   placed: boolean;
+  /** A highlight to mark as the one the page was opened at. */
+  targetId?: string | null;
   t: Translate;
 }
 
 /** A list of highlights (under an outline node, in the intro, or the orphans). */
-export function HighlightList({ highlights, placed, t, ...on }: HighlightListProps) {
+export function HighlightList({ highlights, placed, targetId, t, ...on }: HighlightListProps) {
   if (!highlights.length) return null;
   return (
     <ul class="hl-list">
       {highlights.map((h) => (
-        <HighlightEntry key={h.id} highlight={h} placed={placed} t={t} {...on} />
+        <HighlightEntry
+          key={h.id}
+          highlight={h}
+          placed={placed}
+          target={h.id === targetId}
+          t={t}
+          {...on}
+        />
       ))}
     </ul>
   );

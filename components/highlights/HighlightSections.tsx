@@ -7,11 +7,19 @@ export interface HighlightSectionsProps extends HighlightActions {
   intro: readonly Highlight[];
   /** Highlights that could not be placed on the page as it is now. */
   orphans: readonly Highlight[];
+  /** The orphan the page was opened at (`#gangmu-hl=`), marked in the list; null for none. */
+  targetId?: string | null;
   t: Translate;
 }
 
 /** The sidebar sections after the outline: the intro's highlights and the orphans. */
-export function HighlightSections({ intro, orphans, t, ...on }: HighlightSectionsProps) {
+export function HighlightSections({
+  intro,
+  orphans,
+  targetId = null,
+  t,
+  ...on
+}: HighlightSectionsProps) {
   return (
     <>
       {intro.length > 0 && (
@@ -24,7 +32,7 @@ export function HighlightSections({ intro, orphans, t, ...on }: HighlightSection
         <section class="section orphans" data-section="orphans">
           <h3 class="section-title">{t('hlOrphans')}</h3>
           <p class="hint">{t('hlOrphansHelp')}</p>
-          <HighlightList highlights={orphans} placed={false} t={t} {...on} />
+          <HighlightList highlights={orphans} placed={false} targetId={targetId} t={t} {...on} />
         </section>
       )}
     </>

@@ -37,6 +37,8 @@ export interface SidebarProps {
   renderNodeExtra?: (item: FlatNode) => ComponentChildren;
   /** Extra sections after the outline: the intro's highlights and the orphans. */
   children?: ComponentChildren;
+  /** A notice shown first in the list, whatever the view (a highlight link that could not be followed). */
+  notice?: ComponentChildren;
   /** Highlights stored for the page (placed and orphans), shown in the header when > 0. */
   highlightCount?: number;
 }
@@ -152,9 +154,16 @@ export function Sidebar(props: SidebarProps) {
         </button>
       </div>
       <div class="scroll" ref={listRef}>
+        {props.notice}
         {view.kind === 'loading' && <p class="status loading">{t('sidebarLoading')}</p>}
         {view.kind === 'error' && <p class="status error">{t('sidebarError', [view.error])}</p>}
-        {view.kind === 'none' && <p class="status no-essay">{t('sidebarNoEssay')}</p>}
+        {view.kind === 'none' && (
+          <>
+            <p class="status no-essay">{t('sidebarNoEssay')}</p>
+            {/* Highlights stored for a page that no longer reads as an essay are still listed. */}
+            {props.children}
+          </>
+        )}
         {view.kind === 'ready' && (
           <>
             <ArticleMeta outline={view.outline} fallbackTitle={props.docTitle} t={t} />

@@ -39,6 +39,8 @@ export type SidebarMessage =
   | 'hlOrphans'
   | 'hlOrphansHelp'
   | 'hlGoTo'
+  | 'hlLinkOrphan'
+  | 'hlLinkUnknown'
   | 'hlCount';
 
 /** Looks a message up (browser.i18n.getMessage in the extension, a table in tests). */

@@ -71,6 +71,9 @@ button.hl-text:hover { text-decoration: underline; }
 .editor-actions { display: flex; gap: 6px; margin-top: 2px; }
 .editor-actions button { padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; font-size: 12px; }
 .orphans .hl-text { color: var(--muted); }
+.hl[data-target="true"] { background: var(--current); box-shadow: inset 3px 0 0 var(--accent); padding-left: 6px; border-radius: 4px; }
+.hl[data-target="true"]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.hl-link-notice { margin: 0 0 10px; padding: 6px 8px; border-left: 3px solid var(--accent); background: var(--current); border-radius: 4px; font-size: 13px; }
 .hint { font-size: 12px; color: var(--muted); margin: 0 0 4px; }
 .collapsed { align-items: center; padding-top: 10px; }
 .expand { width: 28px; height: 28px; border-radius: 4px; background: var(--accent); color: #fff; font-weight: 700; }

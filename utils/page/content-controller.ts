@@ -10,6 +10,7 @@ import type { Translate } from '../../components/sidebar/sidebar-messages.ts';
 import { quickCheckDocument, type QuickResult } from '../../lib/detect/quick-check.ts';
 import { outlineToMarkdown } from '../../lib/export/to-markdown.ts';
 import { countPoints } from '../count-points.ts';
+import { highlightIdFromHash } from '../library/highlight-link.ts';
 import {
   assertNever,
   DEFAULT_SITE_PREFS,
@@ -31,6 +32,7 @@ import { CURRENT_LINE, scrollToPoint } from './scroll-to.ts';
 import { outlinePage, targetTop, type PageOutline } from './page-outline.ts';
 import { COLLAPSED_WIDTH, createSidebarHost, HOST_TAG, type SidebarHost } from './sidebar-host.ts';
 import { createHighlightController } from './highlight-controller.ts';
+import { sameDocument, withoutFragment } from './link-target.ts';
 import { TOOLBAR_TAG } from './toolbar-host.ts';
 
 /** A few lines of essay of our own, for {@link warmUp}: headings, bold ordinal leads, an inline series. */
@@ -261,6 +263,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
 
   function close() {
     if (!host) return;
+    highlights.clearLink();
     render(null, host.mount);
     host.remove();
     host = null;
@@ -399,10 +402,65 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     if (pageChanged) schedule();
   }
 
+  /**
+   * Removes the address's fragment (`#gangmu-hl=…`) with `history.replaceState`,
+   * keeping path, query and the page's history state, so a reload does not
+   * jump again. The fragment is not part of the article's id (normalizeUrl
+   * drops it) and its removal is not a new address: the re-check is not run.
+   */
+  function dropFragment() {
+    const before = win.location.href;
+    try {
+      win.history.replaceState(win.history.state, '', withoutFragment(before));
+    } catch (err) {
+      // A document whose history refuses (sandboxed, opaque origin): the jump still happens.
+      console.debug('[Gangmu] could not remove the highlight fragment:', errorMessage(err));
+      return;
+    }
+    if (sameDocument(url, before)) url = win.location.href;
+    else schedule(); // An address change not yet looked at: let the re-check see it.
+  }
+
+  /**
+   * Opens the page at highlight `id` (from `#gangmu-hl=<id>`), once the stored
+   * highlights are restored: a placed one is scrolled to and flashed; an orphan
+   * or an unknown id opens the sidebar (expanded for this visit) with the
+   * orphan marked and focused, or a notice.
+   */
+  async function openAt(id: string) {
+    await highlights.ensureLoaded();
+    if (highlights.reveal(id) === 'placed') return;
+    if (prefs.collapsed) prefs = { ...prefs, collapsed: false }; // shown, not stored
+    if (host) paint();
+    else open();
+    // After open()'s own focus (the first outline item), on a later frame.
+    win.requestAnimationFrame(() =>
+      host?.shadow.querySelector<HTMLElement>('li.hl[data-target="true"]')?.focus(),
+    );
+  }
+
+  /** The highlight a `#gangmu-hl=` fragment names, the fragment removed; null for any other address. */
+  function takeLinkedHighlight(): string | null {
+    const id = highlightIdFromHash(win.location.hash);
+    if (id) dropFragment();
+    return id;
+  }
+
   const onToggleEvent = () => void toggle();
-  const onPopState = () => schedule();
+  // A fragment navigation fires popstate, then hashchange: ours is left to the hashchange.
+  const onPopState = () => {
+    if (!highlightIdFromHash(win.location.hash)) schedule();
+  };
+  const onHashChange = () => {
+    const id = takeLinkedHighlight();
+    if (id) void openAt(id);
+    else schedule();
+  };
 
   async function start() {
+    // Opened at a highlight (the library's link): the fragment goes at once, before any
+    // re-check or draft could take it for the page's address.
+    const linked = takeLinkedHighlight();
     check();
     highlights.start();
     // Saved highlights are painted without the sidebar: fetched right after the quick check.
@@ -413,8 +471,9 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     observer = new MutationObserver(onMutations);
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     win.addEventListener('popstate', onPopState);
-    win.addEventListener('hashchange', onPopState);
+    win.addEventListener('hashchange', onHashChange);
     doc.addEventListener(TOGGLE_EVENT, onToggleEvent);
+    if (linked) await openAt(linked);
   }
 
   function stop() {
@@ -423,7 +482,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     observer?.disconnect();
     clearTimeout(settleTimer);
     win.removeEventListener('popstate', onPopState);
-    win.removeEventListener('hashchange', onPopState);
+    win.removeEventListener('hashchange', onHashChange);
     doc.removeEventListener(TOGGLE_EVENT, onToggleEvent);
   }
 

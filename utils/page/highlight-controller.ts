@@ -7,6 +7,7 @@
  * Text offsets are taken over `document.body` (see {@link textRoot}).
  */
 import { h, render } from 'preact';
+import { HighlightLinkNotice } from '../../components/highlights/HighlightLinkNotice.tsx';
 import { HighlightList } from '../../components/highlights/HighlightList.tsx';
 import { HighlightSections } from '../../components/highlights/HighlightSections.tsx';
 import { HighlightToolbar } from '../../components/highlights/HighlightToolbar.tsx';
@@ -35,7 +36,9 @@ import {
 } from '../highlights/placement.ts';
 import type { ArticleDraft, ReplyTo, Request } from '../messages.ts';
 import type { FlatNode } from './flat-outline.ts';
+import { flashElement } from './flash.ts';
 import { createPainter } from './highlight-painter.ts';
+import { linkTarget, type LinkTarget } from './link-target.ts';
 import type { PageOutline } from './page-outline.ts';
 import { pageStructure } from './page-structure.ts';
 import { scrollToPoint } from './scroll-to.ts';
@@ -117,6 +120,8 @@ export function createHighlightController(deps: HighlightDeps) {
   let toolbar: ToolbarHost | null = null;
   let state: ToolbarState | null = null;
   let frame = 0;
+  /** A linked highlight (`#gangmu-hl=`) that could not be shown on the page: marked in the sidebar. */
+  let linked: { id: string; kind: 'orphan' | 'unknown' } | null = null;
 
   const root = () => textRoot(doc);
 
@@ -269,6 +274,7 @@ export function createHighlightController(deps: HighlightDeps) {
 
   function remove(id: string, persist = true) {
     ensurePaths();
+    if (linked?.id === id) linked = null;
     stored = stored.filter((x) => x.id !== id);
     placements = placements.filter((p) => p.highlight.id !== id);
     repaint();
@@ -281,13 +287,36 @@ export function createHighlightController(deps: HighlightDeps) {
     report();
   }
 
-  function goTo(id: string) {
+  /** Scrolls to a placed highlight (smoothly unless the reader prefers reduced motion), flashing its element when asked. */
+  function goTo(id: string, flash = false) {
     const p = placements.find((x) => x.highlight.id === id);
     if (!p?.placed) return;
     const range = rangeFromOffsets(buildTextMap(root()), p.start, p.end);
     const el = range.startContainer.parentElement ?? root();
     const reduce = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     scrollToPoint(win, el, range, !reduce);
+    if (flash) flashElement(el);
+  }
+
+  /**
+   * Follows a link to highlight `id` once the stored highlights are restored
+   * ({@link ensureLoaded}): a placed one is scrolled to and flashed, as an
+   * outline click does; an orphan or an id not stored for this page is only
+   * marked for the sidebar (with a notice), never painted or scrolled to.
+   */
+  function reveal(id: string): LinkTarget['kind'] {
+    const target = linkTarget(placements, id);
+    if (target.kind === 'placed') {
+      linked = null;
+      goTo(id, true);
+    } else linked = { id, kind: target.kind };
+    deps.changed();
+    return target.kind;
+  }
+
+  /** Forgets the linked highlight's mark and notice (the sidebar was closed). */
+  function clearLink() {
+    linked = null;
   }
 
   // -------------------------------------------------------------------------
@@ -443,6 +472,7 @@ export function createHighlightController(deps: HighlightDeps) {
     painter.clear();
     stored = [];
     placements = [];
+    linked = null;
     resolvePaths = null;
     loading = null;
     laidOutLength = -1;
@@ -471,6 +501,7 @@ export function createHighlightController(deps: HighlightDeps) {
     const g = groupPlacements(placements);
     return {
       highlightCount: stored.length,
+      notice: linked && h(HighlightLinkNotice, { kind: linked.kind, t }),
       renderNodeExtra: (item: FlatNode) =>
         h(HighlightList, {
           highlights: (g.byNode.get(item.id) ?? []).map((p) => p.highlight),
@@ -481,6 +512,7 @@ export function createHighlightController(deps: HighlightDeps) {
       children: h(HighlightSections, {
         intro: g.intro.map((p) => p.highlight),
         orphans: g.orphans.map((p) => p.highlight),
+        targetId: linked?.kind === 'orphan' ? linked.id : null,
         t,
         ...actions,
       }),
@@ -492,6 +524,8 @@ export function createHighlightController(deps: HighlightDeps) {
     stop,
     reset,
     ensureLoaded,
+    reveal,
+    clearLink,
     pageChanged,
     sidebarProps,
     /** For the Markdown export: placed with node paths, orphans with `placed: false`. */
