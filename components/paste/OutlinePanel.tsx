@@ -21,6 +21,8 @@ export interface OutlinePanelProps {
   renderNodeExtra?: (item: FlatNode) => ComponentChildren;
   /** The intro's highlights and the orphans, after the outline. */
   children?: ComponentChildren;
+  /** A notice shown first (a highlight link that could not be followed). */
+  notice?: ComponentChildren;
   highlightCount?: number;
 }
 
@@ -49,6 +51,7 @@ export function OutlinePanel(props: OutlinePanelProps) {
         )}
       </div>
       <div class="scroll">
+        {props.notice}
         <ArticleMeta outline={outline} fallbackTitle={props.fallbackTitle} t={t} />
         {outline.nodes.length === 0 ? (
           <p class="status no-essay">{t('pasteNoOutline')}</p>

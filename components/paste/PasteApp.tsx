@@ -21,12 +21,16 @@ export interface PasteAppProps {
   yieldNow(): Promise<void>;
   /** A saved pasted article to open from the library (`paste.html?article=<id>`). */
   openArticleId?: string | null;
+  /** …at this highlight (`#gangmu-hl=<id>`). */
+  openHighlightId?: string | null;
 }
 
 /** A kept article with its library id. */
 interface Kept {
   article: PastedArticle;
   id: string;
+  /** A highlight to show once restored (opened from the library). */
+  focusHighlightId?: string | null;
 }
 
 /** Where the page is: pasting, picking among several articles, or reading the kept ones. */
@@ -41,7 +45,7 @@ type Notice = { tone: 'error' | 'info'; text: string } | null;
  * The paste page: paste or drop text → (several articles: pick) → read each
  * kept article with its outline, highlight and annotate it, save it.
  */
-export function PasteApp({ t, send, yieldNow, openArticleId }: PasteAppProps) {
+export function PasteApp({ t, send, yieldNow, openArticleId, openHighlightId }: PasteAppProps) {
   const [text, setText] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'input' });
   const [notice, setNotice] = useState<Notice>(null);
@@ -71,9 +75,13 @@ export function PasteApp({ t, send, yieldNow, openArticleId }: PasteAppProps) {
       }
       setNotice(null);
       setText(article.raw);
-      setStage({ kind: 'read', kept: [{ article, id: saved.id }], current: 0 });
+      setStage({
+        kind: 'read',
+        kept: [{ article, id: saved.id, focusHighlightId: openHighlightId ?? null }],
+        current: 0,
+      });
     });
-  }, [openArticleId, send, t]);
+  }, [openArticleId, openHighlightId, send, t]);
 
   const outline = useCallback(
     async (input: string) => {
@@ -207,6 +215,7 @@ export function PasteApp({ t, send, yieldNow, openArticleId }: PasteAppProps) {
               key={stage.kept[stage.current]!.id}
               article={stage.kept[stage.current]!.article}
               id={stage.kept[stage.current]!.id}
+              focusHighlightId={stage.kept[stage.current]!.focusHighlightId ?? null}
               send={send}
               t={t}
             />

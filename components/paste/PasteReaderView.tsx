@@ -11,6 +11,8 @@ export interface PasteReaderViewProps {
   id: string;
   send<R extends Request>(request: R): Promise<ReplyTo<R>>;
   t: PasteTranslate;
+  /** A highlight to show once restored (opened from the library at a highlight). */
+  focusHighlightId?: string | null;
 }
 
 type SaveState =
@@ -21,7 +23,8 @@ type SaveState =
  * in an open shadow root (`.outline-host`) styled like the sidebar, and a Save
  * button. The reader (utils/paste/paste-reader.ts) is made once per article.
  */
-export function PasteReaderView({ article, id, send, t }: PasteReaderViewProps) {
+export function PasteReaderView(props: PasteReaderViewProps) {
+  const { article, id, send, t, focusHighlightId } = props;
   const frameRef = useRef<HTMLIFrameElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const readerRef = useRef<PasteReader | null>(null);
@@ -38,14 +41,14 @@ export function PasteReaderView({ article, id, send, t }: PasteReaderViewProps) 
     const panel = document.createElement('div');
     panel.style.height = '100%';
     shadow.append(sheet, panel);
-    const reader = createPasteReader({ frame, panel, article, id, send, t });
+    const reader = createPasteReader({ frame, panel, article, id, send, t, focusHighlightId });
     readerRef.current = reader;
     setSave({ kind: 'idle' });
     return () => {
       reader.stop();
       readerRef.current = null;
     };
-  }, [article, id, send, t]);
+  }, [article, id, send, t, focusHighlightId]);
 
   const onSave = async () => {
     const reader = readerRef.current;

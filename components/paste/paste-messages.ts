@@ -29,8 +29,7 @@ export type PasteMessage =
   | 'pasteNoOutline'
   | 'pasteOpening'
   | 'pasteNotInLibrary'
-  | 'pasteNoSourceText'
-  | 'pasteHighlightMissing';
+  | 'pasteNoSourceText';
 
 /** Looks a message up; the paste page also shows the sidebar's outline and highlight components. */
 export type PasteTranslate = (

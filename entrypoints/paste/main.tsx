@@ -9,6 +9,7 @@ import { render } from 'preact';
 import { browser } from '#imports';
 import { PasteApp } from '@/components/paste/PasteApp';
 import type { PasteTranslate } from '@/components/paste/paste-messages';
+import { highlightIdFromHash } from '@/utils/library/highlight-link';
 import { sendRequest, type ReplyTo, type Request } from '@/utils/messages';
 
 const t: PasteTranslate = (name, substitutions) => browser.i18n.getMessage(name, substitutions);
@@ -18,8 +19,20 @@ const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage('pasteTitle');
-/** `paste.html?article=<id>`: the library opens a saved pasted article. */
+/** `paste.html?article=<id>#gangmu-hl=<highlight>`: the library opens a saved pasted article. */
 const openArticleId = new URLSearchParams(location.search).get('article');
+const openHighlightId = highlightIdFromHash(location.hash);
+// Read once: a reload should not jump again.
+if (openHighlightId) history.replaceState(history.state, '', location.pathname + location.search);
 const root = document.getElementById('app');
 if (root)
-  render(<PasteApp t={t} send={send} yieldNow={yieldNow} openArticleId={openArticleId} />, root);
+  render(
+    <PasteApp
+      t={t}
+      send={send}
+      yieldNow={yieldNow}
+      openArticleId={openArticleId}
+      openHighlightId={openHighlightId}
+    />,
+    root,
+  );

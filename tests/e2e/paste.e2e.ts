@@ -224,6 +224,31 @@ test('the library opens the saved pasted article again, with its highlight', asy
   const frame = await readingFrame(opened);
   assert.deepEqual((await waitForPainted(frame, 'gangmu-green'))['gangmu-green'], [PHRASE_1]);
   await opened.close();
+
+  // "Show on the page": the same, at the highlight, and the fragment is read once.
+  const [atHighlight] = await Promise.all([
+    e2e.launched.context.waitForEvent('page', { timeout: 10_000 }),
+    view.locator('li.highlight a.open-at').click(),
+  ]);
+  atHighlight.on('pageerror', (err) => errors.push(`at highlight: ${err.message}`));
+  await atHighlight.locator('section.reader').waitFor({ timeout: 10_000 });
+  const atFrame = await readingFrame(atHighlight);
+  assert.deepEqual((await waitForPainted(atFrame, 'gangmu-green'))['gangmu-green'], [PHRASE_1]);
+  assert.equal(new URL(atHighlight.url()).hash, '');
+  assert.equal(new URL(atHighlight.url()).searchParams.get('article'), id);
+  assert.equal(await atHighlight.locator('.outline-host .hl-link-notice').count(), 0);
+  await atHighlight.close();
+
+  // A highlight that is not stored any more: a notice, nothing else painted.
+  const gone = await e2e.openExtensionPage(
+    `paste.html?article=${encodeURIComponent(id)}#gangmu-hl=no-such-highlight`,
+    errors,
+  );
+  await gone
+    .locator('.outline-host .hl-link-notice[data-notice="unknown"]')
+    .waitFor({ timeout: 10_000 });
+  assert.deepEqual(await painted(await readingFrame(gone)), { 'gangmu-green': [PHRASE_1] });
+  await gone.close();
   await library.close();
 });
 

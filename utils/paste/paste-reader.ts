@@ -50,6 +50,8 @@ export interface PasteReaderDeps {
   id: string;
   send<R extends Request>(request: R): Promise<ReplyTo<R>>;
   t: PasteTranslate;
+  /** A highlight to show once the saved ones are restored (`#gangmu-hl=<id>` from the library). */
+  focusHighlightId?: string | null;
 }
 
 /** Fills the frame's document with the article's paragraphs; the first lines above the byline are the head. */
@@ -67,7 +69,8 @@ function fillFrame(doc: Document, article: PastedArticle): void {
       p.classList.add('head');
 }
 
-export function createPasteReader({ frame, panel, article, id, send, t }: PasteReaderDeps) {
+export function createPasteReader(deps: PasteReaderDeps) {
+  const { frame, panel, article, id, send, t } = deps;
   const win = frame.contentWindow;
   const doc = frame.contentDocument;
   if (!win || !doc) throw new Error('the reading frame has no document');
@@ -138,7 +141,10 @@ export function createPasteReader({ frame, panel, article, id, send, t }: PasteR
   paint();
   highlights.start();
   // The same text pasted before has the same id: its saved highlights come back.
-  void highlights.ensureLoaded();
+  // A link from the library names one: scrolled to and flashed, or marked as
+  // not placed (the reveal never paints anything itself).
+  const focus = deps.focusHighlightId;
+  void highlights.ensureLoaded().then(() => focus && highlights.reveal(focus));
   win.addEventListener('scroll', onScroll, { passive: true });
 
   return {
