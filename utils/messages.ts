@@ -93,6 +93,14 @@ export interface ListQuery {
    */
   from?: string;
   to?: string;
+  /** Only the first `limit` rows of the list (the first screen); all of them without it. */
+  limit?: number;
+}
+
+/** The filter choices: every site and tag in the library, sorted. */
+export interface LibraryFacets {
+  sites: string[];
+  tags: string[];
 }
 
 /** Where a search result matched. */
@@ -219,6 +227,11 @@ export interface ListArticles extends ListQuery {
   type: 'list-articles';
 }
 
+/** The sites and tags of the whole library, for the filter choices. */
+export interface ListFacets {
+  type: 'list-facets';
+}
+
 /**
  * Full-text search over titles, authors, outlines, formulations, highlights
  * and notes. Chinese is matched by words (two characters or more): 默想 does
@@ -298,6 +311,7 @@ export type Request =
   | GetSitePrefs
   | SetSitePrefs
   | ListArticles
+  | ListFacets
   | OpenLibrary
   | Search
   | SetTags
@@ -321,6 +335,7 @@ export interface ReplyValue {
   'get-site-prefs': SitePrefs;
   'set-site-prefs': SitePrefs;
   'list-articles': ArticleSummary[];
+  'list-facets': LibraryFacets;
   'open-library': null;
   search: SearchResult[];
   /** The article as stored; fails when it is not in the library. */
@@ -495,6 +510,7 @@ export function isRequest(value: unknown): value is Request {
       return isListQuery(m);
     case 'open-library':
     case 'export-backup':
+    case 'list-facets':
       return true;
     case 'search':
       return isString(m.query) && (m.limit === undefined || isPositive(m.limit));
@@ -528,7 +544,8 @@ function isListQuery(m: Record<string, unknown>): boolean {
     (m.tag === undefined || isString(m.tag)) &&
     (m.color === undefined || isColor(m.color)) &&
     (m.from === undefined || isString(m.from)) &&
-    (m.to === undefined || isString(m.to))
+    (m.to === undefined || isString(m.to)) &&
+    (m.limit === undefined || isPositive(m.limit))
   );
 }
 

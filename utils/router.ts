@@ -17,6 +17,7 @@ import {
   getArticle,
   isSaved,
   listArticles,
+  listFacets,
   restoreRows,
   saveArticle,
   setTags,
@@ -77,6 +78,8 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
         const { type: _type, ...query } = request;
         return listArticles(db(), query);
       }
+      case 'list-facets':
+        return listFacets(db());
       case 'open-library':
         await openLibrary();
         return null;

@@ -9,10 +9,13 @@ import {
   serializeBackup,
   type LibraryData,
   type MergeMode,
+  type MergePlan,
 } from '../../lib/backup/index.ts';
+import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
 import type { ImportStats } from '../messages.ts';
 import { StorageError } from './errors.ts';
+import { summariesOf, type SummaryRow } from './summaries.ts';
 import { articleRow, highlightRow, stripTerms } from './terms.ts';
 
 /** Every table's rows without terms, in primary-key order (so the same library gives the same file). */
@@ -23,6 +26,26 @@ async function readLibrary(db: GangmuDB): Promise<Required<LibraryData>> {
     // Site preferences are flat JSON (booleans and a number): lib/backup's SitePrefsRow.
     sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
   }));
+}
+
+/**
+ * The summaries of every article an import wrote or gave highlights to,
+ * computed from what the library holds after it (the rows read before, with
+ * the plan's rows over them), without reading the database again.
+ */
+function touchedSummaries(existing: Required<LibraryData>, plan: MergePlan): SummaryRow[] {
+  const touched = new Set([
+    ...plan.articles.map((a) => a.id),
+    ...plan.highlights.map((h) => h.articleId),
+  ]);
+  const articles = new Map<string, Article>();
+  for (const a of plan.clear ? [] : existing.articles) if (touched.has(a.id)) articles.set(a.id, a);
+  for (const a of plan.articles) articles.set(a.id, a);
+  const highlights = new Map<string, Highlight>();
+  for (const h of plan.clear ? [] : existing.highlights)
+    if (touched.has(h.articleId)) highlights.set(h.id, h);
+  for (const h of plan.highlights) highlights.set(h.id, h);
+  return summariesOf([...articles.values()], [...highlights.values()]);
 }
 
 /** The whole library as backup JSON text. */
@@ -49,8 +72,11 @@ export async function importBackup(
   // Terms are recomputed, never taken from a file.
   const articles = backup.articles.map(stripTerms);
   const highlights = backup.highlights.map(stripTerms);
-  return db.transaction('rw', db.articles, db.highlights, db.sitePrefs, async () => {
-    const existing = await readLibrary(db);
+  const tables = [db.articles, db.highlights, db.sitePrefs, db.summaries];
+  return db.transaction('rw', tables, async () => {
+    // Replace keeps nothing of what is stored: no need to read it.
+    const existing: Required<LibraryData> =
+      mode === 'replace' ? { articles: [], highlights: [], sitePrefs: [] } : await readLibrary(db);
     const plan = mergeBackup(
       existing,
       {
@@ -64,10 +90,12 @@ export async function importBackup(
       await db.articles.clear();
       await db.highlights.clear();
       await db.sitePrefs.clear();
+      await db.summaries.clear();
     }
     await db.articles.bulkPut(plan.articles.map(articleRow));
     await db.highlights.bulkPut(plan.highlights.map(highlightRow));
     await db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]);
+    await db.summaries.bulkPut(touchedSummaries(existing, plan));
     return plan.stats;
   });
 }
