@@ -15,7 +15,7 @@ import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
 import type { ImportStats } from '../messages.ts';
 import { StorageError } from './errors.ts';
-import { summariesOf, type SummaryRow } from './summaries.ts';
+import { refreshSummaries, summariesOf } from './summaries.ts';
 import { articleRow, highlightRow, stripTerms } from './terms.ts';
 
 /** Every table's rows without terms, in primary-key order (so the same library gives the same file). */
@@ -29,24 +29,30 @@ async function readLibrary(db: GangmuDB): Promise<Required<LibraryData>> {
 }
 
 /**
- * The summaries of every article an import wrote or gave highlights to,
- * computed from what the library holds after it (the rows read before, with
- * the plan's rows over them), without reading the database again.
+ * The stored rows an import of `incoming` must compare with (lib/backup
+ * mergeBackup looks only at rows with the same ids, and at the sites of the
+ * stored site preferences): read by key, not the whole library.
  */
-function touchedSummaries(existing: Required<LibraryData>, plan: MergePlan): SummaryRow[] {
-  const touched = new Set([
-    ...plan.articles.map((a) => a.id),
-    ...plan.highlights.map((h) => h.articleId),
-  ]);
-  const articles = new Map<string, Article>();
-  for (const a of plan.clear ? [] : existing.articles) if (touched.has(a.id)) articles.set(a.id, a);
-  for (const a of plan.articles) articles.set(a.id, a);
-  const highlights = new Map<string, Highlight>();
-  for (const h of plan.clear ? [] : existing.highlights)
-    if (touched.has(h.articleId)) highlights.set(h.id, h);
-  for (const h of plan.highlights) highlights.set(h.id, h);
-  return summariesOf([...articles.values()], [...highlights.values()]);
+async function storedCounterparts(
+  db: GangmuDB,
+  incoming: { articles: Article[]; highlights: Highlight[] },
+): Promise<Required<LibraryData>> {
+  const present = <T>(rows: (T | undefined)[]) => rows.filter((r): r is T => r !== undefined);
+  return {
+    articles: present(await db.articles.bulkGet(incoming.articles.map((a) => a.id))).map(
+      stripTerms,
+    ),
+    highlights: present(await db.highlights.bulkGet(incoming.highlights.map((h) => h.id))).map(
+      stripTerms,
+    ),
+    sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
+  };
 }
+
+/** The articles an import wrote or gave highlights to (their summaries change). */
+const touchedIds = (plan: MergePlan): string[] => [
+  ...new Set([...plan.articles.map((a) => a.id), ...plan.highlights.map((h) => h.articleId)]),
+];
 
 /** The whole library as backup JSON text. */
 export async function exportBackup(db: GangmuDB, exportedAt?: string): Promise<string> {
@@ -76,7 +82,9 @@ export async function importBackup(
   return db.transaction('rw', tables, async () => {
     // Replace keeps nothing of what is stored: no need to read it.
     const existing: Required<LibraryData> =
-      mode === 'replace' ? { articles: [], highlights: [], sitePrefs: [] } : await readLibrary(db);
+      mode === 'replace'
+        ? { articles: [], highlights: [], sitePrefs: [] }
+        : await storedCounterparts(db, { articles, highlights });
     const plan = mergeBackup(
       existing,
       {
@@ -95,7 +103,8 @@ export async function importBackup(
     await db.articles.bulkPut(plan.articles.map(articleRow));
     await db.highlights.bulkPut(plan.highlights.map(highlightRow));
     await db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]);
-    await db.summaries.bulkPut(touchedSummaries(existing, plan));
+    if (plan.clear) await db.summaries.bulkPut(summariesOf(plan.articles, plan.highlights));
+    else await refreshSummaries(db, touchedIds(plan));
     return plan.stats;
   });
 }

@@ -69,13 +69,16 @@ export function summariesOf(
  * rows changed, so the summary lands (or fails) with them.
  */
 export async function refreshSummaries(db: GangmuDB, articleIds: Iterable<string>): Promise<void> {
-  for (const id of new Set(articleIds)) {
-    const article = await db.articles.get(id);
-    if (!article) {
-      await db.summaries.delete(id);
-      continue;
-    }
-    const highlights = await db.highlights.where('articleId').equals(id).toArray();
-    await db.summaries.put(summaryOf(article, highlights));
-  }
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return;
+  const articles = await db.articles.bulkGet(ids);
+  const highlights = await db.highlights.where('articleId').anyOf(ids).toArray();
+  await db.summaries.bulkPut(
+    summariesOf(
+      articles.filter((a) => a !== undefined),
+      highlights,
+    ),
+  );
+  const gone = ids.filter((_, i) => articles[i] === undefined);
+  if (gone.length > 0) await db.summaries.bulkDelete(gone);
 }
