@@ -278,14 +278,49 @@ export interface ExportBackup {
   type: 'export-backup';
 }
 
+/** The tables of a backup, in the order a backup file holds them. */
+export const BACKUP_TABLES = ['articles', 'highlights', 'sitePrefs'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
 /**
- * Imports a backup file's text. `merge` keeps what is stored and adds what is
+ * One page of a table's rows as a backup holds them (search terms and other
+ * derived data left out), in primary-key order: the rows after the key
+ * `after`, at most `limit`. The library page builds a large backup from these
+ * pages, since one runtime message holds at most 64 MiB.
+ */
+export interface ExportBackupRows {
+  type: 'export-backup-rows';
+  table: BackupTable;
+  after?: string;
+  limit: number;
+}
+
+/** The rows of one {@link ExportBackupRows} page (empty after the last). */
+export type BackupRows = Article[] | Highlight[] | Array<{ site: string } & Partial<SitePrefs>>;
+
+/**
+ * One part of a large backup file's text, sent before `import-backup` names
+ * the upload: the background keeps the parts of one upload (a newer upload
+ * drops an older unfinished one) until the import joins them.
+ */
+export interface ImportBackupPart {
+  type: 'import-backup-part';
+  upload: string;
+  index: number;
+  text: string;
+}
+
+/**
+ * Imports a backup file's text, given as `text` or as the `parts` parts of
+ * an `upload` sent before with import-backup-part. `merge` keeps what is stored and adds what is
  * newer; `replace` makes the library the backup. A bad, foreign or newer file
  * is refused with `{ ok: false, error, code }` and changes nothing.
  */
 export interface ImportBackup {
   type: 'import-backup';
-  text: string;
+  text?: string;
+  upload?: string;
+  parts?: number;
   mode: 'merge' | 'replace';
 }
 
@@ -319,6 +354,8 @@ export type Request =
   | DeleteArticle
   | RestoreRows
   | ExportBackup
+  | ExportBackupRows
+  | ImportBackupPart
   | ImportBackup
   | ExportArticles;
 
@@ -345,6 +382,8 @@ export interface ReplyValue {
   'delete-article': ArticleRows | null;
   'restore-rows': null;
   'export-backup': string;
+  'export-backup-rows': BackupRows;
+  'import-backup-part': null;
   'import-backup': ImportStats;
   /** In the order of `ids` (missing ones left out), else newest saved first; highlights in creation order. */
   'export-articles': ArticleRows[];
@@ -527,7 +566,20 @@ export function isRequest(value: unknown): value is Request {
         m.highlights.every((h) => isHighlight(h) && h.articleId === (m.article as Article).id)
       );
     case 'import-backup':
-      return isString(m.text) && (m.mode === 'merge' || m.mode === 'replace');
+      return (
+        (isString(m.text)
+          ? m.upload === undefined && m.parts === undefined
+          : isNonEmpty(m.upload) && isPositive(m.parts)) &&
+        (m.mode === 'merge' || m.mode === 'replace')
+      );
+    case 'import-backup-part':
+      return isNonEmpty(m.upload) && isCount(m.index) && isString(m.text);
+    case 'export-backup-rows':
+      return (
+        (BACKUP_TABLES as readonly unknown[]).includes(m.table) &&
+        (m.after === undefined || isString(m.after)) &&
+        isPositive(m.limit)
+      );
     case 'export-articles':
       return m.ids === undefined || (Array.isArray(m.ids) && m.ids.every(isNonEmpty));
     default:

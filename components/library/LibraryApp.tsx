@@ -1,14 +1,13 @@
 /**
- * The library page's state and actions: the list (sorted, filtered), search,
- * the article view, delete with undo, zip export, backup and restore. Every
- * browser API comes in through {@link LibraryDeps}, so it renders in tests.
+ * The library page's state: the list (sorted, filtered), search, the article
+ * view, delete with undo, zip export, backup and restore. The requests are
+ * utils/library/library-actions.ts; every browser API comes in through
+ * {@link LibraryDeps}, so it renders in tests.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { exportFiles } from '@/utils/library/export-files';
-import { zipFiles } from '@/utils/library/zip-files';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { FIRST_PAGE, libraryActions } from '@/utils/library/library-actions';
 import {
   errorMessage,
-  sendRequest,
   type ArticleRows,
   type ArticleSummary,
   type ListQuery,
@@ -69,31 +68,33 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const actions = useMemo(() => libraryActions(api), [api]);
 
+  // The first screen through the index at once, then the whole list; the filter choices beside.
   useEffect(() => {
     let live = true;
-    void Promise.all([
-      sendRequest(api, { type: 'list-articles', ...query }),
-      sendRequest(api, { type: 'list-articles' }),
-    ]).then(([shown, all]) => {
+    const unfiltered = !Object.keys(query).some((k) => k !== 'sort' && k !== 'order');
+    const show = (r: Awaited<ReturnType<typeof actions.list>>, whole: boolean) => {
       if (!live) return;
-      setList(
-        shown.ok ? { kind: 'ready', articles: shown.value } : { kind: 'error', error: shown.error },
-      );
-      if (all.ok) {
-        const uniq = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
-        setFacets({
-          sites: uniq(all.value.map((a) => a.site)),
-          tags: uniq(all.value.flatMap((a) => a.tags)),
-        });
-        const ids = new Set(all.value.map((a) => a.id));
-        setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
-      }
+      setList(r.ok ? { kind: 'ready', articles: r.value } : { kind: 'error', error: r.error });
+      if (!r.ok || !whole || !unfiltered) return;
+      // Ticks of articles no longer in the library are dropped.
+      const ids = new Set(r.value.map((a) => a.id));
+      setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
+    };
+    void actions.listHead(query).then((head) => {
+      // A short list is already whole.
+      const whole = !head.ok || head.value.length < FIRST_PAGE;
+      show(head, whole);
+      if (!whole && live) void actions.list(query).then((all) => show(all, true));
+    });
+    void actions.facets().then((r) => {
+      if (live && r.ok) setFacets(r.value);
     });
     return () => {
       live = false;
     };
-  }, [api, query, version]);
+  }, [actions, query, version]);
 
   useEffect(() => {
     const q = search.trim();
@@ -104,7 +105,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
     setFound({ kind: 'searching', query: q });
     let live = true;
     const timer = setTimeout(() => {
-      void sendRequest(api, { type: 'search', query: q }).then((r) => {
+      void actions.search(q).then((r) => {
         if (!live) return;
         setFound(
           r.ok
@@ -117,13 +118,13 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
       live = false;
       clearTimeout(timer);
     };
-  }, [api, search, version]);
+  }, [actions, search, version]);
 
   const open = useCallback(
     (id: string, focus?: string) => {
       setActiveId(id);
       setView({ kind: 'article', id, focus, data: null });
-      void sendRequest(api, { type: 'get-article', articleId: id }).then((r) => {
+      void actions.getArticle(id).then((r) => {
         if (r.ok && r.value.article) {
           const data = { article: r.value.article, highlights: r.value.highlights };
           setView((v) => (v.kind === 'article' && v.id === id ? { ...v, data } : v));
@@ -133,7 +134,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
         }
       });
     },
-    [api, t],
+    [actions, t],
   );
 
   const back = useCallback(() => {
@@ -162,7 +163,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
   });
 
   const remove = async (id: string) => {
-    const r = await sendRequest(api, { type: 'delete-article', articleId: id });
+    const r = await actions.deleteArticle(id);
     if (!r.ok) return setNotice({ tone: 'error', text: t('libFailed', [r.error]) });
     setView({ kind: 'list' });
     refresh();
@@ -177,7 +178,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
     clearTimeout(undoTimer.current);
     const rows = undo;
     setUndo(null);
-    const r = await sendRequest(api, { type: 'restore-rows', ...rows });
+    const r = await actions.undoDelete(rows);
     setNotice(
       r.ok
         ? { tone: 'info', text: t('libUndone', [rows.article.title]) }
@@ -210,29 +211,24 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
         which === 'selected'
           ? [...selected].sort((a, b) => order.indexOf(a) - order.indexOf(b))
           : undefined;
-      const r = await sendRequest(api, { type: 'export-articles', ids });
-      if (!r.ok) return { tone: 'error', text: t('libFailed', [r.error]) };
-      const files = exportFiles(r.value);
-      const zip = await zipFiles(files, { onProgress: setProgress });
+      const { zip, articles } = await actions.exportZip(ids, setProgress);
       const name = `gangmu-${today()}.zip`;
       download(name, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-      return { tone: 'info', text: t('libExported', [String(r.value.length), name]) };
+      return { tone: 'info', text: t('libExported', [String(articles), name]) };
     });
 
   const backup = () =>
     run(async () => {
-      const r = await sendRequest(api, { type: 'export-backup' });
-      if (!r.ok) return { tone: 'error', text: t('libFailed', [r.error]) };
+      const text = await actions.backupText();
       const name = `gangmu-backup-${today()}.json`;
-      download(name, new Blob([r.value], { type: 'application/json' }));
+      download(name, new Blob([text], { type: 'application/json' }));
       return { tone: 'info', text: t('libBackedUp', [name]) };
     });
 
   const restore = (file: File, mode: 'merge' | 'replace') =>
     run(async () => {
       if (mode === 'replace' && !confirm(t('libReplaceConfirm'))) return { tone: 'info', text: '' };
-      const text = await file.text();
-      const r = await sendRequest(api, { type: 'import-backup', text, mode });
+      const r = await actions.restore(await file.text(), mode);
       refresh();
       if (!r.ok) return { tone: 'error', text: t('libRestoreRefused', [file.name, r.error]) };
       const s = r.value;
@@ -276,11 +272,11 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
             onBack={back}
             onDelete={() => void remove(view.id)}
             onSaveNote={async (id, note) => {
-              const r = await sendRequest(api, { type: 'update-note', id, note });
+              const r = await actions.updateNote(id, note);
               return r.ok ? null : r.error;
             }}
             onSaveTags={async (tags) => {
-              const r = await sendRequest(api, { type: 'set-tags', articleId: view.id, tags });
+              const r = await actions.setTags(view.id, tags);
               if (!r.ok) return r.error;
               setView((v) =>
                 v.kind === 'article' && v.data

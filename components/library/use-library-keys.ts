@@ -52,7 +52,10 @@ export function useLibraryKeys(o: LibraryKeysOptions): void {
             : Math.max(0, i < 0 ? 0 : i - 1);
         const id = o.shownIds[next]!;
         o.setActiveId(id);
-        document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`)?.focus();
+        const row = () => document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+        // A long list renders rows as they are reached: the row may come with the next render.
+        if (row()) row()!.focus();
+        else setTimeout(() => row()?.focus(), 0);
       } else if (e.key === 'Enter' && !inSearch) {
         const row = (e.target as HTMLElement).closest?.('li[data-id]');
         const id = row?.getAttribute('data-id') ?? o.activeId;

@@ -226,9 +226,19 @@ export async function exportArticles(
     const rows = ids
       ? (await db.articles.bulkGet([...ids])).filter((r) => r !== undefined)
       : await db.articles.orderBy('savedAt').reverse().toArray();
-    const out: ArticleRows[] = [];
-    for (const r of rows)
-      out.push({ article: stripTerms(r), highlights: await highlightsOf(db, r.id) });
-    return out;
+    // Every highlight of these articles in one index read, grouped by article.
+    const by = new Map<string, Highlight[]>();
+    for (const h of await db.highlights
+      .where('articleId')
+      .anyOf(rows.map((r) => r.id))
+      .toArray()) {
+      const list = by.get(h.articleId);
+      if (list) list.push(stripTerms(h));
+      else by.set(h.articleId, [stripTerms(h)]);
+    }
+    return rows.map((r) => ({
+      article: stripTerms(r),
+      highlights: (by.get(r.id) ?? []).sort(byCreation),
+    }));
   });
 }

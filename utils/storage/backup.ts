@@ -13,7 +13,8 @@ import {
 } from '../../lib/backup/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
-import type { ImportStats } from '../messages.ts';
+import type { Table } from 'dexie';
+import type { BackupRows, BackupTable, ImportStats } from '../messages.ts';
 import { StorageError } from './errors.ts';
 import { refreshSummaries, summariesOf } from './summaries.ts';
 import { articleRow, highlightRow, stripTerms } from './terms.ts';
@@ -53,6 +54,23 @@ async function storedCounterparts(
 const touchedIds = (plan: MergePlan): string[] => [
   ...new Set([...plan.articles.map((a) => a.id), ...plan.highlights.map((h) => h.articleId)]),
 ];
+
+/**
+ * One page of a table as a backup holds it (terms stripped), in primary-key
+ * order: the rows after `after`, at most `limit`. Concatenated, the pages of
+ * each table are exactly what {@link exportBackup} writes.
+ */
+export async function exportBackupRows(
+  db: GangmuDB,
+  table: BackupTable,
+  after: string | undefined,
+  limit: number,
+): Promise<BackupRows> {
+  const t = db[table] as unknown as Table<Record<string, unknown>, string>;
+  const from = after === undefined ? t.orderBy(':id') : t.where(':id').above(after);
+  const rows = await from.limit(limit).toArray();
+  return (table === 'sitePrefs' ? rows : rows.map(stripTerms)) as BackupRows;
+}
 
 /** The whole library as backup JSON text. */
 export async function exportBackup(db: GangmuDB, exportedAt?: string): Promise<string> {
