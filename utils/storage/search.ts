@@ -2,18 +2,23 @@
  * Library search over the `*terms` multi-entry indexes (schema v2).
  *
  * A query's terms (lib/search queryTerms: CJK bigrams, Latin words) must all
- * be in a document. The rarest term is looked up in the index — one index
- * range per table — and each candidate is then checked on its own text with
- * matchesAll, which also confirms that the bigrams stand together as the query
+ * be in a document. Each term's primary keys are read from the index (no
+ * rows), rarest first, and intersected; each candidate is then checked on its
+ * own text with matchesAll, which also confirms that the bigrams stand together as the query
  * wrote them (时间序列, not 时间 … 序列 apart). A document is an article (title,
  * author, outline, formulations, digest) or one highlight (its words and
  * note); an article is found when it or one of its highlights matches.
  *
+ * Up to {@link FULL_RANK_MAX} candidates, every one is read and ranked. A
+ * common word (发展 in thousands of rows) is answered from the newest
+ * matching articles instead (newestMatches): O(limit) rows read, not
+ * O(matches), so the reply time does not grow with the library.
+ *
  * A query without terms (one CJK character, say 治) cannot use the index: it
  * is answered by a scan of at most {@link SEARCH_SCAN_CAP} rows per table,
- * the most recently updated first.
+ * the most recently updated first, stopping once `limit` articles match.
+ * Titles, sites and dates of results come from the summaries (schema v3).
  */
-import type { Article } from '../../lib/model.ts';
 import {
   matches,
   matchesAll,
@@ -35,6 +40,11 @@ import {
 
 /** Rows read per table when a query has no index terms (a lone character). */
 export const SEARCH_SCAN_CAP = 1000;
+/**
+ * Candidates (article and highlight rows together) up to which every one is
+ * read, checked and ranked; above it, the newest matching articles are.
+ */
+export const FULL_RANK_MAX = 400;
 /** Results when the request names no limit, and the most it may name. */
 export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** Hits shown per field kind of one article (an outline may match in dozens of nodes). */
@@ -80,19 +90,24 @@ function fieldHits(query: string, fields: readonly FieldText[], highlightId?: st
   return out;
 }
 
-/** The rows of `table` holding every term: the rarest term through the index, the rest checked in memory. */
-async function candidates<T extends ArticleRow | HighlightRow>(
+/**
+ * The primary keys of the rows of `table` holding every term: each term's
+ * keys through the index, rarest first, intersected (no row is read).
+ */
+async function candidateKeys(
   table: GangmuDB['articles'] | GangmuDB['highlights'],
   terms: readonly string[],
-): Promise<T[]> {
+): Promise<string[]> {
   const counts = await Promise.all(terms.map((t) => table.where('terms').equals(t).count()));
-  let rarest = 0;
-  counts.forEach((c, i) => {
-    if (c < counts[rarest]!) rarest = i;
-  });
-  if (counts[rarest] === 0) return [];
-  const rows = (await table.where('terms').equals(terms[rarest]!).toArray()) as T[];
-  return rows.filter((r) => terms.every((t) => r.terms.includes(t)));
+  if (counts.some((c) => c === 0)) return [];
+  const order = terms.map((t, i) => ({ t, n: counts[i]! })).sort((a, b) => a.n - b.n);
+  let keys = (await table.where('terms').equals(order[0]!.t).primaryKeys()) as string[];
+  for (const { t } of order.slice(1)) {
+    if (keys.length === 0) break;
+    const next = new Set((await table.where('terms').equals(t).primaryKeys()) as string[]);
+    keys = keys.filter((k) => next.has(k));
+  }
+  return keys;
 }
 
 /** Rank: a title hit first, then more hits, then newer. */
@@ -115,58 +130,134 @@ export async function search(
   db: GangmuDB,
   query: string,
   limit: number = SEARCH_LIMIT.default,
+  { fullRankMax = FULL_RANK_MAX }: { fullRankMax?: number } = {},
 ): Promise<SearchResult[]> {
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const terms = queryTerms(query);
-  return db.transaction('r', db.articles, db.highlights, async () => {
-    let articles: ArticleRow[];
-    let highlights: HighlightRow[];
+  return db.transaction('r', db.articles, db.highlights, db.summaries, async () => {
+    const found = new Found(query);
     if (terms.length > 0) {
-      articles = await candidates<ArticleRow>(db.articles, terms);
-      highlights = await candidates<HighlightRow>(db.highlights, terms);
+      const articleKeys = await candidateKeys(db.articles, terms);
+      const highlightKeys = await candidateKeys(db.highlights, terms);
+      if (articleKeys.length + highlightKeys.length <= fullRankMax) {
+        // Few candidates: read and check them all, rank them all.
+        for (const a of await db.articles.bulkGet(articleKeys)) if (a) found.article(a);
+        for (const h of await db.highlights.bulkGet(highlightKeys)) if (h) found.highlight(h);
+      } else {
+        await newestMatches(db, found, max, new Set(articleKeys), new Set(highlightKeys));
+      }
     } else {
-      articles = await db.articles.orderBy('updatedAt').reverse().limit(SEARCH_SCAN_CAP).toArray();
-      highlights = await db.highlights
-        .orderBy('updatedAt')
-        .reverse()
-        .limit(SEARCH_SCAN_CAP)
-        .toArray();
+      await newestMatches(db, found, max, null, null);
     }
-    const byArticle = new Map<string, SearchHit[]>();
-    const add = (id: string, hits: SearchHit[]) =>
-      byArticle.set(id, [...(byArticle.get(id) ?? []), ...hits]);
-    for (const a of articles) {
-      const fields = articleFields(a);
-      if (matchesAll(query, joinFields(fields))) add(a.id, fieldHits(query, fields));
-    }
-    const hlHits = new Map<string, SearchHit[]>();
-    for (const h of highlights) {
-      const fields = highlightFields(h);
-      if (!matchesAll(query, joinFields(fields))) continue;
-      hlHits.set(h.articleId, [
-        ...(hlHits.get(h.articleId) ?? []),
-        ...fieldHits(query, fields, h.id),
-      ]);
-    }
-    // Highlight hits come after the article's own, in the order the highlights were read.
-    for (const [id, hits] of hlHits) add(id, hits);
-    const missing = [...byArticle.keys()].filter((id) => !articles.some((a) => a.id === id));
-    const found = new Map<string, Article>(articles.map((a) => [a.id, a]));
-    for (const a of await db.articles.bulkGet(missing)) if (a) found.set(a.id, a);
-    const results: SearchResult[] = [];
-    for (const [id, hits] of byArticle) {
-      const a = found.get(id);
-      if (!a || hits.length === 0) continue; // a highlight whose article is gone
-      results.push({
+    return (await found.results(db)).sort(rank).slice(0, max);
+  });
+}
+
+/** The hits found so far, per article: its own first, then its highlights' in the order read. */
+class Found {
+  private own = new Map<string, SearchHit[]>();
+  private fromHighlights = new Map<string, SearchHit[]>();
+  private seenHighlights = new Set<string>();
+  constructor(private readonly query: string) {}
+
+  /** Articles with at least one hit. */
+  get size(): number {
+    return new Set([...this.own.keys(), ...this.fromHighlights.keys()]).size;
+  }
+  has(id: string): boolean {
+    return this.own.has(id) || this.fromHighlights.has(id);
+  }
+  article(a: ArticleRow): void {
+    const fields = articleFields(a);
+    if (matchesAll(this.query, joinFields(fields)))
+      this.own.set(a.id, fieldHits(this.query, fields));
+  }
+  highlight(h: HighlightRow): void {
+    if (this.seenHighlights.has(h.id)) return;
+    this.seenHighlights.add(h.id);
+    const fields = highlightFields(h);
+    if (!matchesAll(this.query, joinFields(fields))) return;
+    const list = this.fromHighlights.get(h.articleId) ?? [];
+    list.push(...fieldHits(this.query, fields, h.id));
+    this.fromHighlights.set(h.articleId, list);
+  }
+  /** The results, with each article's title, site, author and date from its summary. */
+  async results(db: GangmuDB): Promise<SearchResult[]> {
+    const ids = [...new Set([...this.own.keys(), ...this.fromHighlights.keys()])];
+    const out: SearchResult[] = [];
+    const summaries = await db.summaries.bulkGet(ids);
+    ids.forEach((id, i) => {
+      const a = summaries[i];
+      const hits = [...(this.own.get(id) ?? []), ...(this.fromHighlights.get(id) ?? [])];
+      if (!a || hits.length === 0) return; // a highlight whose article is gone
+      out.push({
         articleId: a.id,
         title: a.title,
         site: a.site,
-        author: a.outline?.author ?? null,
+        author: a.author,
         savedAt: a.savedAt,
         hits,
       });
+    });
+    return out;
+  }
+}
+
+/** Rows read per step of {@link newestMatches}. */
+const STEP = 64;
+
+/**
+ * A query with many candidates (or with no terms: a scan): articles are taken
+ * newest saved first — only candidates when `articleKeys` is given, else
+ * every article, most recently updated first, at most {@link SEARCH_SCAN_CAP}
+ * — and checked until `max`
+ * match; the highlights of those articles are checked too. When fewer than
+ * `max` articles match by their own text, highlights are checked (candidates
+ * in key order, or the most recently updated ones for a scan) until `max`
+ * articles are found. Reads O(max) rows, not O(matches).
+ */
+async function newestMatches(
+  db: GangmuDB,
+  found: Found,
+  max: number,
+  articleKeys: Set<string> | null,
+  highlightKeys: Set<string> | null,
+): Promise<void> {
+  // Candidates newest saved first (the rank's last key); a scan, most recently updated first.
+  const newest = (await db.summaries
+    .orderBy(articleKeys ? 'savedAt' : 'updatedAt')
+    .reverse()
+    .primaryKeys()) as string[];
+  const order = articleKeys ? newest.filter((id) => articleKeys.has(id)) : newest;
+  const cap = articleKeys ? order.length : Math.min(order.length, SEARCH_SCAN_CAP);
+  for (let i = 0; i < cap && found.size < max; i += STEP) {
+    const ids = order.slice(i, Math.min(cap, i + STEP));
+    for (const a of await db.articles.bulkGet(ids)) if (a) found.article(a);
+  }
+  const checkHighlights = (rows: HighlightRow[]) => {
+    for (const h of rows) if (!highlightKeys || highlightKeys.has(h.id)) found.highlight(h);
+  };
+  // The highlights of the articles found.
+  const shown = order.filter((id) => found.has(id));
+  checkHighlights(await db.highlights.where('articleId').anyOf(shown).toArray());
+  // More articles through their highlights, while there is room.
+  if (highlightKeys) {
+    const keys = [...highlightKeys];
+    for (let i = 0; i < keys.length && found.size < max; i += STEP)
+      checkHighlights(
+        (await db.highlights.bulkGet(keys.slice(i, i + STEP))).filter((h) => h !== undefined),
+      );
+  } else {
+    for (let read = 0; read < SEARCH_SCAN_CAP && found.size < max; read += STEP) {
+      const rows = await db.highlights
+        .orderBy('updatedAt')
+        .reverse()
+        .offset(read)
+        .limit(STEP)
+        .toArray();
+      checkHighlights(rows);
+      if (rows.length < STEP) break;
     }
-    return results.sort(rank).slice(0, max);
-  });
+  }
 }
