@@ -4,8 +4,8 @@
  * utils/library/library-actions.ts; every browser API comes in through
  * {@link LibraryDeps}, so it renders in tests.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { FIRST_PAGE, libraryActions } from '@/utils/library/library-actions';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { libraryActions } from '@/utils/library/library-actions';
 import {
   errorMessage,
   type ArticleRows,
@@ -16,10 +16,11 @@ import {
 import { ActionsBar } from './ActionsBar.tsx';
 import { ArticleView } from './ArticleView.tsx';
 import { FilterBar } from './FilterBar.tsx';
-import { LibraryList, type LibraryState } from './LibraryList.tsx';
+import { LibraryList } from './LibraryList.tsx';
 import type { LibraryT } from './library-strings.ts';
-import { SearchResults, type SearchState } from './SearchResults.tsx';
+import { SearchResults } from './SearchResults.tsx';
 import { UndoToast } from './UndoToast.tsx';
+import { useLibraryList, useSearch } from './use-library-data.ts';
 import { useLibraryKeys } from './use-library-keys.ts';
 
 export interface LibraryDeps {
@@ -34,8 +35,7 @@ export interface LibraryDeps {
 
 /** How long the Undo button stays after a delete. */
 export const UNDO_MS = 8000;
-/** Quiet time after typing before the search runs. */
-export const SEARCH_DEBOUNCE_MS = 250;
+export { SEARCH_DEBOUNCE_MS } from './use-library-data.ts';
 
 type View =
   | { kind: 'list' }
@@ -50,13 +50,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDeps) {
   const [query, setQuery] = useState<ListQuery>({});
-  const [list, setList] = useState<LibraryState>({ kind: 'loading' });
-  const [facets, setFacets] = useState<{ sites: string[]; tags: string[] }>({
-    sites: [],
-    tags: [],
-  });
   const [search, setSearch] = useState('');
-  const [found, setFound] = useState<SearchState>({ kind: 'idle' });
   const [view, setView] = useState<View>({ kind: 'list' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -70,55 +64,10 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const actions = useMemo(() => libraryActions(api), [api]);
 
-  // The first screen through the index at once, then the whole list; the filter choices beside.
-  useEffect(() => {
-    let live = true;
-    const unfiltered = !Object.keys(query).some((k) => k !== 'sort' && k !== 'order');
-    const show = (r: Awaited<ReturnType<typeof actions.list>>, whole: boolean) => {
-      if (!live) return;
-      setList(r.ok ? { kind: 'ready', articles: r.value } : { kind: 'error', error: r.error });
-      if (!r.ok || !whole || !unfiltered) return;
-      // Ticks of articles no longer in the library are dropped.
-      const ids = new Set(r.value.map((a) => a.id));
-      setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
-    };
-    void actions.listHead(query).then((head) => {
-      // A short list is already whole.
-      const whole = !head.ok || head.value.length < FIRST_PAGE;
-      show(head, whole);
-      if (!whole && live) void actions.list(query).then((all) => show(all, true));
-    });
-    void actions.facets().then((r) => {
-      if (live && r.ok) setFacets(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, query, version]);
-
-  useEffect(() => {
-    const q = search.trim();
-    if (!q) {
-      setFound({ kind: 'idle' });
-      return;
-    }
-    setFound({ kind: 'searching', query: q });
-    let live = true;
-    const timer = setTimeout(() => {
-      void actions.search(q).then((r) => {
-        if (!live) return;
-        setFound(
-          r.ok
-            ? { kind: 'ready', query: q, results: r.value }
-            : { kind: 'error', query: q, error: r.error },
-        );
-      });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [actions, search, version]);
+  const { list, facets } = useLibraryList(actions, query, version, (ids) =>
+    setSelected((s) => new Set([...s].filter((id) => ids.has(id)))),
+  );
+  const found = useSearch(actions, search, version);
 
   const open = useCallback(
     (id: string, focus?: string) => {
