@@ -45,7 +45,12 @@ export function useLibraryKeys(o: LibraryKeysOptions): void {
       } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         if (o.shownIds.length === 0) return;
         e.preventDefault();
-        const i = o.activeId ? o.shownIds.indexOf(o.activeId) : -1;
+        // The focused row, else the active one (keys repeat faster than the page renders).
+        const focused = (document.activeElement as HTMLElement | null)
+          ?.closest?.('li[data-id]')
+          ?.getAttribute('data-id');
+        const from = focused && o.shownIds.includes(focused) ? focused : o.activeId;
+        const i = from ? o.shownIds.indexOf(from) : -1;
         const next =
           e.key === 'ArrowDown'
             ? Math.min(o.shownIds.length - 1, i + 1)
