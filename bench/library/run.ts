@@ -153,6 +153,11 @@ async function main(): Promise<void> {
   const userDataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'gangmu-libbench-')));
   let launched: Launched | null = null;
   const rows: string[][] = [];
+  /** Rows are printed as measured too, so a crash later keeps them. */
+  const push = (row: string[]) => {
+    rows.push(row);
+    console.log(`  ${row.filter(Boolean).join(' | ')}`);
+  };
   const sampleIds = [0, 1, 17, 123, 4999, SHAPE.articles - 1]
     .filter((i) => i < lib.articles.length)
     .map((i) => lib.articles[i]!.id);
@@ -259,7 +264,7 @@ async function main(): Promise<void> {
       input.value = '';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    rows.push([
+    push([
       'a search p95 (request → reply)',
       ms(searchP95),
       String(all.length),
@@ -269,7 +274,7 @@ async function main(): Promise<void> {
       `${num(searchP95 / reference.fiftyMs)}×`,
     ]);
     const uiP95 = percentile(uiSearch, 95);
-    rows.push([
+    push([
       'a … search box → results painted, p95',
       ms(uiP95),
       String(uiSearch.length),
@@ -290,9 +295,13 @@ async function main(): Promise<void> {
 
     // b. First render: warm reloads, then cold launches.
     const firstRows = async (p: Page) => {
-      await p.waitForFunction('window.__gangmuFirstRows?.painted !== null', null, {
-        timeout: 60_000,
-      });
+      await p.waitForFunction(
+        () =>
+          (window as unknown as { __gangmuFirstRows?: { painted: number | null } })
+            .__gangmuFirstRows?.painted != null,
+        null,
+        { timeout: 60_000 },
+      );
       return (await p.evaluate('window.__gangmuFirstRows')) as {
         rows: number;
         painted: number;
@@ -330,7 +339,7 @@ async function main(): Promise<void> {
       ['b first render, warm (nav → rows painted)', warmMs],
       ['b first render, cold (browser relaunched)', coldMs],
     ] as const)
-      rows.push([
+      push([
         label,
         ms(value),
         String(label.includes('warm') ? warm.length : cold.length),
@@ -371,7 +380,7 @@ async function main(): Promise<void> {
     t = performance.now();
     zipSync(unzipped, { level: 6 });
     const zipRefMs = performance.now() - t;
-    rows.push([
+    push([
       'c export all → zip downloaded',
       ms(exportMs),
       '1',
@@ -515,7 +524,7 @@ async function main(): Promise<void> {
         take(rows).reduce((n, r) => n + ((r.terms as unknown[] | undefined)?.length ?? 0), 0);
       return { ms: ms / fraction, entries: (entries(articles) + entries(highlights)) / fraction };
     }, 0.1);
-    rows.push([
+    push([
       'd backup → file downloaded',
       ms(backupMs),
       '1',
@@ -524,7 +533,7 @@ async function main(): Promise<void> {
       `${ms(jsonRef.stringifyMs)} stringify`,
       `${num(backupMs / jsonRef.stringifyMs)}×`,
     ]);
-    rows.push([
+    push([
       'd restore (replace) → done',
       ms(restoreMs),
       '1',
@@ -533,7 +542,7 @@ async function main(): Promise<void> {
       `${ms(jsonRef.parseMs)} parse`,
       `${num(restoreMs / jsonRef.parseMs)}×`,
     ]);
-    rows.push([
+    push([
       'd … vs raw IndexedDB put of the rows',
       ms(restoreMs),
       '1',

@@ -276,13 +276,11 @@ test(
       highlights: [],
     });
     await library.locator('select.restore-mode').selectOption('merge');
-    await library
-      .locator('.restore-file input[type="file"]')
-      .setInputFiles({
-        name: 'long.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(text),
-      });
+    await library.locator('.restore-file input[type="file"]').setInputFiles({
+      name: 'long.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
     await library.locator('.notice[data-tone="info"]').waitFor({ timeout: 20_000 });
     await library.waitForFunction(
       () => document.querySelector('.library-list .more') !== null,
