@@ -28,6 +28,8 @@ import { zipFiles, type ZipProgress } from './zip-files.ts';
 export const FIRST_PAGE = 60;
 /** Articles per export-articles request (with their highlights, far below a message's limit). */
 export const EXPORT_BATCH = 250;
+/** Files zipped per turn between yields to the page. */
+export const ZIP_BATCH = 32;
 /** Rows per export-backup-rows request, per table. */
 export const BACKUP_PAGE = { articles: 1000, highlights: 10_000, sitePrefs: 1000 } as const;
 /** Characters per import-backup-part (at most 3 bytes each in UTF-8, plus JSON escapes). */
@@ -108,6 +110,8 @@ export function libraryActions(
     ): Promise<{ zip: Uint8Array; articles: number }> {
       const rows = await this.exportRows(ids, onProgress);
       const zip = await zipFiles(exportFiles(rows), {
+        // About a frame of work per turn for typical articles.
+        batch: ZIP_BATCH,
         onProgress: (p) => onProgress?.({ step: 'zip', ...p }),
       });
       return { zip, articles: rows.length };

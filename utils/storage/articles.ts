@@ -12,6 +12,7 @@ import type {
   LibraryFacets,
   ListQuery,
 } from '../messages.ts';
+import { highlightsByArticle } from './by-article.ts';
 import { StorageError } from './errors.ts';
 import { refreshSummaries } from './summaries.ts';
 import { articleRow, highlightRow, stripTerms } from './terms.ts';
@@ -228,10 +229,10 @@ export async function exportArticles(
       : await db.articles.orderBy('savedAt').reverse().toArray();
     // Every highlight of these articles in one index read, grouped by article.
     const by = new Map<string, Highlight[]>();
-    for (const h of await db.highlights
-      .where('articleId')
-      .anyOf(rows.map((r) => r.id))
-      .toArray()) {
+    for (const h of await highlightsByArticle(
+      db,
+      rows.map((r) => r.id),
+    )) {
       const list = by.get(h.articleId);
       if (list) list.push(stripTerms(h));
       else by.set(h.articleId, [stripTerms(h)]);

@@ -29,6 +29,7 @@ import {
 import type { Span } from '../../lib/types.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
+import { highlightsByArticle } from './by-article.ts';
 import {
   articleFields,
   highlightFields,
@@ -45,6 +46,12 @@ export const SEARCH_SCAN_CAP = 1000;
  * read, checked and ranked; above it, the newest matching articles are.
  */
 export const FULL_RANK_MAX = 400;
+/**
+ * Rows holding a query's rarest term above which its keys are not read (a
+ * common word: 发展 in tens of thousands of highlights); rows are then
+ * walked newest first and checked on their own terms.
+ */
+export const KEYS_MAX = 4000;
 /** Results when the request names no limit, and the most it may name. */
 export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** Hits shown per field kind of one article (an outline may match in dozens of nodes). */
@@ -91,23 +98,31 @@ function fieldHits(query: string, fields: readonly FieldText[], highlightId?: st
 }
 
 /**
- * The primary keys of the rows of `table` holding every term: each term's
- * keys through the index, rarest first, intersected (no row is read).
+ * The rows of `table` holding every term: how many hold the rarest term, and
+ * their primary keys — each term's keys read from the index (no rows),
+ * rarest first, intersected — unless the rarest term is in more than
+ * `keysMax` rows (a common word), where `keys` is null and rows are checked
+ * on their own terms instead.
  */
 async function candidateKeys(
   table: GangmuDB['articles'] | GangmuDB['highlights'],
   terms: readonly string[],
-): Promise<string[]> {
+  keysMax: number,
+): Promise<{ count: number; keys: string[] | null }> {
   const counts = await Promise.all(terms.map((t) => table.where('terms').equals(t).count()));
-  if (counts.some((c) => c === 0)) return [];
   const order = terms.map((t, i) => ({ t, n: counts[i]! })).sort((a, b) => a.n - b.n);
+  const count = order[0]!.n;
+  if (count === 0) return { count, keys: [] };
+  if (count > keysMax) return { count, keys: null };
   let keys = (await table.where('terms').equals(order[0]!.t).primaryKeys()) as string[];
-  for (const { t } of order.slice(1)) {
+  for (const { t, n } of order.slice(1)) {
     if (keys.length === 0) break;
+    // A common second term: check the few rows left on their terms later instead.
+    if (n > keysMax) break;
     const next = new Set((await table.where('terms').equals(t).primaryKeys()) as string[]);
     keys = keys.filter((k) => next.has(k));
   }
-  return keys;
+  return { count: keys.length, keys };
 }
 
 /** Rank: a title hit first, then more hits, then newer. */
@@ -130,28 +145,37 @@ export async function search(
   db: GangmuDB,
   query: string,
   limit: number = SEARCH_LIMIT.default,
-  { fullRankMax = FULL_RANK_MAX }: { fullRankMax?: number } = {},
+  { fullRankMax = FULL_RANK_MAX, keysMax = KEYS_MAX }: SearchOptions = {},
 ): Promise<SearchResult[]> {
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const terms = queryTerms(query);
   return db.transaction('r', db.articles, db.highlights, db.summaries, async () => {
-    const found = new Found(query);
+    const found = new Found(query, terms);
     if (terms.length > 0) {
-      const articleKeys = await candidateKeys(db.articles, terms);
-      const highlightKeys = await candidateKeys(db.highlights, terms);
-      if (articleKeys.length + highlightKeys.length <= fullRankMax) {
+      const a = await candidateKeys(db.articles, terms, keysMax);
+      const h = await candidateKeys(db.highlights, terms, keysMax);
+      if (a.keys && h.keys && a.keys.length + h.keys.length <= fullRankMax) {
         // Few candidates: read and check them all, rank them all.
-        for (const a of await db.articles.bulkGet(articleKeys)) if (a) found.article(a);
-        for (const h of await db.highlights.bulkGet(highlightKeys)) if (h) found.highlight(h);
+        for (const row of await db.articles.bulkGet(a.keys)) if (row) found.article(row);
+        for (const row of await db.highlights.bulkGet(h.keys)) if (row) found.highlight(row);
       } else {
-        await newestMatches(db, found, max, new Set(articleKeys), new Set(highlightKeys));
+        await newestMatches(db, found, max, {
+          articleKeys: a.keys && new Set(a.keys),
+          highlightKeys: h.keys && new Set(h.keys),
+        });
       }
     } else {
-      await newestMatches(db, found, max, null, null);
+      await newestMatches(db, found, max, { scan: true, articleKeys: null, highlightKeys: null });
     }
     return (await found.results(db)).sort(rank).slice(0, max);
   });
+}
+
+/** Thresholds of {@link search} (smaller ones in tests). */
+export interface SearchOptions {
+  fullRankMax?: number;
+  keysMax?: number;
 }
 
 /** The hits found so far, per article: its own first, then its highlights' in the order read. */
@@ -159,7 +183,15 @@ class Found {
   private own = new Map<string, SearchHit[]>();
   private fromHighlights = new Map<string, SearchHit[]>();
   private seenHighlights = new Set<string>();
-  constructor(private readonly query: string) {}
+  constructor(
+    private readonly query: string,
+    private readonly terms: readonly string[],
+  ) {}
+
+  /** The row holds every query term (what the index would say), or the query has none. */
+  private hasTerms(row: { terms: string[] }): boolean {
+    return this.terms.every((t) => row.terms.includes(t));
+  }
 
   /** Articles with at least one hit. */
   get size(): number {
@@ -169,12 +201,13 @@ class Found {
     return this.own.has(id) || this.fromHighlights.has(id);
   }
   article(a: ArticleRow): void {
+    if (!this.hasTerms(a)) return;
     const fields = articleFields(a);
     if (matchesAll(this.query, joinFields(fields)))
       this.own.set(a.id, fieldHits(this.query, fields));
   }
   highlight(h: HighlightRow): void {
-    if (this.seenHighlights.has(h.id)) return;
+    if (this.seenHighlights.has(h.id) || !this.hasTerms(h)) return;
     this.seenHighlights.add(h.id);
     const fields = highlightFields(h);
     if (!matchesAll(this.query, joinFields(fields))) return;
@@ -208,47 +241,61 @@ class Found {
 const STEP = 64;
 
 /**
- * A query with many candidates (or with no terms: a scan): articles are taken
- * newest saved first — only candidates when `articleKeys` is given, else
- * every article, most recently updated first, at most {@link SEARCH_SCAN_CAP}
- * — and checked until `max`
- * match; the highlights of those articles are checked too. When fewer than
- * `max` articles match by their own text, highlights are checked (candidates
- * in key order, or the most recently updated ones for a scan) until `max`
- * articles are found. Reads O(max) rows, not O(matches).
+ * A query with many candidates (or with no terms: a scan), answered from the
+ * newest articles: article ids newest saved first (a scan: most recently
+ * updated first, at most {@link SEARCH_SCAN_CAP}) are walked {@link STEP} at a
+ * time and their rows checked until `max` articles match.
+ *
+ * - Candidate keys known (`articleKeys`): only those articles are read; then
+ *   the highlights of the articles found, then, while there is room, the
+ *   candidate highlights (`highlightKeys`, in key order) or, for a scan, the
+ *   most recently updated highlights.
+ * - A common word (keys null): each step reads its articles and their
+ *   highlights and checks them on their terms; matches are dense, so a few
+ *   steps fill the page.
+ *
+ * Reads O(max) rows, not O(matches): the reply time does not grow with the library.
  */
 async function newestMatches(
   db: GangmuDB,
   found: Found,
   max: number,
-  articleKeys: Set<string> | null,
-  highlightKeys: Set<string> | null,
+  {
+    scan = false,
+    articleKeys,
+    highlightKeys,
+  }: { scan?: boolean; articleKeys: Set<string> | null; highlightKeys: Set<string> | null },
 ): Promise<void> {
-  // Candidates newest saved first (the rank's last key); a scan, most recently updated first.
-  const newest = (await db.summaries
-    .orderBy(articleKeys ? 'savedAt' : 'updatedAt')
-    .reverse()
+  // Read forward (one getAllKeys) and reversed here: a reversed index read is a cursor.
+  const byDate = (await db.summaries
+    .orderBy(scan ? 'updatedAt' : 'savedAt')
     .primaryKeys()) as string[];
-  const order = articleKeys ? newest.filter((id) => articleKeys.has(id)) : newest;
-  const cap = articleKeys ? order.length : Math.min(order.length, SEARCH_SCAN_CAP);
+  byDate.reverse();
+  const order = articleKeys ? byDate.filter((id) => articleKeys.has(id)) : byDate;
+  const cap = scan ? Math.min(order.length, SEARCH_SCAN_CAP) : order.length;
+  const dense = !scan && !articleKeys;
+  const highlightOk = (h: HighlightRow) => !highlightKeys || highlightKeys.has(h.id);
+  const checked: string[] = [];
   for (let i = 0; i < cap && found.size < max; i += STEP) {
     const ids = order.slice(i, Math.min(cap, i + STEP));
+    checked.push(...ids);
     for (const a of await db.articles.bulkGet(ids)) if (a) found.article(a);
+    if (dense || !highlightKeys)
+      for (const h of await highlightsByArticle(db, ids)) if (highlightOk(h)) found.highlight(h);
   }
-  const checkHighlights = (rows: HighlightRow[]) => {
-    for (const h of rows) if (!highlightKeys || highlightKeys.has(h.id)) found.highlight(h);
-  };
-  // The highlights of the articles found.
-  const shown = order.filter((id) => found.has(id));
-  checkHighlights(await db.highlights.where('articleId').anyOf(shown).toArray());
+  if (dense) return;
+  // The highlights of the articles found (when not read with them above).
+  if (highlightKeys) {
+    const shown = checked.filter((id) => found.has(id));
+    for (const h of await highlightsByArticle(db, shown)) if (highlightOk(h)) found.highlight(h);
+  }
   // More articles through their highlights, while there is room.
   if (highlightKeys) {
     const keys = [...highlightKeys];
     for (let i = 0; i < keys.length && found.size < max; i += STEP)
-      checkHighlights(
-        (await db.highlights.bulkGet(keys.slice(i, i + STEP))).filter((h) => h !== undefined),
-      );
-  } else {
+      for (const h of await db.highlights.bulkGet(keys.slice(i, i + STEP)))
+        if (h) found.highlight(h);
+  } else if (scan) {
     for (let read = 0; read < SEARCH_SCAN_CAP && found.size < max; read += STEP) {
       const rows = await db.highlights
         .orderBy('updatedAt')
@@ -256,7 +303,7 @@ async function newestMatches(
         .offset(read)
         .limit(STEP)
         .toArray();
-      checkHighlights(rows);
+      for (const h of rows) found.highlight(h);
       if (rows.length < STEP) break;
     }
   }

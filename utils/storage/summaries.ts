@@ -14,6 +14,7 @@
 import { HIGHLIGHT_COLORS, type Article, type Highlight } from '../../lib/model.ts';
 import { countPoints } from '../count-points.ts';
 import type { GangmuDB } from '../db/schema.ts';
+import { highlightsByArticle } from './by-article.ts';
 import type { ArticleSummary } from '../messages.ts';
 
 /** A stored summary: exactly the list row. */
@@ -72,7 +73,7 @@ export async function refreshSummaries(db: GangmuDB, articleIds: Iterable<string
   const ids = [...new Set(articleIds)];
   if (ids.length === 0) return;
   const articles = await db.articles.bulkGet(ids);
-  const highlights = await db.highlights.where('articleId').anyOf(ids).toArray();
+  const highlights = await highlightsByArticle(db, ids);
   await db.summaries.bulkPut(
     summariesOf(
       articles.filter((a) => a !== undefined),
