@@ -93,6 +93,14 @@ export interface ListQuery {
    */
   from?: string;
   to?: string;
+  /** Only the first `limit` rows of the list (the first screen); all of them without it. */
+  limit?: number;
+}
+
+/** The filter choices: every site and tag in the library, sorted. */
+export interface LibraryFacets {
+  sites: string[];
+  tags: string[];
 }
 
 /** Where a search result matched. */
@@ -219,6 +227,11 @@ export interface ListArticles extends ListQuery {
   type: 'list-articles';
 }
 
+/** The sites and tags of the whole library, for the filter choices. */
+export interface ListFacets {
+  type: 'list-facets';
+}
+
 /**
  * Full-text search over titles, authors, outlines, formulations, highlights
  * and notes. Chinese is matched by words (two characters or more): 默想 does
@@ -265,14 +278,49 @@ export interface ExportBackup {
   type: 'export-backup';
 }
 
+/** The tables of a backup, in the order a backup file holds them. */
+export const BACKUP_TABLES = ['articles', 'highlights', 'sitePrefs'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
 /**
- * Imports a backup file's text. `merge` keeps what is stored and adds what is
+ * One page of a table's rows as a backup holds them (search terms and other
+ * derived data left out), in primary-key order: the rows after the key
+ * `after`, at most `limit`. The library page builds a large backup from these
+ * pages, since one runtime message holds at most 64 MiB.
+ */
+export interface ExportBackupRows {
+  type: 'export-backup-rows';
+  table: BackupTable;
+  after?: string;
+  limit: number;
+}
+
+/** The rows of one {@link ExportBackupRows} page (empty after the last). */
+export type BackupRows = Article[] | Highlight[] | Array<{ site: string } & Partial<SitePrefs>>;
+
+/**
+ * One part of a large backup file's text, sent before `import-backup` names
+ * the upload: the background keeps the parts of one upload (a newer upload
+ * drops an older unfinished one) until the import joins them.
+ */
+export interface ImportBackupPart {
+  type: 'import-backup-part';
+  upload: string;
+  index: number;
+  text: string;
+}
+
+/**
+ * Imports a backup file's text, given as `text` or as the `parts` parts of
+ * an `upload` sent before with import-backup-part. `merge` keeps what is stored and adds what is
  * newer; `replace` makes the library the backup. A bad, foreign or newer file
  * is refused with `{ ok: false, error, code }` and changes nothing.
  */
 export interface ImportBackup {
   type: 'import-backup';
-  text: string;
+  text?: string;
+  upload?: string;
+  parts?: number;
   mode: 'merge' | 'replace';
 }
 
@@ -298,6 +346,7 @@ export type Request =
   | GetSitePrefs
   | SetSitePrefs
   | ListArticles
+  | ListFacets
   | OpenLibrary
   | Search
   | SetTags
@@ -305,6 +354,8 @@ export type Request =
   | DeleteArticle
   | RestoreRows
   | ExportBackup
+  | ExportBackupRows
+  | ImportBackupPart
   | ImportBackup
   | ExportArticles;
 
@@ -321,6 +372,7 @@ export interface ReplyValue {
   'get-site-prefs': SitePrefs;
   'set-site-prefs': SitePrefs;
   'list-articles': ArticleSummary[];
+  'list-facets': LibraryFacets;
   'open-library': null;
   search: SearchResult[];
   /** The article as stored; fails when it is not in the library. */
@@ -330,6 +382,8 @@ export interface ReplyValue {
   'delete-article': ArticleRows | null;
   'restore-rows': null;
   'export-backup': string;
+  'export-backup-rows': BackupRows;
+  'import-backup-part': null;
   'import-backup': ImportStats;
   /** In the order of `ids` (missing ones left out), else newest saved first; highlights in creation order. */
   'export-articles': ArticleRows[];
@@ -496,6 +550,7 @@ export function isRequest(value: unknown): value is Request {
       return isListQuery(m);
     case 'open-library':
     case 'export-backup':
+    case 'list-facets':
       return true;
     case 'search':
       return isString(m.query) && (m.limit === undefined || isPositive(m.limit));
@@ -512,7 +567,20 @@ export function isRequest(value: unknown): value is Request {
         m.highlights.every((h) => isHighlight(h) && h.articleId === (m.article as Article).id)
       );
     case 'import-backup':
-      return isString(m.text) && (m.mode === 'merge' || m.mode === 'replace');
+      return (
+        (isString(m.text)
+          ? m.upload === undefined && m.parts === undefined
+          : isNonEmpty(m.upload) && isPositive(m.parts)) &&
+        (m.mode === 'merge' || m.mode === 'replace')
+      );
+    case 'import-backup-part':
+      return isNonEmpty(m.upload) && isCount(m.index) && isString(m.text);
+    case 'export-backup-rows':
+      return (
+        (BACKUP_TABLES as readonly unknown[]).includes(m.table) &&
+        (m.after === undefined || isString(m.after)) &&
+        isPositive(m.limit)
+      );
     case 'export-articles':
       return m.ids === undefined || (Array.isArray(m.ids) && m.ids.every(isNonEmpty));
     default:
@@ -529,7 +597,8 @@ function isListQuery(m: Record<string, unknown>): boolean {
     (m.tag === undefined || isString(m.tag)) &&
     (m.color === undefined || isColor(m.color)) &&
     (m.from === undefined || isString(m.from)) &&
-    (m.to === undefined || isString(m.to))
+    (m.to === undefined || isString(m.to)) &&
+    (m.limit === undefined || isPositive(m.limit))
   );
 }
 

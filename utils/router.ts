@@ -17,12 +17,13 @@ import {
   getArticle,
   isSaved,
   listArticles,
+  listFacets,
   restoreRows,
   saveArticle,
   setTags,
   type Clock,
 } from './storage/articles.ts';
-import { exportBackup, importBackup } from './storage/backup.ts';
+import { exportBackup, exportBackupRows, importBackup } from './storage/backup.ts';
 import { asStorageError, StorageError } from './storage/errors.ts';
 import { deleteHighlight, putHighlight, updateNote } from './storage/highlights.ts';
 import { search } from './storage/search.ts';
@@ -52,6 +53,22 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
     isSaved: (articleId) => isSaved(db(), articleId),
   });
 
+  /** The parts of the backup being uploaded (import-backup-part), until import-backup joins them. */
+  let upload: { id: string; parts: string[] } | null = null;
+
+  /** The text of an import: given, or the parts of a finished upload (dropped once taken). */
+  function importText(request: Extract<Request, { type: 'import-backup' }>): string {
+    if (request.text !== undefined) return request.text;
+    const taken: { id: string; parts: string[] } | null = upload;
+    upload = null;
+    const parts = taken && taken.id === request.upload ? taken.parts : [];
+    // A sparse array (a part missing) has holes that `every` skips: count them.
+    const arrived = parts.filter((p) => typeof p === 'string').length;
+    if (parts.length !== request.parts || arrived !== request.parts)
+      throw new StorageError('not-found', 'The backup file did not arrive whole; nothing changed.');
+    return parts.join('');
+  }
+
   async function dispatch(
     request: Request,
     sender: SenderLike,
@@ -77,6 +94,8 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
         const { type: _type, ...query } = request;
         return listArticles(db(), query);
       }
+      case 'list-facets':
+        return listFacets(db());
       case 'open-library':
         await openLibrary();
         return null;
@@ -92,8 +111,14 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
         return restoreRows(db(), { article: request.article, highlights: request.highlights });
       case 'export-backup':
         return exportBackup(db());
+      case 'export-backup-rows':
+        return exportBackupRows(db(), request.table, request.after, request.limit);
+      case 'import-backup-part':
+        if (!upload || upload.id !== request.upload) upload = { id: request.upload, parts: [] };
+        upload.parts[request.index] = request.text;
+        return null;
       case 'import-backup':
-        return importBackup(db(), request.text, request.mode);
+        return importBackup(db(), importText(request), request.mode);
       case 'export-articles':
         return exportArticles(db(), request.ids);
       default:

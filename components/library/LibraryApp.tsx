@@ -1,15 +1,14 @@
 /**
- * The library page's state and actions: the list (sorted, filtered), search,
- * the article view, delete with undo, zip export, backup and restore. Every
- * browser API comes in through {@link LibraryDeps}, so it renders in tests.
+ * The library page's state: the list (sorted, filtered), search, the article
+ * view, delete with undo, zip export, backup and restore. The requests are
+ * utils/library/library-actions.ts; every browser API comes in through
+ * {@link LibraryDeps}, so it renders in tests.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { exportFiles } from '@/utils/library/export-files';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { PASTE_PAGE } from '@/utils/library/highlight-link';
-import { zipFiles } from '@/utils/library/zip-files';
+import { libraryActions } from '@/utils/library/library-actions';
 import {
   errorMessage,
-  sendRequest,
   type ArticleRows,
   type ArticleSummary,
   type ListQuery,
@@ -18,10 +17,11 @@ import {
 import { ActionsBar } from './ActionsBar.tsx';
 import { ArticleView } from './ArticleView.tsx';
 import { FilterBar } from './FilterBar.tsx';
-import { LibraryList, type LibraryState } from './LibraryList.tsx';
+import { LibraryList } from './LibraryList.tsx';
 import type { LibraryT } from './library-strings.ts';
-import { SearchResults, type SearchState } from './SearchResults.tsx';
+import { SearchResults } from './SearchResults.tsx';
 import { UndoToast } from './UndoToast.tsx';
+import { useLibraryList, useSearch } from './use-library-data.ts';
 import { useLibraryKeys } from './use-library-keys.ts';
 
 export interface LibraryDeps {
@@ -36,8 +36,7 @@ export interface LibraryDeps {
 
 /** How long the Undo button stays after a delete. */
 export const UNDO_MS = 8000;
-/** Quiet time after typing before the search runs. */
-export const SEARCH_DEBOUNCE_MS = 250;
+export { SEARCH_DEBOUNCE_MS } from './use-library-data.ts';
 
 type View =
   | { kind: 'list' }
@@ -52,13 +51,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDeps) {
   const [query, setQuery] = useState<ListQuery>({});
-  const [list, setList] = useState<LibraryState>({ kind: 'loading' });
-  const [facets, setFacets] = useState<{ sites: string[]; tags: string[] }>({
-    sites: [],
-    tags: [],
-  });
   const [search, setSearch] = useState('');
-  const [found, setFound] = useState<SearchState>({ kind: 'idle' });
   const [view, setView] = useState<View>({ kind: 'list' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -70,61 +63,18 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const actions = useMemo(() => libraryActions(api), [api]);
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      sendRequest(api, { type: 'list-articles', ...query }),
-      sendRequest(api, { type: 'list-articles' }),
-    ]).then(([shown, all]) => {
-      if (!live) return;
-      setList(
-        shown.ok ? { kind: 'ready', articles: shown.value } : { kind: 'error', error: shown.error },
-      );
-      if (all.ok) {
-        const uniq = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
-        setFacets({
-          sites: uniq(all.value.map((a) => a.site)),
-          tags: uniq(all.value.flatMap((a) => a.tags)),
-        });
-        const ids = new Set(all.value.map((a) => a.id));
-        setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, query, version]);
-
-  useEffect(() => {
-    const q = search.trim();
-    if (!q) {
-      setFound({ kind: 'idle' });
-      return;
-    }
-    setFound({ kind: 'searching', query: q });
-    let live = true;
-    const timer = setTimeout(() => {
-      void sendRequest(api, { type: 'search', query: q }).then((r) => {
-        if (!live) return;
-        setFound(
-          r.ok
-            ? { kind: 'ready', query: q, results: r.value }
-            : { kind: 'error', query: q, error: r.error },
-        );
-      });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, search, version]);
+  const { list, facets } = useLibraryList(actions, query, version, (ids) =>
+    setSelected((s) => new Set([...s].filter((id) => ids.has(id)))),
+  );
+  const found = useSearch(actions, search, version);
 
   const open = useCallback(
     (id: string, focus?: string) => {
       setActiveId(id);
       setView({ kind: 'article', id, focus, data: null });
-      void sendRequest(api, { type: 'get-article', articleId: id }).then((r) => {
+      void actions.getArticle(id).then((r) => {
         if (r.ok && r.value.article) {
           const data = { article: r.value.article, highlights: r.value.highlights };
           setView((v) => (v.kind === 'article' && v.id === id ? { ...v, data } : v));
@@ -134,7 +84,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
         }
       });
     },
-    [api, t],
+    [actions, t],
   );
 
   const back = useCallback(() => {
@@ -163,7 +113,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
   });
 
   const remove = async (id: string) => {
-    const r = await sendRequest(api, { type: 'delete-article', articleId: id });
+    const r = await actions.deleteArticle(id);
     if (!r.ok) return setNotice({ tone: 'error', text: t('libFailed', [r.error]) });
     setView({ kind: 'list' });
     refresh();
@@ -178,7 +128,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
     clearTimeout(undoTimer.current);
     const rows = undo;
     setUndo(null);
-    const r = await sendRequest(api, { type: 'restore-rows', ...rows });
+    const r = await actions.undoDelete(rows);
     setNotice(
       r.ok
         ? { tone: 'info', text: t('libUndone', [rows.article.title]) }
@@ -211,29 +161,24 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
         which === 'selected'
           ? [...selected].sort((a, b) => order.indexOf(a) - order.indexOf(b))
           : undefined;
-      const r = await sendRequest(api, { type: 'export-articles', ids });
-      if (!r.ok) return { tone: 'error', text: t('libFailed', [r.error]) };
-      const files = exportFiles(r.value);
-      const zip = await zipFiles(files, { onProgress: setProgress });
+      const { zip, articles } = await actions.exportZip(ids, setProgress);
       const name = `gangmu-${today()}.zip`;
       download(name, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-      return { tone: 'info', text: t('libExported', [String(r.value.length), name]) };
+      return { tone: 'info', text: t('libExported', [String(articles), name]) };
     });
 
   const backup = () =>
     run(async () => {
-      const r = await sendRequest(api, { type: 'export-backup' });
-      if (!r.ok) return { tone: 'error', text: t('libFailed', [r.error]) };
+      const text = await actions.backupText();
       const name = `gangmu-backup-${today()}.json`;
-      download(name, new Blob([r.value], { type: 'application/json' }));
+      download(name, new Blob([text], { type: 'application/json' }));
       return { tone: 'info', text: t('libBackedUp', [name]) };
     });
 
   const restore = (file: File, mode: 'merge' | 'replace') =>
     run(async () => {
       if (mode === 'replace' && !confirm(t('libReplaceConfirm'))) return { tone: 'info', text: '' };
-      const text = await file.text();
-      const r = await sendRequest(api, { type: 'import-backup', text, mode });
+      const r = await actions.restore(await file.text(), mode);
       refresh();
       if (!r.ok) return { tone: 'error', text: t('libRestoreRefused', [file.name, r.error]) };
       const s = r.value;
@@ -280,11 +225,11 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
             onBack={back}
             onDelete={() => void remove(view.id)}
             onSaveNote={async (id, note) => {
-              const r = await sendRequest(api, { type: 'update-note', id, note });
+              const r = await actions.updateNote(id, note);
               return r.ok ? null : r.error;
             }}
             onSaveTags={async (tags) => {
-              const r = await sendRequest(api, { type: 'set-tags', articleId: view.id, tags });
+              const r = await actions.setTags(view.id, tags);
               if (!r.ok) return r.error;
               setView((v) =>
                 v.kind === 'article' && v.data

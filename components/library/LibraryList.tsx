@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/utils/messages';
 import { COLOR_MESSAGE, type LibraryT } from './library-strings.ts';
 
@@ -25,6 +26,9 @@ export interface LibraryListProps {
   filtered?: boolean;
 }
 
+/** Rows rendered at first, and added each time the end of the list comes near. */
+export const RENDER_STEP = 100;
+
 /**
  * The saved articles: title (a link to the page; a plain click opens the
  * article view), site, author, saved date, points and highlights, tags and
@@ -35,6 +39,25 @@ export function LibraryList(props: LibraryListProps) {
   // One row is in the Tab order: the active one, else the first.
   const ids = state.kind === 'ready' ? state.articles.map((a) => a.id) : [];
   const tabbable = activeId && ids.includes(activeId) ? activeId : ids[0];
+  // A long list is rendered in steps: more rows when its end scrolls near, or
+  // when the keyboard moves past the last one rendered.
+  const [shown, setShown] = useState(RENDER_STEP);
+  const active = activeId ? ids.indexOf(activeId) : -1;
+  const limit = Math.max(shown, active + RENDER_STEP);
+  const more = useRef<HTMLDivElement>(null);
+  const hasMore = ids.length > limit;
+  useEffect(() => {
+    const el = more.current;
+    if (!el || !hasMore || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setShown(limit + RENDER_STEP);
+      },
+      { rootMargin: '1000px 0px' },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasMore, limit]);
   return (
     <div class="library-list" data-state={state.kind}>
       {state.kind === 'loading' && <p>{t('libraryLoading')}</p>}
@@ -48,7 +71,7 @@ export function LibraryList(props: LibraryListProps) {
       )}
       {state.kind === 'ready' && state.articles.length > 0 && (
         <ol class="articles" role="listbox" aria-label={t('libraryTitle')}>
-          {state.articles.map((a) => (
+          {state.articles.slice(0, limit).map((a) => (
             <li
               key={a.id}
               class="article"
@@ -118,6 +141,7 @@ export function LibraryList(props: LibraryListProps) {
           ))}
         </ol>
       )}
+      {hasMore && <div class="more" ref={more} aria-hidden="true" />}
     </div>
   );
 }

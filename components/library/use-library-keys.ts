@@ -45,14 +45,22 @@ export function useLibraryKeys(o: LibraryKeysOptions): void {
       } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         if (o.shownIds.length === 0) return;
         e.preventDefault();
-        const i = o.activeId ? o.shownIds.indexOf(o.activeId) : -1;
+        // The focused row, else the active one (keys repeat faster than the page renders).
+        const focused = (document.activeElement as HTMLElement | null)
+          ?.closest?.('li[data-id]')
+          ?.getAttribute('data-id');
+        const from = focused && o.shownIds.includes(focused) ? focused : o.activeId;
+        const i = from ? o.shownIds.indexOf(from) : -1;
         const next =
           e.key === 'ArrowDown'
             ? Math.min(o.shownIds.length - 1, i + 1)
             : Math.max(0, i < 0 ? 0 : i - 1);
         const id = o.shownIds[next]!;
         o.setActiveId(id);
-        document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`)?.focus();
+        const row = () => document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+        // A long list renders rows as they are reached: the row may come with the next render.
+        if (row()) row()!.focus();
+        else setTimeout(() => row()?.focus(), 0);
       } else if (e.key === 'Enter' && !inSearch) {
         const row = (e.target as HTMLElement).closest?.('li[data-id]');
         const id = row?.getAttribute('data-id') ?? o.activeId;

@@ -18,11 +18,41 @@ export interface SearchText {
 const HAN = /^\p{Script=Han}$/u;
 const ALNUM = /^[\p{L}\p{N}]$/u;
 
-/** The class of one normalised code point. */
-export function charClass(ch: string): CharClass {
+/** The class of one code point, without the cache. */
+function classify(ch: string): CharClass {
   if (HAN.test(ch)) return 'han';
   if (ALNUM.test(ch)) return 'alnum';
   return 'sep';
+}
+
+/**
+ * Per-code-point caches: indexing a library runs these over millions of
+ * characters drawn from a few thousand distinct ones, and a Map lookup is
+ * far cheaper than a Unicode-property regex or `normalize('NFKC')`. Bounded,
+ * so a text of rare characters cannot grow them without limit.
+ */
+const CACHE_MAX = 1 << 16;
+const classCache = new Map<string, CharClass>();
+const normCache = new Map<string, string>();
+
+/** The class of one normalised code point. */
+export function charClass(ch: string): CharClass {
+  let cls = classCache.get(ch);
+  if (cls === undefined) {
+    cls = classify(ch);
+    if (classCache.size < CACHE_MAX) classCache.set(ch, cls);
+  }
+  return cls;
+}
+
+/** One code point normalised: NFKC, then lower case. */
+function normalizeChar(ch: string): string {
+  let n = normCache.get(ch);
+  if (n === undefined) {
+    n = ch.normalize('NFKC').toLowerCase();
+    if (normCache.size < CACHE_MAX) normCache.set(ch, n);
+  }
+  return n;
 }
 
 /**
@@ -35,7 +65,7 @@ export function normalizeForSearch(raw: string): SearchText {
   const offsets: number[] = [];
   let i = 0;
   for (const ch of raw) {
-    const n = ch.normalize('NFKC').toLowerCase();
+    const n = normalizeChar(ch);
     for (let k = 0; k < n.length; k++) offsets.push(i);
     text += n;
     i += ch.length;

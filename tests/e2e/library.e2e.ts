@@ -237,3 +237,75 @@ test('a delete is undone from the toast', async () => {
   await library.locator('.notice[data-tone="info"]').waitFor({ timeout: 10_000 });
   assert.deepEqual(e2e.pageErrors, []);
 });
+
+test(
+  'a long list shows its first rows at once and every row is reachable by keyboard',
+  {
+    timeout: 90_000,
+  },
+  async () => {
+    // 150 more articles, restored (merge) from a backup file through the page.
+    const articles = Array.from({ length: 150 }, (_, i) => {
+      const id = `https://long.example/${String(i).padStart(3, '0')}`;
+      const at = new Date(Date.UTC(2020, 0, 1, 0, i)).toISOString();
+      return {
+        id,
+        url: id,
+        site: 'long.example',
+        title: `长列表文章${i}`,
+        outline: {
+          title: null,
+          subtitle: null,
+          author: null,
+          affiliation: null,
+          conclusion: null,
+          formulations: [],
+          digest: [],
+          nodes: [],
+        },
+        tags: [],
+        savedAt: at,
+        updatedAt: at,
+      };
+    });
+    const text = JSON.stringify({
+      format: 'gangmu-backup',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      articles,
+      highlights: [],
+    });
+    await library.locator('select.restore-mode').selectOption('merge');
+    await library.locator('.restore-file input[type="file"]').setInputFiles({
+      name: 'long.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await library.locator('.notice[data-tone="info"]').waitFor({ timeout: 20_000 });
+    await library.waitForFunction(
+      () => document.querySelector('.library-list .more') !== null,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    // Rendered in steps: not all 152 rows are in the DOM yet.
+    const rendered = await library.locator('.library-list .article').count();
+    assert.ok(rendered >= 60 && rendered < 152, `rendered ${rendered}`);
+
+    // Newest first: the two essays, then 长列表文章149 … 0. ↓ from the top reaches the last one.
+    await library.locator('h1').click();
+    for (let i = 0; i < 152; i++) await library.keyboard.press('ArrowDown');
+    await library.waitForFunction(
+      () => document.activeElement?.getAttribute('data-id') === 'https://long.example/000',
+      null,
+      { timeout: 10_000 },
+    );
+    await library.keyboard.press('Enter');
+    await library
+      .locator('.article-view[data-id="https://long.example/000"]')
+      .waitFor({ timeout: 10_000 });
+    await library.keyboard.press('Escape');
+    assert.deepEqual(e2e.pageErrors, []);
+  },
+);

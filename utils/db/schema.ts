@@ -14,9 +14,10 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../messages.ts';
+import { summariesOf, type SummaryRow } from '../storage/summaries.ts';
 import { articleRow, highlightRow, type ArticleRow, type HighlightRow } from '../storage/terms.ts';
 
-export type { ArticleRow, HighlightRow };
+export type { ArticleRow, HighlightRow, SummaryRow };
 
 /** A stored row of per-site preferences. */
 export interface SitePrefsRow extends SitePrefs {
@@ -39,15 +40,26 @@ export const SCHEMA = {
     highlights: 'id, articleId, updatedAt, color, *terms',
     sitePrefs: 'site',
   },
+  /**
+   * The library list: one compact summary per article (utils/storage/summaries.ts),
+   * kept up to date in the transactions that change its article or highlights.
+   */
+  3: {
+    articles: 'id, site, savedAt, updatedAt, *tags, *terms',
+    highlights: 'id, articleId, updatedAt, color, *terms',
+    sitePrefs: 'site',
+    summaries: 'id, site, savedAt, updatedAt, *tags, *colors',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   highlights!: EntityTable<HighlightRow, 'id'>;
   sitePrefs!: EntityTable<SitePrefsRow, 'site'>;
+  summaries!: EntityTable<SummaryRow, 'id'>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (tests); by default the global ones. */
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -70,7 +82,15 @@ export class GangmuDB extends Dexie {
             (h as HighlightRow).terms = highlightRow(h).terms;
           });
       });
-    // version(3) goes here, with .upgrade(), when the shape changes.
+    // v3: the list's per-article summaries, computed for every article already stored.
+    this.version(3)
+      .stores(SCHEMA[3])
+      .upgrade(async (tx) => {
+        const articles = await tx.table<ArticleRow>('articles').toArray();
+        const highlights = await tx.table<HighlightRow>('highlights').toArray();
+        await tx.table<SummaryRow>('summaries').bulkPut(summariesOf(articles, highlights));
+      });
+    // version(4) goes here, with .upgrade(), when the shape changes.
   }
 }
 

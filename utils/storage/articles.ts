@@ -3,11 +3,18 @@
  * delete and undo. Each function takes the database, so it runs against
  * fake-indexeddb in tests. Rows leave this module without their search terms.
  */
-import { HIGHLIGHT_COLORS, type Article, type Highlight } from '../../lib/model.ts';
-import { countPoints } from '../count-points.ts';
+import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
-import type { ArticleDraft, ArticleRows, ArticleSummary, ListQuery } from '../messages.ts';
+import type {
+  ArticleDraft,
+  ArticleRows,
+  ArticleSummary,
+  LibraryFacets,
+  ListQuery,
+} from '../messages.ts';
+import { highlightsByArticle } from './by-article.ts';
 import { StorageError } from './errors.ts';
+import { refreshSummaries } from './summaries.ts';
 import { articleRow, highlightRow, stripTerms } from './terms.ts';
 
 /** The current time as stored (ISO 8601); a parameter so tests can fix it. */
@@ -42,10 +49,11 @@ export async function saveArticle(
   draft: ArticleDraft,
   clock: Clock = systemClock,
 ): Promise<Article> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
     const old = await db.articles.get(draft.id);
     const article = mergeArticle(old && stripTerms(old), draft, clock());
     await db.articles.put(articleRow(article));
+    await refreshSummaries(db, [article.id]);
     return article;
   });
 }
@@ -92,53 +100,73 @@ function compareBy(sort: NonNullable<ListQuery['sort']>) {
   };
 }
 
+/** Sorts summaries in place: by `sort`, in `order`, ties by id ascending (a stable order). */
+function sortSummaries(
+  list: ArticleSummary[],
+  sort: NonNullable<ListQuery['sort']>,
+  order: 'asc' | 'desc',
+): ArticleSummary[] {
+  const cmp = compareBy(sort);
+  const sign = order === 'asc' ? 1 : -1;
+  return list.sort((a, b) => sign * cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
  * The library list with point, highlight and note counts and the colours
  * present, filtered by site, tag, colour and `savedAt` range, sorted (by
- * default newest saved first; ties by id, so the order is stable).
+ * default newest saved first; ties by id, so the order is stable). Read from
+ * the summaries (schema v3), never from the full articles and highlights.
+ *
+ * With `limit`, only the first `limit` rows of that same order: for a date
+ * sort they are read through the date index (the rows after the limit are
+ * never read), so the first screen of a large library comes at once.
  */
 export async function listArticles(db: GangmuDB, query: ListQuery = {}): Promise<ArticleSummary[]> {
   const sort = query.sort ?? 'savedAt';
   const order = query.order ?? (sort === 'title' || sort === 'site' ? 'asc' : 'desc');
-  return db.transaction('r', db.articles, db.highlights, async () => {
-    const stats = new Map<string, { n: number; notes: number; colors: Set<string> }>();
-    await db.highlights.each((h) => {
-      const s = stats.get(h.articleId) ?? { n: 0, notes: 0, colors: new Set<string>() };
-      s.n++;
-      if (h.note.trim()) s.notes++;
-      s.colors.add(h.color);
-      stats.set(h.articleId, s);
-    });
-    const rows = query.site
-      ? await db.articles.where('site').equals(query.site).toArray()
-      : query.tag
-        ? await db.articles.where('tags').equals(query.tag).toArray()
-        : await db.articles.toArray();
-    const list: ArticleSummary[] = [];
-    for (const a of rows) {
-      const s = stats.get(a.id);
-      if (query.site !== undefined && a.site !== query.site) continue;
-      if (query.tag !== undefined && !a.tags.includes(query.tag)) continue;
-      if (query.color && !s?.colors.has(query.color)) continue;
-      if (!inRange(a.savedAt, query.from, query.to)) continue;
-      list.push({
-        id: a.id,
-        url: a.url,
-        site: a.site,
-        title: a.title,
-        author: a.outline?.author ?? null,
-        savedAt: a.savedAt,
-        updatedAt: a.updatedAt,
-        tags: [...a.tags],
-        points: countPoints(a.outline?.nodes ?? []),
-        highlights: s?.n ?? 0,
-        notes: s?.notes ?? 0,
-        colors: HIGHLIGHT_COLORS.filter((c) => s?.colors.has(c)),
-      });
+  const keep = (s: ArticleSummary) =>
+    (query.site === undefined || s.site === query.site) &&
+    (query.tag === undefined || s.tags.includes(query.tag)) &&
+    (!query.color || s.colors.includes(query.color)) &&
+    inRange(s.savedAt, query.from, query.to);
+  const limit = query.limit;
+  return db.transaction('r', db.summaries, async () => {
+    if (limit !== undefined && (sort === 'savedAt' || sort === 'updatedAt')) {
+      // The first `limit` by the index, then every row tied with the last one
+      // (the index orders ties by id the other way when reversed): sorted, they
+      // give exactly the head of the full list.
+      const index = db.summaries.orderBy(sort);
+      const head = await (order === 'desc' ? index.reverse() : index)
+        .filter(keep)
+        .limit(limit)
+        .toArray();
+      const last = head[head.length - 1];
+      if (!last || head.length < limit) return sortSummaries(head, sort, order);
+      const ties = await db.summaries.where(sort).equals(last[sort]).filter(keep).toArray();
+      const byId = new Map([...head, ...ties].map((s) => [s.id, s]));
+      return sortSummaries([...byId.values()], sort, order).slice(0, limit);
     }
-    const cmp = compareBy(sort);
-    const sign = order === 'asc' ? 1 : -1;
-    return list.sort((a, b) => sign * cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const rows = query.site
+      ? await db.summaries.where('site').equals(query.site).toArray()
+      : query.tag
+        ? await db.summaries.where('tags').equals(query.tag).toArray()
+        : query.color
+          ? await db.summaries.where('colors').equals(query.color).toArray()
+          : await db.summaries.toArray();
+    const list = sortSummaries(rows.filter(keep), sort, order);
+    return limit === undefined ? list : list.slice(0, limit);
+  });
+}
+
+/** The sites and tags of the whole library, sorted, for the filter choices (from the summaries' indexes). */
+export async function listFacets(db: GangmuDB): Promise<LibraryFacets> {
+  return db.transaction('r', db.summaries, async () => {
+    const sorted = (keys: unknown[]) =>
+      (keys as string[]).filter((k) => k !== '').sort((a, b) => a.localeCompare(b));
+    return {
+      sites: sorted(await db.summaries.orderBy('site').uniqueKeys()),
+      tags: sorted(await db.summaries.orderBy('tags').uniqueKeys()),
+    };
   });
 }
 
@@ -154,11 +182,12 @@ export async function setTags(
   tags: readonly string[],
   clock: Clock = systemClock,
 ): Promise<Article> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
     const row = await db.articles.get(articleId);
     if (!row) throw new StorageError('not-found', `Article ${articleId} is not in the library.`);
     const updated = { ...row, tags: cleanTags(tags), updatedAt: clock() };
     await db.articles.put(updated);
+    await refreshSummaries(db, [articleId]);
     return stripTerms(updated);
   });
 }
@@ -169,20 +198,22 @@ export async function setTags(
  * was not saved (its stray highlights, if any, are deleted too).
  */
 export async function deleteArticle(db: GangmuDB, articleId: string): Promise<ArticleRows | null> {
-  return db.transaction('rw', db.articles, db.highlights, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
     const row = await db.articles.get(articleId);
     const highlights = await highlightsOf(db, articleId);
     await db.highlights.where('articleId').equals(articleId).delete();
     await db.articles.delete(articleId);
+    await db.summaries.delete(articleId);
     return row ? { article: stripTerms(row), highlights } : null;
   });
 }
 
 /** Puts back an article and its highlights exactly as given (undo of a delete), terms recomputed. */
 export async function restoreRows(db: GangmuDB, rows: ArticleRows): Promise<null> {
-  await db.transaction('rw', db.articles, db.highlights, async () => {
+  await db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
     await db.articles.put(articleRow(rows.article));
     await db.highlights.bulkPut(rows.highlights.map(highlightRow));
+    await refreshSummaries(db, [rows.article.id]);
   });
   return null;
 }
@@ -199,9 +230,19 @@ export async function exportArticles(
     const rows = ids
       ? (await db.articles.bulkGet([...ids])).filter((r) => r !== undefined)
       : await db.articles.orderBy('savedAt').reverse().toArray();
-    const out: ArticleRows[] = [];
-    for (const r of rows)
-      out.push({ article: stripTerms(r), highlights: await highlightsOf(db, r.id) });
-    return out;
+    // Every highlight of these articles in one index read, grouped by article.
+    const by = new Map<string, Highlight[]>();
+    for (const h of await highlightsByArticle(
+      db,
+      rows.map((r) => r.id),
+    )) {
+      const list = by.get(h.articleId);
+      if (list) list.push(stripTerms(h));
+      else by.set(h.articleId, [stripTerms(h)]);
+    }
+    return rows.map((r) => ({
+      article: stripTerms(r),
+      highlights: (by.get(r.id) ?? []).sort(byCreation),
+    }));
   });
 }

@@ -9,10 +9,14 @@ import {
   serializeBackup,
   type LibraryData,
   type MergeMode,
+  type MergePlan,
 } from '../../lib/backup/index.ts';
+import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
-import type { ImportStats } from '../messages.ts';
+import type { Table } from 'dexie';
+import type { BackupRows, BackupTable, ImportStats } from '../messages.ts';
 import { StorageError } from './errors.ts';
+import { refreshSummaries, summariesOf } from './summaries.ts';
 import { articleRow, highlightRow, stripTerms } from './terms.ts';
 
 /** Every table's rows without terms, in primary-key order (so the same library gives the same file). */
@@ -23,6 +27,49 @@ async function readLibrary(db: GangmuDB): Promise<Required<LibraryData>> {
     // Site preferences are flat JSON (booleans and a number): lib/backup's SitePrefsRow.
     sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
   }));
+}
+
+/**
+ * The stored rows an import of `incoming` must compare with (lib/backup
+ * mergeBackup looks only at rows with the same ids, and at the sites of the
+ * stored site preferences): read by key, not the whole library.
+ */
+async function storedCounterparts(
+  db: GangmuDB,
+  incoming: { articles: Article[]; highlights: Highlight[] },
+): Promise<Required<LibraryData>> {
+  const present = <T>(rows: (T | undefined)[]) => rows.filter((r): r is T => r !== undefined);
+  return {
+    articles: present(await db.articles.bulkGet(incoming.articles.map((a) => a.id))).map(
+      stripTerms,
+    ),
+    highlights: present(await db.highlights.bulkGet(incoming.highlights.map((h) => h.id))).map(
+      stripTerms,
+    ),
+    sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
+  };
+}
+
+/** The articles an import wrote or gave highlights to (their summaries change). */
+const touchedIds = (plan: MergePlan): string[] => [
+  ...new Set([...plan.articles.map((a) => a.id), ...plan.highlights.map((h) => h.articleId)]),
+];
+
+/**
+ * One page of a table as a backup holds it (terms stripped), in primary-key
+ * order: the rows after `after`, at most `limit`. Concatenated, the pages of
+ * each table are exactly what {@link exportBackup} writes.
+ */
+export async function exportBackupRows(
+  db: GangmuDB,
+  table: BackupTable,
+  after: string | undefined,
+  limit: number,
+): Promise<BackupRows> {
+  const t = db[table] as unknown as Table<Record<string, unknown>, string>;
+  const from = after === undefined ? t.orderBy(':id') : t.where(':id').above(after);
+  const rows = await from.limit(limit).toArray();
+  return (table === 'sitePrefs' ? rows : rows.map(stripTerms)) as BackupRows;
 }
 
 /** The whole library as backup JSON text. */
@@ -49,8 +96,13 @@ export async function importBackup(
   // Terms are recomputed, never taken from a file.
   const articles = backup.articles.map(stripTerms);
   const highlights = backup.highlights.map(stripTerms);
-  return db.transaction('rw', db.articles, db.highlights, db.sitePrefs, async () => {
-    const existing = await readLibrary(db);
+  const tables = [db.articles, db.highlights, db.sitePrefs, db.summaries];
+  return db.transaction('rw', tables, async () => {
+    // Replace keeps nothing of what is stored: no need to read it.
+    const existing: Required<LibraryData> =
+      mode === 'replace'
+        ? { articles: [], highlights: [], sitePrefs: [] }
+        : await storedCounterparts(db, { articles, highlights });
     const plan = mergeBackup(
       existing,
       {
@@ -64,10 +116,13 @@ export async function importBackup(
       await db.articles.clear();
       await db.highlights.clear();
       await db.sitePrefs.clear();
+      await db.summaries.clear();
     }
     await db.articles.bulkPut(plan.articles.map(articleRow));
     await db.highlights.bulkPut(plan.highlights.map(highlightRow));
     await db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]);
+    if (plan.clear) await db.summaries.bulkPut(summariesOf(plan.articles, plan.highlights));
+    else await refreshSummaries(db, touchedIds(plan));
     return plan.stats;
   });
 }

@@ -4,6 +4,7 @@ import type { GangmuDB } from '../db/schema.ts';
 import type { ArticleDraft } from '../messages.ts';
 import { mergeArticle, systemClock, type Clock } from './articles.ts';
 import { StorageError } from './errors.ts';
+import { refreshSummaries } from './summaries.ts';
 import { articleRow, highlightRow, stripTerms } from './terms.ts';
 
 /**
@@ -23,7 +24,7 @@ export async function putHighlight(
   if (highlight.articleId !== draft.id) {
     throw new Error(`highlight ${highlight.id} belongs to ${highlight.articleId}, not ${draft.id}`);
   }
-  return db.transaction('rw', db.articles, db.highlights, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
     const now = clock();
     const existing = await db.articles.get(draft.id);
     if (!existing) await db.articles.put(articleRow(mergeArticle(undefined, draft, now)));
@@ -35,6 +36,7 @@ export async function putHighlight(
       createdAt: previous?.createdAt ?? highlight.createdAt,
     };
     await db.highlights.put(highlightRow(stored));
+    await refreshSummaries(db, [draft.id]);
     return stored;
   });
 }
@@ -50,7 +52,7 @@ export async function updateNote(
   color?: HighlightColor,
   clock: Clock = systemClock,
 ): Promise<Highlight> {
-  return db.transaction('rw', db.articles, db.highlights, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
     const row = await db.highlights.get(id);
     if (!row) throw new StorageError('not-found', `Highlight ${id} is not in the library.`);
     const now = clock();
@@ -63,12 +65,18 @@ export async function updateNote(
     await db.highlights.put(highlightRow(updated));
     const article = await db.articles.get(row.articleId);
     if (article) await db.articles.put({ ...article, updatedAt: now });
+    await refreshSummaries(db, [row.articleId]);
     return updated;
   });
 }
 
 /** Deletes a highlight (and with it its index terms); deleting one that is not there is not an error. */
 export async function deleteHighlight(db: GangmuDB, id: string): Promise<null> {
-  await db.highlights.delete(id);
+  await db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
+    const row = await db.highlights.get(id);
+    if (!row) return;
+    await db.highlights.delete(id);
+    await refreshSummaries(db, [row.articleId]);
+  });
   return null;
 }

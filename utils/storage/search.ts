@@ -2,18 +2,23 @@
  * Library search over the `*terms` multi-entry indexes (schema v2).
  *
  * A query's terms (lib/search queryTerms: CJK bigrams, Latin words) must all
- * be in a document. The rarest term is looked up in the index — one index
- * range per table — and each candidate is then checked on its own text with
- * matchesAll, which also confirms that the bigrams stand together as the query
+ * be in a document. Each term's primary keys are read from the index (no
+ * rows), rarest first, and intersected; each candidate is then checked on its
+ * own text with matchesAll, which also confirms that the bigrams stand together as the query
  * wrote them (时间序列, not 时间 … 序列 apart). A document is an article (title,
  * author, outline, formulations, digest) or one highlight (its words and
  * note); an article is found when it or one of its highlights matches.
  *
+ * Up to {@link FULL_RANK_MAX} candidates, every one is read and ranked. A
+ * common word (发展 in thousands of rows) is answered from the newest
+ * matching articles instead (newestMatches): O(limit) rows read, not
+ * O(matches), so the reply time does not grow with the library.
+ *
  * A query without terms (one CJK character, say 治) cannot use the index: it
  * is answered by a scan of at most {@link SEARCH_SCAN_CAP} rows per table,
- * the most recently updated first.
+ * the most recently updated first, stopping once `limit` articles match.
+ * Titles, sites and dates of results come from the summaries (schema v3).
  */
-import type { Article } from '../../lib/model.ts';
 import {
   matches,
   matchesAll,
@@ -24,6 +29,7 @@ import {
 import type { Span } from '../../lib/types.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
+import { highlightsByArticle } from './by-article.ts';
 import {
   articleFields,
   highlightFields,
@@ -35,6 +41,17 @@ import {
 
 /** Rows read per table when a query has no index terms (a lone character). */
 export const SEARCH_SCAN_CAP = 1000;
+/**
+ * Candidates (article and highlight rows together) up to which every one is
+ * read, checked and ranked; above it, the newest matching articles are.
+ */
+export const FULL_RANK_MAX = 400;
+/**
+ * Rows holding a query's rarest term above which its keys are not read (a
+ * common word: 发展 in tens of thousands of highlights); rows are then
+ * walked newest first and checked on their own terms.
+ */
+export const KEYS_MAX = 4000;
 /** Results when the request names no limit, and the most it may name. */
 export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** Hits shown per field kind of one article (an outline may match in dozens of nodes). */
@@ -80,19 +97,32 @@ function fieldHits(query: string, fields: readonly FieldText[], highlightId?: st
   return out;
 }
 
-/** The rows of `table` holding every term: the rarest term through the index, the rest checked in memory. */
-async function candidates<T extends ArticleRow | HighlightRow>(
+/**
+ * The rows of `table` holding every term: how many hold the rarest term, and
+ * their primary keys — each term's keys read from the index (no rows),
+ * rarest first, intersected — unless the rarest term is in more than
+ * `keysMax` rows (a common word), where `keys` is null and rows are checked
+ * on their own terms instead.
+ */
+async function candidateKeys(
   table: GangmuDB['articles'] | GangmuDB['highlights'],
   terms: readonly string[],
-): Promise<T[]> {
+  keysMax: number,
+): Promise<{ count: number; keys: string[] | null }> {
   const counts = await Promise.all(terms.map((t) => table.where('terms').equals(t).count()));
-  let rarest = 0;
-  counts.forEach((c, i) => {
-    if (c < counts[rarest]!) rarest = i;
-  });
-  if (counts[rarest] === 0) return [];
-  const rows = (await table.where('terms').equals(terms[rarest]!).toArray()) as T[];
-  return rows.filter((r) => terms.every((t) => r.terms.includes(t)));
+  const order = terms.map((t, i) => ({ t, n: counts[i]! })).sort((a, b) => a.n - b.n);
+  const count = order[0]!.n;
+  if (count === 0) return { count, keys: [] };
+  if (count > keysMax) return { count, keys: null };
+  let keys = (await table.where('terms').equals(order[0]!.t).primaryKeys()) as string[];
+  for (const { t, n } of order.slice(1)) {
+    if (keys.length === 0) break;
+    // A common second term: check the few rows left on their terms later instead.
+    if (n > keysMax) break;
+    const next = new Set((await table.where('terms').equals(t).primaryKeys()) as string[]);
+    keys = keys.filter((k) => next.has(k));
+  }
+  return { count: keys.length, keys };
 }
 
 /** Rank: a title hit first, then more hits, then newer. */
@@ -115,58 +145,166 @@ export async function search(
   db: GangmuDB,
   query: string,
   limit: number = SEARCH_LIMIT.default,
+  { fullRankMax = FULL_RANK_MAX, keysMax = KEYS_MAX }: SearchOptions = {},
 ): Promise<SearchResult[]> {
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const terms = queryTerms(query);
-  return db.transaction('r', db.articles, db.highlights, async () => {
-    let articles: ArticleRow[];
-    let highlights: HighlightRow[];
+  return db.transaction('r', db.articles, db.highlights, db.summaries, async () => {
+    const found = new Found(query, terms);
     if (terms.length > 0) {
-      articles = await candidates<ArticleRow>(db.articles, terms);
-      highlights = await candidates<HighlightRow>(db.highlights, terms);
+      const a = await candidateKeys(db.articles, terms, keysMax);
+      const h = await candidateKeys(db.highlights, terms, keysMax);
+      if (a.keys && h.keys && a.keys.length + h.keys.length <= fullRankMax) {
+        // Few candidates: read and check them all, rank them all.
+        for (const row of await db.articles.bulkGet(a.keys)) if (row) found.article(row);
+        for (const row of await db.highlights.bulkGet(h.keys)) if (row) found.highlight(row);
+      } else {
+        await newestMatches(db, found, max, {
+          articleKeys: a.keys && new Set(a.keys),
+          highlightKeys: h.keys && new Set(h.keys),
+        });
+      }
     } else {
-      articles = await db.articles.orderBy('updatedAt').reverse().limit(SEARCH_SCAN_CAP).toArray();
-      highlights = await db.highlights
-        .orderBy('updatedAt')
-        .reverse()
-        .limit(SEARCH_SCAN_CAP)
-        .toArray();
+      await newestMatches(db, found, max, { scan: true, articleKeys: null, highlightKeys: null });
     }
-    const byArticle = new Map<string, SearchHit[]>();
-    const add = (id: string, hits: SearchHit[]) =>
-      byArticle.set(id, [...(byArticle.get(id) ?? []), ...hits]);
-    for (const a of articles) {
-      const fields = articleFields(a);
-      if (matchesAll(query, joinFields(fields))) add(a.id, fieldHits(query, fields));
-    }
-    const hlHits = new Map<string, SearchHit[]>();
-    for (const h of highlights) {
-      const fields = highlightFields(h);
-      if (!matchesAll(query, joinFields(fields))) continue;
-      hlHits.set(h.articleId, [
-        ...(hlHits.get(h.articleId) ?? []),
-        ...fieldHits(query, fields, h.id),
-      ]);
-    }
-    // Highlight hits come after the article's own, in the order the highlights were read.
-    for (const [id, hits] of hlHits) add(id, hits);
-    const missing = [...byArticle.keys()].filter((id) => !articles.some((a) => a.id === id));
-    const found = new Map<string, Article>(articles.map((a) => [a.id, a]));
-    for (const a of await db.articles.bulkGet(missing)) if (a) found.set(a.id, a);
-    const results: SearchResult[] = [];
-    for (const [id, hits] of byArticle) {
-      const a = found.get(id);
-      if (!a || hits.length === 0) continue; // a highlight whose article is gone
-      results.push({
+    return (await found.results(db)).sort(rank).slice(0, max);
+  });
+}
+
+/** Thresholds of {@link search} (smaller ones in tests). */
+export interface SearchOptions {
+  fullRankMax?: number;
+  keysMax?: number;
+}
+
+/** The hits found so far, per article: its own first, then its highlights' in the order read. */
+class Found {
+  private own = new Map<string, SearchHit[]>();
+  private fromHighlights = new Map<string, SearchHit[]>();
+  private seenHighlights = new Set<string>();
+  constructor(
+    private readonly query: string,
+    private readonly terms: readonly string[],
+  ) {}
+
+  /** The row holds every query term (what the index would say), or the query has none. */
+  private hasTerms(row: { terms: string[] }): boolean {
+    return this.terms.every((t) => row.terms.includes(t));
+  }
+
+  /** Articles with at least one hit. */
+  get size(): number {
+    return new Set([...this.own.keys(), ...this.fromHighlights.keys()]).size;
+  }
+  has(id: string): boolean {
+    return this.own.has(id) || this.fromHighlights.has(id);
+  }
+  article(a: ArticleRow): void {
+    if (!this.hasTerms(a)) return;
+    const fields = articleFields(a);
+    if (matchesAll(this.query, joinFields(fields)))
+      this.own.set(a.id, fieldHits(this.query, fields));
+  }
+  highlight(h: HighlightRow): void {
+    if (this.seenHighlights.has(h.id) || !this.hasTerms(h)) return;
+    this.seenHighlights.add(h.id);
+    const fields = highlightFields(h);
+    if (!matchesAll(this.query, joinFields(fields))) return;
+    const list = this.fromHighlights.get(h.articleId) ?? [];
+    list.push(...fieldHits(this.query, fields, h.id));
+    this.fromHighlights.set(h.articleId, list);
+  }
+  /** The results, with each article's title, site, author and date from its summary. */
+  async results(db: GangmuDB): Promise<SearchResult[]> {
+    const ids = [...new Set([...this.own.keys(), ...this.fromHighlights.keys()])];
+    const out: SearchResult[] = [];
+    const summaries = await db.summaries.bulkGet(ids);
+    ids.forEach((id, i) => {
+      const a = summaries[i];
+      const hits = [...(this.own.get(id) ?? []), ...(this.fromHighlights.get(id) ?? [])];
+      if (!a || hits.length === 0) return; // a highlight whose article is gone
+      out.push({
         articleId: a.id,
         title: a.title,
         site: a.site,
-        author: a.outline?.author ?? null,
+        author: a.author,
         savedAt: a.savedAt,
         hits,
       });
+    });
+    return out;
+  }
+}
+
+/** Rows read per step of {@link newestMatches}. */
+const STEP = 64;
+
+/**
+ * A query with many candidates (or with no terms: a scan), answered from the
+ * newest articles: article ids newest saved first (a scan: most recently
+ * updated first, at most {@link SEARCH_SCAN_CAP}) are walked {@link STEP} at a
+ * time and their rows checked until `max` articles match.
+ *
+ * - Candidate keys known (`articleKeys`): only those articles are read; then
+ *   the highlights of the articles found, then, while there is room, the
+ *   candidate highlights (`highlightKeys`, in key order) or, for a scan, the
+ *   most recently updated highlights.
+ * - A common word (keys null): each step reads its articles and their
+ *   highlights and checks them on their terms; matches are dense, so a few
+ *   steps fill the page.
+ *
+ * Reads O(max) rows, not O(matches): the reply time does not grow with the library.
+ */
+async function newestMatches(
+  db: GangmuDB,
+  found: Found,
+  max: number,
+  {
+    scan = false,
+    articleKeys,
+    highlightKeys,
+  }: { scan?: boolean; articleKeys: Set<string> | null; highlightKeys: Set<string> | null },
+): Promise<void> {
+  // Read forward (one getAllKeys) and reversed here: a reversed index read is a cursor.
+  const byDate = (await db.summaries
+    .orderBy(scan ? 'updatedAt' : 'savedAt')
+    .primaryKeys()) as string[];
+  byDate.reverse();
+  const order = articleKeys ? byDate.filter((id) => articleKeys.has(id)) : byDate;
+  const cap = scan ? Math.min(order.length, SEARCH_SCAN_CAP) : order.length;
+  const dense = !scan && !articleKeys;
+  const highlightOk = (h: HighlightRow) => !highlightKeys || highlightKeys.has(h.id);
+  const checked: string[] = [];
+  for (let i = 0; i < cap && found.size < max; i += STEP) {
+    const ids = order.slice(i, Math.min(cap, i + STEP));
+    checked.push(...ids);
+    for (const a of await db.articles.bulkGet(ids)) if (a) found.article(a);
+    if (dense || !highlightKeys)
+      for (const h of await highlightsByArticle(db, ids)) if (highlightOk(h)) found.highlight(h);
+  }
+  if (dense) return;
+  // The highlights of the articles found (when not read with them above).
+  if (highlightKeys) {
+    const shown = checked.filter((id) => found.has(id));
+    for (const h of await highlightsByArticle(db, shown)) if (highlightOk(h)) found.highlight(h);
+  }
+  // More articles through their highlights, while there is room.
+  if (highlightKeys) {
+    const keys = [...highlightKeys];
+    for (let i = 0; i < keys.length && found.size < max; i += STEP)
+      for (const h of await db.highlights.bulkGet(keys.slice(i, i + STEP)))
+        if (h) found.highlight(h);
+  } else if (scan) {
+    for (let read = 0; read < SEARCH_SCAN_CAP && found.size < max; read += STEP) {
+      const rows = await db.highlights
+        .orderBy('updatedAt')
+        .reverse()
+        .offset(read)
+        .limit(STEP)
+        .toArray();
+      for (const h of rows) found.highlight(h);
+      if (rows.length < STEP) break;
     }
-    return results.sort(rank).slice(0, max);
-  });
+  }
 }

@@ -150,3 +150,48 @@ describe('search', () => {
     expect(await search(db, '乡村振兴', 1)).toHaveLength(1);
   });
 });
+
+describe('search over many candidates', () => {
+  async function library(n: number) {
+    db = freshDb();
+    for (let i = 0; i < n; i++) {
+      const id = `https://e.com/${String(i).padStart(2, '0')}`;
+      const at = () => new Date(Date.UTC(2025, 0, 1 + i)).toISOString();
+      const title = i % 3 ? `文章${i}` : `推动发展${i}`;
+      await saveArticle(db, draft({ id, url: id, title }), at);
+      if (i % 4 === 1)
+        await putHighlight(
+          db,
+          { ...highlight(`h${i}`, id), note: '高质量发展' },
+          draft({ id }),
+          at,
+        );
+    }
+  }
+
+  it('the newest-first path finds what the full path finds when the limit covers all', async () => {
+    await library(24);
+    for (const q of ['发展', '推动发展', '文章', '治', '绣花']) {
+      const full = await search(db, q, 500);
+      const bounded = await search(db, q, 500, { fullRankMax: 0 });
+      expect(bounded).toEqual(full);
+    }
+  });
+
+  it('with a small limit: the newest articles matching by their own text, with their highlight hits', async () => {
+    await library(24);
+    const found = await search(db, '发展', 5, { fullRankMax: 0 });
+    expect(found).toHaveLength(5);
+    const all = await search(db, '发展', 500);
+    const newest = all
+      .filter((r) => r.hits.some((h) => !h.highlightId))
+      .sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1))
+      .slice(0, 5);
+    expect(new Set(found.map((r) => r.articleId))).toEqual(new Set(newest.map((r) => r.articleId)));
+    for (const r of found)
+      expect(r.hits).toEqual(all.find((x) => x.articleId === r.articleId)!.hits);
+    // Articles found only through a highlight fill the room left.
+    const viaNotes = await search(db, '高质量发展', 3, { fullRankMax: 0 });
+    expect(viaNotes.map((r) => r.hits[0]!.field)).toEqual(['note', 'note', 'note']);
+  });
+});

@@ -119,11 +119,127 @@ const CASES: UpgradeCase[] = [
       expect(await search(db, '默认')).toMatchObject([{ hits: [{ field: 'note' }] }]);
     },
   },
+  // v3 (summaries): from every earlier version, the list's summaries are computed.
+  {
+    from: 1,
+    rows: {
+      articles: [
+        {
+          ...draft({ tags: ['治理', '精读'] }),
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-02T00:00:00.000Z',
+        },
+        {
+          ...draft({ id: 'https://e.com/2', url: 'https://e.com/2', title: '二', site: 'e.com' }),
+          savedAt: '2025-02-01T00:00:00.000Z',
+          updatedAt: '2025-02-01T00:00:00.000Z',
+        },
+      ],
+      highlights: [
+        { ...highlight('h1'), note: '要点', color: 'green' },
+        highlight('h2'),
+        highlight('stray', 'https://gone/'),
+      ],
+      sitePrefs: [],
+    },
+    async check(db) {
+      expect(await db.summaries.count()).toBe(2);
+      expect(await db.summaries.get(ARTICLE_ID)).toEqual({
+        id: ARTICLE_ID,
+        url: `${ARTICLE_ID}?utm_source=wx`,
+        site: 'www.news.cn',
+        title: '论基层治理',
+        author: '张三',
+        savedAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-02T00:00:00.000Z',
+        tags: ['治理', '精读'],
+        points: 3,
+        highlights: 2,
+        notes: 1,
+        colors: ['yellow', 'green'],
+      });
+      expect((await listArticles(db)).map((a) => a.id)).toEqual(['https://e.com/2', ARTICLE_ID]);
+      expect(await listArticles(db, { color: 'green' })).toMatchObject([{ id: ARTICLE_ID }]);
+      expect(await listArticles(db, { tag: '精读' })).toHaveLength(1);
+    },
+  },
+  {
+    from: 2,
+    rows: {
+      articles: [
+        {
+          ...draft({ title: '时间序列分析', tags: ['经济'] }),
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-02T00:00:00.000Z',
+          terms: ['时间', '间序', '序列', '列分', '分析'],
+        },
+      ],
+      highlights: [
+        {
+          ...highlight('h1'),
+          note: '默认',
+          color: 'blue',
+          terms: ['绣花', '花功', '功夫', '默认'],
+        },
+      ],
+      sitePrefs: [],
+    },
+    async check(db) {
+      expect(await listArticles(db)).toEqual([
+        expect.objectContaining({
+          id: ARTICLE_ID,
+          title: '时间序列分析',
+          tags: ['经济'],
+          highlights: 1,
+          notes: 1,
+          colors: ['blue'],
+        }),
+      ]);
+      expect(await listArticles(db, { color: 'blue', limit: 1 })).toHaveLength(1);
+    },
+  },
+  {
+    from: 3,
+    rows: {
+      articles: [
+        {
+          ...draft(),
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-02T00:00:00.000Z',
+          terms: ['基层', '层治', '治理'],
+        },
+      ],
+      highlights: [],
+      sitePrefs: [],
+      summaries: [
+        {
+          id: ARTICLE_ID,
+          url: ARTICLE_ID,
+          site: 'www.news.cn',
+          title: '论基层治理',
+          author: '张三',
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-02T00:00:00.000Z',
+          tags: [],
+          points: 3,
+          highlights: 0,
+          notes: 0,
+          colors: [],
+        },
+      ],
+    },
+    async check(db) {
+      expect(await listArticles(db)).toMatchObject([{ id: ARTICLE_ID, points: 3 }]);
+      expect(await listArticles(db, { limit: 1 })).toHaveLength(1);
+    },
+  },
 ];
 
 describe('schema upgrades', () => {
   it('has a case for every released version', () => {
-    expect(CASES.map((c) => c.from)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
+    expect([...new Set(CASES.map((c) => c.from))]).toEqual(
+      Array.from({ length: DB_VERSION }, (_, i) => i + 1),
+    );
   });
 
   it.each(CASES)(

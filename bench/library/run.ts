@@ -1,0 +1,575 @@
+/**
+ * Library benchmark: `node --import tsx bench/library/run.ts [--build] [--articles N --highlights M]`
+ * (the third step of `npm run bench`).
+ *
+ * Loads the built extension (.output/chrome-mv3) into Debian's Chromium,
+ * fills its own IndexedDB with a deterministic synthetic library (10,000
+ * articles, 100,000 highlights; bench/library/synthetic-library.ts) through
+ * the product's path — `import-backup` requests sent from the library page,
+ * in parts that fit a runtime message — and measures, in the library page:
+ *
+ * a. search: request → reply for a fixed mixed query set, p95 (and → results
+ *    rendered through the search box, minus its debounce);
+ * b. first render of library.html: navigation start → first list rows painted,
+ *    cold (browser relaunched) and warm (reloads), medians;
+ * c. export all as a zip from the button: total time, progress updates, the
+ *    zip checked for index.md + one .md per article;
+ * d. backup from the button, then restore it (replace) from the file input:
+ *    times, and the restored library checked against the one backed up.
+ *
+ * Each beside a reference measured in the same run in the same page: raw
+ * IndexedDB reads of the same rows, JSON.stringify/parse of the same backup,
+ * fflate's zipSync of the same files. Targets are printed as PASS/FAIL, not
+ * asserted: the exit code is 0 unless the bench itself crashes.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { serializeBackup } from '../../lib/backup/index.ts';
+import {
+  ensureChromeBuild,
+  launchWithExtension,
+  missingBrowserMessage,
+  type Launched,
+} from '../../scripts/harness.mjs';
+import { banner, num, paint, table } from '../report.ts';
+import { PLANTED, syntheticLibrary } from './synthetic-library.ts';
+
+/** The extension API used inside the library page. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SHAPE = { articles: arg('articles', 10_000), highlights: arg('highlights', 100_000) };
+
+/** The issue's targets. */
+const TARGET = { searchP95Ms: 50, firstRenderMs: 300, exportMs: 10_000, backupMs: 10_000 };
+
+/** The query set: rare, common, phrases, notes, Latin, one character, no hit. */
+const QUERIES = [
+  PLANTED.rare, // rare phrase in a few outlines
+  '碳汇', // rare bigram
+  '发展', // common: thousands of rows
+  '治理', // common
+  '基层治理', // 4-character phrase, common
+  '营商环境', // 4-character phrase
+  '共同富裕', // formulation
+  PLANTED.noteWord, // notes only
+  '季度汇报', // notes and tags
+  PLANTED.latin.toLowerCase(), // Latin word
+  '治', // a single character (scan)
+  '量子纠缠', // no hit
+];
+const SEARCH_ROUNDS = 5;
+const WARM_LOADS = 7;
+const COLD_LOADS = 3;
+/** Articles per import-backup part when filling the library (a runtime message holds 64 MiB). */
+const FILL_PART = 1000;
+
+const verdict = (ok: boolean) => (ok ? paint('PASS', 'green') : paint('FAIL', 'red'));
+const ms = (x: number) => (Number.isFinite(x) ? `${num(x)} ms` : '—');
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+/**
+ * Installed before the library page's scripts: records when the first list
+ * row is in the DOM and the end of the frame that painted it (a task queued
+ * from requestAnimationFrame runs after the paint).
+ */
+const FIRST_ROWS_RECORDER = `(() => {
+  const out = { rows: null, painted: null, count: 0 };
+  Object.defineProperty(window, '__gangmuFirstRows', { value: out });
+  const check = () => {
+    if (out.rows !== null) return;
+    const n = document.querySelectorAll('.library-list li.article').length;
+    if (!n) return;
+    out.rows = performance.now();
+    out.count = n;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { out.painted = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})();`;
+
+interface Reply<T> {
+  ok: boolean;
+  value: T;
+  error?: string;
+}
+
+/**
+ * tsx compiles the functions passed to page.evaluate with esbuild's keepNames,
+ * which calls a `__name` helper the page does not have: give it one.
+ */
+const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+async function newPage(launched: Launched): Promise<Page> {
+  const page = await launched.context.newPage();
+  await page.addInitScript(NAME_SHIM);
+  return page;
+}
+
+async function send<T>(page: Page, message: unknown): Promise<Reply<T>> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply<T>>;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(`\n${banner('Gangmu library benchmark (Chromium, built extension)')}`);
+  const missing = missingBrowserMessage();
+  if (missing) {
+    console.log(paint(`SKIP  library bench: ${missing}`, 'yellow'));
+    return;
+  }
+  ensureChromeBuild({ force: process.argv.includes('--build') });
+
+  let t = performance.now();
+  const lib = syntheticLibrary(SHAPE);
+  const genMs = performance.now() - t;
+  console.log(
+    `input: synthetic library, ${lib.articles.length} articles, ${lib.highlights.length} highlights (generated in ${num(genMs)} ms)`,
+  );
+
+  // --reuse DIR (for working on the bench): keep the filled profile in DIR and skip the fill when it is there.
+  const reuse = process.argv.includes('--reuse')
+    ? process.argv[process.argv.indexOf('--reuse') + 1]!
+    : null;
+  const reused = reuse !== null && existsSync(join(reuse, 'Default'));
+  const userDataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'gangmu-libbench-')));
+  let launched: Launched | null = null;
+  const rows: string[][] = [];
+  /** Rows are printed as measured too, so a crash later keeps them. */
+  const push = (row: string[]) => {
+    rows.push(row);
+    console.log(`  ${row.filter(Boolean).join(' | ')}`);
+  };
+  const sampleIds = [0, 1, 17, 123, 4999, SHAPE.articles - 1]
+    .filter((i) => i < lib.articles.length)
+    .map((i) => lib.articles[i]!.id);
+  const details: string[] = [];
+  try {
+    launched = await launchWithExtension({ userDataDir });
+    const libraryUrl = `chrome-extension://${launched.extensionId}/library.html`;
+    let page = await newPage(launched);
+    await page.goto(libraryUrl);
+
+    // Fill: import-backup (merge) in parts of FILL_PART articles with their highlights.
+    t = performance.now();
+    const byArticle = new Map<string, typeof lib.highlights>();
+    for (const h of lib.highlights) {
+      const list = byArticle.get(h.articleId) ?? [];
+      list.push(h);
+      byArticle.set(h.articleId, list);
+    }
+    for (let i = reused ? lib.articles.length : 0; i < lib.articles.length; i += FILL_PART) {
+      const articles = lib.articles.slice(i, i + FILL_PART);
+      const highlights = articles.flatMap((a) => byArticle.get(a.id) ?? []);
+      const text = serializeBackup({ articles, highlights }, { pretty: false });
+      const r = await send(page, { type: 'import-backup', text, mode: 'merge' });
+      if (!r.ok) throw new Error(`fill: import-backup failed: ${r.error}`);
+      process.stdout.write(
+        `\rfill: ${Math.min(lib.articles.length, i + FILL_PART)} articles imported, ${num((performance.now() - t) / 1000)} s`,
+      );
+    }
+    process.stdout.write('\n');
+    const fillMs = performance.now() - t;
+    details.push(
+      `fill: ${Math.ceil(lib.articles.length / FILL_PART)} import-backup (merge) requests of ${FILL_PART} articles, ${num(fillMs / 1000)} s`,
+    );
+
+    // a. Search.
+    const search = await page.evaluate(
+      async ({ queries, rounds }) => {
+        const per: Record<string, { ms: number[]; results: number }> = {};
+        for (let r = 0; r < rounds; r++)
+          for (const query of queries) {
+            const t0 = performance.now();
+            const reply = (await chrome.runtime.sendMessage({ type: 'search', query })) as {
+              ok: boolean;
+              value: unknown[];
+              error?: string;
+            };
+            const dt = performance.now() - t0;
+            if (!reply.ok) throw new Error(`search ${query}: ${reply.error}`);
+            (per[query] ??= { ms: [], results: reply.value.length }).ms.push(dt);
+          }
+        return per;
+      },
+      { queries: QUERIES, rounds: SEARCH_ROUNDS },
+    );
+    const all = Object.values(search).flatMap((s) => s.ms);
+    const searchP95 = percentile(all, 95);
+    // Reference: the least a reply of 50 results reads, raw — 50 article rows by key range.
+    const reference = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('gangmu');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const read = (store: string, count?: number) =>
+        new Promise<number>((ok, fail) => {
+          const t0 = performance.now();
+          const req = db.transaction(store).objectStore(store).getAll(null, count);
+          req.onsuccess = () => ok(performance.now() - t0);
+          req.onerror = () => fail(req.error);
+        });
+      const fifty: number[] = [];
+      for (let i = 0; i < 9; i++) fifty.push(await read('articles', 50));
+      const articles: number[] = [];
+      for (let i = 0; i < 3; i++) articles.push(await read('articles'));
+      db.close();
+      fifty.sort((a, b) => a - b);
+      articles.sort((a, b) => a - b);
+      return { fiftyMs: fifty[4]!, articlesMs: articles[1]! };
+    });
+    // Through the search box: input → results (or "none") painted, minus the debounce.
+    const uiSearch: number[] = [];
+    for (const query of QUERIES) {
+      const dt = await page.evaluate(async (q) => {
+        const input = document.querySelector<HTMLInputElement>('input.search')!;
+        input.value = '';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 50));
+        const t0 = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((ok) => {
+          const done = () =>
+            document.querySelector('.results, .search-none, .library .error') !== null;
+          const poll = () => (done() ? ok() : requestAnimationFrame(poll));
+          poll();
+        });
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }, query);
+      uiSearch.push(dt - 250);
+    }
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input.search')!;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    push([
+      'a search p95 (request → reply)',
+      ms(searchP95),
+      String(all.length),
+      `≤ ${TARGET.searchP95Ms} ms`,
+      verdict(searchP95 <= TARGET.searchP95Ms),
+      `${ms(reference.fiftyMs)} getAll(50)`,
+      `${num(searchP95 / reference.fiftyMs)}×`,
+    ]);
+    const uiP95 = percentile(uiSearch, 95);
+    push([
+      'a … search box → results painted, p95',
+      ms(uiP95),
+      String(uiSearch.length),
+      `≤ ${TARGET.searchP95Ms} ms`,
+      verdict(uiP95 <= TARGET.searchP95Ms),
+      `${ms(reference.fiftyMs)} getAll(50)`,
+      `${num(uiP95 / reference.fiftyMs)}×`,
+    ]);
+    details.push(
+      'a search, median per query (results): ' +
+        Object.entries(search)
+          .map(([q, s]) => `${q} ${num(median(s.ms))} ms (${s.results})`)
+          .join(', '),
+    );
+    details.push(
+      `  search box, per query (debounce of 250 ms subtracted): ${QUERIES.map((q, i) => `${q} ${num(uiSearch[i]!)}`).join(', ')} ms`,
+    );
+
+    // b. First render: warm reloads, then cold launches.
+    const firstRows = async (p: Page) => {
+      await p.waitForFunction(
+        () =>
+          (window as unknown as { __gangmuFirstRows?: { painted: number | null } })
+            .__gangmuFirstRows?.painted != null,
+        null,
+        { timeout: 60_000 },
+      );
+      return (await p.evaluate('window.__gangmuFirstRows')) as {
+        rows: number;
+        painted: number;
+        count: number;
+      };
+    };
+    await page.close();
+    page = await newPage(launched);
+    await page.addInitScript(FIRST_ROWS_RECORDER);
+    const warm: { rows: number; painted: number; count: number }[] = [];
+    for (let i = 0; i <= WARM_LOADS; i++) {
+      if (i === 0) await page.goto(libraryUrl);
+      else await page.reload();
+      const m = await firstRows(page);
+      if (i > 0) warm.push(m);
+    }
+    await page.close();
+    const cold: { rows: number; painted: number; count: number }[] = [];
+    for (let i = 0; i < COLD_LOADS; i++) {
+      await launched.context.close();
+      launched = null;
+      launched = await launchWithExtension({ userDataDir });
+      const p = await newPage(launched);
+      await p.addInitScript(FIRST_ROWS_RECORDER);
+      await p.goto(libraryUrl);
+      cold.push(await firstRows(p));
+      await p.close();
+    }
+    page = await newPage(launched);
+    await page.goto(libraryUrl);
+    await page.locator('.library[data-state="ready"]').waitFor({ timeout: 60_000 });
+    const warmMs = median(warm.map((m) => m.painted));
+    const coldMs = median(cold.map((m) => m.painted));
+    for (const [label, value] of [
+      ['b first render, warm (nav → rows painted)', warmMs],
+      ['b first render, cold (browser relaunched)', coldMs],
+    ] as const)
+      push([
+        label,
+        ms(value),
+        String(label.includes('warm') ? warm.length : cold.length),
+        `≤ ${TARGET.firstRenderMs} ms`,
+        verdict(value <= TARGET.firstRenderMs),
+        `${ms(reference.articlesMs)} getAll(articles)`,
+        `${num(value / reference.articlesMs)}×`,
+      ]);
+    details.push(
+      `b first render: rows in the DOM at ${num(median(warm.map((m) => m.rows)))} ms warm / ${num(median(cold.map((m) => m.rows)))} ms cold, ${warm[0]?.count ?? 0} rows at first paint; cold loads: ${cold.map((m) => num(m.painted)).join(', ')} ms`,
+    );
+
+    // c. Export all as a zip, from the button.
+    const progress = page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { __progress: number[] }).__progress = seen;
+      new MutationObserver(() => {
+        const p = document.querySelector('.actions-bar progress');
+        const v = p ? Number(p.getAttribute('value') ?? (p as HTMLProgressElement).value) : NaN;
+        if (Number.isFinite(v) && seen[seen.length - 1] !== v) seen.push(v);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await progress;
+    t = performance.now();
+    const [zipDownload] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.locator('button.export-all').click(),
+    ]);
+    const zipPath = await zipDownload.path();
+    const exportMs = performance.now() - t;
+    const progressUpdates = (await page.evaluate('window.__progress.length')) as number;
+    const zipBytes = new Uint8Array(await readFile(zipPath));
+    const zipNames = Object.keys(unzipSync(zipBytes, { filter: () => false }));
+    const mdFiles = zipNames.filter((n) => n.endsWith('.md') && n !== 'index.md').length;
+    const zipOk = zipNames.includes('index.md') && mdFiles === lib.articles.length;
+    // Reference: fflate's zipSync (level 6) of the same files' bytes, in Node.
+    const unzipped = unzipSync(zipBytes);
+    t = performance.now();
+    zipSync(unzipped, { level: 6 });
+    const zipRefMs = performance.now() - t;
+    push([
+      'c export all → zip downloaded',
+      ms(exportMs),
+      '1',
+      `≤ ${TARGET.exportMs / 1000} s`,
+      verdict(exportMs <= TARGET.exportMs && zipOk && progressUpdates > 1),
+      `${ms(zipRefMs)} zipSync (Node)`,
+      `${num(exportMs / zipRefMs)}×`,
+    ]);
+    details.push(
+      `c export: ${num(zipBytes.length / 1e6)} MB zip, ${zipNames.length} entries (${mdFiles} articles + index.md: ${zipOk ? 'ok' : paint('WRONG', 'red')}), ${progressUpdates} progress updates seen`,
+    );
+
+    // d. Backup from the button, then restore it (replace) from the file input.
+    const snapshot = async () =>
+      page.evaluate(async (sample) => {
+        const list = (await chrome.runtime.sendMessage({ type: 'list-articles' })) as {
+          value: { id: string; highlights: number; notes: number; tags: string[] }[];
+        };
+        const picked = [] as unknown[];
+        for (const id of sample)
+          picked.push(await chrome.runtime.sendMessage({ type: 'get-article', articleId: id }));
+        return {
+          articles: list.value.length,
+          highlights: list.value.reduce((n, a) => n + a.highlights, 0),
+          notes: list.value.reduce((n, a) => n + a.notes, 0),
+          tags: list.value.reduce((n, a) => n + a.tags.length, 0),
+          sample: JSON.stringify(picked),
+        };
+      }, sampleIds);
+    const before = await snapshot();
+    let backupMs = NaN;
+    let restoreMs = NaN;
+    let identical = false;
+    let backupNote = '';
+    let backupBytes = 0;
+    try {
+      t = performance.now();
+      const [backupDownload] = await Promise.all([
+        page.waitForEvent('download', { timeout: 300_000 }),
+        page.locator('button.backup').click(),
+      ]);
+      const backupPath = await backupDownload.path();
+      backupMs = performance.now() - t;
+      backupBytes = (await readFile(backupPath)).length;
+      await page.locator('select.restore-mode').selectOption('replace');
+      page.once('dialog', (dialog) => void dialog.accept());
+      t = performance.now();
+      await page.locator('.restore-file input[type="file"]').setInputFiles(backupPath);
+      await page
+        .locator('.notice[data-tone="info"], .notice[role="alert"]')
+        .waitFor({ timeout: 600_000 });
+      restoreMs = performance.now() - t;
+      const notice = (await page.locator('.notice').textContent()) ?? '';
+      if (await page.locator('.notice[role="alert"]').count())
+        backupNote = `restore refused: ${notice}`;
+      const after = await snapshot();
+      identical = JSON.stringify(after) === JSON.stringify(before);
+    } catch (err) {
+      backupNote = `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+      const alert = page.locator('.notice[role="alert"]');
+      if (await alert.count()) backupNote += ` — page says: ${await alert.textContent()}`;
+    }
+    // Reference: JSON.stringify and JSON.parse of the same rows (terms stripped), in the page.
+    const jsonRef = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('gangmu');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const all = (store: string) =>
+        new Promise<Record<string, unknown>[]>((ok, fail) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => ok(req.result as Record<string, unknown>[]);
+          req.onerror = () => fail(req.error);
+        });
+      const strip = (r: Record<string, unknown>) => {
+        const { terms: _t, ...rest } = r;
+        return rest;
+      };
+      const data = {
+        format: 'gangmu-backup',
+        version: 1,
+        articles: (await all('articles')).map(strip),
+        highlights: (await all('highlights')).map(strip),
+      };
+      db.close();
+      let t0 = performance.now();
+      const text = JSON.stringify(data, null, 2);
+      const stringifyMs = performance.now() - t0;
+      t0 = performance.now();
+      JSON.parse(text);
+      return { stringifyMs, parseMs: performance.now() - t0, chars: text.length };
+    });
+    // Reference for the restore's writes: the same rows (terms included) put raw into a
+    // scratch database with the same indexes, one transaction — a tenth of the library,
+    // scaled by ten (the whole would take as long as the restore itself).
+    const idbRef = await page.evaluate(async (fraction) => {
+      const open = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
+        new Promise<IDBDatabase>((ok, fail) => {
+          const r = version ? indexedDB.open(name, version) : indexedDB.open(name);
+          if (upgrade) r.onupgradeneeded = () => upgrade(r.result);
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+      const src = await open('gangmu');
+      const all = (store: string) =>
+        new Promise<Record<string, unknown>[]>((ok, fail) => {
+          const req = src.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => ok(req.result as Record<string, unknown>[]);
+          req.onerror = () => fail(req.error);
+        });
+      const articles = await all('articles');
+      const highlights = await all('highlights');
+      src.close();
+      const take = <T>(xs: T[]) => xs.slice(0, Math.ceil(xs.length * fraction));
+      await new Promise((ok) => {
+        const d = indexedDB.deleteDatabase('gangmu-bench-ref');
+        d.onsuccess = d.onerror = () => ok(null);
+      });
+      const ref = await open('gangmu-bench-ref', 1, (db) => {
+        const a = db.createObjectStore('articles', { keyPath: 'id' });
+        for (const k of ['site', 'savedAt', 'updatedAt']) a.createIndex(k, k);
+        a.createIndex('tags', 'tags', { multiEntry: true });
+        a.createIndex('terms', 'terms', { multiEntry: true });
+        const h = db.createObjectStore('highlights', { keyPath: 'id' });
+        for (const k of ['articleId', 'updatedAt', 'color']) h.createIndex(k, k);
+        h.createIndex('terms', 'terms', { multiEntry: true });
+      });
+      const t0 = performance.now();
+      await new Promise<void>((ok, fail) => {
+        const tx = ref.transaction(['articles', 'highlights'], 'readwrite');
+        for (const r of take(articles)) tx.objectStore('articles').put(r);
+        for (const r of take(highlights)) tx.objectStore('highlights').put(r);
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      const ms = performance.now() - t0;
+      ref.close();
+      indexedDB.deleteDatabase('gangmu-bench-ref');
+      const entries = (rows: Record<string, unknown>[]) =>
+        take(rows).reduce((n, r) => n + ((r.terms as unknown[] | undefined)?.length ?? 0), 0);
+      return { ms: ms / fraction, entries: (entries(articles) + entries(highlights)) / fraction };
+    }, 0.1);
+    push([
+      'd backup → file downloaded',
+      ms(backupMs),
+      '1',
+      `≤ ${TARGET.backupMs / 1000} s`,
+      verdict(backupMs <= TARGET.backupMs),
+      `${ms(jsonRef.stringifyMs)} stringify`,
+      `${num(backupMs / jsonRef.stringifyMs)}×`,
+    ]);
+    push([
+      'd restore (replace) → done',
+      ms(restoreMs),
+      '1',
+      `≤ ${TARGET.backupMs / 1000} s`,
+      verdict(restoreMs <= TARGET.backupMs && identical),
+      `${ms(jsonRef.parseMs)} parse`,
+      `${num(restoreMs / jsonRef.parseMs)}×`,
+    ]);
+    push([
+      'd … vs raw IndexedDB put of the rows',
+      ms(restoreMs),
+      '1',
+      `≤ ${TARGET.backupMs / 1000} s`,
+      verdict(restoreMs <= TARGET.backupMs && identical),
+      `${ms(idbRef.ms)} raw put`,
+      `${num(restoreMs / idbRef.ms)}×`,
+    ]);
+    details.push(
+      `d raw put reference: 10% of the rows (with their terms, same indexes) in one transaction, ×10: ${num(idbRef.ms / 1000)} s for ${Math.round((idbRef.entries / 1e6) * 10) / 10}M term index entries`,
+    );
+    details.push(
+      `d backup: ${num(backupBytes / 1e6)} MB file; restored library identical (counts ${before.articles} articles, ${before.highlights} highlights, ${before.notes} notes, ${before.tags} tags + ${sampleIds.length} sampled articles with highlights): ${identical ? 'yes' : paint('NO', 'red')}${backupNote ? ` — ${backupNote}` : ''}`,
+    );
+  } finally {
+    await launched?.context.close();
+    if (!reuse) await rm(userDataDir, { recursive: true, force: true });
+  }
+  console.log(
+    `\n${table(['measure', 'value', 'runs', 'target', 'result', 'reference', '× reference'], rows)}`,
+  );
+  console.log(`\n${banner('Details', '-')}`);
+  for (const d of details) console.log(d);
+  console.log(`\nlibrary bench time ${num((performance.now() - started) / 1000)} s`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * The library page's data hooks: the list (its first screen at once, then the
+ * rest) with the filter choices, and the debounced search. The requests are
+ * utils/library/library-actions.ts.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { FIRST_PAGE, type LibraryActions } from '@/utils/library/library-actions';
+import type { LibraryFacets, ListQuery } from '@/utils/messages';
+import type { LibraryState } from './LibraryList.tsx';
+import type { SearchState } from './SearchResults.tsx';
+
+/** Quiet time after typing before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+/**
+ * The list for `query` and the library's sites and tags, reloaded when
+ * `version` changes. `onWhole` gets the ids of the whole unfiltered library
+ * each time it has been read (to drop ticks of deleted articles).
+ */
+export function useLibraryList(
+  actions: LibraryActions,
+  query: ListQuery,
+  version: number,
+  onWhole: (ids: Set<string>) => void,
+): { list: LibraryState; facets: LibraryFacets } {
+  const [list, setList] = useState<LibraryState>({ kind: 'loading' });
+  const [facets, setFacets] = useState<LibraryFacets>({ sites: [], tags: [] });
+  useEffect(() => {
+    let live = true;
+    const unfiltered = !Object.keys(query).some((k) => k !== 'sort' && k !== 'order');
+    const show = (r: Awaited<ReturnType<LibraryActions['list']>>, whole: boolean) => {
+      if (!live) return;
+      setList(r.ok ? { kind: 'ready', articles: r.value } : { kind: 'error', error: r.error });
+      if (r.ok && whole && unfiltered) onWhole(new Set(r.value.map((a) => a.id)));
+    };
+    void actions.listHead(query).then((head) => {
+      // A short list is already whole.
+      const whole = !head.ok || head.value.length < FIRST_PAGE;
+      show(head, whole);
+      if (!whole && live) void actions.list(query).then((all) => show(all, true));
+    });
+    void actions.facets().then((r) => {
+      if (live && r.ok) setFacets(r.value);
+    });
+    return () => {
+      live = false;
+    };
+    // onWhole only filters the ticks: a new one need not read the list again.
+  }, [actions, query, version]);
+  return { list, facets };
+}
+
+/** The results for the search text, run SEARCH_DEBOUNCE_MS after the last change. */
+export function useSearch(actions: LibraryActions, search: string, version: number): SearchState {
+  const [found, setFound] = useState<SearchState>({ kind: 'idle' });
+  useEffect(() => {
+    const q = search.trim();
+    if (!q) {
+      setFound({ kind: 'idle' });
+      return;
+    }
+    setFound({ kind: 'searching', query: q });
+    let live = true;
+    const timer = setTimeout(() => {
+      void actions.search(q).then((r) => {
+        if (!live) return;
+        setFound(
+          r.ok
+            ? { kind: 'ready', query: q, results: r.value }
+            : { kind: 'error', query: q, error: r.error },
+        );
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [actions, search, version]);
+  return found;
+}

@@ -1,0 +1,133 @@
+/**
+ * The library page's actions against the real router and storage
+ * (fake-indexeddb): the list's first screen, export in batches with progress,
+ * a backup built from pages of rows equal to export-backup's text, and a
+ * restore sent in parts that lands whole (and refuses a part missing).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GangmuDB } from '@/utils/db/schema';
+import { FIRST_PAGE, libraryActions } from '@/utils/library/library-actions';
+import type { RuntimeLike } from '@/utils/messages';
+import { createRouter } from '@/utils/router';
+import { exportBackup } from '@/utils/storage/backup';
+import { draft, freshDb, highlight, tickingClock } from '../storage/fixtures';
+
+let db: GangmuDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+/** A runtime whose sendMessage goes through the background's router; requests are recorded. */
+function runtime() {
+  db = freshDb();
+  const router = createRouter({
+    db: () => db,
+    badge: undefined,
+    session: undefined,
+    openLibrary: async () => {},
+    clock: tickingClock(),
+  });
+  const sent: Array<{ type: string }> = [];
+  const api: RuntimeLike = {
+    runtime: {
+      sendMessage: async (m: unknown) => {
+        sent.push(m as { type: string });
+        // As the browser does: the message is copied.
+        return router.handle(structuredClone(m) as never, {});
+      },
+    },
+  };
+  return { api, sent };
+}
+
+async function seed(api: RuntimeLike, n: number) {
+  for (let i = 0; i < n; i++) {
+    const id = `https://e.com/${String(i).padStart(3, '0')}`;
+    await api.runtime.sendMessage({
+      type: 'put-highlight',
+      highlight: { ...highlight(`h${i}`, id), note: i % 2 ? '注' : '' },
+      article: draft({ id, url: id, title: `文章${i}`, tags: i % 3 ? [] : ['治理'] }),
+    });
+  }
+  await api.runtime.sendMessage({ type: 'set-site-prefs', site: 'e.com', prefs: { width: 420 } });
+}
+
+describe('library actions', () => {
+  it('the first screen is the head of the whole list', async () => {
+    const { api } = runtime();
+    await seed(api, FIRST_PAGE + 5);
+    const a = libraryActions(api);
+    const head = await a.listHead({});
+    const all = await a.list({});
+    if (!head.ok || !all.ok) throw new Error('list failed');
+    expect(head.value).toEqual(all.value.slice(0, FIRST_PAGE));
+    expect(await a.facets()).toEqual({
+      ok: true,
+      value: { sites: ['www.news.cn'], tags: ['治理'] },
+    });
+  });
+
+  it('exports in batches with progress, in the order asked, all newest first by default', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 7);
+    const a = libraryActions(api, { exportBatch: 3, uploadPartChars: 1000 });
+    const steps: string[] = [];
+    const { zip, articles } = await a.exportZip(undefined, (p) =>
+      steps.push(`${p.step}${p.done}/${p.total}`),
+    );
+    expect(articles).toBe(7);
+    expect(zip.length).toBeGreaterThan(0);
+    expect(steps.slice(0, 4)).toEqual(['read0/7', 'read3/7', 'read6/7', 'read7/7']);
+    expect(steps.at(-1)).toBe('zip8/8');
+    const rows = await a.exportRows(['https://e.com/003', 'nope', 'https://e.com/001']);
+    expect(rows.map((r) => r.article.id)).toEqual(['https://e.com/003', 'https://e.com/001']);
+    expect(sent.filter((m) => m.type === 'export-articles').length).toBeGreaterThan(0);
+  });
+
+  it('builds the backup from pages of rows: the same text as export-backup', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 25);
+    const text = await libraryActions(api).backupText('2025-02-01T00:00:00.000Z');
+    expect(text).toBe(await exportBackup(db, '2025-02-01T00:00:00.000Z'));
+    expect(text).not.toContain('"terms"');
+    expect(sent.some((m) => m.type === 'export-backup-rows')).toBe(true);
+  });
+
+  it('restores a large file sent in parts, in one import', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 12);
+    const a = libraryActions(api);
+    const text = await a.backupText();
+    await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
+    const r = await libraryActions(api, { exportBatch: 3, uploadPartChars: 1000 }).restore(
+      text,
+      'replace',
+    );
+    expect(r).toMatchObject({ ok: true, value: { articlesAdded: 12, highlightsAdded: 12 } });
+    expect(sent.filter((m) => m.type === 'import-backup-part').length).toBeGreaterThan(3);
+    expect(await a.backupText('x')).toBe(
+      text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),
+    );
+  });
+
+  it('an upload with a part missing changes nothing', async () => {
+    const { api } = runtime();
+    await seed(api, 2);
+    const before = await exportBackup(db, 'x');
+    await api.runtime.sendMessage({
+      type: 'import-backup-part',
+      upload: 'u1',
+      index: 1,
+      text: '{}',
+    });
+    expect(
+      await api.runtime.sendMessage({
+        type: 'import-backup',
+        upload: 'u1',
+        parts: 2,
+        mode: 'replace',
+      }),
+    ).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await exportBackup(db, 'x')).toBe(before);
+  });
+});

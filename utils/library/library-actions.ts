@@ -1,0 +1,171 @@
+/**
+ * The library page's requests to the background, kept out of the view
+ * (components/library/LibraryApp.tsx): the list (first screen, then the
+ * rest), facets, search, article reads and edits, delete and undo, the zip
+ * export, backup and restore. Each takes the runtime API, so it runs against
+ * a fake in tests.
+ *
+ * Large libraries: one runtime message holds at most 64 MiB, so the export
+ * reads articles in batches, a backup is built here from pages of rows
+ * (export-backup-rows, serialised with lib/backup exactly as the background
+ * would), and a restore sends the file's text in parts (import-backup-part)
+ * before the one import request, which still lands in one transaction.
+ */
+import { serializeBackup, type LibraryData } from '../../lib/backup/index.ts';
+import type { Article, Highlight } from '../../lib/model.ts';
+import {
+  BACKUP_TABLES,
+  sendRequest,
+  type ArticleRows,
+  type ListQuery,
+  type Reply,
+  type RuntimeLike,
+} from '../messages.ts';
+import { exportFiles } from './export-files.ts';
+import { zipFiles, type ZipProgress } from './zip-files.ts';
+
+/** Rows of the list's first request: enough for the first screen, read through an index. */
+export const FIRST_PAGE = 60;
+/** Articles per export-articles request (with their highlights, far below a message's limit). */
+export const EXPORT_BATCH = 250;
+/** Files zipped per turn between yields to the page. */
+export const ZIP_BATCH = 32;
+/** Rows per export-backup-rows request, per table. */
+export const BACKUP_PAGE = { articles: 1000, highlights: 10_000, sitePrefs: 1000 } as const;
+/** Characters per import-backup-part (at most 3 bytes each in UTF-8, plus JSON escapes). */
+export const UPLOAD_PART_CHARS = 4_000_000;
+
+/** A failed request, thrown by the long actions (the page shows its message). */
+export class RequestFailed extends Error {
+  override readonly name = 'RequestFailed';
+}
+
+/** The value of a reply, or a {@link RequestFailed} with its error. */
+function valueOf<T>(reply: Reply<T>): T {
+  if (!reply.ok) throw new RequestFailed(reply.error);
+  return reply.value;
+}
+
+/** What an export reports: which step, and how far. */
+export interface ExportProgress extends ZipProgress {
+  step: 'read' | 'zip';
+}
+
+/** Batch and part sizes (smaller ones in tests). */
+export interface ActionSizes {
+  exportBatch: number;
+  uploadPartChars: number;
+}
+
+export function libraryActions(
+  api: RuntimeLike,
+  { exportBatch, uploadPartChars }: ActionSizes = {
+    exportBatch: EXPORT_BATCH,
+    uploadPartChars: UPLOAD_PART_CHARS,
+  },
+) {
+  return {
+    /** The first screen of the list (FIRST_PAGE rows, same order and filters). */
+    listHead: (query: ListQuery) =>
+      sendRequest(api, { type: 'list-articles', ...query, limit: FIRST_PAGE }),
+    /** The whole list. */
+    list: (query: ListQuery) => sendRequest(api, { type: 'list-articles', ...query }),
+    facets: () => sendRequest(api, { type: 'list-facets' }),
+    search: (query: string) => sendRequest(api, { type: 'search', query }),
+    getArticle: (articleId: string) => sendRequest(api, { type: 'get-article', articleId }),
+    deleteArticle: (articleId: string) => sendRequest(api, { type: 'delete-article', articleId }),
+    undoDelete: (rows: ArticleRows) => sendRequest(api, { type: 'restore-rows', ...rows }),
+    updateNote: (id: string, note: string) => sendRequest(api, { type: 'update-note', id, note }),
+    setTags: (articleId: string, tags: string[]) =>
+      sendRequest(api, { type: 'set-tags', articleId, tags }),
+
+    /**
+     * Articles with their highlights, in the order of `ids` (all articles,
+     * newest saved first, without them), read EXPORT_BATCH at a time.
+     */
+    async exportRows(
+      ids: readonly string[] | undefined,
+      onProgress?: (p: ExportProgress) => void,
+    ): Promise<ArticleRows[]> {
+      const order =
+        ids ?? valueOf(await sendRequest(api, { type: 'list-articles' })).map((a) => a.id);
+      const out: ArticleRows[] = [];
+      onProgress?.({ step: 'read', done: 0, total: order.length });
+      for (let i = 0; i < order.length; i += exportBatch) {
+        const batch = order.slice(i, i + exportBatch);
+        out.push(...valueOf(await sendRequest(api, { type: 'export-articles', ids: batch })));
+        onProgress?.({
+          step: 'read',
+          done: Math.min(order.length, i + exportBatch),
+          total: order.length,
+        });
+      }
+      return out;
+    },
+
+    /** The zip of `ids` (or everything): index.md and one Markdown file per article, with progress. */
+    async exportZip(
+      ids: readonly string[] | undefined,
+      onProgress?: (p: ExportProgress) => void,
+    ): Promise<{ zip: Uint8Array; articles: number }> {
+      const rows = await this.exportRows(ids, onProgress);
+      const zip = await zipFiles(exportFiles(rows), {
+        // About a frame of work per turn for typical articles.
+        batch: ZIP_BATCH,
+        onProgress: (p) => onProgress?.({ step: 'zip', ...p }),
+      });
+      return { zip, articles: rows.length };
+    },
+
+    /** The whole library as backup text, built from pages of rows (the same text export-backup gives). */
+    async backupText(exportedAt?: string): Promise<string> {
+      const data: Required<LibraryData> = { articles: [], highlights: [], sitePrefs: [] };
+      for (const table of BACKUP_TABLES) {
+        const rows = data[table] as Array<{ id?: string; site?: string }>;
+        let after: string | undefined;
+        for (;;) {
+          const page = valueOf(
+            await sendRequest(api, {
+              type: 'export-backup-rows',
+              table,
+              limit: BACKUP_PAGE[table],
+              ...(after === undefined ? {} : { after }),
+            }),
+          ) as Array<{ id?: string; site?: string }>;
+          rows.push(...page);
+          if (page.length < BACKUP_PAGE[table]) break;
+          const last = page[page.length - 1]!;
+          after = table === 'sitePrefs' ? last.site : last.id;
+        }
+      }
+      return serializeBackup(
+        data as {
+          articles: Article[];
+          highlights: Highlight[];
+          sitePrefs: LibraryData['sitePrefs'];
+        },
+        exportedAt ? { exportedAt } : {},
+      );
+    },
+
+    /** Imports backup text: in one request when small, else sent in parts first. */
+    async restore(text: string, mode: 'merge' | 'replace') {
+      if (text.length <= uploadPartChars)
+        return sendRequest(api, { type: 'import-backup', text, mode });
+      const upload = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+      let index = 0;
+      for (let at = 0; at < text.length; index++) {
+        let end = Math.min(text.length, at + uploadPartChars);
+        // Never split a surrogate pair between two parts.
+        if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+        const part = text.slice(at, end);
+        at = end;
+        const r = await sendRequest(api, { type: 'import-backup-part', upload, index, text: part });
+        if (!r.ok) return r;
+      }
+      return sendRequest(api, { type: 'import-backup', upload, parts: index, mode });
+    },
+  };
+}
+
+export type LibraryActions = ReturnType<typeof libraryActions>;
