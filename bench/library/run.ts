@@ -150,6 +150,9 @@ async function main(): Promise<void> {
     ? process.argv[process.argv.indexOf('--reuse') + 1]!
     : null;
   const reused = reuse !== null && existsSync(join(reuse, 'Default'));
+  // Chromium keeps the extension's service worker script in the profile: drop it, so the
+  // reused profile runs the background as built now, not as it was when the profile was filled.
+  if (reused) await rm(join(reuse, 'Default', 'Service Worker'), { recursive: true, force: true });
   const userDataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'gangmu-libbench-')));
   let launched: Launched | null = null;
   const rows: string[][] = [];
