@@ -51,7 +51,7 @@ export const FULL_RANK_MAX = 200;
  * common word: 发展 in tens of thousands of highlights); rows are then
  * walked newest first and checked on their own terms.
  */
-export const KEYS_MAX = 300;
+export const KEYS_MAX = 1000;
 /** Results when the request names no limit, and the most it may name. */
 export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** Hits shown per field kind of one article (an outline may match in dozens of nodes). */
@@ -293,8 +293,10 @@ async function newestMatches(
       .primaryKeys()) as string[];
   };
   const cap = scan ? SEARCH_SCAN_CAP : Infinity;
-  for (let i = 0; i < cap && found.size < max; i += STEP) {
-    const ids = await nextIds(i, Math.min(STEP, cap - i));
+  // The first step reads as many articles as results are wanted (a common word
+  // matches most of them), then STEP at a time.
+  for (let i = 0, n = Math.max(max, 1); i < cap && found.size < max; i += n, n = STEP) {
+    const ids = await nextIds(i, Math.min(n, cap - i));
     if (ids.length === 0) break;
     const own = articleKeys ? ids.filter((id) => articleKeys.has(id)) : ids;
     for (const a of await db.articles.bulkGet(own)) if (a) found.article(a);
@@ -302,7 +304,7 @@ async function newestMatches(
     const withHighlights = highlightKeys ? ids.filter((id) => found.has(id)) : ids;
     for (const h of await highlightsByArticle(db, withHighlights))
       if (!highlightKeys || highlightKeys.has(h.id)) found.highlight(h);
-    if (ids.length < STEP) break;
+    if (ids.length < n) break;
   }
   // More articles through their candidate highlights, while there is room.
   if (highlightKeys) {
