@@ -52,6 +52,8 @@ export const FULL_RANK_MAX = 200;
  * walked newest first and checked on their own terms.
  */
 export const KEYS_MAX = 1000;
+/** The first probe's limit (every term of a query is probed this far). */
+const KEYS_FIRST = 300;
 /** Results when the request names no limit, and the most it may name. */
 export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** Hits shown per field kind of one article (an outline may match in dozens of nodes). */
@@ -110,17 +112,23 @@ async function candidateKeys(
   terms: readonly string[],
   keysMax: number,
 ): Promise<string[] | null> {
-  const probes = await Promise.all(
-    terms.map(
-      (t) =>
-        table
-          .where('terms')
-          .equals(t)
-          .limit(keysMax + 1)
-          .primaryKeys() as Promise<string[]>,
-    ),
-  );
-  const rare = probes.filter((k) => k.length <= keysMax).sort((a, b) => a.length - b.length);
+  const probe = (t: string, n: number) =>
+    table
+      .where('terms')
+      .equals(t)
+      .limit(n + 1)
+      .primaryKeys() as Promise<string[]>;
+  // A short probe first; a query of one term gets a longer one too (a word in a few
+  // hundred notes is then answered by key), a query of several common terms does not.
+  const first = Math.min(keysMax, KEYS_FIRST);
+  let limit = first;
+  let probes = await Promise.all(terms.map((t) => probe(t, first)));
+  if (keysMax > first && terms.length === 1 && probes[0]!.length > first) {
+    limit = keysMax;
+    probes = [await probe(terms[0]!, keysMax)];
+  }
+  // A probe that filled its limit was cut: that term is common.
+  const rare = probes.filter((k) => k.length <= limit).sort((a, b) => a.length - b.length);
   if (rare.length === 0) return null;
   let keys = rare[0]!;
   for (const next of rare.slice(1)) {

@@ -176,6 +176,8 @@ describe('search over many candidates', () => {
       // Candidates known by key, and every word common (rows checked on their terms).
       expect(await search(db, q, 500, { fullRankMax: 0 })).toEqual(full);
       expect(await search(db, q, 500, { fullRankMax: 0, keysMax: 0 })).toEqual(full);
+      // Keys probed with a limit some terms exceed (cut probes must count as common).
+      expect(await search(db, q, 500, { fullRankMax: 0, keysMax: 3 })).toEqual(full);
     }
   });
 
