@@ -100,15 +100,33 @@ export function safeFileName(title: string, ext: string, taken: Set<string>): st
   // Windows reserves the device name before the first dot: CON.anything.
   const head = stem.split('.')[0]!.trim();
   if (RESERVED.test(head)) stem = stem.replace(head, `${head}_`);
-  const keys = new Set([...taken].map(nameKey));
+  const keys = takenKeys(taken);
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
     const room = MAX_NAME_BYTES - bytes(suffix + dotExt);
     const cut = trimEnds(cutBytes(stem, room)) || UNTITLED;
     const name = cut + suffix + dotExt;
-    if (!keys.has(nameKey(name))) {
+    const key = nameKey(name);
+    if (!keys.keys.has(key)) {
       taken.add(name);
+      keys.keys.add(key);
+      keys.size = taken.size;
       return name;
     }
   }
+}
+
+/**
+ * The comparison keys of a `taken` set, kept beside it between calls (naming
+ * 10,000 files would otherwise key every taken name again for each one:
+ * quadratic). Rebuilt when the set was changed by someone else.
+ */
+const keysOf = new WeakMap<Set<string>, { size: number; keys: Set<string> }>();
+function takenKeys(taken: Set<string>): { size: number; keys: Set<string> } {
+  let cached = keysOf.get(taken);
+  if (!cached || cached.size !== taken.size) {
+    cached = { size: taken.size, keys: new Set([...taken].map(nameKey)) };
+    keysOf.set(taken, cached);
+  }
+  return cached;
 }

@@ -28,6 +28,8 @@ import { zipFiles, type ZipProgress } from './zip-files.ts';
 export const FIRST_PAGE = 60;
 /** Articles per export-articles request (with their highlights, far below a message's limit). */
 export const EXPORT_BATCH = 250;
+/** export-articles requests in flight at once. */
+export const EXPORT_IN_FLIGHT = 3;
 /** Files zipped per turn between yields to the page. */
 export const ZIP_BATCH = 32;
 /** Rows per export-backup-rows request, per table. */
@@ -91,14 +93,27 @@ export function libraryActions(
         ids ?? valueOf(await sendRequest(api, { type: 'list-articles' })).map((a) => a.id);
       const out: ArticleRows[] = [];
       onProgress?.({ step: 'read', done: 0, total: order.length });
-      for (let i = 0; i < order.length; i += exportBatch) {
-        const batch = order.slice(i, i + exportBatch);
-        out.push(...valueOf(await sendRequest(api, { type: 'export-articles', ids: batch })));
-        onProgress?.({
-          step: 'read',
-          done: Math.min(order.length, i + exportBatch),
-          total: order.length,
-        });
+      // EXPORT_IN_FLIGHT batches requested at once (the background reads one while the
+      // page takes in another), taken in order.
+      const batches: string[][] = [];
+      for (let i = 0; i < order.length; i += exportBatch)
+        batches.push(order.slice(i, i + exportBatch));
+      const pending = batches.map(() => null as Promise<ArticleRows[]> | null);
+      const request = (k: number) => {
+        if (k >= batches.length || pending[k]) return;
+        const p = sendRequest(api, { type: 'export-articles', ids: batches[k]! }).then(valueOf);
+        // Awaited in order below; marked handled so a later batch's failure is not reported early.
+        p.catch(() => undefined);
+        pending[k] = p;
+      };
+      for (let k = 0; k < EXPORT_IN_FLIGHT; k++) request(k);
+      let done = 0;
+      for (let k = 0; k < batches.length; k++) {
+        request(k + EXPORT_IN_FLIGHT - 1);
+        out.push(...(await pending[k]!));
+        pending[k] = null;
+        done += batches[k]!.length;
+        onProgress?.({ step: 'read', done, total: order.length });
       }
       return out;
     },

@@ -45,13 +45,15 @@ export const SEARCH_SCAN_CAP = 1000;
  * Candidates (article and highlight rows together) up to which every one is
  * read, checked and ranked; above it, the newest matching articles are.
  */
-export const FULL_RANK_MAX = 400;
+export const FULL_RANK_MAX = 200;
 /**
  * Rows holding a query's rarest term above which its keys are not read (a
  * common word: 发展 in tens of thousands of highlights); rows are then
  * walked newest first and checked on their own terms.
  */
-export const KEYS_MAX = 4000;
+export const KEYS_MAX = 1000;
+/** The first probe's limit (every term of a query is probed this far). */
+const KEYS_FIRST = 300;
 /** Results when the request names no limit, and the most it may name. */
 export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** Hits shown per field kind of one article (an outline may match in dozens of nodes). */
@@ -98,31 +100,42 @@ function fieldHits(query: string, fields: readonly FieldText[], highlightId?: st
 }
 
 /**
- * The rows of `table` holding every term: how many hold the rarest term, and
- * their primary keys — each term's keys read from the index (no rows),
- * rarest first, intersected — unless the rarest term is in more than
- * `keysMax` rows (a common word), where `keys` is null and rows are checked
- * on their own terms instead.
+ * The primary keys of the rows of `table` holding every term, or null for a
+ * common word. Each term's keys are read from the index (no rows) with a
+ * limit of `keysMax + 1`: IndexedDB counts and lists a range entry by entry,
+ * so a term in 40,000 highlights must never be read whole. A term over the
+ * limit is common; the keys of the others, rarest first, are intersected.
+ * All terms common: null (rows are then walked and checked on their terms).
  */
 async function candidateKeys(
   table: GangmuDB['articles'] | GangmuDB['highlights'],
   terms: readonly string[],
   keysMax: number,
-): Promise<{ count: number; keys: string[] | null }> {
-  const counts = await Promise.all(terms.map((t) => table.where('terms').equals(t).count()));
-  const order = terms.map((t, i) => ({ t, n: counts[i]! })).sort((a, b) => a.n - b.n);
-  const count = order[0]!.n;
-  if (count === 0) return { count, keys: [] };
-  if (count > keysMax) return { count, keys: null };
-  let keys = (await table.where('terms').equals(order[0]!.t).primaryKeys()) as string[];
-  for (const { t, n } of order.slice(1)) {
-    if (keys.length === 0) break;
-    // A common second term: check the few rows left on their terms later instead.
-    if (n > keysMax) break;
-    const next = new Set((await table.where('terms').equals(t).primaryKeys()) as string[]);
-    keys = keys.filter((k) => next.has(k));
+): Promise<string[] | null> {
+  const probe = (t: string, n: number) =>
+    table
+      .where('terms')
+      .equals(t)
+      .limit(n + 1)
+      .primaryKeys() as Promise<string[]>;
+  // A short probe first; a query of one term gets a longer one too (a word in a few
+  // hundred notes is then answered by key), a query of several common terms does not.
+  const first = Math.min(keysMax, KEYS_FIRST);
+  let limit = first;
+  let probes = await Promise.all(terms.map((t) => probe(t, first)));
+  if (keysMax > first && terms.length === 1 && probes[0]!.length > first) {
+    limit = keysMax;
+    probes = [await probe(terms[0]!, keysMax)];
   }
-  return { count: keys.length, keys };
+  // A probe that filled its limit was cut: that term is common.
+  const rare = probes.filter((k) => k.length <= limit).sort((a, b) => a.length - b.length);
+  if (rare.length === 0) return null;
+  let keys = rare[0]!;
+  for (const next of rare.slice(1)) {
+    const set = new Set(next);
+    keys = keys.filter((k) => set.has(k));
+  }
+  return keys;
 }
 
 /** Rank: a title hit first, then more hits, then newer. */
@@ -155,14 +168,14 @@ export async function search(
     if (terms.length > 0) {
       const a = await candidateKeys(db.articles, terms, keysMax);
       const h = await candidateKeys(db.highlights, terms, keysMax);
-      if (a.keys && h.keys && a.keys.length + h.keys.length <= fullRankMax) {
+      if (a && h && a.length + h.length <= fullRankMax) {
         // Few candidates: read and check them all, rank them all.
-        for (const row of await db.articles.bulkGet(a.keys)) if (row) found.article(row);
-        for (const row of await db.highlights.bulkGet(h.keys)) if (row) found.highlight(row);
+        for (const row of await db.articles.bulkGet(a)) if (row) found.article(row);
+        for (const row of await db.highlights.bulkGet(h)) if (row) found.highlight(row);
       } else {
         await newestMatches(db, found, max, {
-          articleKeys: a.keys && new Set(a.keys),
-          highlightKeys: h.keys && new Set(h.keys),
+          articleKeys: a && new Set(a),
+          highlightKeys: h && new Set(h),
         });
       }
     } else {
@@ -242,17 +255,17 @@ const STEP = 64;
 
 /**
  * A query with many candidates (or with no terms: a scan), answered from the
- * newest articles: article ids newest saved first (a scan: most recently
- * updated first, at most {@link SEARCH_SCAN_CAP}) are walked {@link STEP} at a
- * time and their rows checked until `max` articles match.
+ * newest articles: ids newest saved first (a scan: most recently updated
+ * first, at most {@link SEARCH_SCAN_CAP}) are taken {@link STEP} at a time
+ * and their rows checked until `max` articles match.
  *
- * - Candidate keys known (`articleKeys`): only those articles are read; then
- *   the highlights of the articles found, then, while there is room, the
- *   candidate highlights (`highlightKeys`, in key order) or, for a scan, the
- *   most recently updated highlights.
- * - A common word (keys null): each step reads its articles and their
- *   highlights and checks them on their terms; matches are dense, so a few
- *   steps fill the page.
+ * - Both sides' candidate keys known: only candidate articles are read (in
+ *   date order, from their summaries), with the highlights of those found;
+ *   then candidate highlights fill the room left.
+ * - A side common (keys null), or a scan: every article is walked in date
+ *   order; its row is read when it may match, and all its highlights when
+ *   highlights are the common side. Matches are dense, so a few steps fill
+ *   the page.
  *
  * Reads O(max) rows, not O(matches): the reply time does not grow with the library.
  */
@@ -266,45 +279,46 @@ async function newestMatches(
     highlightKeys,
   }: { scan?: boolean; articleKeys: Set<string> | null; highlightKeys: Set<string> | null },
 ): Promise<void> {
-  // Read forward (one getAllKeys) and reversed here: a reversed index read is a cursor.
-  const byDate = (await db.summaries
-    .orderBy(scan ? 'updatedAt' : 'savedAt')
-    .primaryKeys()) as string[];
-  byDate.reverse();
-  const order = articleKeys ? byDate.filter((id) => articleKeys.has(id)) : byDate;
-  const cap = scan ? Math.min(order.length, SEARCH_SCAN_CAP) : order.length;
-  const dense = !scan && !articleKeys;
-  const highlightOk = (h: HighlightRow) => !highlightKeys || highlightKeys.has(h.id);
-  const checked: string[] = [];
-  for (let i = 0; i < cap && found.size < max; i += STEP) {
-    const ids = order.slice(i, Math.min(cap, i + STEP));
-    checked.push(...ids);
-    for (const a of await db.articles.bulkGet(ids)) if (a) found.article(a);
-    if (dense || !highlightKeys)
-      for (const h of await highlightsByArticle(db, ids)) if (highlightOk(h)) found.highlight(h);
+  // Walk every article when either side is common (or for a scan); else only the candidates.
+  const walkAll = scan || !articleKeys || !highlightKeys;
+  const index = scan ? 'updatedAt' : 'savedAt';
+  let sorted: string[] | null = null;
+  /** The next `n` article ids in date order from position `from`. */
+  const nextIds = async (from: number, n: number): Promise<string[]> => {
+    if (!walkAll && articleKeys) {
+      // At most keysMax candidates: their summaries give the date order.
+      sorted ??= (await db.summaries.bulkGet([...articleKeys]))
+        .filter((x) => x !== undefined)
+        .sort((x, y) => (x[index] < y[index] ? 1 : x[index] > y[index] ? -1 : 0))
+        .map((x) => x.id);
+      return sorted.slice(from, from + n);
+    }
+    return (await db.summaries
+      .orderBy(index)
+      .reverse()
+      .offset(from)
+      .limit(n)
+      .primaryKeys()) as string[];
+  };
+  const cap = scan ? SEARCH_SCAN_CAP : Infinity;
+  // The first step reads as many articles as results are wanted (a common word
+  // matches most of them), then STEP at a time.
+  for (let i = 0, n = Math.max(max, 1); i < cap && found.size < max; i += n, n = STEP) {
+    const ids = await nextIds(i, Math.min(n, cap - i));
+    if (ids.length === 0) break;
+    const own = articleKeys ? ids.filter((id) => articleKeys.has(id)) : ids;
+    for (const a of await db.articles.bulkGet(own)) if (a) found.article(a);
+    // Common in highlights (or a scan): every highlight of these articles; else those of the found.
+    const withHighlights = highlightKeys ? ids.filter((id) => found.has(id)) : ids;
+    for (const h of await highlightsByArticle(db, withHighlights))
+      if (!highlightKeys || highlightKeys.has(h.id)) found.highlight(h);
+    if (ids.length < n) break;
   }
-  if (dense) return;
-  // The highlights of the articles found (when not read with them above).
-  if (highlightKeys) {
-    const shown = checked.filter((id) => found.has(id));
-    for (const h of await highlightsByArticle(db, shown)) if (highlightOk(h)) found.highlight(h);
-  }
-  // More articles through their highlights, while there is room.
+  // More articles through their candidate highlights, while there is room.
   if (highlightKeys) {
     const keys = [...highlightKeys];
     for (let i = 0; i < keys.length && found.size < max; i += STEP)
       for (const h of await db.highlights.bulkGet(keys.slice(i, i + STEP)))
         if (h) found.highlight(h);
-  } else if (scan) {
-    for (let read = 0; read < SEARCH_SCAN_CAP && found.size < max; read += STEP) {
-      const rows = await db.highlights
-        .orderBy('updatedAt')
-        .reverse()
-        .offset(read)
-        .limit(STEP)
-        .toArray();
-      for (const h of rows) found.highlight(h);
-      if (rows.length < STEP) break;
-    }
   }
 }

@@ -173,8 +173,11 @@ describe('search over many candidates', () => {
     await library(24);
     for (const q of ['发展', '推动发展', '文章', '治', '绣花']) {
       const full = await search(db, q, 500);
-      const bounded = await search(db, q, 500, { fullRankMax: 0 });
-      expect(bounded).toEqual(full);
+      // Candidates known by key, and every word common (rows checked on their terms).
+      expect(await search(db, q, 500, { fullRankMax: 0 })).toEqual(full);
+      expect(await search(db, q, 500, { fullRankMax: 0, keysMax: 0 })).toEqual(full);
+      // Keys probed with a limit some terms exceed (cut probes must count as common).
+      expect(await search(db, q, 500, { fullRankMax: 0, keysMax: 3 })).toEqual(full);
     }
   });
 
@@ -193,5 +196,14 @@ describe('search over many candidates', () => {
     // Articles found only through a highlight fill the room left.
     const viaNotes = await search(db, '高质量发展', 3, { fullRankMax: 0 });
     expect(viaNotes.map((r) => r.hits[0]!.field)).toEqual(['note', 'note', 'note']);
+    // A word common in highlights: the newest articles with such a highlight.
+    const common = await search(db, '高质量发展', 3, { fullRankMax: 0, keysMax: 0 });
+    expect(common.map((r) => r.articleId)).toEqual(
+      all
+        .filter((r) => r.hits.some((h) => h.field === 'note'))
+        .sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1))
+        .slice(0, 3)
+        .map((r) => r.articleId),
+    );
   });
 });
