@@ -446,7 +446,14 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     return id;
   }
 
-  const onToggleEvent = () => void toggle();
+  /** The site's preferences, once read (a toggle before then waits for them: width, collapsed). */
+  let prefsRead: Promise<void> | null = null;
+  const onToggleEvent = () => {
+    const early = prefsRead;
+    if (!early) return void toggle();
+    // Opened by "always open" meanwhile: the early toggle asked for the sidebar, it is there.
+    void early.then(() => (host ? undefined : toggle()));
+  };
   // A fragment navigation fires popstate, then hashchange: ours is left to the hashchange.
   const onPopState = () => {
     if (!highlightIdFromHash(win.location.hash)) schedule();
@@ -465,14 +472,18 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     highlights.start();
     // Saved highlights are painted without the sidebar: fetched right after the quick check.
     setTimeout(() => void highlights.ensureLoaded(), HIGHLIGHT_LOAD_MS);
-    const reply = await send({ type: 'get-site-prefs', site: site() });
-    if (reply.ok) prefs = reply.value;
+    // Listening before the preferences arrive: a toggle in that time is not lost (it waits).
+    doc.addEventListener(TOGGLE_EVENT, onToggleEvent);
+    prefsRead = send({ type: 'get-site-prefs', site: site() }).then((reply) => {
+      if (reply.ok) prefs = reply.value;
+    });
+    await prefsRead;
+    prefsRead = null;
     if (prefs.alwaysOpen && quick?.essay) open();
     observer = new MutationObserver(onMutations);
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     win.addEventListener('popstate', onPopState);
     win.addEventListener('hashchange', onHashChange);
-    doc.addEventListener(TOGGLE_EVENT, onToggleEvent);
     if (linked) await openAt(linked);
   }
 

@@ -267,3 +267,40 @@ describe('the content controller opened at a highlight', () => {
     controller.stop();
   });
 });
+
+describe('the content controller started on a slow background', () => {
+  afterEach(() => {
+    document.querySelector('gangmu-sidebar')?.remove();
+  });
+
+  it('keeps a toggle made before the site preferences arrive, and opens at their width', async () => {
+    document.body.innerHTML =
+      '<h1>论基层治理</h1><h2>一、坚持党建引领</h2><p>一是把党的领导贯穿全过程。</p><h2>二、推进共建共治</h2><p>二是完善议事协商。</p>';
+    let answerPrefs: (width: number) => void = () => {};
+    const send = vi.fn((request: Request) => {
+      if (request.type === 'get-site-prefs')
+        return new Promise((resolve) => {
+          answerPrefs = (width) => resolve({ ok: true, value: { ...DEFAULT_SITE_PREFS, width } });
+        });
+      if (request.type === 'get-article')
+        return Promise.resolve({ ok: true, value: { article: null, highlights: [] } });
+      return Promise.resolve({ ok: true, value: null });
+    });
+    const controller = createContentController({
+      win: window,
+      doc: document,
+      send: send as never,
+      t,
+    });
+    const started = controller.start();
+    document.dispatchEvent(new CustomEvent('gangmu:toggle'));
+    expect(controller.isOpen()).toBe(false); // waiting for the preferences
+    answerPrefs(480);
+    await started;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(controller.isOpen()).toBe(true);
+    const host = document.querySelector<HTMLElement>('gangmu-sidebar')!;
+    expect(host.style.getPropertyValue('--gangmu-width') || host.style.width).toContain('480');
+    controller.stop();
+  });
+});
