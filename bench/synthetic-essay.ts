@@ -5,10 +5,21 @@
  * paragraphs and a closing 总之 paragraph. Deterministic, so runs compare.
  */
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-const VERBS = ['坚持', '推进', '完善', '健全', '深化', '加快', '强化', '提升', '统筹', '落实'];
-const OBJECTS = [
+export const VERBS = [
+  '坚持',
+  '推进',
+  '完善',
+  '健全',
+  '深化',
+  '加快',
+  '强化',
+  '提升',
+  '统筹',
+  '落实',
+];
+export const OBJECTS = [
   '基层治理体系',
   '现代化产业体系',
   '科技创新能力',
@@ -20,7 +31,7 @@ const OBJECTS = [
   '公共服务供给',
   '干部队伍建设',
 ];
-const CLAUSES = [
+export const CLAUSES = [
   '着力解决群众急难愁盼问题',
   '推动各项政策措施落地见效',
   '不断增强人民群众获得感幸福感安全感',

@@ -10,34 +10,19 @@
  */
 import type { Article, Highlight, HighlightColor } from '../../lib/model.ts';
 import type { OutlineNode } from '../../lib/types.ts';
-import { prng } from '../synthetic-essay.ts';
+import {
+  CLAUSES as ESSAY_CLAUSES,
+  NUMERALS,
+  OBJECTS as ESSAY_OBJECTS,
+  prng,
+  VERBS as ESSAY_VERBS,
+} from '../synthetic-essay.ts';
 
-const NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const VERBS = [
-  '坚持',
-  '推进',
-  '完善',
-  '健全',
-  '深化',
-  '加快',
-  '强化',
-  '提升',
-  '统筹',
-  '落实',
-  '构建',
-  '培育',
-];
+const NUM = NUMERALS;
+// The essay bench's words first (same order: the same seed gives the same library), then more.
+const VERBS = [...ESSAY_VERBS, '构建', '培育'];
 const OBJECTS = [
-  '基层治理体系',
-  '现代化产业体系',
-  '科技创新能力',
-  '生态环境保护',
-  '民生保障水平',
-  '营商环境建设',
-  '城乡融合发展',
-  '安全生产责任',
-  '公共服务供给',
-  '干部队伍建设',
+  ...ESSAY_OBJECTS,
   '数字政府建设',
   '乡村全面振兴',
   '社会保障体系',
@@ -50,14 +35,7 @@ const OBJECTS = [
   '基本公共教育',
 ];
 const CLAUSES = [
-  '着力解决群众急难愁盼问题',
-  '推动各项政策措施落地见效',
-  '不断增强人民群众获得感幸福感安全感',
-  '持续优化资源配置和要素保障',
-  '形成上下联动、协同推进的工作格局',
-  '把制度优势更好转化为治理效能',
-  '以钉钉子精神抓好各项任务落实',
-  '坚决守住不发生系统性风险的底线',
+  ...ESSAY_CLAUSES,
   '在高质量发展中促进共同富裕',
   '统筹发展和安全两件大事',
   '让改革发展成果更多更公平惠及全体人民',

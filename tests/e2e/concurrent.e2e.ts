@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { htmlPage, popupPath, useExtension } from './support.ts';
+import { htmlPage, popupPath, selectWords, useExtension } from './support.ts';
 
 /** The service worker's and extension pages' Chrome API, as used here. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -109,23 +109,7 @@ async function select(tab: Page, words: string): Promise<void> {
     null,
     { timeout: 15_000, polling: 100 },
   );
-  await tab.evaluate((quote) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(quote);
-      if (at < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + quote.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-      return;
-    }
-    throw new Error(`not on the page: ${quote}`);
-  }, words);
+  await selectWords(tab, words, { scroll: true });
   await tab.locator('gangmu-toolbar .toolbar[data-mode="new"]').waitFor({ timeout: 10_000 });
 }
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { waitForTabStatus } from '../../scripts/harness.mjs';
-import { htmlPage, popupPath, sendToTab as send, useExtension } from './support.ts';
+import { htmlPage, popupPath, selectWords, sendToTab as send, useExtension } from './support.ts';
 
 const INTRO =
   '基层是国家治理的基石，基层治理水平直接关系群众的获得感。近年来各地在网格化管理上投入甚多，但办事绕路的问题仍时有出现。';
@@ -124,22 +124,7 @@ async function markdown(obsidian = false): Promise<string> {
 test('select → toolbar → colour and note with the keyboard → painted and listed under its node', async () => {
   await openEssay();
   // Select the words programmatically, then end the "drag" with a mouseup.
-  await page.evaluate((quote) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(quote);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + quote.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-      return;
-    }
-    throw new Error('quote not on the page');
-  }, QUOTE);
+  await selectWords(page, QUOTE);
   const toolbar = page.locator('gangmu-toolbar .toolbar');
   await toolbar.waitFor({ timeout: 5000 });
   assert.equal(await toolbar.getAttribute('data-mode'), 'new');

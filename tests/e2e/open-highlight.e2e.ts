@@ -13,7 +13,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { filler, htmlPage, useExtension } from './support.ts';
+import { filler, htmlPage, selectWords, useExtension } from './support.ts';
 
 const TITLE = '以制度建设巩固基层减负成果';
 /** The highlighted words, far down the page (a reader has to scroll to them). */
@@ -89,24 +89,7 @@ const fragmentGone = (tab: Page) =>
 
 test('a highlight made with the toolbar is listed in the library with an "open at" link', async () => {
   const { page } = await e2e.openTab('essay.html');
-  await page.evaluate((quote) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(quote);
-      if (at < 0) continue;
-      // A reader scrolls down to the words before selecting them.
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + quote.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-      return;
-    }
-    throw new Error('quote not on the page');
-  }, QUOTE);
+  await selectWords(page, QUOTE, { scroll: true });
   await page.locator('gangmu-toolbar button.color[data-color="blue"]').click();
   // The toolbar switches to the stored highlight once the background has it.
   await page.locator('gangmu-toolbar .toolbar[data-mode="existing"]').waitFor({ timeout: 10_000 });

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { gbk, PAGE, PHRASE_1, TITLE_1, TITLE_2 } from '../unit/paste/fixture.ts';
-import { htmlPage, popupPath, useExtension } from './support.ts';
+import { htmlPage, popupPath, selectWords, useExtension } from './support.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -112,22 +112,7 @@ test('two articles are listed; keeping one shows its outline', async () => {
 
 test('a phrase highlighted with a note is painted and listed under its point', async () => {
   const frame = await readingFrame(page);
-  await frame.evaluate((quote) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(quote);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + quote.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-      return;
-    }
-    throw new Error('phrase not in the frame');
-  }, PHRASE_1);
+  await selectWords(frame, PHRASE_1);
   await frame.locator('gangmu-toolbar .toolbar[data-mode="new"]').waitFor({ timeout: 5000 });
   await frame.locator('gangmu-toolbar button.color[data-color="green"]').click();
   await frame.locator('gangmu-toolbar .toolbar[data-mode="existing"]').waitFor({ timeout: 5000 });

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import {
   SAMPLE_DIR,
   ensureChromeBuild,
@@ -187,4 +187,36 @@ export function filler(pool: readonly string[]): (n: number) => string {
     for (let i = 0; i < n; i++) s += pool[k++ % pool.length];
     return s;
   };
+}
+
+/**
+ * Selects `quote` in the page (or frame) as a reader does — a text selection
+ * over the words, then the mouseup the toolbar listens for — optionally after
+ * scrolling them into view. Throws when the words are not in the document.
+ */
+export function selectWords(
+  target: Page | Frame,
+  quote: string,
+  { scroll = false }: { scroll?: boolean } = {},
+): Promise<void> {
+  return target.evaluate(
+    ({ quote, scroll }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(quote);
+        if (at < 0) continue;
+        if (scroll) n.parentElement!.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + quote.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+        return;
+      }
+      throw new Error(`not on the page: ${quote}`);
+    },
+    { quote, scroll },
+  );
 }
