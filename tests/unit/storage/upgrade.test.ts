@@ -12,8 +12,9 @@ import type { Article, Highlight } from '@/lib/model';
 import { search } from '@/utils/storage/search';
 import { summariesOf } from '@/utils/storage/summaries';
 import { getSitePrefs } from '@/utils/storage/site-prefs';
-import { articleTerms, highlightTerms } from '@/utils/storage/terms';
+import { articleTerms } from '@/utils/storage/terms';
 import { ARTICLE_ID, draft, highlight } from './fixtures';
+import { expectIndexed } from './index-check';
 
 type StoreSpec = Record<string, string>;
 
@@ -23,40 +24,6 @@ function withSummaries(
   rows: { articles: Article[]; highlights: Highlight[]; sitePrefs: unknown[] },
 ): Record<string, unknown[]> {
   return from === 3 ? { ...rows, summaries: summariesOf(rows.articles, rows.highlights) } : rows;
-}
-
-/**
- * The v4 index is exactly what the rows say: every row has a unique doc and no
- * terms, and the postings list each row's doc under each of its terms, nothing else.
- */
-async function expectIndexed(db: GangmuDB): Promise<void> {
-  const articles = await db.articles.toArray();
-  const highlights = await db.highlights.toArray();
-  const want = new Map<string, { articles: number[]; highlights: number[] }>();
-  const add = (side: 'articles' | 'highlights', doc: number, terms: string[]) => {
-    for (const t of new Set(terms)) {
-      const p = want.get(t) ?? { articles: [], highlights: [] };
-      p[side].push(doc);
-      want.set(t, p);
-    }
-  };
-  for (const rows of [articles, highlights]) {
-    const docs = rows.map((r) => r.doc);
-    expect(docs.every((d) => Number.isInteger(d) && d > 0)).toBe(true);
-    expect(new Set(docs).size).toBe(rows.length);
-    for (const r of rows) expect(r).not.toHaveProperty('terms');
-  }
-  for (const a of articles) add('articles', a.doc, articleTerms(a));
-  for (const h of highlights) add('highlights', h.doc, highlightTerms(h));
-  const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
-  const stored = await db.postings.toArray();
-  expect(stored.map((p) => p.term).sort()).toEqual([...want.keys()].sort());
-  for (const p of stored)
-    expect(p).toEqual({
-      term: p.term,
-      articles: sorted(want.get(p.term)!.articles),
-      highlights: sorted(want.get(p.term)!.highlights),
-    });
 }
 
 /**
