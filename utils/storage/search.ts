@@ -176,8 +176,9 @@ class Found {
   ids(): string[] {
     return [...new Set([...this.own.keys(), ...this.fromHighlights.keys()])];
   }
-  has(id: string): boolean {
-    return this.own.has(id) || this.fromHighlights.has(id);
+  /** Whether the article's own row was checked. */
+  read(id: string): boolean {
+    return this.seenArticles.has(id);
   }
   article(a: ArticleRow): void {
     if (this.seenArticles.has(a.id)) return;
@@ -252,7 +253,9 @@ async function newestCandidates(
   const ids = found.ids();
   const articleDocs = new Set(c.articles);
   const highlightDocs = new Set(c.highlights);
-  for (const a of await db.articles.bulkGet(ids)) if (a && articleDocs.has(a.doc)) found.article(a);
+  const unread = ids.filter((id) => !found.read(id));
+  for (const a of await db.articles.bulkGet(unread))
+    if (a && articleDocs.has(a.doc)) found.article(a);
   for (const h of await highlightsByArticle(db, ids))
     if (highlightDocs.has(h.doc)) found.highlight(h);
 }
