@@ -23,12 +23,20 @@ import {
   type HighlightRow,
 } from './terms.ts';
 
-/** A term's documents, ascending. */
+/**
+ * A term's documents, ascending. Stored as Uint32Array: IndexedDB clones a
+ * typed array as its bytes, where a plain array of numbers is serialised
+ * number by number (writing the lists took half of a restore that way).
+ */
 export interface PostingRow {
   term: string;
-  articles: number[];
-  highlights: number[];
+  articles: Uint32Array;
+  highlights: Uint32Array;
 }
+
+/** A stored list as numbers (rows written before may hold plain arrays). */
+export const docList = (list: ArrayLike<number> | undefined): number[] =>
+  list ? Array.from(list) : [];
 
 /** The tables the index spans (a GangmuDB, or an upgrade transaction's tables). */
 export type IndexTables = Pick<GangmuDB, 'articles' | 'highlights' | 'postings'>;
@@ -83,8 +91,12 @@ async function updatePostings(
     const row = stored[i];
     const next: PostingRow = {
       term,
-      articles: updateSorted(row?.articles ?? [], o.add.articles, o.remove.articles),
-      highlights: updateSorted(row?.highlights ?? [], o.add.highlights, o.remove.highlights),
+      articles: Uint32Array.from(
+        updateSorted(docList(row?.articles), o.add.articles, o.remove.articles),
+      ),
+      highlights: Uint32Array.from(
+        updateSorted(docList(row?.highlights), o.add.highlights, o.remove.highlights),
+      ),
     };
     if (next.articles.length + next.highlights.length > 0) put.push(next);
     else if (row) gone.push(term);

@@ -32,6 +32,7 @@ import type { Span } from '../../lib/types.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
 import { highlightsByArticle } from './by-article.ts';
+import { docList } from './postings.ts';
 import {
   articleFields,
   highlightFields,
@@ -100,8 +101,8 @@ async function candidates(
 ): Promise<{ articles: number[]; highlights: number[] }> {
   const rows = await db.postings.bulkGet([...new Set(terms)]);
   return {
-    articles: intersectAll(rows.map((r) => r?.articles ?? [])),
-    highlights: intersectAll(rows.map((r) => r?.highlights ?? [])),
+    articles: intersectAll(rows.map((r) => docList(r?.articles))),
+    highlights: intersectAll(rows.map((r) => docList(r?.highlights))),
   };
 }
 

@@ -30,7 +30,7 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
   const stored = await db.postings.toArray();
   expect(stored.map((p) => p.term).sort()).toEqual([...want.keys()].sort());
   for (const p of stored)
-    expect(p).toEqual({
+    expect({ term: p.term, articles: [...p.articles], highlights: [...p.highlights] }).toEqual({
       term: p.term,
       articles: sorted(want.get(p.term)!.articles),
       highlights: sorted(want.get(p.term)!.highlights),
