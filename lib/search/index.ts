@@ -1,6 +1,6 @@
 /**
- * Library search: index terms for a multi-entry index, query terms, and the
- * spans and snippet of a hit. See index-terms.ts for why bigrams.
+ * Library search: index terms, posting lists of document numbers, query
+ * terms, and the spans and snippet of a hit. See index-terms.ts for why bigrams.
  */
 export {
   indexTerms,
@@ -12,4 +12,5 @@ export {
   type IndexOptions,
 } from './index-terms.ts';
 export { matches, matchesAll, snippet, type Snippet } from './matches.ts';
+export { intersectAll, intersectSorted, updateSorted } from './postings.ts';
 export { normalizeForSearch, type SearchText } from './normalize.ts';

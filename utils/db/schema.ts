@@ -14,10 +14,11 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../messages.ts';
+import { putAllFresh, type IndexTables, type PostingRow } from '../storage/postings.ts';
 import { summariesOf, type SummaryRow } from '../storage/summaries.ts';
 import { articleRow, highlightRow, type ArticleRow, type HighlightRow } from '../storage/terms.ts';
 
-export type { ArticleRow, HighlightRow, SummaryRow };
+export type { ArticleRow, HighlightRow, PostingRow, SummaryRow };
 
 /** A stored row of per-site preferences. */
 export interface SitePrefsRow extends SitePrefs {
@@ -50,16 +51,29 @@ export const SCHEMA = {
     sitePrefs: 'site',
     summaries: 'id, site, savedAt, updatedAt, *tags, *colors',
   },
+  /**
+   * Search by posting lists (utils/storage/postings.ts): each article and
+   * highlight gets a unique `doc` number, `postings` holds one row per term
+   * with its documents' numbers, and the `*terms` indexes are dropped.
+   */
+  4: {
+    articles: 'id, &doc, site, savedAt, updatedAt, *tags',
+    highlights: 'id, &doc, articleId, updatedAt, color',
+    sitePrefs: 'site',
+    summaries: 'id, site, savedAt, updatedAt, *tags, *colors',
+    postings: 'term',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   highlights!: EntityTable<HighlightRow, 'id'>;
   sitePrefs!: EntityTable<SitePrefsRow, 'site'>;
   summaries!: EntityTable<SummaryRow, 'id'>;
+  postings!: EntityTable<PostingRow, 'term'>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (tests); by default the global ones. */
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -90,7 +104,20 @@ export class GangmuDB extends Dexie {
         const highlights = await tx.table<HighlightRow>('highlights').toArray();
         await tx.table<SummaryRow>('summaries').bulkPut(summariesOf(articles, highlights));
       });
-    // version(4) goes here, with .upgrade(), when the shape changes.
+    // v4: docs and posting lists computed from every row already stored (their terms dropped).
+    this.version(4)
+      .stores(SCHEMA[4])
+      .upgrade(async (tx) => {
+        const tables = {
+          articles: tx.table('articles'),
+          highlights: tx.table('highlights'),
+          postings: tx.table('postings'),
+        } as unknown as IndexTables;
+        const articles = await tables.articles.toArray();
+        const highlights = await tables.highlights.toArray();
+        await putAllFresh(tables, articles, highlights);
+      });
+    // version(5) goes here, with .upgrade(), when the shape changes.
   }
 }
 

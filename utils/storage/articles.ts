@@ -1,7 +1,8 @@
 /**
  * The library's articles: save (upsert), read with highlights, list, tag,
  * delete and undo. Each function takes the database, so it runs against
- * fake-indexeddb in tests. Rows leave this module without their search terms.
+ * fake-indexeddb in tests. Rows leave this module without their doc numbers;
+ * every write keeps the posting lists exact (postings.ts) in its transaction.
  */
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
@@ -14,8 +15,9 @@ import type {
 } from '../messages.ts';
 import { highlightsByArticle } from './by-article.ts';
 import { StorageError } from './errors.ts';
+import { deleteIndexed, putArticles, putHighlights } from './postings.ts';
 import { refreshSummaries } from './summaries.ts';
-import { articleRow, highlightRow, stripTerms } from './terms.ts';
+import { stripTerms } from './terms.ts';
 
 /** The current time as stored (ISO 8601); a parameter so tests can fix it. */
 export type Clock = () => string;
@@ -43,16 +45,24 @@ export function mergeArticle(
   };
 }
 
-/** Saves (upserts) an article, with its search terms, and returns it as stored. */
+/** The tables of every write of articles or highlights. */
+export const writeTables = (db: GangmuDB) => [
+  db.articles,
+  db.highlights,
+  db.summaries,
+  db.postings,
+];
+
+/** Saves (upserts) an article, re-indexing it, and returns it as stored. */
 export async function saveArticle(
   db: GangmuDB,
   draft: ArticleDraft,
   clock: Clock = systemClock,
 ): Promise<Article> {
-  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const old = await db.articles.get(draft.id);
     const article = mergeArticle(old && stripTerms(old), draft, clock());
-    await db.articles.put(articleRow(article));
+    await putArticles(db, [article]);
     await refreshSummaries(db, [article.id]);
     return article;
   });
@@ -182,7 +192,7 @@ export async function setTags(
   tags: readonly string[],
   clock: Clock = systemClock,
 ): Promise<Article> {
-  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const row = await db.articles.get(articleId);
     if (!row) throw new StorageError('not-found', `Article ${articleId} is not in the library.`);
     const updated = { ...row, tags: cleanTags(tags), updatedAt: clock() };
@@ -198,21 +208,22 @@ export async function setTags(
  * was not saved (its stray highlights, if any, are deleted too).
  */
 export async function deleteArticle(db: GangmuDB, articleId: string): Promise<ArticleRows | null> {
-  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const row = await db.articles.get(articleId);
-    const highlights = await highlightsOf(db, articleId);
-    await db.highlights.where('articleId').equals(articleId).delete();
-    await db.articles.delete(articleId);
+    const highlights = await db.highlights.where('articleId').equals(articleId).toArray();
+    await deleteIndexed(db, row ? [row] : [], highlights);
     await db.summaries.delete(articleId);
-    return row ? { article: stripTerms(row), highlights } : null;
+    return row
+      ? { article: stripTerms(row), highlights: highlights.map(stripTerms).sort(byCreation) }
+      : null;
   });
 }
 
-/** Puts back an article and its highlights exactly as given (undo of a delete), terms recomputed. */
+/** Puts back an article and its highlights exactly as given (undo of a delete), re-indexed. */
 export async function restoreRows(db: GangmuDB, rows: ArticleRows): Promise<null> {
-  await db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
-    await db.articles.put(articleRow(rows.article));
-    await db.highlights.bulkPut(rows.highlights.map(highlightRow));
+  await db.transaction('rw', writeTables(db), async () => {
+    await putArticles(db, [rows.article]);
+    await putHighlights(db, rows.highlights);
     await refreshSummaries(db, [rows.article.id]);
   });
   return null;

@@ -1,7 +1,8 @@
 /**
- * The whole library as a backup file (lib/backup), and its import. Search
- * terms are derived data: they are left out of the file and recomputed on
- * import, so backup → wipe → restore gives back identical rows.
+ * The whole library as a backup file (lib/backup), and its import. Doc
+ * numbers, posting lists and summaries are derived data: they are left out of
+ * the file and recomputed on import, so backup → wipe → restore gives back
+ * identical rows.
  */
 import {
   mergeBackup,
@@ -16,8 +17,9 @@ import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
 import type { Table } from 'dexie';
 import type { BackupRows, BackupTable, ImportStats } from '../messages.ts';
 import { StorageError } from './errors.ts';
+import { putAllFresh, putArticles, putHighlights } from './postings.ts';
 import { refreshSummaries, summariesOf } from './summaries.ts';
-import { articleRow, highlightRow, stripTerms } from './terms.ts';
+import { stripTerms } from './terms.ts';
 
 /** Every table's rows without terms, in primary-key order (so the same library gives the same file). */
 async function readLibrary(db: GangmuDB): Promise<Required<LibraryData>> {
@@ -93,10 +95,10 @@ export async function importBackup(
   if (!parsed.ok)
     throw new StorageError(parsed.error.kind, parsed.error.message, { cause: parsed.error });
   const backup = parsed.value;
-  // Terms are recomputed, never taken from a file.
+  // Docs and terms are recomputed, never taken from a file.
   const articles = backup.articles.map(stripTerms);
   const highlights = backup.highlights.map(stripTerms);
-  const tables = [db.articles, db.highlights, db.sitePrefs, db.summaries];
+  const tables = [db.articles, db.highlights, db.sitePrefs, db.summaries, db.postings];
   return db.transaction('rw', tables, async () => {
     // Replace keeps nothing of what is stored: no need to read it.
     const existing: Required<LibraryData> =
@@ -117,9 +119,14 @@ export async function importBackup(
       await db.highlights.clear();
       await db.sitePrefs.clear();
       await db.summaries.clear();
+      await db.postings.clear();
     }
-    await db.articles.bulkPut(plan.articles.map(articleRow));
-    await db.highlights.bulkPut(plan.highlights.map(highlightRow));
+    // After a clear the posting lists are built in memory and written once, nothing read.
+    if (plan.clear) await putAllFresh(db, plan.articles, plan.highlights);
+    else {
+      await putArticles(db, plan.articles);
+      await putHighlights(db, plan.highlights);
+    }
     await db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]);
     if (plan.clear) await db.summaries.bulkPut(summariesOf(plan.articles, plan.highlights));
     else await refreshSummaries(db, touchedIds(plan));

@@ -2,13 +2,14 @@
 import type { Highlight, HighlightColor } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { ArticleDraft } from '../messages.ts';
-import { mergeArticle, systemClock, type Clock } from './articles.ts';
+import { mergeArticle, systemClock, writeTables, type Clock } from './articles.ts';
 import { StorageError } from './errors.ts';
+import { deleteIndexed, putArticles, putHighlights } from './postings.ts';
 import { refreshSummaries } from './summaries.ts';
-import { articleRow, highlightRow, stripTerms } from './terms.ts';
+import { stripTerms } from './terms.ts';
 
 /**
- * Stores a highlight with its search terms. Its article is created from
+ * Stores a highlight and indexes it. Its article is created from
  * `draft` when it is not in the library yet (a highlight is never lost because
  * the article was not saved), and its `updatedAt` is bumped. One read-write
  * transaction over both tables, so two tabs highlighting the same unsaved
@@ -24,10 +25,10 @@ export async function putHighlight(
   if (highlight.articleId !== draft.id) {
     throw new Error(`highlight ${highlight.id} belongs to ${highlight.articleId}, not ${draft.id}`);
   }
-  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const now = clock();
     const existing = await db.articles.get(draft.id);
-    if (!existing) await db.articles.put(articleRow(mergeArticle(undefined, draft, now)));
+    if (!existing) await putArticles(db, [mergeArticle(undefined, draft, now)]);
     else await db.articles.put({ ...existing, updatedAt: now });
     const previous = await db.highlights.get(highlight.id);
     // The first createdAt wins: a re-sent highlight is an edit, not a new one.
@@ -35,7 +36,7 @@ export async function putHighlight(
       ...stripTerms(highlight as Highlight & { terms?: string[] }),
       createdAt: previous?.createdAt ?? highlight.createdAt,
     };
-    await db.highlights.put(highlightRow(stored));
+    await putHighlights(db, [stored]);
     await refreshSummaries(db, [draft.id]);
     return stored;
   });
@@ -52,7 +53,7 @@ export async function updateNote(
   color?: HighlightColor,
   clock: Clock = systemClock,
 ): Promise<Highlight> {
-  return db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const row = await db.highlights.get(id);
     if (!row) throw new StorageError('not-found', `Highlight ${id} is not in the library.`);
     const now = clock();
@@ -62,7 +63,7 @@ export async function updateNote(
       color: color ?? row.color,
       updatedAt: now,
     };
-    await db.highlights.put(highlightRow(updated));
+    await putHighlights(db, [updated]);
     const article = await db.articles.get(row.articleId);
     if (article) await db.articles.put({ ...article, updatedAt: now });
     await refreshSummaries(db, [row.articleId]);
@@ -70,12 +71,12 @@ export async function updateNote(
   });
 }
 
-/** Deletes a highlight (and with it its index terms); deleting one that is not there is not an error. */
+/** Deletes a highlight (and its doc from the postings); deleting one that is not there is not an error. */
 export async function deleteHighlight(db: GangmuDB, id: string): Promise<null> {
-  await db.transaction('rw', db.articles, db.highlights, db.summaries, async () => {
+  await db.transaction('rw', writeTables(db), async () => {
     const row = await db.highlights.get(id);
     if (!row) return;
-    await db.highlights.delete(id);
+    await deleteIndexed(db, [], [row]);
     await refreshSummaries(db, [row.articleId]);
   });
   return null;

@@ -1,18 +1,19 @@
 /**
- * Library search over the `*terms` multi-entry indexes (schema v2).
+ * Library search over the posting lists (schema v4, postings.ts).
  *
  * A query's terms (lib/search queryTerms: CJK bigrams, Latin words) must all
- * be in a document. Each term's primary keys are read from the index (no
- * rows), rarest first, and intersected; each candidate is then checked on its
- * own text with matchesAll, which also confirms that the bigrams stand together as the query
- * wrote them (时间序列, not 时间 … 序列 apart). A document is an article (title,
- * author, outline, formulations, digest) or one highlight (its words and
- * note); an article is found when it or one of its highlights matches.
+ * be in a document. The terms' posting rows are read by key and their doc
+ * lists intersected, rarest first; each candidate is then checked on its own
+ * text with matchesAll, which also confirms that the bigrams stand together as
+ * the query wrote them (时间序列, not 时间 … 序列 apart). A document is an
+ * article (title, author, outline, formulations, digest) or one highlight (its
+ * words and note); an article is found when it or one of its highlights
+ * matches.
  *
  * Up to {@link FULL_RANK_MAX} candidates, every one is read and ranked. A
  * common word (发展 in thousands of rows) is answered from the newest
- * matching articles instead (newestMatches): O(limit) rows read, not
- * O(matches), so the reply time does not grow with the library.
+ * candidates (the highest doc numbers, newestCandidates): O(limit) rows read,
+ * not O(matches), so the reply time does not grow with the library.
  *
  * A query without terms (one CJK character, say 治) cannot use the index: it
  * is answered by a scan of at most {@link SEARCH_SCAN_CAP} rows per table,
@@ -20,6 +21,7 @@
  * Titles, sites and dates of results come from the summaries (schema v3).
  */
 import {
+  intersectAll,
   matches,
   matchesAll,
   normalizeForSearch,
@@ -30,6 +32,7 @@ import type { Span } from '../../lib/types.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
 import { highlightsByArticle } from './by-article.ts';
+import { docList } from './postings.ts';
 import {
   articleFields,
   highlightFields,
@@ -46,14 +49,6 @@ export const SEARCH_SCAN_CAP = 1000;
  * read, checked and ranked; above it, the newest matching articles are.
  */
 export const FULL_RANK_MAX = 200;
-/**
- * Rows holding a query's rarest term above which its keys are not read (a
- * common word: 发展 in tens of thousands of highlights); rows are then
- * walked newest first and checked on their own terms.
- */
-export const KEYS_MAX = 1000;
-/** The first probe's limit (every term of a query is probed this far). */
-const KEYS_FIRST = 300;
 /** Results when the request names no limit, and the most it may name. */
 export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** Hits shown per field kind of one article (an outline may match in dozens of nodes). */
@@ -99,43 +94,27 @@ function fieldHits(query: string, fields: readonly FieldText[], highlightId?: st
   return out;
 }
 
-/**
- * The primary keys of the rows of `table` holding every term, or null for a
- * common word. Each term's keys are read from the index (no rows) with a
- * limit of `keysMax + 1`: IndexedDB counts and lists a range entry by entry,
- * so a term in 40,000 highlights must never be read whole. A term over the
- * limit is common; the keys of the others, rarest first, are intersected.
- * All terms common: null (rows are then walked and checked on their terms).
- */
-async function candidateKeys(
-  table: GangmuDB['articles'] | GangmuDB['highlights'],
+/** The docs of the articles and of the highlights holding every term (ascending). */
+async function candidates(
+  db: GangmuDB,
   terms: readonly string[],
-  keysMax: number,
-): Promise<string[] | null> {
-  const probe = (t: string, n: number) =>
-    table
-      .where('terms')
-      .equals(t)
-      .limit(n + 1)
-      .primaryKeys() as Promise<string[]>;
-  // A short probe first; a query of one term gets a longer one too (a word in a few
-  // hundred notes is then answered by key), a query of several common terms does not.
-  const first = Math.min(keysMax, KEYS_FIRST);
-  let limit = first;
-  let probes = await Promise.all(terms.map((t) => probe(t, first)));
-  if (keysMax > first && terms.length === 1 && probes[0]!.length > first) {
-    limit = keysMax;
-    probes = [await probe(terms[0]!, keysMax)];
-  }
-  // A probe that filled its limit was cut: that term is common.
-  const rare = probes.filter((k) => k.length <= limit).sort((a, b) => a.length - b.length);
-  if (rare.length === 0) return null;
-  let keys = rare[0]!;
-  for (const next of rare.slice(1)) {
-    const set = new Set(next);
-    keys = keys.filter((k) => set.has(k));
-  }
-  return keys;
+): Promise<{ articles: number[]; highlights: number[] }> {
+  const rows = await db.postings.bulkGet([...new Set(terms)]);
+  return {
+    articles: intersectAll(rows.map((r) => docList(r?.articles))),
+    highlights: intersectAll(rows.map((r) => docList(r?.highlights))),
+  };
+}
+
+/** A table read by doc number (articles or highlights). */
+interface DocTable<T> {
+  get(criteria: { doc: number }): PromiseLike<T | undefined>;
+}
+
+/** The rows of `docs`, in that order (one index read each, issued together). */
+async function byDocs<T>(table: DocTable<T>, docs: readonly number[]): Promise<T[]> {
+  const rows: (T | undefined)[] = await Promise.all(docs.map((doc) => table.get({ doc })));
+  return rows.filter((r): r is T => r !== undefined);
 }
 
 /** Rank: a title hit first, then more hits, then newer. */
@@ -158,29 +137,22 @@ export async function search(
   db: GangmuDB,
   query: string,
   limit: number = SEARCH_LIMIT.default,
-  { fullRankMax = FULL_RANK_MAX, keysMax = KEYS_MAX }: SearchOptions = {},
+  { fullRankMax = FULL_RANK_MAX }: SearchOptions = {},
 ): Promise<SearchResult[]> {
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const terms = queryTerms(query);
-  return db.transaction('r', db.articles, db.highlights, db.summaries, async () => {
-    const found = new Found(query, terms);
+  return db.transaction('r', [db.articles, db.highlights, db.summaries, db.postings], async () => {
+    const found = new Found(query);
     if (terms.length > 0) {
-      const a = await candidateKeys(db.articles, terms, keysMax);
-      const h = await candidateKeys(db.highlights, terms, keysMax);
-      if (a && h && a.length + h.length <= fullRankMax) {
+      const c = await candidates(db, terms);
+      if (c.articles.length + c.highlights.length <= fullRankMax) {
         // Few candidates: read and check them all, rank them all.
-        for (const row of await db.articles.bulkGet(a)) if (row) found.article(row);
-        for (const row of await db.highlights.bulkGet(h)) if (row) found.highlight(row);
-      } else {
-        await newestMatches(db, found, max, {
-          articleKeys: a && new Set(a),
-          highlightKeys: h && new Set(h),
-        });
-      }
-    } else {
-      await newestMatches(db, found, max, { scan: true, articleKeys: null, highlightKeys: null });
-    }
+        for (const row of await byDocs<ArticleRow>(db.articles, c.articles)) found.article(row);
+        for (const row of await byDocs<HighlightRow>(db.highlights, c.highlights))
+          found.highlight(row);
+      } else await newestCandidates(db, found, max, c);
+    } else await newestScan(db, found, max);
     return (await found.results(db)).sort(rank).slice(0, max);
   });
 }
@@ -188,54 +160,54 @@ export async function search(
 /** Thresholds of {@link search} (smaller ones in tests). */
 export interface SearchOptions {
   fullRankMax?: number;
-  keysMax?: number;
 }
 
-/** The hits found so far, per article: its own first, then its highlights' in the order read. */
+/** The hits found so far, per article: its own first, then its highlights' in doc order. */
 class Found {
   private own = new Map<string, SearchHit[]>();
-  private fromHighlights = new Map<string, SearchHit[]>();
+  private fromHighlights = new Map<string, { doc: number; hits: SearchHit[] }[]>();
+  private seenArticles = new Set<string>();
   private seenHighlights = new Set<string>();
-  constructor(
-    private readonly query: string,
-    private readonly terms: readonly string[],
-  ) {}
-
-  /** The row holds every query term (what the index would say), or the query has none. */
-  private hasTerms(row: { terms: string[] }): boolean {
-    return this.terms.every((t) => row.terms.includes(t));
-  }
+  constructor(private readonly query: string) {}
 
   /** Articles with at least one hit. */
   get size(): number {
-    return new Set([...this.own.keys(), ...this.fromHighlights.keys()]).size;
+    return this.ids().length;
   }
-  has(id: string): boolean {
-    return this.own.has(id) || this.fromHighlights.has(id);
+  ids(): string[] {
+    return [...new Set([...this.own.keys(), ...this.fromHighlights.keys()])];
+  }
+  /** Whether the article's own row was checked. */
+  read(id: string): boolean {
+    return this.seenArticles.has(id);
   }
   article(a: ArticleRow): void {
-    if (!this.hasTerms(a)) return;
+    if (this.seenArticles.has(a.id)) return;
+    this.seenArticles.add(a.id);
     const fields = articleFields(a);
     if (matchesAll(this.query, joinFields(fields)))
       this.own.set(a.id, fieldHits(this.query, fields));
   }
   highlight(h: HighlightRow): void {
-    if (this.seenHighlights.has(h.id) || !this.hasTerms(h)) return;
+    if (this.seenHighlights.has(h.id)) return;
     this.seenHighlights.add(h.id);
     const fields = highlightFields(h);
     if (!matchesAll(this.query, joinFields(fields))) return;
     const list = this.fromHighlights.get(h.articleId) ?? [];
-    list.push(...fieldHits(this.query, fields, h.id));
+    list.push({ doc: h.doc, hits: fieldHits(this.query, fields, h.id) });
     this.fromHighlights.set(h.articleId, list);
   }
   /** The results, with each article's title, site, author and date from its summary. */
   async results(db: GangmuDB): Promise<SearchResult[]> {
-    const ids = [...new Set([...this.own.keys(), ...this.fromHighlights.keys()])];
+    const ids = this.ids();
     const out: SearchResult[] = [];
     const summaries = await db.summaries.bulkGet(ids);
     ids.forEach((id, i) => {
       const a = summaries[i];
-      const hits = [...(this.own.get(id) ?? []), ...(this.fromHighlights.get(id) ?? [])];
+      const fromHighlights = (this.fromHighlights.get(id) ?? [])
+        .sort((x, y) => x.doc - y.doc)
+        .flatMap((x) => x.hits);
+      const hits = [...(this.own.get(id) ?? []), ...fromHighlights];
       if (!a || hits.length === 0) return; // a highlight whose article is gone
       out.push({
         articleId: a.id,
@@ -250,75 +222,61 @@ class Found {
   }
 }
 
-/** Rows read per step of {@link newestMatches}. */
+/** Rows read per step of the newest-first walks. */
 const STEP = 64;
 
 /**
- * A query with many candidates (or with no terms: a scan), answered from the
- * newest articles: ids newest saved first (a scan: most recently updated
- * first, at most {@link SEARCH_SCAN_CAP}) are taken {@link STEP} at a time
- * and their rows checked until `max` articles match.
- *
- * - Both sides' candidate keys known: only candidate articles are read (in
- *   date order, from their summaries), with the highlights of those found;
- *   then candidate highlights fill the room left.
- * - A side common (keys null), or a scan: every article is walked in date
- *   order; its row is read when it may match, and all its highlights when
- *   highlights are the common side. Matches are dense, so a few steps fill
- *   the page.
- *
- * Reads O(max) rows, not O(matches): the reply time does not grow with the library.
+ * Many candidates (a common word), answered from the newest: candidate
+ * articles from the highest doc down (docs are numbered in write order; an
+ * import numbers by date), checked until `max` articles match by their own
+ * text; then candidate highlights from the highest doc down fill the room
+ * left. Each article found then gets all its hits: its own text (when it is a
+ * candidate) and its candidate highlights. Reads O(max) rows, not
+ * O(matches): the reply time does not grow with the library.
  */
-async function newestMatches(
+async function newestCandidates(
   db: GangmuDB,
   found: Found,
   max: number,
-  {
-    scan = false,
-    articleKeys,
-    highlightKeys,
-  }: { scan?: boolean; articleKeys: Set<string> | null; highlightKeys: Set<string> | null },
+  c: { articles: number[]; highlights: number[] },
 ): Promise<void> {
-  // Walk every article when either side is common (or for a scan); else only the candidates.
-  const walkAll = scan || !articleKeys || !highlightKeys;
-  const index = scan ? 'updatedAt' : 'savedAt';
-  let sorted: string[] | null = null;
-  /** The next `n` article ids in date order from position `from`. */
-  const nextIds = async (from: number, n: number): Promise<string[]> => {
-    if (!walkAll && articleKeys) {
-      // At most keysMax candidates: their summaries give the date order.
-      sorted ??= (await db.summaries.bulkGet([...articleKeys]))
-        .filter((x) => x !== undefined)
-        .sort((x, y) => (x[index] < y[index] ? 1 : x[index] > y[index] ? -1 : 0))
-        .map((x) => x.id);
-      return sorted.slice(from, from + n);
+  const walk = async <T>(table: DocTable<T>, docs: readonly number[], check: (row: T) => void) => {
+    // The first step as long as the page (a common word matches most), then STEP at a time.
+    for (let end = docs.length, n = Math.max(max, 1); end > 0 && found.size < max; n = STEP) {
+      const start = Math.max(0, end - n);
+      for (const row of await byDocs(table, docs.slice(start, end).reverse())) check(row);
+      end = start;
     }
-    return (await db.summaries
-      .orderBy(index)
-      .reverse()
-      .offset(from)
-      .limit(n)
-      .primaryKeys()) as string[];
   };
-  const cap = scan ? SEARCH_SCAN_CAP : Infinity;
-  // The first step reads as many articles as results are wanted (a common word
-  // matches most of them), then STEP at a time.
-  for (let i = 0, n = Math.max(max, 1); i < cap && found.size < max; i += n, n = STEP) {
-    const ids = await nextIds(i, Math.min(n, cap - i));
+  await walk<ArticleRow>(db.articles, c.articles, (a) => found.article(a));
+  await walk<HighlightRow>(db.highlights, c.highlights, (h) => found.highlight(h));
+  // Every hit of the articles found: their own rows and their candidate highlights.
+  const ids = found.ids();
+  const articleDocs = new Set(c.articles);
+  const highlightDocs = new Set(c.highlights);
+  const unread = ids.filter((id) => !found.read(id));
+  for (const a of await db.articles.bulkGet(unread))
+    if (a && articleDocs.has(a.doc)) found.article(a);
+  for (const h of await highlightsByArticle(db, ids))
+    if (highlightDocs.has(h.doc)) found.highlight(h);
+}
+
+/**
+ * A query without terms (a lone character): the most recently updated
+ * articles, at most {@link SEARCH_SCAN_CAP}, {@link STEP} at a time, each
+ * with all its highlights, checked until `max` articles match.
+ */
+async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void> {
+  for (let i = 0, n = Math.max(max, 1); i < SEARCH_SCAN_CAP && found.size < max; i += n, n = STEP) {
+    const ids = (await db.summaries
+      .orderBy('updatedAt')
+      .reverse()
+      .offset(i)
+      .limit(Math.min(n, SEARCH_SCAN_CAP - i))
+      .primaryKeys()) as string[];
     if (ids.length === 0) break;
-    const own = articleKeys ? ids.filter((id) => articleKeys.has(id)) : ids;
-    for (const a of await db.articles.bulkGet(own)) if (a) found.article(a);
-    // Common in highlights (or a scan): every highlight of these articles; else those of the found.
-    const withHighlights = highlightKeys ? ids.filter((id) => found.has(id)) : ids;
-    for (const h of await highlightsByArticle(db, withHighlights))
-      if (!highlightKeys || highlightKeys.has(h.id)) found.highlight(h);
+    for (const a of await db.articles.bulkGet(ids)) if (a) found.article(a);
+    for (const h of await highlightsByArticle(db, ids)) found.highlight(h);
     if (ids.length < n) break;
-  }
-  // More articles through their candidate highlights, while there is room.
-  if (highlightKeys) {
-    const keys = [...highlightKeys];
-    for (let i = 0; i < keys.length && found.size < max; i += STEP)
-      for (const h of await db.highlights.bulkGet(keys.slice(i, i + STEP)))
-        if (h) found.highlight(h);
   }
 }

@@ -1,19 +1,28 @@
 /**
  * What the library's search indexes: the searchable fields of an article and
- * of a highlight, and the terms (lib/search indexTerms) stored in each row's
- * multi-entry `*terms` index. Terms are derived data: they are computed on
- * every write, stripped from every row that leaves the storage layer (replies,
- * backups), and recomputed on import, so they never travel.
+ * of a highlight, and their terms (lib/search indexTerms). Since schema v4 the
+ * terms live in the posting lists (postings.ts), keyed by each row's `doc`
+ * number; rows of v2–v3 carried them in a multi-entry `*terms` index. Docs and
+ * terms are derived data: computed on every write, stripped from every row
+ * that leaves the storage layer (replies, backups), recomputed on import, so
+ * they never travel.
  */
 import type { Article, Highlight } from '../../lib/model.ts';
 import { indexTerms } from '../../lib/search/index.ts';
 import type { OutlineNode } from '../../lib/types.ts';
 import type { SearchField } from '../messages.ts';
 
-/** A stored article: the article and its search terms. */
-export type ArticleRow = Article & { terms: string[] };
-/** A stored highlight: the highlight and its search terms. */
-export type HighlightRow = Highlight & { terms: string[] };
+/** What schema v4 adds to a stored row: its document number in the posting lists. */
+export interface DocFields {
+  /** Unique per table, numbered in write order (postings.ts). */
+  doc: number;
+  /** Only in rows of schema v2–v3 (their `*terms` index); dropped by the v4 upgrade. */
+  terms?: string[];
+}
+/** A stored article: the article and its document number. */
+export type ArticleRow = Article & DocFields;
+/** A stored highlight: the highlight and its document number. */
+export type HighlightRow = Highlight & DocFields;
 
 /** One searchable text of a row. */
 export interface FieldText {
@@ -77,20 +86,20 @@ export const articleTerms = (a: Article): string[] =>
 export const highlightTerms = (h: Highlight): string[] =>
   indexTerms(joinFields(highlightFields(h)), STORED_TERMS);
 
-/** An article as stored, with its terms (any `terms` it carried is recomputed). */
-export function articleRow(a: Article): ArticleRow {
+/** An article as schema v2–v3 stored it, with its terms (the v2 upgrade; any `terms` it carried is recomputed). */
+export function articleRow(a: Article): Article & { terms: string[] } {
   const { terms: _old, ...article } = a as Article & { terms?: unknown };
   return { ...article, terms: articleTerms(article) };
 }
 
-/** A highlight as stored, with its terms (any `terms` it carried is recomputed). */
-export function highlightRow(h: Highlight): HighlightRow {
+/** A highlight as schema v2–v3 stored it, with its terms (the v2 upgrade; any `terms` it carried is recomputed). */
+export function highlightRow(h: Highlight): Highlight & { terms: string[] } {
   const { terms: _old, ...highlight } = h as Highlight & { terms?: unknown };
   return { ...highlight, terms: highlightTerms(highlight) };
 }
 
-/** A stored row without its terms: what leaves the storage layer. */
-export function stripTerms<T extends object>(row: T): Omit<T, 'terms'> {
-  const { terms: _terms, ...rest } = row as T & { terms?: unknown };
+/** A stored row without its derived fields (`doc`, an old row's `terms`): what leaves the storage layer. */
+export function stripTerms<T extends object>(row: T): Omit<T, 'terms' | 'doc'> {
+  const { terms: _terms, doc: _doc, ...rest } = row as T & { terms?: unknown; doc?: unknown };
   return rest;
 }

@@ -22,12 +22,13 @@ const open = () => {
 
 const OTHER = 'https://e.com/2';
 
-/** Every table's raw rows (terms included), in primary-key order. */
+/** Every table's raw rows (docs and posting lists included), in primary-key order. */
 async function dump(db: GangmuDB) {
   return {
     articles: await db.articles.toArray(),
     highlights: await db.highlights.toArray(),
     sitePrefs: await db.sitePrefs.toArray(),
+    postings: await db.postings.toArray(),
   };
 }
 
@@ -61,14 +62,20 @@ async function refused(promise: Promise<unknown>, code: string, message: RegExp)
 }
 
 describe('backup', () => {
-  it('backup → wipe → restore gives an identical library, terms included', async () => {
+  it('backup → wipe → restore gives an identical library, docs and postings included', async () => {
     const db = open();
     await seed(db);
     const before = await dump(db);
     const text = await exportBackup(db, '2025-02-01T00:00:00.000Z');
     expect(text).not.toContain('"terms"');
+    expect(text).not.toContain('"doc"');
     expect(JSON.parse(text)).toMatchObject({ format: 'gangmu-backup', version: BACKUP_VERSION });
-    await Promise.all([db.articles.clear(), db.highlights.clear(), db.sitePrefs.clear()]);
+    await Promise.all([
+      db.articles.clear(),
+      db.highlights.clear(),
+      db.sitePrefs.clear(),
+      db.postings.clear(),
+    ]);
     expect(await db.articles.count()).toBe(0);
     expect(await importBackup(db, text, 'replace')).toMatchObject({
       articlesAdded: 2,

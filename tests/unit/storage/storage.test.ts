@@ -3,7 +3,6 @@ import type { GangmuDB } from '@/utils/db/schema';
 import { getArticle, isSaved, listArticles, saveArticle } from '@/utils/storage/articles';
 import { deleteHighlight, putHighlight } from '@/utils/storage/highlights';
 import { getSitePrefs, setSitePrefs } from '@/utils/storage/site-prefs';
-import { articleTerms } from '@/utils/storage/terms';
 import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
 
 let db: GangmuDB;
@@ -17,7 +16,7 @@ describe('articles', () => {
     const saved = await saveArticle(db, draft(), tickingClock());
     expect(saved).toMatchObject({ id: ARTICLE_ID, title: '论基层治理' });
     expect(saved.savedAt).toBe(saved.updatedAt);
-    expect(await db.articles.get(ARTICLE_ID)).toEqual({ ...saved, terms: articleTerms(saved) });
+    expect(await db.articles.get(ARTICLE_ID)).toEqual({ ...saved, doc: 1 });
     expect(await isSaved(db, ARTICLE_ID)).toBe(true);
     expect(await isSaved(db, 'https://e.com/')).toBe(false);
   });

@@ -6,13 +6,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, GangmuDB, SCHEMA } from '@/utils/db/schema';
-import { getArticle, listArticles } from '@/utils/storage/articles';
+import { getArticle, listArticles, saveArticle } from '@/utils/storage/articles';
+import { deleteHighlight, updateNote } from '@/utils/storage/highlights';
+import type { Article, Highlight } from '@/lib/model';
 import { search } from '@/utils/storage/search';
+import { summariesOf } from '@/utils/storage/summaries';
 import { getSitePrefs } from '@/utils/storage/site-prefs';
-import { articleTerms, highlightTerms } from '@/utils/storage/terms';
+import { articleTerms } from '@/utils/storage/terms';
 import { ARTICLE_ID, draft, highlight } from './fixtures';
+import { expectIndexed } from './index-check';
 
 type StoreSpec = Record<string, string>;
+
+/** A v3 database holds the summaries of its rows (earlier versions none). */
+function withSummaries(
+  from: number,
+  rows: { articles: Article[]; highlights: Highlight[]; sitePrefs: unknown[] },
+): Record<string, unknown[]> {
+  return from === 3 ? { ...rows, summaries: summariesOf(rows.articles, rows.highlights) } : rows;
+}
 
 /**
  * Creates `name` at Dexie's IndexedDB version for schema version `version`
@@ -86,11 +98,9 @@ const CASES: UpgradeCase[] = [
         width: 400,
         collapsed: false,
       });
-      // v2: every old row got its search terms, and search finds it.
-      const row = await db.articles.get(ARTICLE_ID);
-      expect(row?.terms).toEqual(articleTerms(article!));
-      expect(row?.terms).toContain('基层');
-      for (const h of await db.highlights.toArray()) expect(h.terms).toEqual(highlightTerms(h));
+      // v2 (since v4 as posting lists): every old row is indexed, and search finds it.
+      await expectIndexed(db);
+      expect(articleTerms(article!)).toContain('基层');
       expect((await search(db, '基层治理')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
       expect(await search(db, '绣花')).toMatchObject([
         {
@@ -231,6 +241,93 @@ const CASES: UpgradeCase[] = [
     async check(db) {
       expect(await listArticles(db)).toMatchObject([{ id: ARTICLE_ID, points: 3 }]);
       expect(await listArticles(db, { limit: 1 })).toHaveLength(1);
+    },
+  },
+  // v4 (posting lists): from every earlier version, docs and postings are computed, terms dropped.
+  ...([1, 2, 3] as const).map((from): UpgradeCase => ({
+    from,
+    rows: withSummaries(from, {
+      articles: [
+        {
+          ...draft({ title: '时间序列分析', tags: ['经济'] }),
+          savedAt: '2025-03-01T00:00:00.000Z',
+          updatedAt: '2025-03-01T00:00:00.000Z',
+          ...(from > 1 ? { terms: ['时间', '间序', '序列', '列分', '分析'] } : {}),
+        },
+        {
+          ...draft({ id: 'https://e.com/2', url: 'https://e.com/2', title: '推动发展' }),
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-01T00:00:00.000Z',
+          ...(from > 1 ? { terms: ['推动', '动发', '发展'] } : {}),
+        },
+      ],
+      highlights: [
+        { ...highlight('h1'), note: '默认', ...(from > 1 ? { terms: ['默认'] } : {}) },
+        {
+          ...highlight('h2', 'https://e.com/2'),
+          note: '高质量发展',
+          ...(from > 1 ? { terms: ['高质', '质量', '量发', '发展'] } : {}),
+        },
+      ],
+      sitePrefs: [],
+    }),
+    async check(db) {
+      await expectIndexed(db);
+      // Docs follow the dates: the older article first.
+      expect((await db.articles.get('https://e.com/2'))?.doc).toBe(1);
+      expect((await db.articles.get(ARTICLE_ID))?.doc).toBe(2);
+      expect((await search(db, '时间序列')).map((r) => r.title)).toEqual(['时间序列分析']);
+      expect(await search(db, '默想')).toEqual([]);
+      expect(await search(db, '发展')).toMatchObject([
+        { articleId: 'https://e.com/2', hits: [{ field: 'title' }, { field: 'note' }] },
+      ]);
+      // Writes after the upgrade keep the index exact.
+      await updateNote(db, 'h1', '默想');
+      await deleteHighlight(db, 'h2');
+      await saveArticle(db, draft({ title: '新标题' }));
+      await expectIndexed(db);
+      expect(await search(db, '默想')).toMatchObject([{ hits: [{ field: 'note' }] }]);
+      expect(await search(db, '时间序列')).toEqual([]);
+      expect(await db.articles.get(ARTICLE_ID)).toMatchObject({ doc: 2 });
+    },
+  })),
+  // A v4 database opens as it is.
+  {
+    from: 4,
+    rows: {
+      articles: [
+        {
+          ...draft({ title: '时间序列分析' }),
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-01T00:00:00.000Z',
+          doc: 7,
+        },
+      ],
+      highlights: [{ ...highlight('h1'), note: '默认', doc: 3 }],
+      sitePrefs: [],
+      summaries: [],
+      postings: [
+        ...['时间', '间序', '序列', '列分', '分析'].map((term) => ({
+          term,
+          articles: [7],
+          highlights: [],
+        })),
+        ...['绣花', '花功', '功夫', '默认'].map((term) => ({
+          term,
+          articles: [],
+          highlights: [3],
+        })),
+      ],
+    },
+    async check(db) {
+      expect(await db.articles.get(ARTICLE_ID)).toMatchObject({ doc: 7 });
+      expect(await db.postings.get('序列')).toEqual({
+        term: '序列',
+        articles: [7],
+        highlights: [],
+      });
+      await saveArticle(db, draft({ id: 'https://e.com/2', url: 'https://e.com/2' }));
+      expect(await db.articles.get('https://e.com/2')).toMatchObject({ doc: 8 });
     },
   },
 ];

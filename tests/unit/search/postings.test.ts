@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { intersectAll, intersectSorted, updateSorted } from '@/lib/search';
+
+describe('posting lists', () => {
+  it.each([
+    [
+      [1, 3, 5, 7],
+      [2, 3, 7, 9],
+      [3, 7],
+    ],
+    [[], [1, 2], []],
+    [[5], Array.from({ length: 200 }, (_, i) => i), [5]],
+    [[500], Array.from({ length: 200 }, (_, i) => i), []],
+    [[0, 199, 300], Array.from({ length: 200 }, (_, i) => i), [0, 199]],
+  ])('intersects %j and %j', (a, b, want) => {
+    expect(intersectSorted(a, b)).toEqual(want);
+    expect(intersectSorted(b, a)).toEqual(want);
+  });
+
+  it('intersects several lists; none gives nothing', () => {
+    expect(intersectAll([[1, 2, 3, 4], [2, 4], [4, 2].sort()])).toEqual([2, 4]);
+    expect(intersectAll([])).toEqual([]);
+    expect(intersectAll([[1, 2]])).toEqual([1, 2]);
+  });
+
+  it('adds and removes, keeping the list ascending without duplicates', () => {
+    expect(updateSorted([1, 2, 3], [4, 5], [])).toEqual([1, 2, 3, 4, 5]);
+    expect(updateSorted([1, 4, 6], [2, 4, 5], [6])).toEqual([1, 2, 4, 5]);
+    expect(updateSorted([1, 2], [], [1, 2])).toEqual([]);
+    const list = [1, 2];
+    updateSorted(list, [3], [1]);
+    expect(list).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,38 @@
+/** The v4 search index checked against the rows it indexes. */
+import { expect } from 'vitest';
+import type { GangmuDB } from '@/utils/db/schema';
+import { articleTerms, highlightTerms } from '@/utils/storage/terms';
+
+/**
+ * The v4 index is exactly what the rows say: every row has a unique doc and no
+ * terms, and the postings list each row's doc under each of its terms, nothing else.
+ */
+export async function expectIndexed(db: GangmuDB): Promise<void> {
+  const articles = await db.articles.toArray();
+  const highlights = await db.highlights.toArray();
+  const want = new Map<string, { articles: number[]; highlights: number[] }>();
+  const add = (side: 'articles' | 'highlights', doc: number, terms: string[]) => {
+    for (const t of new Set(terms)) {
+      const p = want.get(t) ?? { articles: [], highlights: [] };
+      p[side].push(doc);
+      want.set(t, p);
+    }
+  };
+  for (const rows of [articles, highlights]) {
+    const docs = rows.map((r) => r.doc);
+    expect(docs.every((d) => Number.isInteger(d) && d > 0)).toBe(true);
+    expect(new Set(docs).size).toBe(rows.length);
+    for (const r of rows) expect(r).not.toHaveProperty('terms');
+  }
+  for (const a of articles) add('articles', a.doc, articleTerms(a));
+  for (const h of highlights) add('highlights', h.doc, highlightTerms(h));
+  const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
+  const stored = await db.postings.toArray();
+  expect(stored.map((p) => p.term).sort()).toEqual([...want.keys()].sort());
+  for (const p of stored)
+    expect({ term: p.term, articles: [...p.articles], highlights: [...p.highlights] }).toEqual({
+      term: p.term,
+      articles: sorted(want.get(p.term)!.articles),
+      highlights: sorted(want.get(p.term)!.highlights),
+    });
+}
