@@ -84,7 +84,7 @@ if (missing) {
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
     await popup.locator('.tab-status .count, .tab-status .not-analysed').first().waitFor();
     const popupShot = join(outDir, 'popup.png');
-    await popup.screenshot({ path: popupShot });
+    await popup.screenshot({ path: popupShot, fullPage: true });
     console.log(`No display (DISPLAY is not set), so Chromium ran headless.
 The extension loaded (id ${extensionId}) and found ${status.count} point(s) in the sample essay.
 Screenshots:
