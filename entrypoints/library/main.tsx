@@ -8,6 +8,7 @@
 import { render } from 'preact';
 import { browser } from '#imports';
 import { LibraryApp, type LibraryDeps } from '@/components/library/LibraryApp';
+import { downloadBlob } from '@/utils/download';
 
 const t: LibraryDeps['t'] = (name, substitutions) => browser.i18n.getMessage(name, substitutions);
 
@@ -16,19 +17,6 @@ const formatDate = (iso: string): string => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
 };
-
-/** Downloads through a blob URL and `<a download>`: no "downloads" permission needed. */
-function download(filename: string, data: Blob): void {
-  const url = URL.createObjectURL(data);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started from the URL by now; give it a moment before freeing it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage('libraryTitle');
@@ -39,7 +27,7 @@ if (root)
       api={browser}
       t={t}
       formatDate={formatDate}
-      download={download}
+      download={downloadBlob}
       confirm={(text) => window.confirm(text)}
     />,
     root,

@@ -19,6 +19,7 @@ import {
   type TargetTab,
 } from '@/components/popup/popup-actions';
 import { errorMessage, sendRequest } from '@/utils/messages';
+import { downloadBlob } from '@/utils/download';
 
 const t: PopupT = (name, substitutions) => browser.i18n.getMessage(name, substitutions);
 
@@ -36,22 +37,11 @@ async function currentTab(): Promise<TargetTab> {
   return { id: tab.id, url: tab.url };
 }
 
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started from the URL by now; give it a moment before freeing it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const deps: PopupDeps = {
   api: browser,
   t,
-  download,
+  download: (filename, text) =>
+    downloadBlob(filename, new Blob([text], { type: 'text/markdown;charset=utf-8' })),
   copy: (text) => navigator.clipboard.writeText(text),
 };
 

@@ -25,11 +25,10 @@ import {
 } from '../messages.ts';
 import { articleDraft, canonicalOf } from './article-draft.ts';
 import { normalizeUrl } from '../../lib/url/normalize-url.ts';
-import { currentIndex } from './current-section.ts';
 import type { FlatNode } from './flat-outline.ts';
 import { flashElement } from './flash.ts';
 import { CURRENT_LINE, scrollToPoint } from './scroll-to.ts';
-import { outlinePage, targetTop, type PageOutline } from './page-outline.ts';
+import { currentPointId, outlinePage, type PageOutline } from './page-outline.ts';
 import { COLLAPSED_WIDTH, createSidebarHost, HOST_TAG, type SidebarHost } from './sidebar-host.ts';
 import { createHighlightController } from './highlight-controller.ts';
 import { sameDocument, withoutFragment } from './link-target.ts';
@@ -220,9 +219,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
   function updateCurrent(force = false) {
     if (!page || !host) return;
     if (!force && Date.now() < pinnedUntil) return;
-    const tops = page.targets.map(targetTop);
-    const i = currentIndex(tops, win.innerHeight * CURRENT_LINE);
-    const id = i >= 0 ? (page.flat[i]?.id ?? null) : null;
+    const id = currentPointId(page, win.innerHeight * CURRENT_LINE);
     if (id !== currentId) {
       currentId = id;
       paint();

@@ -4,6 +4,7 @@
  */
 import { analyzeDocument } from '../../lib/index.ts';
 import type { BlockDoc, Outline, OutlineNode } from '../../lib/types.ts';
+import { currentIndex } from './current-section.ts';
 import { flattenOutline, type FlatNode } from './flat-outline.ts';
 import { locateText } from './locate-text.ts';
 
@@ -41,4 +42,13 @@ export function targetTop(target: PointTarget | null): number {
   if (!target) return Number.POSITIVE_INFINITY;
   const rect = (target.range ?? target.element).getBoundingClientRect();
   return rect.top;
+}
+
+/**
+ * The id of the point the reader is at: the last one whose top has passed the
+ * line at `line` px from the viewport's top (null above the first point).
+ */
+export function currentPointId(page: PageOutline, line: number): string | null {
+  const i = currentIndex(page.targets.map(targetTop), line);
+  return i >= 0 ? (page.flat[i]?.id ?? null) : null;
 }

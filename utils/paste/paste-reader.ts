@@ -21,10 +21,9 @@ import { OutlinePanel } from '../../components/paste/OutlinePanel.tsx';
 import type { PasteTranslate } from '../../components/paste/paste-messages.ts';
 import type { ReplyTo, Request, SaveArticle } from '../messages.ts';
 import { createHighlightController } from '../page/highlight-controller.ts';
-import { currentIndex } from '../page/current-section.ts';
 import type { FlatNode } from '../page/flat-outline.ts';
 import { flashElement } from '../page/flash.ts';
-import { outlinePage, targetTop, type PageOutline } from '../page/page-outline.ts';
+import { currentPointId, outlinePage, type PageOutline } from '../page/page-outline.ts';
 import { CURRENT_LINE, scrollToPoint } from '../page/scroll-to.ts';
 import { pasteDraft } from './paste-draft.ts';
 import type { PastedArticle } from './pasted-articles.ts';
@@ -122,8 +121,7 @@ export function createPasteReader(deps: PasteReaderDeps) {
 
   function updateCurrent() {
     if (!page) return;
-    const i = currentIndex(page.targets.map(targetTop), win!.innerHeight * CURRENT_LINE);
-    const next = i >= 0 ? (page.flat[i]?.id ?? null) : null;
+    const next = currentPointId(page, win!.innerHeight * CURRENT_LINE);
     if (next !== currentId) {
       currentId = next;
       paint();

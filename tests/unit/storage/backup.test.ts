@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION } from '@/lib/backup';
 import type { GangmuDB } from '@/utils/db/schema';
 import { deleteArticle, saveArticle } from '@/utils/storage/articles';
@@ -7,18 +7,9 @@ import { StorageError } from '@/utils/storage/errors';
 import { putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
 import { setSitePrefs } from '@/utils/storage/site-prefs';
-import { draft, freshDb, highlight, tickingClock } from './fixtures';
+import { draft, highlight, tickingClock, useFreshDbs } from './fixtures';
 
-let dbs: GangmuDB[] = [];
-afterEach(async () => {
-  await Promise.all(dbs.map((d) => d.delete()));
-  dbs = [];
-});
-const open = () => {
-  const d = freshDb();
-  dbs.push(d);
-  return d;
-};
+const open = useFreshDbs();
 
 const OTHER = 'https://e.com/2';
 

@@ -1,4 +1,5 @@
 /** Shared test data for storage, router and protocol tests. */
+import { afterEach } from 'vitest';
 import type { Highlight } from '@/lib/model';
 import type { OutlineNode, Outline } from '@/lib/types';
 import { GangmuDB } from '@/utils/db/schema';
@@ -72,4 +73,21 @@ export function freshDb(): GangmuDB {
 export function tickingClock(start = Date.UTC(2025, 0, 1)) {
   let t = start;
   return () => new Date((t += 1000)).toISOString();
+}
+
+/**
+ * A fresh database per call, each deleted after the test that opened it
+ * (registers the afterEach hook of the calling test file).
+ */
+export function useFreshDbs(): () => GangmuDB {
+  let dbs: GangmuDB[] = [];
+  afterEach(async () => {
+    await Promise.all(dbs.map((d) => d.delete()));
+    dbs = [];
+  });
+  return () => {
+    const d = freshDb();
+    dbs.push(d);
+    return d;
+  };
 }

@@ -3,7 +3,7 @@
  * write: highlight put/edit/delete, note edits, tags, delete and undo, backup
  * import (merge and replace), and a failed write changes neither.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import {
   deleteArticle,
@@ -16,18 +16,9 @@ import {
 import { exportBackup, importBackup } from '@/utils/storage/backup';
 import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
 import { summariesOf } from '@/utils/storage/summaries';
-import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+import { ARTICLE_ID, draft, highlight, tickingClock, useFreshDbs } from './fixtures';
 
-let dbs: GangmuDB[] = [];
-afterEach(async () => {
-  await Promise.all(dbs.map((d) => d.delete()));
-  dbs = [];
-});
-const open = () => {
-  const d = freshDb();
-  dbs.push(d);
-  return d;
-};
+const open = useFreshDbs();
 
 const OTHER = 'https://e.com/2';
 
