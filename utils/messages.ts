@@ -199,8 +199,10 @@ export interface PutHighlight {
   article: ArticleDraft;
 }
 
+/** Deletes a highlight of an article (its article's id finds it: schema v5 groups highlights by article). */
 export interface DeleteHighlight {
   type: 'delete-highlight';
+  articleId: string;
   id: string;
 }
 
@@ -255,6 +257,7 @@ export interface SetTags {
 /** Changes a highlight's note (and its colour, when given); fails when the highlight is gone. */
 export interface UpdateNote {
   type: 'update-note';
+  articleId: string;
   id: string;
   note: string;
   color?: HighlightColor;
@@ -539,7 +542,7 @@ export function isRequest(value: unknown): value is Request {
         m.highlight.articleId === m.article.id
       );
     case 'delete-highlight':
-      return isNonEmpty(m.id);
+      return isNonEmpty(m.articleId) && isNonEmpty(m.id);
     case 'report-highlights':
       return isCount(m.count);
     case 'get-site-prefs':
@@ -557,7 +560,12 @@ export function isRequest(value: unknown): value is Request {
     case 'set-tags':
       return isNonEmpty(m.articleId) && Array.isArray(m.tags) && m.tags.every(isString);
     case 'update-note':
-      return isNonEmpty(m.id) && isString(m.note) && (m.color === undefined || isColor(m.color));
+      return (
+        isNonEmpty(m.articleId) &&
+        isNonEmpty(m.id) &&
+        isString(m.note) &&
+        (m.color === undefined || isColor(m.color))
+      );
     case 'delete-article':
       return isNonEmpty(m.articleId);
     case 'restore-rows':

@@ -85,7 +85,7 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
       case 'put-highlight':
         return putHighlight(db(), request.highlight, request.article, clock);
       case 'delete-highlight':
-        return deleteHighlight(db(), request.id);
+        return deleteHighlight(db(), request.articleId, request.id);
       case 'get-site-prefs':
         return getSitePrefs(db(), request.site);
       case 'set-site-prefs':
@@ -104,7 +104,7 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
       case 'set-tags':
         return setTags(db(), request.articleId, request.tags, clock);
       case 'update-note':
-        return updateNote(db(), request.id, request.note, request.color, clock);
+        return updateNote(db(), request.articleId, request.id, request.note, request.color, clock);
       case 'delete-article':
         return deleteArticle(db(), request.articleId);
       case 'restore-rows':

@@ -225,7 +225,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
             onBack={back}
             onDelete={() => void remove(view.id)}
             onSaveNote={async (id, note) => {
-              const r = await actions.updateNote(id, note);
+              const r = await actions.updateNote(view.id, id, note);
               return r.ok ? null : r.error;
             }}
             onSaveTags={async (tags) => {

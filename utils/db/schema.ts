@@ -16,9 +16,16 @@ import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../messages.ts';
 import { putAllFresh, type IndexTables, type PostingRow } from '../storage/postings.ts';
 import { summariesOf, type SummaryRow } from '../storage/summaries.ts';
-import { articleRow, highlightRow, type ArticleRow, type HighlightRow } from '../storage/terms.ts';
+import {
+  articleRow,
+  highlightRow,
+  stripTerms,
+  type ArticleRow,
+  type HighlightGroupRow,
+  type HighlightRow,
+} from '../storage/terms.ts';
 
-export type { ArticleRow, HighlightRow, PostingRow, SummaryRow };
+export type { ArticleRow, HighlightGroupRow, HighlightRow, PostingRow, SummaryRow };
 
 /** A stored row of per-site preferences. */
 export interface SitePrefsRow extends SitePrefs {
@@ -63,14 +70,28 @@ export const SCHEMA = {
     summaries: 'id, site, savedAt, updatedAt, *tags, *colors',
     postings: 'term',
   },
+  /**
+   * An article's highlights in one row (utils/storage/terms.ts
+   * HighlightGroupRow, keyed by the article's id): a restore of 100,000
+   * highlights wrote 100,000 rows, its slowest step. The group is one search
+   * document (its `&doc`); `highlights` is dropped once its rows are moved.
+   */
+  5: {
+    articles: 'id, &doc, site, savedAt, updatedAt, *tags',
+    highlights: null,
+    highlightGroups: 'articleId, &doc',
+    sitePrefs: 'site',
+    summaries: 'id, site, savedAt, updatedAt, *tags, *colors',
+    postings: 'term',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
-  highlights!: EntityTable<HighlightRow, 'id'>;
+  highlightGroups!: EntityTable<HighlightGroupRow, 'articleId'>;
   sitePrefs!: EntityTable<SitePrefsRow, 'site'>;
   summaries!: EntityTable<SummaryRow, 'id'>;
   postings!: EntityTable<PostingRow, 'term'>;
@@ -104,20 +125,27 @@ export class GangmuDB extends Dexie {
         const highlights = await tx.table<HighlightRow>('highlights').toArray();
         await tx.table<SummaryRow>('summaries').bulkPut(summariesOf(articles, highlights));
       });
-    // v4: docs and posting lists computed from every row already stored (their terms dropped).
-    this.version(4)
-      .stores(SCHEMA[4])
+    // v4: docs and posting lists. Its upgrade computed them from every row; since v5
+    // rebuilds both from every row (below), a database passing through v4 on its way
+    // there is left to v5's upgrade.
+    this.version(4).stores(SCHEMA[4]);
+    // v5: highlights grouped per article; docs and posting lists rebuilt from every row.
+    this.version(5)
+      .stores(SCHEMA[5])
       .upgrade(async (tx) => {
         const tables = {
           articles: tx.table('articles'),
-          highlights: tx.table('highlights'),
+          highlightGroups: tx.table('highlightGroups'),
           postings: tx.table('postings'),
         } as unknown as IndexTables;
-        const articles = await tables.articles.toArray();
-        const highlights = await tables.highlights.toArray();
+        const articles = (await tables.articles.toArray()).map((a) => stripTerms(a) as Article);
+        const highlights = (await tx.table<HighlightRow>('highlights').toArray()).map(
+          (h) => stripTerms(h) as Highlight,
+        );
+        await tables.postings.clear();
         await putAllFresh(tables, articles, highlights);
       });
-    // version(5) goes here, with .upgrade(), when the shape changes.
+    // version(6) goes here, with .upgrade(), when the shape changes.
   }
 }
 

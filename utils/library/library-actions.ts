@@ -32,8 +32,8 @@ export const EXPORT_BATCH = 250;
 export const EXPORT_IN_FLIGHT = 3;
 /** Files zipped per turn between yields to the page. */
 export const ZIP_BATCH = 32;
-/** Rows per export-backup-rows request, per table. */
-export const BACKUP_PAGE = { articles: 1000, highlights: 10_000, sitePrefs: 1000 } as const;
+/** Rows per export-backup-rows request, per table (for highlights: the highlights of this many articles). */
+export const BACKUP_PAGE = { articles: 1000, highlights: 1000, sitePrefs: 1000 } as const;
 /** Characters per import-backup-part (at most 3 bytes each in UTF-8, plus JSON escapes). */
 export const UPLOAD_PART_CHARS = 4_000_000;
 
@@ -77,7 +77,8 @@ export function libraryActions(
     getArticle: (articleId: string) => sendRequest(api, { type: 'get-article', articleId }),
     deleteArticle: (articleId: string) => sendRequest(api, { type: 'delete-article', articleId }),
     undoDelete: (rows: ArticleRows) => sendRequest(api, { type: 'restore-rows', ...rows }),
-    updateNote: (id: string, note: string) => sendRequest(api, { type: 'update-note', id, note }),
+    updateNote: (articleId: string, id: string, note: string) =>
+      sendRequest(api, { type: 'update-note', articleId, id, note }),
     setTags: (articleId: string, tags: string[]) =>
       sendRequest(api, { type: 'set-tags', articleId, tags }),
 
@@ -136,7 +137,7 @@ export function libraryActions(
     async backupText(exportedAt?: string): Promise<string> {
       const data: Required<LibraryData> = { articles: [], highlights: [], sitePrefs: [] };
       for (const table of BACKUP_TABLES) {
-        const rows = data[table] as Array<{ id?: string; site?: string }>;
+        const rows = data[table] as Array<{ id?: string; site?: string; articleId?: string }>;
         let after: string | undefined;
         for (;;) {
           const page = valueOf(
@@ -146,11 +147,14 @@ export function libraryActions(
               limit: BACKUP_PAGE[table],
               ...(after === undefined ? {} : { after }),
             }),
-          ) as Array<{ id?: string; site?: string }>;
+          ) as Array<{ id?: string; site?: string; articleId?: string }>;
           rows.push(...page);
-          if (page.length < BACKUP_PAGE[table]) break;
+          // Highlights come by article (a page holds the highlights of BACKUP_PAGE.highlights
+          // articles, any number of rows): they end at the first empty page.
+          if (table === 'highlights' ? page.length === 0 : page.length < BACKUP_PAGE[table]) break;
           const last = page[page.length - 1]!;
-          after = table === 'sitePrefs' ? last.site : last.id;
+          after =
+            table === 'sitePrefs' ? last.site : table === 'highlights' ? last.articleId : last.id;
         }
       }
       return serializeBackup(

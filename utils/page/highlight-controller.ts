@@ -275,13 +275,14 @@ export function createHighlightController(deps: HighlightDeps) {
   function remove(id: string, persist = true) {
     ensurePaths();
     if (linked?.id === id) linked = null;
+    const articleId = stored.find((x) => x.id === id)?.articleId ?? deps.articleId();
     stored = stored.filter((x) => x.id !== id);
     placements = placements.filter((p) => p.highlight.id !== id);
     repaint();
     deps.changed();
     if (state?.id === id) hideToolbar();
     if (!persist) return;
-    void send({ type: 'delete-highlight', id }).then((r) => {
+    void send({ type: 'delete-highlight', articleId, id }).then((r) => {
       if (!r.ok) console.debug('[Gangmu] highlight not deleted:', r.error);
     });
     report();

@@ -13,7 +13,7 @@ import type {
   LibraryFacets,
   ListQuery,
 } from '../messages.ts';
-import { highlightsByArticle } from './by-article.ts';
+import { groupsOf } from './by-article.ts';
 import { StorageError } from './errors.ts';
 import { deleteIndexed, putArticles, putHighlights } from './postings.ts';
 import { refreshSummaries } from './summaries.ts';
@@ -48,7 +48,7 @@ export function mergeArticle(
 /** The tables of every write of articles or highlights. */
 export const writeTables = (db: GangmuDB) => [
   db.articles,
-  db.highlights,
+  db.highlightGroups,
   db.summaries,
   db.postings,
 ];
@@ -68,13 +68,9 @@ export async function saveArticle(
   });
 }
 
-const byCreation = (a: Highlight, b: Highlight) =>
-  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
-
-/** An article's highlights in the order they were made (call inside a transaction over highlights). */
+/** An article's highlights in the order they were made (call inside a transaction over the groups). */
 async function highlightsOf(db: GangmuDB, articleId: string): Promise<Highlight[]> {
-  const rows = await db.highlights.where('articleId').equals(articleId).toArray();
-  return rows.map(stripTerms).sort(byCreation);
+  return (await db.highlightGroups.get(articleId))?.highlights ?? [];
 }
 
 /** An article with its highlights in the order they were made; `article: null` when not saved. */
@@ -82,7 +78,7 @@ export async function getArticle(
   db: GangmuDB,
   articleId: string,
 ): Promise<{ article: Article | null; highlights: Highlight[] }> {
-  return db.transaction('r', db.articles, db.highlights, async () => {
+  return db.transaction('r', db.articles, db.highlightGroups, async () => {
     const row = await db.articles.get(articleId);
     return { article: row ? stripTerms(row) : null, highlights: await highlightsOf(db, articleId) };
   });
@@ -210,12 +206,10 @@ export async function setTags(
 export async function deleteArticle(db: GangmuDB, articleId: string): Promise<ArticleRows | null> {
   return db.transaction('rw', writeTables(db), async () => {
     const row = await db.articles.get(articleId);
-    const highlights = await db.highlights.where('articleId').equals(articleId).toArray();
-    await deleteIndexed(db, row ? [row] : [], highlights);
+    const group = await db.highlightGroups.get(articleId);
+    await deleteIndexed(db, row ? [row] : [], group ? [group] : []);
     await db.summaries.delete(articleId);
-    return row
-      ? { article: stripTerms(row), highlights: highlights.map(stripTerms).sort(byCreation) }
-      : null;
+    return row ? { article: stripTerms(row), highlights: group?.highlights ?? [] } : null;
   });
 }
 
@@ -237,23 +231,18 @@ export async function exportArticles(
   db: GangmuDB,
   ids?: readonly string[],
 ): Promise<ArticleRows[]> {
-  return db.transaction('r', db.articles, db.highlights, async () => {
+  return db.transaction('r', db.articles, db.highlightGroups, async () => {
     const rows = ids
       ? (await db.articles.bulkGet([...ids])).filter((r) => r !== undefined)
       : await db.articles.orderBy('savedAt').reverse().toArray();
-    // Every highlight of these articles in one index read, grouped by article.
-    const by = new Map<string, Highlight[]>();
-    for (const h of await highlightsByArticle(
+    // Every highlight of these articles: one group row each, read together.
+    const groups = await groupsOf(
       db,
       rows.map((r) => r.id),
-    )) {
-      const list = by.get(h.articleId);
-      if (list) list.push(stripTerms(h));
-      else by.set(h.articleId, [stripTerms(h)]);
-    }
-    return rows.map((r) => ({
+    );
+    return rows.map((r, i) => ({
       article: stripTerms(r),
-      highlights: (by.get(r.id) ?? []).sort(byCreation),
+      highlights: groups[i]?.highlights ?? [],
     }));
   });
 }

@@ -13,19 +13,23 @@ import {
   type MergePlan,
 } from '../../lib/backup/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
-import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
+import type { GangmuDB, HighlightGroupRow, SitePrefsRow } from '../db/schema.ts';
 import type { Table } from 'dexie';
 import type { BackupRows, BackupTable, ImportStats } from '../messages.ts';
+import { highlightsByArticle } from './by-article.ts';
 import { StorageError } from './errors.ts';
 import { putAllFresh, putArticles, putHighlights } from './postings.ts';
 import { refreshSummaries, summariesOf } from './summaries.ts';
 import { stripTerms } from './terms.ts';
 
-/** Every table's rows without terms, in primary-key order (so the same library gives the same file). */
+/**
+ * Every table's rows without docs, in key order (highlights by article id,
+ * then in creation order), so the same library gives the same file.
+ */
 async function readLibrary(db: GangmuDB): Promise<Required<LibraryData>> {
-  return db.transaction('r', db.articles, db.highlights, db.sitePrefs, async () => ({
+  return db.transaction('r', db.articles, db.highlightGroups, db.sitePrefs, async () => ({
     articles: (await db.articles.toArray()).map(stripTerms),
-    highlights: (await db.highlights.toArray()).map(stripTerms),
+    highlights: (await db.highlightGroups.toArray()).flatMap((g) => g.highlights),
     // Site preferences are flat JSON (booleans and a number): lib/backup's SitePrefsRow.
     sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
   }));
@@ -41,13 +45,15 @@ async function storedCounterparts(
   incoming: { articles: Article[]; highlights: Highlight[] },
 ): Promise<Required<LibraryData>> {
   const present = <T>(rows: (T | undefined)[]) => rows.filter((r): r is T => r !== undefined);
+  const ids = new Set(incoming.highlights.map((h) => h.id));
+  const stored = await highlightsByArticle(db, [
+    ...new Set(incoming.highlights.map((h) => h.articleId)),
+  ]);
   return {
     articles: present(await db.articles.bulkGet(incoming.articles.map((a) => a.id))).map(
       stripTerms,
     ),
-    highlights: present(await db.highlights.bulkGet(incoming.highlights.map((h) => h.id))).map(
-      stripTerms,
-    ),
+    highlights: stored.filter((h) => ids.has(h.id)),
     sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
   };
 }
@@ -58,9 +64,11 @@ const touchedIds = (plan: MergePlan): string[] => [
 ];
 
 /**
- * One page of a table as a backup holds it (terms stripped), in primary-key
- * order: the rows after `after`, at most `limit`. Concatenated, the pages of
- * each table are exactly what {@link exportBackup} writes.
+ * One page of a table as a backup holds it (docs stripped), in key order: the
+ * rows after the key `after`, at most `limit` rows — for highlights, the
+ * highlights of at most `limit` articles after the article id `after`. The
+ * pages of each table, concatenated until an empty one, are exactly what
+ * {@link exportBackup} writes.
  */
 export async function exportBackupRows(
   db: GangmuDB,
@@ -68,9 +76,12 @@ export async function exportBackupRows(
   after: string | undefined,
   limit: number,
 ): Promise<BackupRows> {
-  const t = db[table] as unknown as Table<Record<string, unknown>, string>;
+  const name = table === 'highlights' ? 'highlightGroups' : table;
+  const t = db[name] as unknown as Table<Record<string, unknown>, string>;
   const from = after === undefined ? t.orderBy(':id') : t.where(':id').above(after);
   const rows = await from.limit(limit).toArray();
+  if (table === 'highlights')
+    return (rows as unknown as HighlightGroupRow[]).flatMap((g) => g.highlights);
   return (table === 'sitePrefs' ? rows : rows.map(stripTerms)) as BackupRows;
 }
 
@@ -98,7 +109,7 @@ export async function importBackup(
   // Docs and terms are recomputed, never taken from a file.
   const articles = backup.articles.map(stripTerms);
   const highlights = backup.highlights.map(stripTerms);
-  const tables = [db.articles, db.highlights, db.sitePrefs, db.summaries, db.postings];
+  const tables = [db.articles, db.highlightGroups, db.sitePrefs, db.summaries, db.postings];
   return db.transaction('rw', tables, async () => {
     // Replace keeps nothing of what is stored: no need to read it.
     const existing: Required<LibraryData> =
@@ -116,7 +127,7 @@ export async function importBackup(
     );
     if (plan.clear) {
       await db.articles.clear();
-      await db.highlights.clear();
+      await db.highlightGroups.clear();
       await db.sitePrefs.clear();
       await db.summaries.clear();
       await db.postings.clear();

@@ -1,18 +1,21 @@
 /**
- * The highlights of many articles at once. One `getAll` per article, issued
- * together: IndexedDB answers each from the `articleId` index in one step,
- * where an `anyOf` range walks a cursor row by row (one round trip per row).
- * Call inside a transaction over highlights.
+ * The highlights of many articles at once: one `bulkGet` of their groups
+ * (schema v5 keeps an article's highlights in one row). Call inside a
+ * transaction over the highlight groups.
  */
-import type { GangmuDB, HighlightRow } from '../db/schema.ts';
+import type { Highlight } from '../../lib/model.ts';
+import type { GangmuDB, HighlightGroupRow } from '../db/schema.ts';
 
-/** The stored highlights of `articleIds`, in the order of the ids (each article's by key). */
+/** The stored groups of `articleIds`, in that order (undefined: an article without highlights). */
+export const groupsOf = (
+  db: GangmuDB,
+  articleIds: readonly string[],
+): Promise<(HighlightGroupRow | undefined)[]> => db.highlightGroups.bulkGet([...articleIds]);
+
+/** The stored highlights of `articleIds`, in the order of the ids (each article's in creation order). */
 export async function highlightsByArticle(
   db: GangmuDB,
   articleIds: readonly string[],
-): Promise<HighlightRow[]> {
-  const lists = await Promise.all(
-    articleIds.map((id) => db.highlights.where('articleId').equals(id).toArray()),
-  );
-  return lists.flat();
+): Promise<Highlight[]> {
+  return (await groupsOf(db, articleIds)).flatMap((g) => g?.highlights ?? []);
 }

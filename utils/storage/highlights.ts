@@ -4,17 +4,26 @@ import type { GangmuDB } from '../db/schema.ts';
 import type { ArticleDraft } from '../messages.ts';
 import { mergeArticle, systemClock, writeTables, type Clock } from './articles.ts';
 import { StorageError } from './errors.ts';
-import { deleteIndexed, putArticles, putHighlights } from './postings.ts';
+import { deleteHighlights, putArticles, putHighlights } from './postings.ts';
 import { refreshSummaries } from './summaries.ts';
 import { stripTerms } from './terms.ts';
+
+/** A stored highlight of an article, or undefined (call inside a transaction over the groups). */
+async function storedHighlight(
+  db: GangmuDB,
+  articleId: string,
+  id: string,
+): Promise<Highlight | undefined> {
+  return (await db.highlightGroups.get(articleId))?.highlights.find((h) => h.id === id);
+}
 
 /**
  * Stores a highlight and indexes it. Its article is created from
  * `draft` when it is not in the library yet (a highlight is never lost because
  * the article was not saved), and its `updatedAt` is bumped. One read-write
- * transaction over both tables, so two tabs highlighting the same unsaved
- * article at once both keep their highlight and get one article; a failure
- * (a full disk) writes neither.
+ * transaction over every table it touches, so two tabs highlighting the same
+ * unsaved article at once both keep their highlight and get one article; a
+ * failure (a full disk) writes neither.
  */
 export async function putHighlight(
   db: GangmuDB,
@@ -30,7 +39,7 @@ export async function putHighlight(
     const existing = await db.articles.get(draft.id);
     if (!existing) await putArticles(db, [mergeArticle(undefined, draft, now)]);
     else await db.articles.put({ ...existing, updatedAt: now });
-    const previous = await db.highlights.get(highlight.id);
+    const previous = await storedHighlight(db, draft.id, highlight.id);
     // The first createdAt wins: a re-sent highlight is an edit, not a new one.
     const stored: Highlight = {
       ...stripTerms(highlight as Highlight & { terms?: string[] }),
@@ -48,36 +57,31 @@ export async function putHighlight(
  */
 export async function updateNote(
   db: GangmuDB,
+  articleId: string,
   id: string,
   note: string,
   color?: HighlightColor,
   clock: Clock = systemClock,
 ): Promise<Highlight> {
   return db.transaction('rw', writeTables(db), async () => {
-    const row = await db.highlights.get(id);
+    const row = await storedHighlight(db, articleId, id);
     if (!row) throw new StorageError('not-found', `Highlight ${id} is not in the library.`);
     const now = clock();
-    const updated: Highlight = {
-      ...stripTerms(row),
-      note,
-      color: color ?? row.color,
-      updatedAt: now,
-    };
+    const updated: Highlight = { ...row, note, color: color ?? row.color, updatedAt: now };
     await putHighlights(db, [updated]);
-    const article = await db.articles.get(row.articleId);
+    const article = await db.articles.get(articleId);
     if (article) await db.articles.put({ ...article, updatedAt: now });
-    await refreshSummaries(db, [row.articleId]);
+    await refreshSummaries(db, [articleId]);
     return updated;
   });
 }
 
-/** Deletes a highlight (and its doc from the postings); deleting one that is not there is not an error. */
-export async function deleteHighlight(db: GangmuDB, id: string): Promise<null> {
+/** Deletes a highlight of an article (and takes it out of the postings); deleting one that is not there is not an error. */
+export async function deleteHighlight(db: GangmuDB, articleId: string, id: string): Promise<null> {
   await db.transaction('rw', writeTables(db), async () => {
-    const row = await db.highlights.get(id);
-    if (!row) return;
-    await deleteIndexed(db, [], [row]);
-    await refreshSummaries(db, [row.articleId]);
+    if (!(await storedHighlight(db, articleId, id))) return;
+    await deleteHighlights(db, articleId, [id]);
+    await refreshSummaries(db, [articleId]);
   });
   return null;
 }

@@ -1,30 +1,31 @@
 /**
- * The search index (schema v4): one `postings` row per term, holding the
- * ascending `doc` numbers of the articles and of the highlights whose terms
- * (terms.ts) include it. O(distinct terms) rows, where the v2–v3 `*terms`
- * indexes held one IndexedDB index entry per term of every row (5.4 million
- * for 10,000 articles and 100,000 highlights: a restore spent 200 s on them).
+ * The search index (schema v4, v5): one `postings` row per term, holding the
+ * ascending `doc` numbers of the articles and of the highlight groups (one
+ * per article since v5, terms.ts HighlightGroupRow) whose terms include it.
+ * O(distinct terms) rows, where the v2–v3 `*terms` indexes held one IndexedDB
+ * index entry per term of every row (5.4 million for 10,000 articles and
+ * 100,000 highlights: a restore spent 200 s on them).
  *
- * Every row of articles and highlights has a `doc` (unique per table),
- * numbered in write order: the next after the table's highest. Every write of
- * a row goes through {@link putArticles} / {@link putHighlights} /
- * {@link deleteIndexed}, which keep the lists exact in the caller's
- * transaction (over articles, highlights and postings), so a failed write
- * changes nothing.
+ * Every article and group row has a `doc` (unique per table), numbered in
+ * write order: the next after the table's highest; a group keeps its doc as
+ * highlights come and go. Every write goes through {@link putArticles} /
+ * {@link putHighlights} / {@link deleteHighlights} / {@link deleteIndexed},
+ * which keep the lists exact in the caller's transaction (over articles,
+ * highlight groups and postings), so a failed write changes nothing.
  */
 import { updateSorted } from '../../lib/search/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import {
   articleTerms,
-  highlightTerms,
+  groupTerms,
   stripTerms,
   type ArticleRow,
-  type HighlightRow,
+  type HighlightGroupRow,
 } from './terms.ts';
 
 /**
- * A term's documents, ascending. Stored as Uint32Array: IndexedDB clones a
+ * A term's documents, ascending (`highlights`: the docs of highlight groups). Stored as Uint32Array: IndexedDB clones a
  * typed array as its bytes, where a plain array of numbers is serialised
  * number by number (writing the lists took half of a restore that way).
  */
@@ -39,7 +40,7 @@ export const docList = (list: ArrayLike<number> | undefined): number[] =>
   list ? Array.from(list) : [];
 
 /** The tables the index spans (a GangmuDB, or an upgrade transaction's tables). */
-export type IndexTables = Pick<GangmuDB, 'articles' | 'highlights' | 'postings'>;
+export type IndexTables = Pick<GangmuDB, 'articles' | 'highlightGroups' | 'postings'>;
 
 type Side = 'articles' | 'highlights';
 
@@ -107,7 +108,7 @@ async function updatePostings(
 
 /** The number after the table's highest `doc` (1 for an empty table). */
 async function nextDoc(
-  table: IndexTables['articles'] | IndexTables['highlights'],
+  table: IndexTables['articles'] | IndexTables['highlightGroups'],
 ): Promise<number> {
   const last = await table.orderBy('doc').lastKey();
   return typeof last === 'number' ? last + 1 : 1;
@@ -115,66 +116,157 @@ async function nextDoc(
 
 const bySavedAt = (a: Article, b: Article) =>
   a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0;
-const byCreatedAt = (a: Highlight, b: Highlight) =>
-  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+/** The order of a group's highlights: made first first, ties by id. */
+export const byCreation = (a: Highlight, b: Highlight) =>
+  a.createdAt < b.createdAt
+    ? -1
+    : a.createdAt > b.createdAt
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 
 /**
- * Puts rows of one table: each keeps its stored `doc` or gets the next (new
- * rows in date order, so a higher doc is a newer row); returns each row's
- * change of terms. `fresh`: the tables are empty (a replace or an upgrade),
- * nothing is read and docs start at 1.
+ * Puts articles: each keeps its stored `doc` or gets the next (new ones in
+ * saved order, so a higher doc is a newer row); returns each one's change of
+ * terms. `fresh`: the tables are empty (a replace or an upgrade), nothing is
+ * read and docs start at 1.
  */
-async function putDocs<T extends Article | Highlight>(
+async function putArticleDocs(
   tables: IndexTables,
-  side: Side,
-  rows: readonly T[],
-  termsOf: (row: T) => string[],
-  order: (a: T, b: T) => number,
+  articles: readonly Article[],
   fresh: boolean,
 ): Promise<TermChange[]> {
-  if (rows.length === 0) return [];
-  const table = tables[side] as unknown as IndexTables['articles'];
-  const sorted = [...rows].sort(order);
-  const old = fresh
-    ? []
-    : ((await table.bulkGet(sorted.map((r) => r.id))) as unknown as (T & { doc: number })[]);
-  let next = fresh ? 1 : await nextDoc(table);
-  const put: (T & { doc: number })[] = [];
+  if (articles.length === 0) return [];
+  const sorted = [...articles].sort(bySavedAt);
+  const old = fresh ? [] : await tables.articles.bulkGet(sorted.map((r) => r.id));
+  let next = fresh ? 1 : await nextDoc(tables.articles);
   const changes: TermChange[] = [];
-  sorted.forEach((r, i) => {
+  const put = sorted.map((a, i): ArticleRow => {
     const o = old[i];
-    const doc = o?.doc ?? next++;
-    const row = { ...(stripTerms(r) as T), doc };
-    put.push(row);
-    changes.push({ side, doc, before: o ? termsOf(o) : [], after: termsOf(row) });
+    const row = { ...(stripTerms(a) as Article), doc: o?.doc ?? next++ };
+    changes.push({
+      side: 'articles',
+      doc: row.doc,
+      before: o ? articleTerms(o) : [],
+      after: articleTerms(row),
+    });
+    return row;
   });
-  const rowsOut = put as unknown as ArticleRow[];
   // One row (every edit): a plain put.
-  if (rowsOut.length === 1) await table.put(rowsOut[0]!);
-  else await table.bulkPut(rowsOut);
+  if (put.length === 1) await tables.articles.put(put[0]!);
+  else await tables.articles.bulkPut(put);
   return changes;
 }
+
+/** Highlights by article, each article's in the order given. */
+function byArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
+  const by = new Map<string, Highlight[]>();
+  for (const h of highlights) {
+    const list = by.get(h.articleId);
+    if (list) list.push(h);
+    else by.set(h.articleId, [h]);
+  }
+  return by;
+}
+
+/**
+ * Writes highlight groups: for each article, `change` turns its stored
+ * highlights (none for a new group) into the new ones; a group left empty is
+ * deleted. A group keeps its doc; new groups get the next ones, in order of
+ * their newest highlight (so a higher doc is a newer group). Returns the changes of terms. `fresh`: the tables
+ * are empty, nothing is read.
+ */
+async function writeGroups(
+  tables: IndexTables,
+  articleIds: readonly string[],
+  change: (articleId: string, stored: readonly Highlight[]) => Highlight[],
+  fresh: boolean,
+): Promise<TermChange[]> {
+  if (articleIds.length === 0) return [];
+  const old = fresh ? [] : await tables.highlightGroups.bulkGet([...articleIds]);
+  const next = articleIds.map((id, i) => {
+    const highlights = change(id, old[i]?.highlights ?? []).sort(byCreation);
+    return { articleId: id, old: old[i], highlights };
+  });
+  let doc = fresh ? 1 : await nextDoc(tables.highlightGroups);
+  const newcomers = next
+    .filter((g) => !g.old && g.highlights.length > 0)
+    // By their newest highlight (the last: they are in creation order).
+    .sort((a, b) => byCreation(a.highlights.at(-1)!, b.highlights.at(-1)!));
+  const docs = new Map(newcomers.map((g) => [g.articleId, doc++]));
+  const changes: TermChange[] = [];
+  const put: HighlightGroupRow[] = [];
+  const gone: string[] = [];
+  for (const g of next) {
+    const before = g.old ? groupTerms(g.old.highlights) : [];
+    if (g.highlights.length === 0) {
+      if (!g.old) continue;
+      gone.push(g.articleId);
+      changes.push({ side: 'highlights', doc: g.old.doc, before, after: [] });
+      continue;
+    }
+    const row = {
+      articleId: g.articleId,
+      doc: g.old?.doc ?? docs.get(g.articleId)!,
+      highlights: g.highlights,
+    };
+    put.push(row);
+    changes.push({ side: 'highlights', doc: row.doc, before, after: groupTerms(row.highlights) });
+  }
+  if (put.length === 1) await tables.highlightGroups.put(put[0]!);
+  else if (put.length > 1) await tables.highlightGroups.bulkPut(put);
+  if (gone.length > 0) await tables.highlightGroups.bulkDelete(gone);
+  return changes;
+}
+
+/** Highlights as a group stores them: no docs, no terms. */
+const clean = (hs: readonly Highlight[]) => hs.map((h) => stripTerms(h) as Highlight);
 
 /** Puts articles (new, or replacing stored ones) and their postings; call inside a transaction over the index tables. */
 export async function putArticles(
   tables: IndexTables,
   articles: readonly Article[],
 ): Promise<void> {
-  const changes = await putDocs(tables, 'articles', articles, articleTerms, bySavedAt, false);
-  await updatePostings(tables.postings, changes);
+  await updatePostings(tables.postings, await putArticleDocs(tables, articles, false));
 }
 
-/** Puts highlights (new, or replacing stored ones) and their postings; call inside a transaction over the index tables. */
+/**
+ * Puts highlights (new, or replacing stored ones with the same id in their
+ * article's group) and their postings; call inside a transaction over the
+ * index tables.
+ */
 export async function putHighlights(
   tables: IndexTables,
   highlights: readonly Highlight[],
 ): Promise<void> {
-  const changes = await putDocs(
+  const by = byArticle(clean(highlights));
+  const changes = await writeGroups(
     tables,
-    'highlights',
-    highlights,
-    highlightTerms,
-    byCreatedAt,
+    [...by.keys()],
+    (id, stored) => {
+      const incoming = by.get(id)!;
+      const ids = new Set(incoming.map((h) => h.id));
+      return [...stored.filter((h) => !ids.has(h.id)), ...incoming];
+    },
+    false,
+  );
+  await updatePostings(tables.postings, changes);
+}
+
+/** Deletes highlights of one article by id (ids not there are ignored); call inside a transaction over the index tables. */
+export async function deleteHighlights(
+  tables: IndexTables,
+  articleId: string,
+  ids: readonly string[],
+): Promise<void> {
+  const drop = new Set(ids);
+  const changes = await writeGroups(
+    tables,
+    [articleId],
+    (_, stored) => stored.filter((h) => !drop.has(h.id)),
     false,
   );
   await updatePostings(tables.postings, changes);
@@ -182,7 +274,7 @@ export async function putHighlights(
 
 /**
  * Puts articles and highlights into EMPTY index tables (a restore that
- * replaces the library, or the v4 upgrade, which rewrites every row): docs
+ * replaces the library, or the v5 upgrade, which rewrites every row): docs
  * from 1 in date order, the posting lists built in memory and written once.
  * Rows already stored under the same ids are overwritten (their old terms
  * dropped).
@@ -192,21 +284,22 @@ export async function putAllFresh(
   articles: readonly Article[],
   highlights: readonly Highlight[],
 ): Promise<void> {
+  const by = byArticle(clean(highlights));
   const changes = [
-    ...(await putDocs(tables, 'articles', articles, articleTerms, bySavedAt, true)),
-    ...(await putDocs(tables, 'highlights', highlights, highlightTerms, byCreatedAt, true)),
+    ...(await putArticleDocs(tables, articles, true)),
+    ...(await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true)),
   ];
   await updatePostings(tables.postings, changes, true);
 }
 
-/** Deletes stored rows and takes them out of the postings; call inside a transaction over the index tables. */
+/** Deletes stored articles and whole highlight groups and takes them out of the postings; call inside a transaction over the index tables. */
 export async function deleteIndexed(
   tables: IndexTables,
   articles: readonly ArticleRow[],
-  highlights: readonly HighlightRow[],
+  groups: readonly HighlightGroupRow[],
 ): Promise<void> {
   await tables.articles.bulkDelete(articles.map((a) => a.id));
-  await tables.highlights.bulkDelete(highlights.map((h) => h.id));
+  await tables.highlightGroups.bulkDelete(groups.map((g) => g.articleId));
   await updatePostings(tables.postings, [
     ...articles.map((a) => ({
       side: 'articles' as const,
@@ -214,10 +307,10 @@ export async function deleteIndexed(
       before: articleTerms(a),
       after: [],
     })),
-    ...highlights.map((h) => ({
+    ...groups.map((g) => ({
       side: 'highlights' as const,
-      doc: h.doc,
-      before: highlightTerms(h),
+      doc: g.doc,
+      before: groupTerms(g.highlights),
       after: [],
     })),
   ]);

@@ -6,9 +6,10 @@
  * lists intersected, rarest first; each candidate is then checked on its own
  * text with matchesAll, which also confirms that the bigrams stand together as
  * the query wrote them (时间序列, not 时间 … 序列 apart). A document is an
- * article (title, author, outline, formulations, digest) or one highlight (its
- * words and note); an article is found when it or one of its highlights
- * matches.
+ * article (title, author, outline, formulations, digest) or an article's
+ * highlight group (schema v5: the terms of all its highlights' words and
+ * notes), whose highlights are then checked one by one; an article is found
+ * when it or one of its highlights matches.
  *
  * Up to {@link FULL_RANK_MAX} candidates, every one is read and ranked. A
  * common word (发展 in thousands of rows) is answered from the newest
@@ -31,7 +32,7 @@ import {
 import type { Span } from '../../lib/types.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
-import { highlightsByArticle } from './by-article.ts';
+import { groupsOf } from './by-article.ts';
 import { docList } from './postings.ts';
 import {
   articleFields,
@@ -39,7 +40,7 @@ import {
   joinFields,
   type ArticleRow,
   type FieldText,
-  type HighlightRow,
+  type HighlightGroupRow,
 } from './terms.ts';
 
 /** Rows read per table when a query has no index terms (a lone character). */
@@ -94,7 +95,7 @@ function fieldHits(query: string, fields: readonly FieldText[], highlightId?: st
   return out;
 }
 
-/** The docs of the articles and of the highlights holding every term (ascending). */
+/** The docs of the articles and of the highlight groups holding every term (ascending). */
 async function candidates(
   db: GangmuDB,
   terms: readonly string[],
@@ -106,7 +107,7 @@ async function candidates(
   };
 }
 
-/** A table read by doc number (articles or highlights). */
+/** A table read by doc number (articles or highlight groups). */
 interface DocTable<T> {
   get(criteria: { doc: number }): PromiseLike<T | undefined>;
 }
@@ -142,15 +143,16 @@ export async function search(
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const terms = queryTerms(query);
-  return db.transaction('r', [db.articles, db.highlights, db.summaries, db.postings], async () => {
+  const tables = [db.articles, db.highlightGroups, db.summaries, db.postings];
+  return db.transaction('r', tables, async () => {
     const found = new Found(query);
     if (terms.length > 0) {
       const c = await candidates(db, terms);
       if (c.articles.length + c.highlights.length <= fullRankMax) {
         // Few candidates: read and check them all, rank them all.
         for (const row of await byDocs<ArticleRow>(db.articles, c.articles)) found.article(row);
-        for (const row of await byDocs<HighlightRow>(db.highlights, c.highlights))
-          found.highlight(row);
+        for (const row of await byDocs<HighlightGroupRow>(db.highlightGroups, c.highlights))
+          found.group(row);
       } else await newestCandidates(db, found, max, c);
     } else await newestScan(db, found, max);
     return (await found.results(db)).sort(rank).slice(0, max);
@@ -162,12 +164,12 @@ export interface SearchOptions {
   fullRankMax?: number;
 }
 
-/** The hits found so far, per article: its own first, then its highlights' in doc order. */
+/** The hits found so far, per article: its own first, then its highlights' in creation order. */
 class Found {
   private own = new Map<string, SearchHit[]>();
-  private fromHighlights = new Map<string, { doc: number; hits: SearchHit[] }[]>();
+  private fromHighlights = new Map<string, SearchHit[]>();
   private seenArticles = new Set<string>();
-  private seenHighlights = new Set<string>();
+  private seenGroups = new Set<string>();
   constructor(private readonly query: string) {}
 
   /** Articles with at least one hit. */
@@ -188,14 +190,21 @@ class Found {
     if (matchesAll(this.query, joinFields(fields)))
       this.own.set(a.id, fieldHits(this.query, fields));
   }
-  highlight(h: HighlightRow): void {
-    if (this.seenHighlights.has(h.id)) return;
-    this.seenHighlights.add(h.id);
-    const fields = highlightFields(h);
-    if (!matchesAll(this.query, joinFields(fields))) return;
-    const list = this.fromHighlights.get(h.articleId) ?? [];
-    list.push({ doc: h.doc, hits: fieldHits(this.query, fields, h.id) });
-    this.fromHighlights.set(h.articleId, list);
+  /** Whether the article's highlight group was checked. */
+  readGroup(id: string): boolean {
+    return this.seenGroups.has(id);
+  }
+  /** Checks each highlight of a group (a candidate group holds the terms, maybe in different highlights). */
+  group(g: HighlightGroupRow): void {
+    if (this.seenGroups.has(g.articleId)) return;
+    this.seenGroups.add(g.articleId);
+    const hits: SearchHit[] = [];
+    for (const h of g.highlights) {
+      const fields = highlightFields(h);
+      if (matchesAll(this.query, joinFields(fields)))
+        hits.push(...fieldHits(this.query, fields, h.id));
+    }
+    if (hits.length > 0) this.fromHighlights.set(g.articleId, hits);
   }
   /** The results, with each article's title, site, author and date from its summary. */
   async results(db: GangmuDB): Promise<SearchResult[]> {
@@ -204,9 +213,7 @@ class Found {
     const summaries = await db.summaries.bulkGet(ids);
     ids.forEach((id, i) => {
       const a = summaries[i];
-      const fromHighlights = (this.fromHighlights.get(id) ?? [])
-        .sort((x, y) => x.doc - y.doc)
-        .flatMap((x) => x.hits);
+      const fromHighlights = this.fromHighlights.get(id) ?? [];
       const hits = [...(this.own.get(id) ?? []), ...fromHighlights];
       if (!a || hits.length === 0) return; // a highlight whose article is gone
       out.push({
@@ -249,16 +256,16 @@ async function newestCandidates(
     }
   };
   await walk<ArticleRow>(db.articles, c.articles, (a) => found.article(a));
-  await walk<HighlightRow>(db.highlights, c.highlights, (h) => found.highlight(h));
-  // Every hit of the articles found: their own rows and their candidate highlights.
+  await walk<HighlightGroupRow>(db.highlightGroups, c.highlights, (g) => found.group(g));
+  // Every hit of the articles found: their own rows and their candidate highlight groups.
   const ids = found.ids();
   const articleDocs = new Set(c.articles);
-  const highlightDocs = new Set(c.highlights);
+  const groupDocs = new Set(c.highlights);
   const unread = ids.filter((id) => !found.read(id));
   for (const a of await db.articles.bulkGet(unread))
     if (a && articleDocs.has(a.doc)) found.article(a);
-  for (const h of await highlightsByArticle(db, ids))
-    if (highlightDocs.has(h.doc)) found.highlight(h);
+  const ungrouped = ids.filter((id) => !found.readGroup(id));
+  for (const g of await groupsOf(db, ungrouped)) if (g && groupDocs.has(g.doc)) found.group(g);
 }
 
 /**
@@ -276,7 +283,7 @@ async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void
       .primaryKeys()) as string[];
     if (ids.length === 0) break;
     for (const a of await db.articles.bulkGet(ids)) if (a) found.article(a);
-    for (const h of await highlightsByArticle(db, ids)) found.highlight(h);
+    for (const g of await groupsOf(db, ids)) if (g) found.group(g);
     if (ids.length < n) break;
   }
 }

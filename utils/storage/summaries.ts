@@ -66,7 +66,7 @@ export function summariesOf(
 /**
  * Recomputes the summaries of `articleIds` from the stored rows: put for an
  * article in the library, deleted for one that is not. Call it inside a
- * read-write transaction over articles, highlights and summaries, after the
+ * read-write transaction over articles, highlight groups and summaries, after the
  * rows changed, so the summary lands (or fails) with them.
  */
 export async function refreshSummaries(db: GangmuDB, articleIds: Iterable<string>): Promise<void> {

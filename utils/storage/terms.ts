@@ -21,8 +21,24 @@ export interface DocFields {
 }
 /** A stored article: the article and its document number. */
 export type ArticleRow = Article & DocFields;
-/** A stored highlight: the highlight and its document number. */
+/** A highlight as schema v4 stored it, one row each, with its document number. */
 export type HighlightRow = Highlight & DocFields;
+
+/**
+ * Schema v5 keeps an article's highlights in ONE row (a restore's time was
+ * per row, not per byte: 100,000 highlight rows took 11 s to put, 10,000
+ * groups about 2 s). The group is one search document: its `doc` stands in
+ * the posting lists for the union of its highlights' terms, and a candidate
+ * group is confirmed highlight by highlight (search.ts).
+ */
+export interface HighlightGroupRow {
+  /** The article the highlights belong to (the key). */
+  articleId: string;
+  /** Unique, numbered in write order (postings.ts). */
+  doc: number;
+  /** The highlights, in the order they were made (createdAt, then id); no docs, no terms. */
+  highlights: Highlight[];
+}
 
 /** One searchable text of a row. */
 export interface FieldText {
@@ -85,6 +101,12 @@ export const articleTerms = (a: Article): string[] =>
   indexTerms(joinFields(articleFields(a)), STORED_TERMS);
 export const highlightTerms = (h: Highlight): string[] =>
   indexTerms(joinFields(highlightFields(h)), STORED_TERMS);
+/** The terms of a group of highlights: the union of theirs. */
+export function groupTerms(highlights: readonly Highlight[]): string[] {
+  const all = new Set<string>();
+  for (const h of highlights) for (const t of highlightTerms(h)) all.add(t);
+  return [...all];
+}
 
 /** An article as schema v2–v3 stored it, with its terms (the v2 upgrade; any `terms` it carried is recomputed). */
 export function articleRow(a: Article): Article & { terms: string[] } {

@@ -7,7 +7,14 @@ import { StorageError } from '@/utils/storage/errors';
 import { putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
 import { setSitePrefs } from '@/utils/storage/site-prefs';
-import { draft, highlight, tickingClock, useFreshDbs } from './fixtures';
+import {
+  ARTICLE_ID,
+  draft,
+  highlight,
+  highlightById,
+  tickingClock,
+  useFreshDbs,
+} from './fixtures';
 
 const open = useFreshDbs();
 
@@ -17,7 +24,7 @@ const OTHER = 'https://e.com/2';
 async function dump(db: GangmuDB) {
   return {
     articles: await db.articles.toArray(),
-    highlights: await db.highlights.toArray(),
+    highlightGroups: await db.highlightGroups.toArray(),
     sitePrefs: await db.sitePrefs.toArray(),
     postings: await db.postings.toArray(),
   };
@@ -63,7 +70,7 @@ describe('backup', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'gangmu-backup', version: BACKUP_VERSION });
     await Promise.all([
       db.articles.clear(),
-      db.highlights.clear(),
+      db.highlightGroups.clear(),
       db.sitePrefs.clear(),
       db.postings.clear(),
     ]);
@@ -91,7 +98,7 @@ describe('backup', () => {
     await seed(db);
     const text = await exportBackup(db);
     const clock = tickingClock(Date.UTC(2026, 0, 1));
-    await updateNote(db, 'h1', '新的笔记', undefined, clock); // newer than the backup
+    await updateNote(db, ARTICLE_ID, 'h1', '新的笔记', undefined, clock); // newer than the backup
     await saveArticle(
       db,
       draft({ id: 'https://new/', url: 'https://new/', title: '新文章' }),
@@ -106,7 +113,7 @@ describe('backup', () => {
       highlightsAdded: 1,
       highlightsKept: 1, // h1: the stored note is newer
     });
-    expect((await merged.highlights.get('h1'))?.note).toBe('新的笔记');
+    expect((await highlightById(merged, 'h1'))?.note).toBe('新的笔记');
     expect(await merged.articles.get('https://new/')).toBeDefined();
     expect(await merged.articles.get(OTHER)).toBeDefined();
     expect((await search(merged, '新的笔记')).length).toBe(1);
@@ -114,7 +121,7 @@ describe('backup', () => {
 
     await importBackup(db, text, 'replace');
     expect(await db.articles.get('https://new/')).toBeUndefined();
-    expect((await db.highlights.get('h1'))?.note).toBe('默认设置');
+    expect((await highlightById(db, 'h1'))?.note).toBe('默认设置');
     expect((await search(db, '默认设置')).length).toBe(1);
     expect(await search(db, '新的笔记')).toEqual([]);
   });
@@ -170,7 +177,7 @@ describe('backup', () => {
     const text = (await exportBackup(db))
       .replace('默认设置', '改过的笔记')
       .replaceAll('2025-01-01T00:00:', '2030-01-01T00:00:');
-    db.highlights.bulkPut = (() =>
+    db.highlightGroups.bulkPut = (() =>
       Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
     await expect(importBackup(db, text, 'replace')).rejects.toThrow();
     expect(await dump(db)).toEqual(before);

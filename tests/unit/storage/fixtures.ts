@@ -91,3 +91,13 @@ export function useFreshDbs(): () => GangmuDB {
     return d;
   };
 }
+
+/** Every stored highlight (schema v5 keeps them in one group row per article), by article id. */
+export async function allHighlights(db: GangmuDB): Promise<Highlight[]> {
+  return (await db.highlightGroups.toArray()).flatMap((g) => g.highlights);
+}
+
+/** A stored highlight by its id, wherever its group is. */
+export async function highlightById(db: GangmuDB, id: string): Promise<Highlight | undefined> {
+  return (await allHighlights(db)).find((h) => h.id === id);
+}

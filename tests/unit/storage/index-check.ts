@@ -1,15 +1,17 @@
-/** The v4 search index checked against the rows it indexes. */
+/** The search index (schema v4, v5) checked against the rows it indexes. */
 import { expect } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
-import { articleTerms, highlightTerms } from '@/utils/storage/terms';
+import { articleTerms, groupTerms } from '@/utils/storage/terms';
 
 /**
- * The v4 index is exactly what the rows say: every row has a unique doc and no
- * terms, and the postings list each row's doc under each of its terms, nothing else.
+ * The index is exactly what the rows say: every article and highlight group
+ * has a unique doc and no terms (nor do the grouped highlights), no group is
+ * empty, and the postings list each row's doc under each of its terms,
+ * nothing else.
  */
 export async function expectIndexed(db: GangmuDB): Promise<void> {
   const articles = await db.articles.toArray();
-  const highlights = await db.highlights.toArray();
+  const groups = await db.highlightGroups.toArray();
   const want = new Map<string, { articles: number[]; highlights: number[] }>();
   const add = (side: 'articles' | 'highlights', doc: number, terms: string[]) => {
     for (const t of new Set(terms)) {
@@ -18,14 +20,22 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
       want.set(t, p);
     }
   };
-  for (const rows of [articles, highlights]) {
+  for (const rows of [articles, groups] as { doc: number }[][]) {
     const docs = rows.map((r) => r.doc);
     expect(docs.every((d) => Number.isInteger(d) && d > 0)).toBe(true);
     expect(new Set(docs).size).toBe(rows.length);
     for (const r of rows) expect(r).not.toHaveProperty('terms');
   }
   for (const a of articles) add('articles', a.doc, articleTerms(a));
-  for (const h of highlights) add('highlights', h.doc, highlightTerms(h));
+  for (const g of groups) {
+    expect(g.highlights.length).toBeGreaterThan(0);
+    for (const h of g.highlights) {
+      expect(h.articleId).toBe(g.articleId);
+      expect(h).not.toHaveProperty('doc');
+      expect(h).not.toHaveProperty('terms');
+    }
+    add('highlights', g.doc, groupTerms(g.highlights));
+  }
   const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
   const stored = await db.postings.toArray();
   expect(stored.map((p) => p.term).sort()).toEqual([...want.keys()].sort());

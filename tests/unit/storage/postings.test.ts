@@ -36,10 +36,10 @@ describe('posting lists', () => {
     expect((await db.articles.get(ARTICLE_ID))?.doc).toBe(1);
     expect(await db.postings.get('基层')).toBeUndefined();
     await setTags(db, ARTICLE_ID, ['治理'], clock);
-    await updateNote(db, 'h1', '默想', undefined, clock);
+    await updateNote(db, ARTICLE_ID, 'h1', '默想', undefined, clock);
     await expectIndexed(db);
     expect(await search(db, '默认')).toEqual([]);
-    await deleteHighlight(db, 'h2');
+    await deleteHighlight(db, ARTICLE_ID, 'h2');
     await expectIndexed(db);
     const rows = await deleteArticle(db, OTHER);
     await expectIndexed(db);
@@ -63,7 +63,7 @@ describe('posting lists', () => {
     const before = await db.postings.toArray();
     db.summaries.bulkPut = (() =>
       Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
-    await expect(updateNote(db, 'h1', '默想')).rejects.toThrow();
+    await expect(updateNote(db, ARTICLE_ID, 'h1', '默想')).rejects.toThrow();
     await expect(saveArticle(db, draft({ title: '新标题' }))).rejects.toThrow();
     expect(await db.postings.toArray()).toEqual(before);
   });

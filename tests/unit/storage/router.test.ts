@@ -41,7 +41,9 @@ describe('background router', () => {
       ok: true,
       value: [{ id: ARTICLE_ID, highlights: 1 }],
     });
-    expect(await r.handle({ type: 'delete-highlight', id: 'h1' }, {})).toEqual({
+    expect(
+      await r.handle({ type: 'delete-highlight', articleId: ARTICLE_ID, id: 'h1' }, {}),
+    ).toEqual({
       ok: true,
       value: null,
     });
@@ -113,11 +115,15 @@ describe('background router', () => {
     expect((await r.handle({ type: 'list-articles', sort: 'title', order: 'asc' }, {})).ok).toBe(
       true,
     );
-    expect(await r.handle({ type: 'update-note', id: 'h1', note: '默认' }, {})).toMatchObject({
+    expect(
+      await r.handle({ type: 'update-note', articleId: ARTICLE_ID, id: 'h1', note: '默认' }, {}),
+    ).toMatchObject({
       ok: true,
       value: { id: 'h1', note: '默认', color: 'green' },
     });
-    expect(await r.handle({ type: 'update-note', id: 'gone', note: '' }, {})).toMatchObject({
+    expect(
+      await r.handle({ type: 'update-note', articleId: ARTICLE_ID, id: 'gone', note: '' }, {}),
+    ).toMatchObject({
       ok: false,
       code: 'not-found',
     });

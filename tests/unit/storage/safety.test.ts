@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { createRouter } from '@/utils/router';
 import { QUOTA_MESSAGE, isQuotaError } from '@/utils/storage/errors';
-import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+import { allHighlights, ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
 
 let db: GangmuDB;
 afterEach(async () => {
@@ -25,7 +25,7 @@ function router() {
 }
 
 async function dump() {
-  return { articles: await db.articles.toArray(), highlights: await db.highlights.toArray() };
+  return { articles: await db.articles.toArray(), highlights: await allHighlights(db) };
 }
 
 describe('storage full', () => {
@@ -42,7 +42,7 @@ describe('storage full', () => {
     await r.handle({ type: 'save-article', article: draft() }, {});
     await r.handle({ type: 'put-highlight', highlight: highlight('h1'), article: draft() }, {});
     const before = await dump();
-    db.highlights.put = quota;
+    db.highlightGroups.put = quota;
     const reply = await r.handle(
       { type: 'put-highlight', highlight: highlight('h2'), article: draft() },
       {},
@@ -56,7 +56,7 @@ describe('storage full', () => {
 
   it('put-highlight on an unsaved article writes neither the article nor the highlight', async () => {
     const r = router();
-    db.highlights.put = quota;
+    db.highlightGroups.put = quota;
     const reply = await r.handle(
       { type: 'put-highlight', highlight: highlight('h1'), article: draft() },
       {},
@@ -83,7 +83,9 @@ describe('storage full', () => {
       ok: false,
       code: 'quota-exceeded',
     });
-    expect(await r.handle({ type: 'update-note', id: 'h1', note: '新笔记' }, {})).toMatchObject({
+    expect(
+      await r.handle({ type: 'update-note', articleId: ARTICLE_ID, id: 'h1', note: '新笔记' }, {}),
+    ).toMatchObject({
       ok: false,
       code: 'quota-exceeded',
     });

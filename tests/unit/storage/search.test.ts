@@ -85,14 +85,14 @@ describe('search', () => {
     const clock = tickingClock();
     await putHighlight(db, { ...highlight('h1'), note: '调查研究' }, draft(), clock);
     expect(await search(db, '调查研究')).toHaveLength(1);
-    await updateNote(db, 'h1', '乡村振兴', undefined, clock);
+    await updateNote(db, ARTICLE_ID, 'h1', '乡村振兴', undefined, clock);
     expect(await search(db, '调查研究')).toEqual([]);
     expect(await search(db, '乡村振兴')).toMatchObject([{ hits: [{ field: 'note' }] }]);
     // A re-sent highlight (put-highlight as an edit) re-indexes too.
     await putHighlight(db, { ...highlight('h1'), note: '共同富裕' }, draft(), clock);
     expect(await search(db, '乡村振兴')).toEqual([]);
     expect(await search(db, '共同富裕')).toHaveLength(1);
-    await deleteHighlight(db, 'h1');
+    await deleteHighlight(db, ARTICLE_ID, 'h1');
     expect(await search(db, '共同富裕')).toEqual([]);
     expect(await search(db, '绣花')).toEqual([]);
   });

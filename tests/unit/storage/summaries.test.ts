@@ -16,7 +16,7 @@ import {
 import { exportBackup, importBackup } from '@/utils/storage/backup';
 import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
 import { summariesOf } from '@/utils/storage/summaries';
-import { ARTICLE_ID, draft, highlight, tickingClock, useFreshDbs } from './fixtures';
+import { allHighlights, ARTICLE_ID, draft, highlight, tickingClock, useFreshDbs } from './fixtures';
 
 const open = useFreshDbs();
 
@@ -24,7 +24,7 @@ const OTHER = 'https://e.com/2';
 
 /** The stored summaries equal the ones computed from every stored row. */
 async function expectFresh(db: GangmuDB) {
-  const expected = summariesOf(await db.articles.toArray(), await db.highlights.toArray());
+  const expected = summariesOf(await db.articles.toArray(), await allHighlights(db));
   expect(await db.summaries.toArray()).toEqual(expected);
 }
 
@@ -44,16 +44,16 @@ describe('summaries', () => {
       colors: ['yellow', 'pink'],
     });
     await expectFresh(db);
-    await updateNote(db, 'h1', '新笔记', 'green', clock);
+    await updateNote(db, ARTICLE_ID, 'h1', '新笔记', 'green', clock);
     expect(await summary(db)).toMatchObject({ notes: 2, colors: ['green', 'pink'] });
-    await updateNote(db, 'h2', '  ', undefined, clock);
+    await updateNote(db, ARTICLE_ID, 'h2', '  ', undefined, clock);
     expect(await summary(db)).toMatchObject({ notes: 1 });
     // A re-sent highlight is an edit: still two.
     await putHighlight(db, { ...highlight('h2'), color: 'blue' }, draft(), clock);
     expect(await summary(db)).toMatchObject({ highlights: 2, colors: ['green', 'blue'] });
-    await deleteHighlight(db, 'h1');
+    await deleteHighlight(db, ARTICLE_ID, 'h1');
     expect(await summary(db)).toMatchObject({ highlights: 1, notes: 0, colors: ['blue'] });
-    await deleteHighlight(db, 'missing');
+    await deleteHighlight(db, ARTICLE_ID, 'missing');
     await expectFresh(db);
     // The article's updatedAt, bumped by each change, is the summary's too.
     expect((await summary(db))?.updatedAt).toBe((await db.articles.get(ARTICLE_ID))?.updatedAt);
@@ -120,7 +120,7 @@ describe('summaries', () => {
     const db = open();
     await putHighlight(db, highlight('h1'), draft());
     const before = await db.summaries.toArray();
-    db.highlights.put = (() =>
+    db.highlightGroups.put = (() =>
       Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
     await expect(putHighlight(db, highlight('h2'), draft())).rejects.toThrow();
     expect(await db.summaries.toArray()).toEqual(before);

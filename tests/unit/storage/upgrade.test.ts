@@ -7,16 +7,17 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, GangmuDB, SCHEMA } from '@/utils/db/schema';
 import { getArticle, listArticles, saveArticle } from '@/utils/storage/articles';
-import { deleteHighlight, updateNote } from '@/utils/storage/highlights';
+import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
 import type { Article, Highlight } from '@/lib/model';
 import { search } from '@/utils/storage/search';
-import { summariesOf } from '@/utils/storage/summaries';
+import { summariesOf, summaryOf } from '@/utils/storage/summaries';
 import { getSitePrefs } from '@/utils/storage/site-prefs';
-import { articleTerms } from '@/utils/storage/terms';
+import { articleTerms, groupTerms } from '@/utils/storage/terms';
 import { ARTICLE_ID, draft, highlight } from './fixtures';
 import { expectIndexed } from './index-check';
 
-type StoreSpec = Record<string, string>;
+/** Stores in Dexie's syntax; null: a store that version deleted. */
+type StoreSpec = Record<string, string | null>;
 
 /** A v3 database holds the summaries of its rows (earlier versions none). */
 function withSummaries(
@@ -41,6 +42,7 @@ async function seedRaw(
     const open = indexedDB.open(name, version * 10);
     open.onupgradeneeded = () => {
       for (const [storeName, schema] of Object.entries(spec)) {
+        if (schema === null) continue;
         const [primary = '', ...indexes] = schema.split(',').map((s) => s.trim());
         const store = open.result.createObjectStore(storeName, {
           keyPath: primary.replace(/^(\+\+|&)/, ''),
@@ -65,6 +67,31 @@ async function seedRaw(
     tx.onerror = () => reject(tx.error);
   });
   db.close();
+}
+
+/** A v5 database of one article (doc 7) and its highlights (group doc 3), exactly indexed. */
+function v5Rows(article: Article, highlights: Highlight[]): Record<string, unknown[]> {
+  const terms = new Map<string, { articles: number[]; highlights: number[] }>();
+  const add = (side: 'articles' | 'highlights', doc: number, list: string[]) => {
+    for (const t of list) {
+      const p = terms.get(t) ?? { articles: [], highlights: [] };
+      p[side].push(doc);
+      terms.set(t, p);
+    }
+  };
+  add('articles', 7, articleTerms(article));
+  add('highlights', 3, groupTerms(highlights));
+  return {
+    articles: [{ ...article, doc: 7 }],
+    highlightGroups: [{ articleId: article.id, doc: 3, highlights }],
+    sitePrefs: [],
+    summaries: summariesOf([article], highlights),
+    postings: [...terms].map(([term, p]) => ({
+      term,
+      articles: Uint32Array.from(p.articles),
+      highlights: Uint32Array.from(p.highlights),
+    })),
+  };
 }
 
 interface UpgradeCase {
@@ -282,8 +309,8 @@ const CASES: UpgradeCase[] = [
         { articleId: 'https://e.com/2', hits: [{ field: 'title' }, { field: 'note' }] },
       ]);
       // Writes after the upgrade keep the index exact.
-      await updateNote(db, 'h1', '默想');
-      await deleteHighlight(db, 'h2');
+      await updateNote(db, ARTICLE_ID, 'h1', '默想');
+      await deleteHighlight(db, ARTICLE_ID, 'h2');
       await saveArticle(db, draft({ title: '新标题' }));
       await expectIndexed(db);
       expect(await search(db, '默想')).toMatchObject([{ hits: [{ field: 'note' }] }]);
@@ -291,7 +318,8 @@ const CASES: UpgradeCase[] = [
       expect(await db.articles.get(ARTICLE_ID)).toMatchObject({ doc: 2 });
     },
   })),
-  // A v4 database opens as it is.
+  // v5 (highlights grouped per article): from v4, the rows are moved into one group per
+  // article and the docs and posting lists rebuilt; the old highlights store is gone.
   {
     from: 4,
     rows: {
@@ -303,9 +331,22 @@ const CASES: UpgradeCase[] = [
           doc: 7,
         },
       ],
-      highlights: [{ ...highlight('h1'), note: '默认', doc: 3 }],
+      highlights: [
+        { ...highlight('h2', ARTICLE_ID, '2025-01-03T00:00:00.000Z'), note: '默认', doc: 3 },
+        { ...highlight('h1', ARTICLE_ID, '2025-01-02T00:00:00.000Z'), doc: 4 },
+        { ...highlight('stray', 'https://gone/'), doc: 5 },
+      ],
       sitePrefs: [],
-      summaries: [],
+      summaries: [
+        summaryOf(
+          {
+            ...draft({ title: '时间序列分析' }),
+            savedAt: '2025-01-01T00:00:00.000Z',
+            updatedAt: '2025-01-01T00:00:00.000Z',
+          },
+          [],
+        ),
+      ],
       postings: [
         ...['时间', '间序', '序列', '列分', '分析'].map((term) => ({
           term,
@@ -320,14 +361,43 @@ const CASES: UpgradeCase[] = [
       ],
     },
     async check(db) {
-      expect(await db.articles.get(ARTICLE_ID)).toMatchObject({ doc: 7 });
-      expect(await db.postings.get('序列')).toEqual({
-        term: '序列',
-        articles: [7],
-        highlights: [],
-      });
+      expect(db.backendDB().objectStoreNames.contains('highlights')).toBe(false);
+      await expectIndexed(db);
+      const { highlights } = await getArticle(db, ARTICLE_ID);
+      // In the order they were made, without their old docs.
+      expect(highlights.map((h) => h.id)).toEqual(['h1', 'h2']);
+      expect(highlights[1]).not.toHaveProperty('doc');
+      expect((await db.highlightGroups.get('https://gone/'))?.highlights).toHaveLength(1);
+      expect(await search(db, '默认')).toMatchObject([
+        { articleId: ARTICLE_ID, hits: [{ field: 'note', highlightId: 'h2' }] },
+      ]);
+      // Writes after the upgrade keep the index exact.
+      await updateNote(db, ARTICLE_ID, 'h1', '默想');
+      await deleteHighlight(db, ARTICLE_ID, 'h2');
       await saveArticle(db, draft({ id: 'https://e.com/2', url: 'https://e.com/2' }));
+      await expectIndexed(db);
+      expect(await search(db, '默认')).toEqual([]);
+      expect(await search(db, '默想')).toMatchObject([{ hits: [{ highlightId: 'h1' }] }]);
+    },
+  },
+  // A v5 database opens as it is.
+  {
+    from: 5,
+    rows: v5Rows(
+      {
+        ...draft({ title: '时间序列分析' }),
+        savedAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      },
+      [{ ...highlight('h1'), note: '默认' }],
+    ),
+    async check(db) {
+      expect(await db.articles.get(ARTICLE_ID)).toMatchObject({ doc: 7 });
+      expect(await search(db, '默认')).toMatchObject([{ hits: [{ highlightId: 'h1' }] }]);
+      await putHighlight(db, highlight('h2', 'https://e.com/2'), draft({ id: 'https://e.com/2' }));
       expect(await db.articles.get('https://e.com/2')).toMatchObject({ doc: 8 });
+      expect(await db.highlightGroups.get('https://e.com/2')).toMatchObject({ doc: 4 });
+      await expectIndexed(db);
     },
   },
 ];
