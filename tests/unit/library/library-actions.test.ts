@@ -2,7 +2,8 @@
  * The library page's actions against the real router and storage
  * (fake-indexeddb): the list's first screen, export in batches with progress,
  * a backup built from pages of rows equal to export-backup's text, and a
- * restore sent in parts that lands whole (and refuses a part missing).
+ * restore that lands whole: a file through a blob: URL the background reads,
+ * or, when it cannot, text sent in parts (and a part missing is refused).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
