@@ -314,16 +314,22 @@ export interface ImportBackupPart {
 }
 
 /**
- * Imports a backup file's text, given as `text` or as the `parts` parts of
- * an `upload` sent before with import-backup-part. `merge` keeps what is stored and adds what is
- * newer; `replace` makes the library the backup. A bad, foreign or newer file
- * is refused with `{ ok: false, error, code }` and changes nothing.
+ * Imports a backup file's text, given in one of three ways: as `text`; as
+ * the `parts` parts of an `upload` sent before with import-backup-part; or
+ * as `blobUrl`, an extension page's `blob:` URL of the file, which the
+ * background fetches (no copy through messaging; the page revokes it after
+ * the reply). A blob URL the background cannot read (another origin, revoked,
+ * unsupported) is refused with code `not-found` before anything is parsed,
+ * and the page then sends the text instead. `merge` keeps what is stored and
+ * adds what is newer; `replace` makes the library the backup. A bad, foreign
+ * or newer file is refused with `{ ok: false, error, code }` and changes nothing.
  */
 export interface ImportBackup {
   type: 'import-backup';
   text?: string;
   upload?: string;
   parts?: number;
+  blobUrl?: string;
   mode: 'merge' | 'replace';
 }
 
@@ -574,13 +580,16 @@ export function isRequest(value: unknown): value is Request {
         Array.isArray(m.highlights) &&
         m.highlights.every((h) => isHighlight(h) && h.articleId === (m.article as Article).id)
       );
-    case 'import-backup':
+    case 'import-backup': {
+      const given = [m.text, m.upload ?? m.parts, m.blobUrl].filter((v) => v !== undefined);
       return (
-        (isString(m.text)
-          ? m.upload === undefined && m.parts === undefined
-          : isNonEmpty(m.upload) && isPositive(m.parts)) &&
+        given.length === 1 &&
+        (isString(m.text) ||
+          (isNonEmpty(m.upload) && isPositive(m.parts)) ||
+          (isString(m.blobUrl) && m.blobUrl.startsWith('blob:'))) &&
         (m.mode === 'merge' || m.mode === 'replace')
       );
+    }
     case 'import-backup-part':
       return isNonEmpty(m.upload) && isCount(m.index) && isString(m.text);
     case 'export-backup-rows':

@@ -56,9 +56,13 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
   /** The parts of the backup being uploaded (import-backup-part), until import-backup joins them. */
   let upload: { id: string; parts: string[] } | null = null;
 
-  /** The text of an import: given, or the parts of a finished upload (dropped once taken). */
-  function importText(request: Extract<Request, { type: 'import-backup' }>): string {
+  /**
+   * The text of an import: given, read from the page's blob URL, or the parts
+   * of a finished upload (dropped once taken).
+   */
+  async function importText(request: Extract<Request, { type: 'import-backup' }>): Promise<string> {
     if (request.text !== undefined) return request.text;
+    if (request.blobUrl !== undefined) return readBlobUrl(request.blobUrl);
     const taken: { id: string; parts: string[] } | null = upload;
     upload = null;
     const parts = taken && taken.id === request.upload ? taken.parts : [];
@@ -118,7 +122,7 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
         upload.parts[request.index] = request.text;
         return null;
       case 'import-backup':
-        return importBackup(db(), importText(request), request.mode);
+        return importBackup(db(), await importText(request), request.mode);
       case 'export-articles':
         return exportArticles(db(), request.ids);
       default:
@@ -146,3 +150,26 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
 }
 
 export type Router = ReturnType<typeof createRouter>;
+
+/**
+ * The whole text behind a `blob:` URL made by one of the extension's own
+ * pages (same origin: the background fetches it without a copy through
+ * messaging). Anything else, or a read that fails (revoked, another storage
+ * partition, no blob fetch), is a `not-found` StorageError before anything is
+ * parsed: the page then sends the text instead.
+ */
+async function readBlobUrl(url: string): Promise<string> {
+  const origin = typeof location === 'undefined' ? undefined : location.origin;
+  const refused = (cause?: unknown) =>
+    new StorageError('not-found', 'The backup file could not be read; nothing changed.', {
+      cause,
+    });
+  if (!origin || origin === 'null' || !url.startsWith(`blob:${origin}/`)) throw refused();
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.text();
+  } catch (caught) {
+    throw refused(caught);
+  }
+}

@@ -178,7 +178,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
   const restore = (file: File, mode: 'merge' | 'replace') =>
     run(async () => {
       if (mode === 'replace' && !confirm(t('libReplaceConfirm'))) return { tone: 'info', text: '' };
-      const r = await actions.restore(await file.text(), mode);
+      const r = await actions.restore(file, mode);
       refresh();
       if (!r.ok) return { tone: 'error', text: t('libRestoreRefused', [file.name, r.error]) };
       const s = r.value;

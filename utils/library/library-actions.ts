@@ -167,8 +167,24 @@ export function libraryActions(
       );
     },
 
-    /** Imports backup text: in one request when small, else sent in parts first. */
-    async restore(text: string, mode: 'merge' | 'replace') {
+    /**
+     * Imports a backup file (or its text). A file goes to the background as a
+     * blob: URL that it reads itself (revoked after the reply); where that is
+     * not possible (no createObjectURL here, or the background cannot read
+     * it: `not-found`, nothing parsed) its text is sent: in one request when
+     * small, else in parts first.
+     */
+    async restore(source: Blob | string, mode: 'merge' | 'replace') {
+      if (typeof source !== 'string' && typeof URL.createObjectURL === 'function') {
+        const blobUrl = URL.createObjectURL(source);
+        try {
+          const r = await sendRequest(api, { type: 'import-backup', blobUrl, mode });
+          if (r.ok || r.code !== 'not-found') return r;
+        } finally {
+          URL.revokeObjectURL(blobUrl);
+        }
+      }
+      const text = typeof source === 'string' ? source : await source.text();
       if (text.length <= uploadPartChars)
         return sendRequest(api, { type: 'import-backup', text, mode });
       const upload = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

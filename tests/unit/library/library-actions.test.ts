@@ -2,9 +2,10 @@
  * The library page's actions against the real router and storage
  * (fake-indexeddb): the list's first screen, export in batches with progress,
  * a backup built from pages of rows equal to export-backup's text, and a
- * restore sent in parts that lands whole (and refuses a part missing).
+ * restore that lands whole: a file through a blob: URL the background reads,
+ * or, when it cannot, text sent in parts (and a part missing is refused).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { FIRST_PAGE, libraryActions } from '@/utils/library/library-actions';
 import type { RuntimeLike } from '@/utils/messages';
@@ -14,6 +15,8 @@ import { draft, freshDb, highlight, tickingClock } from '../storage/fixtures';
 
 let db: GangmuDB;
 afterEach(async () => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   await db?.delete();
 });
 
@@ -104,6 +107,70 @@ describe('library actions', () => {
       'replace',
     );
     expect(r).toMatchObject({ ok: true, value: { articlesAdded: 12, highlightsAdded: 12 } });
+    expect(sent.filter((m) => m.type === 'import-backup-part').length).toBeGreaterThan(3);
+    expect(await a.backupText('x')).toBe(
+      text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),
+    );
+  });
+
+  it('restores a file through a blob: URL that the background reads, and revokes it', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 12);
+    const a = libraryActions(api);
+    const text = await a.backupText();
+    await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
+    // As in an extension page: a blob URL of the page's origin, readable by the background.
+    const blobs = new Map<string, Blob>();
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      const url = `blob:${location.origin}/${blobs.size}`;
+      blobs.set(url, b as Blob);
+      return url;
+    });
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => blobs.delete(url));
+    vi.stubGlobal('fetch', async (url: string) => {
+      const blob = blobs.get(url);
+      if (!blob) throw new TypeError('Failed to fetch');
+      return new Response(await blob.text());
+    });
+    const file = new File([text], 'backup.json', { type: 'application/json' });
+    const r = await libraryActions(api, { exportBatch: 3, uploadPartChars: 1000 }).restore(
+      file,
+      'replace',
+    );
+    expect(r).toMatchObject({ ok: true, value: { articlesAdded: 12, highlightsAdded: 12 } });
+    const imports = sent.filter((m) => m.type.startsWith('import-backup'));
+    expect(imports).toEqual([
+      { type: 'import-backup', blobUrl: `blob:${location.origin}/0`, mode: 'replace' },
+    ]);
+    expect(revoke).toHaveBeenCalledWith(`blob:${location.origin}/0`);
+    expect(blobs.size).toBe(0);
+    // A bad file read that way is refused as it is, not sent again in parts.
+    const bad = await a.restore(new File(['{}'], 'other.json'), 'replace');
+    expect(bad).toMatchObject({ ok: false, code: 'foreign' });
+    expect(sent.filter((m) => m.type === 'import-backup-part')).toEqual([]);
+    expect(await a.backupText('x')).toBe(
+      text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),
+    );
+  });
+
+  it('sends the text in parts when the background cannot read the blob: URL', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 12);
+    const a = libraryActions(api);
+    const text = await a.backupText();
+    await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
+    // The test environment's blob URLs (blob:nodedata:...) are not the background's origin.
+    const revoke = vi.spyOn(URL, 'revokeObjectURL');
+    const r = await libraryActions(api, { exportBatch: 3, uploadPartChars: 1000 }).restore(
+      new File([text], 'backup.json'),
+      'merge',
+    );
+    expect(r).toMatchObject({ ok: true, value: { articlesAdded: 1 } });
+    const imports = sent.filter((m) => m.type === 'import-backup') as Array<{ blobUrl?: string }>;
+    expect(imports).toHaveLength(2);
+    expect(imports[0]!.blobUrl).toMatch(/^blob:/);
+    expect(revoke).toHaveBeenCalledWith(imports[0]!.blobUrl);
+    expect(imports[1]).toMatchObject({ upload: expect.any(String), parts: expect.any(Number) });
     expect(sent.filter((m) => m.type === 'import-backup-part').length).toBeGreaterThan(3);
     expect(await a.backupText('x')).toBe(
       text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),

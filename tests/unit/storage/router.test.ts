@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { createRouter } from '@/utils/router';
 import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
 
 let db: GangmuDB;
 afterEach(async () => {
+  vi.unstubAllGlobals();
   await db?.delete();
 });
 
@@ -157,6 +158,43 @@ describe('background router', () => {
       ok: true,
       value: { articlesAdded: 2, highlightsAdded: 1 },
     });
+  });
+
+  it('imports from a blob: URL of its own origin, and refuses other URLs before parsing', async () => {
+    const { r } = router();
+    await r.handle({ type: 'put-highlight', highlight: highlight('h1'), article: draft() }, {});
+    const backup = await r.handle({ type: 'export-backup' }, {});
+    if (!backup.ok) throw new Error(backup.error);
+    const own = `blob:${location.origin}/u1`;
+    const fetched: string[] = [];
+    let answer: () => Promise<Response> = async () => new Response(backup.value);
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      return answer();
+    });
+    const importFrom = (blobUrl: string) =>
+      r.handle({ type: 'import-backup', blobUrl, mode: 'replace' }, {});
+    const notRead = {
+      ok: false,
+      code: 'not-found',
+      error: expect.stringMatching(/nothing changed/),
+    };
+    // Another origin's blob URL is not even fetched.
+    expect(await importFrom('blob:https://e.com/u1')).toMatchObject(notRead);
+    expect(fetched).toEqual([]);
+    answer = async () => Promise.reject(new TypeError('Failed to fetch'));
+    expect(await importFrom(own)).toMatchObject(notRead);
+    answer = async () => new Response('gone', { status: 404 });
+    expect(await importFrom(own)).toMatchObject(notRead);
+    // A file that is read but bad is refused by the parser (no fallback code).
+    answer = async () => new Response('{}');
+    expect(await importFrom(own)).toMatchObject({ ok: false, code: 'foreign' });
+    answer = async () => new Response(backup.value);
+    expect(await importFrom(own)).toMatchObject({
+      ok: true,
+      value: { articlesAdded: 1, highlightsAdded: 1 },
+    });
+    expect(fetched).toEqual([own, own, own, own]);
   });
 
   it('turns a storage failure into { ok: false }', async () => {
