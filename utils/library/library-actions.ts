@@ -8,8 +8,9 @@
  * Large libraries: one runtime message holds at most 64 MiB, so the export
  * reads articles in batches, a backup is built here from pages of rows
  * (export-backup-rows, serialised with lib/backup exactly as the background
- * would), and a restore sends the file's text in parts (import-backup-part)
- * before the one import request, which still lands in one transaction.
+ * would), and a restore hands the background a blob: URL of the file, which
+ * the service worker reads itself (falling back to sending the text in parts,
+ * import-backup-part), in the one import request that lands in one transaction.
  */
 import { serializeBackup, type LibraryData } from '../../lib/backup/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
