@@ -11,6 +11,6 @@ export {
   type IntlLike,
   type IndexOptions,
 } from './index-terms.ts';
-export { matches, matchesAll, snippet, type Snippet } from './matches.ts';
+export { allMatcher, matches, matchesAll, snippet, type Snippet } from './matches.ts';
 export { intersectAll, intersectSorted, updateSorted } from './postings.ts';
 export { normalizeForSearch, type SearchText } from './normalize.ts';

@@ -3,7 +3,7 @@
  * snippet of text to show around it.
  */
 import type { Span } from '../types.ts';
-import { charClass, normalizeForSearch, runsOf } from './normalize.ts';
+import { charClass, normalizeForSearch, normalizeText, runsOf } from './normalize.ts';
 
 /** The searchable pieces of a query: Han runs of two or more characters and alphanumeric tokens. */
 function queryPieces(query: string): { text: string; han: boolean }[] {
@@ -77,19 +77,43 @@ export function matches(query: string, text: string): Span[] {
   return mergeSpans(per.flat()).map(([a, b]) => [norm.offsets[a]!, norm.offsets[b]!] as const);
 }
 
+/** Whether normalised `hay` holds a piece as {@link pieceSpans} finds it: whole, or a Han run by its bigrams. */
+function hasPiece(hay: string, p: { text: string; han: boolean }): boolean {
+  if (!p.han) return occurrences(hay, p.text, true).length > 0;
+  if (hay.includes(p.text)) return true;
+  const chars = Array.from(p.text);
+  for (let i = 0; i + 1 < chars.length; i++)
+    if (!hay.includes(chars[i]! + chars[i + 1]!)) return false;
+  return true;
+}
+
+/**
+ * The test of {@link matchesAll} for one query, worked out once: confirming
+ * hundreds of candidate texts (the highlights of a group) then normalises
+ * each text once, without an offset map, and stops at the first piece
+ * missing.
+ */
+export function allMatcher(query: string): (text: string) => boolean {
+  const pieces = queryPieces(query);
+  if (pieces.length === 0) {
+    const q = normalizeForSearch(query).text.trim();
+    return (text) => q.length > 0 && normalizeText(text).includes(q);
+  }
+  return (text) => {
+    const hay = normalizeText(text);
+    return pieces.every((p) => hasPiece(hay, p));
+  };
+}
+
 /**
  * True when `text` holds every searchable piece of the query — the check the
  * index does with {@link queryTerms}, done on the text itself (to confirm an
  * index hit, or to scan when the query has no terms). A query with nothing
- * searchable matches by substring, ignoring case and width.
+ * searchable matches by substring, ignoring case and width. For many texts,
+ * {@link allMatcher}.
  */
 export function matchesAll(query: string, text: string): boolean {
-  const { norm, per } = pieceSpans(query, text);
-  if (per.length === 0) {
-    const q = normalizeForSearch(query).text.trim();
-    return q.length > 0 && norm.text.includes(q);
-  }
-  return per.every((s) => s.length > 0);
+  return allMatcher(query)(text);
 }
 
 /** A piece of text to show under a search result. */

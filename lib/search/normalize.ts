@@ -74,6 +74,13 @@ export function normalizeForSearch(raw: string): SearchText {
   return { text, offsets };
 }
 
+/** The normalised text of `raw` alone, without the offset map (for a yes/no test). */
+export function normalizeText(raw: string): string {
+  let text = '';
+  for (const ch of raw) text += normalizeChar(ch);
+  return text;
+}
+
 /** A maximal run of one class in normalised text: `[start, end)`. */
 export interface Run {
   cls: Exclude<CharClass, 'sep'>;

@@ -22,9 +22,9 @@
  * Titles, sites and dates of results come from the summaries (schema v3).
  */
 import {
+  allMatcher,
   intersectAll,
   matches,
-  matchesAll,
   normalizeForSearch,
   queryTerms,
   snippet,
@@ -170,7 +170,11 @@ class Found {
   private fromHighlights = new Map<string, SearchHit[]>();
   private seenArticles = new Set<string>();
   private seenGroups = new Set<string>();
-  constructor(private readonly query: string) {}
+  /** matchesAll for this query, worked out once (a group holds dozens of highlights to confirm). */
+  private readonly test: (text: string) => boolean;
+  constructor(private readonly query: string) {
+    this.test = allMatcher(query);
+  }
 
   /** Articles with at least one hit. */
   get size(): number {
@@ -187,8 +191,7 @@ class Found {
     if (this.seenArticles.has(a.id)) return;
     this.seenArticles.add(a.id);
     const fields = articleFields(a);
-    if (matchesAll(this.query, joinFields(fields)))
-      this.own.set(a.id, fieldHits(this.query, fields));
+    if (this.test(joinFields(fields))) this.own.set(a.id, fieldHits(this.query, fields));
   }
   /** Whether the article's highlight group was checked. */
   readGroup(id: string): boolean {
@@ -201,8 +204,7 @@ class Found {
     const hits: SearchHit[] = [];
     for (const h of g.highlights) {
       const fields = highlightFields(h);
-      if (matchesAll(this.query, joinFields(fields)))
-        hits.push(...fieldHits(this.query, fields, h.id));
+      if (this.test(joinFields(fields))) hits.push(...fieldHits(this.query, fields, h.id));
     }
     if (hits.length > 0) this.fromHighlights.set(g.articleId, hits);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allMatcher,
   defaultSegmenter,
   indexTerms,
   matches,
@@ -147,6 +148,29 @@ describe('matches and snippet', () => {
     expect(matchesAll('党', '党的建设')).toBe(true);
     expect(matchesAll('，', '党的建设')).toBe(false);
     expect(matchesAll('', '党的建设')).toBe(false);
+  });
+
+  it('one matcher, worked out once, tests many texts (the highlights of a group)', () => {
+    const gdp = allMatcher('GDP');
+    expect(['ＧＤＰ增长', '25gdp', 'gdp、增长', 'GDP5', '', '\n'].map(gdp)).toEqual([
+      true,
+      false, // a Latin piece only as a whole token
+      true,
+      false,
+      false,
+      false,
+    ]);
+    const series = allMatcher('时间序列');
+    // As written, or by all its bigrams; never by bigrams apart that skip one (间序).
+    expect(['时间序列分析', '时间 序列', '序列时间间序', '时间'].map(series)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    const one = allMatcher('治');
+    expect(['治理', '政', ''].map(one)).toEqual([true, false, false]);
+    expect(allMatcher('')('治理')).toBe(false);
   });
 
   it('opens a snippet after the sentence end before the match', () => {
