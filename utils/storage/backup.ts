@@ -18,7 +18,7 @@ import type { Table } from 'dexie';
 import type { BackupRows, BackupTable, ImportStats } from '../messages.ts';
 import { highlightsByArticle } from './by-article.ts';
 import { StorageError } from './errors.ts';
-import { putAllFresh, putArticles, putHighlights } from './postings.ts';
+import { issued, putAllFresh, putArticles, putHighlights } from './postings.ts';
 import { refreshSummaries, summariesOf } from './summaries.ts';
 import { stripTerms } from './terms.ts';
 
@@ -132,15 +132,19 @@ export async function importBackup(
       await db.summaries.clear();
       await db.postings.clear();
     }
-    // After a clear the posting lists are built in memory and written once, nothing read.
-    if (plan.clear) await putAllFresh(db, plan.articles, plan.highlights);
-    else {
+    // Put first, awaited last: IndexedDB writes them while the rest is worked out.
+    const sitePrefs = issued(db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]));
+    if (plan.clear) {
+      const summaries = issued(db.summaries.bulkPut(summariesOf(plan.articles, plan.highlights)));
+      // After a clear the posting lists are built in memory and written once, nothing read.
+      await putAllFresh(db, plan.articles, plan.highlights);
+      await summaries;
+    } else {
       await putArticles(db, plan.articles);
       await putHighlights(db, plan.highlights);
+      await refreshSummaries(db, touchedIds(plan));
     }
-    await db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]);
-    if (plan.clear) await db.summaries.bulkPut(summariesOf(plan.articles, plan.highlights));
-    else await refreshSummaries(db, touchedIds(plan));
+    await sitePrefs;
     return plan.stats;
   });
 }

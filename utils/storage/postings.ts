@@ -129,36 +129,60 @@ export const byCreation = (a: Highlight, b: Highlight) =>
           : 0;
 
 /**
+ * Rows written, and what they change in the posting lists. `written` is the
+ * write, issued but not awaited: IndexedDB clones the rows when they are
+ * put and writes them while the caller works out the lists (await it before
+ * the transaction's end).
+ */
+interface Written {
+  changes: TermChange[];
+  written: PromiseLike<unknown>;
+}
+
+const NOTHING: Written = { changes: [], written: Promise.resolve() };
+
+/**
+ * A write issued now and awaited later. Marked handled: when it fails, the
+ * transaction aborts and the caller's next await throws; the write's own
+ * rejection must not be reported a second time as unhandled.
+ */
+export function issued<T extends PromiseLike<unknown>>(write: T): T {
+  write.then(undefined, () => undefined);
+  return write;
+}
+
+/**
  * Puts articles: each keeps its stored `doc` or gets the next (new ones in
- * saved order, so a higher doc is a newer row); returns each one's change of
- * terms. `fresh`: the tables are empty (a replace or an upgrade), nothing is
- * read and docs start at 1.
+ * saved order, so a higher doc is a newer row). `fresh`: the tables are
+ * empty (a replace or an upgrade), nothing is read and docs start at 1.
  */
 async function putArticleDocs(
   tables: IndexTables,
   articles: readonly Article[],
   fresh: boolean,
-): Promise<TermChange[]> {
-  if (articles.length === 0) return [];
+): Promise<Written> {
+  if (articles.length === 0) return NOTHING;
   const sorted = [...articles].sort(bySavedAt);
   const old = fresh ? [] : await tables.articles.bulkGet(sorted.map((r) => r.id));
   let next = fresh ? 1 : await nextDoc(tables.articles);
-  const changes: TermChange[] = [];
-  const put = sorted.map((a, i): ArticleRow => {
+  const put = sorted.map((a, i): ArticleRow => ({
+    ...(stripTerms(a) as Article),
+    doc: old[i]?.doc ?? next++,
+  }));
+  // One row (every edit): a plain put.
+  const written = issued(
+    put.length === 1 ? tables.articles.put(put[0]!) : tables.articles.bulkPut(put),
+  );
+  const changes = put.map((row, i): TermChange => {
     const o = old[i];
-    const row = { ...(stripTerms(a) as Article), doc: o?.doc ?? next++ };
-    changes.push({
+    return {
       side: 'articles',
       doc: row.doc,
       before: o ? articleTerms(o) : [],
       after: articleTerms(row),
-    });
-    return row;
+    };
   });
-  // One row (every edit): a plain put.
-  if (put.length === 1) await tables.articles.put(put[0]!);
-  else await tables.articles.bulkPut(put);
-  return changes;
+  return { changes, written };
 }
 
 /** Highlights by article, each article's in the order given. */
@@ -176,16 +200,16 @@ function byArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
  * Writes highlight groups: for each article, `change` turns its stored
  * highlights (none for a new group) into the new ones; a group left empty is
  * deleted. A group keeps its doc; new groups get the next ones, in order of
- * their newest highlight (so a higher doc is a newer group). Returns the changes of terms. `fresh`: the tables
- * are empty, nothing is read.
+ * their newest highlight (so a higher doc is a newer group). `fresh`: the
+ * tables are empty, nothing is read.
  */
 async function writeGroups(
   tables: IndexTables,
   articleIds: readonly string[],
   change: (articleId: string, stored: readonly Highlight[]) => Highlight[],
   fresh: boolean,
-): Promise<TermChange[]> {
-  if (articleIds.length === 0) return [];
+): Promise<Written> {
+  if (articleIds.length === 0) return NOTHING;
   const old = fresh ? [] : await tables.highlightGroups.bulkGet([...articleIds]);
   const next = articleIds.map((id, i) => {
     const highlights = change(id, old[i]?.highlights ?? []).sort(byCreation);
@@ -197,29 +221,41 @@ async function writeGroups(
     // By their newest highlight (the last: they are in creation order).
     .sort((a, b) => byCreation(a.highlights.at(-1)!, b.highlights.at(-1)!));
   const docs = new Map(newcomers.map((g) => [g.articleId, doc++]));
-  const changes: TermChange[] = [];
   const put: HighlightGroupRow[] = [];
-  const gone: string[] = [];
+  const gone: HighlightGroupRow[] = [];
   for (const g of next) {
-    const before = g.old ? groupTerms(g.old.highlights) : [];
-    if (g.highlights.length === 0) {
-      if (!g.old) continue;
-      gone.push(g.articleId);
-      changes.push({ side: 'highlights', doc: g.old.doc, before, after: [] });
-      continue;
-    }
-    const row = {
-      articleId: g.articleId,
-      doc: g.old?.doc ?? docs.get(g.articleId)!,
-      highlights: g.highlights,
-    };
-    put.push(row);
-    changes.push({ side: 'highlights', doc: row.doc, before, after: groupTerms(row.highlights) });
+    if (g.highlights.length > 0)
+      put.push({
+        articleId: g.articleId,
+        doc: g.old?.doc ?? docs.get(g.articleId)!,
+        highlights: g.highlights,
+      });
+    else if (g.old) gone.push(g.old);
   }
-  if (put.length === 1) await tables.highlightGroups.put(put[0]!);
-  else if (put.length > 1) await tables.highlightGroups.bulkPut(put);
-  if (gone.length > 0) await tables.highlightGroups.bulkDelete(gone);
-  return changes;
+  const t = tables.highlightGroups;
+  const written = issued(
+    Promise.all([
+      put.length === 1 ? t.put(put[0]!) : put.length > 1 ? t.bulkPut(put) : null,
+      gone.length > 0 ? t.bulkDelete(gone.map((g) => g.articleId)) : null,
+    ]),
+  );
+  const before = new Map<string, string[]>();
+  for (const o of old) if (o) before.set(o.articleId, groupTerms(o.highlights));
+  const changes: TermChange[] = [
+    ...put.map((row): TermChange => ({
+      side: 'highlights',
+      doc: row.doc,
+      before: before.get(row.articleId) ?? [],
+      after: groupTerms(row.highlights),
+    })),
+    ...gone.map((g): TermChange => ({
+      side: 'highlights',
+      doc: g.doc,
+      before: before.get(g.articleId) ?? [],
+      after: [],
+    })),
+  ];
+  return { changes, written };
 }
 
 /** Highlights as a group stores them: no docs, no terms. */
@@ -230,7 +266,9 @@ export async function putArticles(
   tables: IndexTables,
   articles: readonly Article[],
 ): Promise<void> {
-  await updatePostings(tables.postings, await putArticleDocs(tables, articles, false));
+  const { changes, written } = await putArticleDocs(tables, articles, false);
+  await updatePostings(tables.postings, changes);
+  await written;
 }
 
 /**
@@ -243,7 +281,7 @@ export async function putHighlights(
   highlights: readonly Highlight[],
 ): Promise<void> {
   const by = byArticle(clean(highlights));
-  const changes = await writeGroups(
+  const { changes, written } = await writeGroups(
     tables,
     [...by.keys()],
     (id, stored) => {
@@ -254,6 +292,7 @@ export async function putHighlights(
     false,
   );
   await updatePostings(tables.postings, changes);
+  await written;
 }
 
 /** Deletes highlights of one article by id (ids not there are ignored); call inside a transaction over the index tables. */
@@ -263,13 +302,14 @@ export async function deleteHighlights(
   ids: readonly string[],
 ): Promise<void> {
   const drop = new Set(ids);
-  const changes = await writeGroups(
+  const { changes, written } = await writeGroups(
     tables,
     [articleId],
     (_, stored) => stored.filter((h) => !drop.has(h.id)),
     false,
   );
   await updatePostings(tables.postings, changes);
+  await written;
 }
 
 /**
@@ -277,7 +317,8 @@ export async function deleteHighlights(
  * replaces the library, or the v5 upgrade, which rewrites every row): docs
  * from 1 in date order, the posting lists built in memory and written once.
  * Rows already stored under the same ids are overwritten (their old terms
- * dropped).
+ * dropped). Each table's rows are put before their terms are worked out, so
+ * IndexedDB writes them meanwhile.
  */
 export async function putAllFresh(
   tables: IndexTables,
@@ -285,11 +326,10 @@ export async function putAllFresh(
   highlights: readonly Highlight[],
 ): Promise<void> {
   const by = byArticle(clean(highlights));
-  const changes = [
-    ...(await putArticleDocs(tables, articles, true)),
-    ...(await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true)),
-  ];
-  await updatePostings(tables.postings, changes, true);
+  const a = await putArticleDocs(tables, articles, true);
+  const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true);
+  await updatePostings(tables.postings, [...a.changes, ...g.changes], true);
+  await Promise.all([a.written, g.written]);
 }
 
 /** Deletes stored articles and whole highlight groups and takes them out of the postings; call inside a transaction over the index tables. */
