@@ -6,7 +6,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { PASTE_PAGE } from '@/utils/library/highlight-link';
-import { libraryActions } from '@/utils/library/library-actions';
+import { libraryActions, type LibraryActions } from '@/utils/library/library-actions';
 import {
   errorMessage,
   type ArticleRows,
@@ -32,6 +32,8 @@ export interface LibraryDeps {
   download: (filename: string, data: Blob) => void;
   /** Asks before a destructive step (restore by replacing). */
   confirm: (text: string) => boolean;
+  /** The requests, when the page made them already (to send the first one early); else made from `api`. */
+  actions?: LibraryActions;
 }
 
 /** How long the Undo button stays after a delete. */
@@ -49,7 +51,7 @@ interface Notice {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDeps) {
+export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: LibraryDeps) {
   const [query, setQuery] = useState<ListQuery>({});
   const [search, setSearch] = useState('');
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -63,7 +65,8 @@ export function LibraryApp({ api, t, formatDate, download, confirm }: LibraryDep
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  const actions = useMemo(() => libraryActions(api), [api]);
+  const given = deps.actions;
+  const actions = useMemo(() => given ?? libraryActions(api), [api, given]);
 
   const { list, facets } = useLibraryList(actions, query, version, (ids) =>
     setSelected((s) => new Set([...s].filter((id) => ids.has(id)))),

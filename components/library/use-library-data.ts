@@ -38,9 +38,11 @@ export function useLibraryList(
       const whole = !head.ok || head.value.length < FIRST_PAGE;
       show(head, whole);
       if (!whole && live) void actions.list(query).then((all) => show(all, true));
-    });
-    void actions.facets().then((r) => {
-      if (live && r.ok) setFacets(r.value);
+      // The filter choices after the first screen, which they would only delay.
+      if (live)
+        void actions.facets().then((r) => {
+          if (live && r.ok) setFacets(r.value);
+        });
     });
     return () => {
       live = false;

@@ -9,6 +9,12 @@ import { render } from 'preact';
 import { browser } from '#imports';
 import { LibraryApp, type LibraryDeps } from '@/components/library/LibraryApp';
 import { downloadBlob } from '@/utils/download';
+import { libraryActions } from '@/utils/library/library-actions';
+
+// The first screen's rows are asked for before anything renders: the reply is
+// on its way while Preact builds the page (the initial query is the default, {}).
+const actions = libraryActions(browser);
+actions.prefetchHead({});
 
 const t: LibraryDeps['t'] = (name, substitutions) => browser.i18n.getMessage(name, substitutions);
 
@@ -25,6 +31,7 @@ if (root)
   render(
     <LibraryApp
       api={browser}
+      actions={actions}
       t={t}
       formatDate={formatDate}
       download={downloadBlob}

@@ -67,10 +67,24 @@ export function libraryActions(
     uploadPartChars: UPLOAD_PART_CHARS,
   },
 ) {
+  const head = (query: ListQuery) =>
+    sendRequest(api, { type: 'list-articles', ...query, limit: FIRST_PAGE });
+  /** The first screen's request when it was sent before the page rendered (prefetchHead). */
+  let early: { key: string; reply: ReturnType<typeof head> } | null = null;
   return {
+    /**
+     * Sends the first screen's request now, before the page renders: the
+     * first {@link listHead} of the same query takes its reply.
+     */
+    prefetchHead(query: ListQuery) {
+      early = { key: JSON.stringify(query), reply: head(query) };
+    },
     /** The first screen of the list (FIRST_PAGE rows, same order and filters). */
-    listHead: (query: ListQuery) =>
-      sendRequest(api, { type: 'list-articles', ...query, limit: FIRST_PAGE }),
+    listHead(query: ListQuery) {
+      const taken = early;
+      early = null;
+      return taken && taken.key === JSON.stringify(query) ? taken.reply : head(query);
+    },
     /** The whole list. */
     list: (query: ListQuery) => sendRequest(api, { type: 'list-articles', ...query }),
     facets: () => sendRequest(api, { type: 'list-facets' }),

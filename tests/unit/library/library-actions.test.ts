@@ -56,6 +56,25 @@ async function seed(api: RuntimeLike, n: number) {
 }
 
 describe('library actions', () => {
+  it('the first screen asked for early is sent once and given to the first listHead of that query', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 3);
+    const a = libraryActions(api);
+    const heads = () => sent.filter((m) => m.type === 'list-articles').length;
+    a.prefetchHead({});
+    expect(heads()).toBe(1);
+    const early = await a.listHead({});
+    expect(heads()).toBe(1);
+    expect(early.ok && early.value.map((x) => x.title)).toEqual(['文章2', '文章1', '文章0']);
+    // Taken once: the next listHead asks again, as does one for another query.
+    await a.listHead({});
+    expect(heads()).toBe(2);
+    a.prefetchHead({});
+    const other = await a.listHead({ tag: '治理' });
+    expect(heads()).toBe(4);
+    expect(other.ok && other.value.map((x) => x.title)).toEqual(['文章0']);
+  });
+
   it('the first screen is the head of the whole list', async () => {
     const { api } = runtime();
     await seed(api, FIRST_PAGE + 5);
