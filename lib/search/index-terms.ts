@@ -11,7 +11,7 @@
  * character (的, 是, 发) occurs in nearly every document and would make a
  * search match everything.
  */
-import { normalizeForSearch, runsOf } from './normalize.ts';
+import { normalizeForSearch, normalizeText, runsOf } from './normalize.ts';
 
 /** The part of `Intl.Segmenter` the indexer uses; pass a fake in tests. */
 export interface WordSegmenter {
@@ -113,7 +113,7 @@ export function indexTerms(
         : options;
   const segmenter = opts.segmenter === undefined ? defaultSegmenter() : opts.segmenter;
   const max = opts.maxTerms ?? MAX_TERMS;
-  const { text: norm } = normalizeForSearch(text);
+  const norm = normalizeText(text);
   const seen = new Set<string>();
   const out: string[] = [];
   const add = (t: string) => {

@@ -101,12 +101,16 @@ export const articleTerms = (a: Article): string[] =>
   indexTerms(joinFields(articleFields(a)), STORED_TERMS);
 export const highlightTerms = (h: Highlight): string[] =>
   indexTerms(joinFields(highlightFields(h)), STORED_TERMS);
-/** The terms of a group of highlights: the union of theirs. */
-export function groupTerms(highlights: readonly Highlight[]): string[] {
-  const all = new Set<string>();
-  for (const h of highlights) for (const t of highlightTerms(h)) all.add(t);
-  return [...all];
-}
+/**
+ * The terms of a group of highlights: the union of theirs, worked out in one
+ * pass over their texts (no term spans the line break between two), with no
+ * cap on the group's total.
+ */
+export const groupTerms = (highlights: readonly Highlight[]): string[] =>
+  indexTerms(highlights.map((h) => joinFields(highlightFields(h))).join('\n'), {
+    ...STORED_TERMS,
+    maxTerms: Infinity,
+  });
 
 /** An article as schema v2–v3 stored it, with its terms (the v2 upgrade; any `terms` it carried is recomputed). */
 export function articleRow(a: Article): Article & { terms: string[] } {
