@@ -57,16 +57,45 @@ interface TermOps {
   remove: Record<Side, number[]>;
 }
 
+/** A list of docs as stored: ascending (sorted only when it is not already). */
+function ascending(docs: readonly number[]): Uint32Array {
+  const list = Uint32Array.from(docs);
+  for (let i = 1; i < list.length; i++) if (list[i]! < list[i - 1]!) return list.sort();
+  return list;
+}
+
+/**
+ * The posting lists of new documents only, into an EMPTY table: each term's
+ * docs gathered in one pass (a document's terms are distinct) and written once.
+ */
+async function putFreshPostings(
+  postings: IndexTables['postings'],
+  changes: readonly TermChange[],
+): Promise<void> {
+  const lists = new Map<string, Record<Side, number[]>>();
+  for (const c of changes)
+    for (const t of c.after) {
+      let l = lists.get(t);
+      if (!l) lists.set(t, (l = { articles: [], highlights: [] }));
+      l[c.side].push(c.doc);
+    }
+  const put: PostingRow[] = [];
+  for (const [term, l] of lists)
+    put.push({ term, articles: ascending(l.articles), highlights: ascending(l.highlights) });
+  await postings.bulkPut(put);
+}
+
 /**
  * Applies term changes to the posting lists: reads only the touched terms'
- * rows (none when `fresh`: the table was just emptied), puts the changed
- * ones, deletes the emptied ones.
+ * rows (none when `fresh`: the table was just emptied, and every change is
+ * a new document), puts the changed ones, deletes the emptied ones.
  */
 async function updatePostings(
   postings: IndexTables['postings'],
   changes: readonly TermChange[],
   fresh = false,
 ): Promise<void> {
+  if (fresh) return putFreshPostings(postings, changes);
   const ops = new Map<string, TermOps>();
   const at = (term: string): TermOps => {
     let o = ops.get(term);
@@ -84,7 +113,7 @@ async function updatePostings(
   }
   if (ops.size === 0) return;
   const terms = [...ops.keys()];
-  const stored = fresh ? [] : await postings.bulkGet(terms);
+  const stored = await postings.bulkGet(terms);
   const put: PostingRow[] = [];
   const gone: string[] = [];
   terms.forEach((term, i) => {
