@@ -25,9 +25,10 @@ import {
 } from './terms.ts';
 
 /**
- * A term's documents, ascending (`highlights`: the docs of highlight groups). Stored as Uint32Array: IndexedDB clones a
- * typed array as its bytes, where a plain array of numbers is serialised
- * number by number (writing the lists took half of a restore that way).
+ * A term's documents, ascending (`highlights`: the docs of highlight
+ * groups). Stored as Uint32Array: IndexedDB clones a typed array as its
+ * bytes, where a plain array of numbers is serialised number by number
+ * (writing the lists took half of a restore that way).
  */
 export interface PostingRow {
   term: string;
@@ -146,7 +147,7 @@ async function nextDoc(
 const bySavedAt = (a: Article, b: Article) =>
   a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0;
 /** The order of a group's highlights: made first first, ties by id. */
-export const byCreation = (a: Highlight, b: Highlight) =>
+const byCreation = (a: Highlight, b: Highlight) =>
   a.createdAt < b.createdAt
     ? -1
     : a.createdAt > b.createdAt
