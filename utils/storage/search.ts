@@ -149,10 +149,13 @@ export async function search(
     if (terms.length > 0) {
       const c = await candidates(db, terms);
       if (c.articles.length + c.highlights.length <= fullRankMax) {
-        // Few candidates: read and check them all, rank them all.
-        for (const row of await byDocs<ArticleRow>(db.articles, c.articles)) found.article(row);
-        for (const row of await byDocs<HighlightGroupRow>(db.highlightGroups, c.highlights))
-          found.group(row);
+        // Few candidates: read (both tables at once) and check them all, rank them all.
+        const [articles, groups] = await Promise.all([
+          byDocs<ArticleRow>(db.articles, c.articles),
+          byDocs<HighlightGroupRow>(db.highlightGroups, c.highlights),
+        ]);
+        for (const row of articles) found.article(row);
+        for (const row of groups) found.group(row);
       } else await newestCandidates(db, found, max, c);
     } else await newestScan(db, found, max);
     return (await found.results(db)).sort(rank).slice(0, max);
@@ -264,10 +267,13 @@ async function newestCandidates(
   const articleDocs = new Set(c.articles);
   const groupDocs = new Set(c.highlights);
   const unread = ids.filter((id) => !found.read(id));
-  for (const a of await db.articles.bulkGet(unread))
-    if (a && articleDocs.has(a.doc)) found.article(a);
   const ungrouped = ids.filter((id) => !found.readGroup(id));
-  for (const g of await groupsOf(db, ungrouped)) if (g && groupDocs.has(g.doc)) found.group(g);
+  const [articles, groups] = await Promise.all([
+    db.articles.bulkGet(unread),
+    groupsOf(db, ungrouped),
+  ]);
+  for (const a of articles) if (a && articleDocs.has(a.doc)) found.article(a);
+  for (const g of groups) if (g && groupDocs.has(g.doc)) found.group(g);
 }
 
 /**
@@ -284,8 +290,9 @@ async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void
       .limit(Math.min(n, SEARCH_SCAN_CAP - i))
       .primaryKeys()) as string[];
     if (ids.length === 0) break;
-    for (const a of await db.articles.bulkGet(ids)) if (a) found.article(a);
-    for (const g of await groupsOf(db, ids)) if (g) found.group(g);
+    const [articles, groups] = await Promise.all([db.articles.bulkGet(ids), groupsOf(db, ids)]);
+    for (const a of articles) if (a) found.article(a);
+    for (const g of groups) if (g) found.group(g);
     if (ids.length < n) break;
   }
 }
