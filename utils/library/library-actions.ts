@@ -156,15 +156,17 @@ export function libraryActions(
           zip.add(file.name, file.text);
           if (++sinceYield === ZIP_BATCH) {
             sinceYield = 0;
+            await zip.settled();
             onProgress?.({ step: 'zip', done: asked + i + 1, total });
             await yieldControl();
           }
         }
+        await zip.settled();
         asked = Math.min(total, asked + exportBatch);
         onProgress?.({ step: 'zip', done: asked, total });
       }
       fillIndex(files.index().text);
-      return { zip: zip.finish(), articles: files.count };
+      return { zip: await zip.finish(), articles: files.count };
     },
 
     /** The whole library as backup text, built from pages of rows (the same text export-backup gives). */

@@ -7,7 +7,13 @@ import {
   exportFiles,
   storedExportItems,
 } from '@/utils/library/export-files';
-import { ZipWriter, crc32, zipFiles } from '@/utils/library/zip-files';
+import {
+  ZipWriter,
+  crc32,
+  fflateDeflate,
+  nativeDeflate,
+  zipFiles,
+} from '@/utils/library/zip-files';
 import { makeArticle, makeHighlight } from '../backup/library-fixture.ts';
 
 function item(i: number, title?: string) {
@@ -143,17 +149,34 @@ describe('zipFiles', () => {
     expect(crc32(new Uint8Array())).toBe(0);
   });
 
-  it('keeps a reserved place first and fills it last; refuses an archive with a place unfilled', () => {
+  it('keeps a reserved place first and fills it last; refuses an archive with a place unfilled', async () => {
     const zip = new ZipWriter();
     const fill = zip.reserve('index.md');
     for (let i = 0; i < 3000; i++) zip.add(`${i}.md`, `第${i}篇`);
-    expect(() => zip.finish()).toThrow(/reserved/);
+    await expect(zip.finish()).rejects.toThrow(/reserved/);
     fill('目录');
-    const files = unzipSync(zip.finish());
+    expect(() => fill('again')).toThrow(/twice/);
+    const files = unzipSync(await zip.finish());
     expect(Object.keys(files).slice(0, 3)).toEqual(['index.md', '0.md', '1.md']);
     expect(Object.keys(files)).toHaveLength(3001);
     expect(strFromU8(files['index.md']!)).toBe('目录');
     expect(strFromU8(files['2999.md']!)).toBe('第2999篇');
+  });
+
+  it('deflates with the browser CompressionStream or fflate: the same files either way', async () => {
+    const native = nativeDeflate();
+    expect(native).not.toBeNull(); // Node has CompressionStream('deflate-raw') too
+    const files = exportFiles([item(1, '甲'), item(2, '乙')]);
+    const a = unzipSync(await zipFiles(files, { deflate: native! }));
+    const b = unzipSync(await zipFiles(files, { deflate: fflateDeflate }));
+    expect(a).toEqual(b);
+    expect(strFromU8(a['甲.md']!)).toBe(files[1]!.text);
+  });
+
+  it('rejects when a file fails to deflate', async () => {
+    const zip = new ZipWriter({ deflate: async () => Promise.reject(new Error('no memory')) });
+    zip.add('a.md', 'x');
+    await expect(zip.settled()).rejects.toThrow('no memory');
   });
 
   it('zips an empty list into a valid empty archive', async () => {
