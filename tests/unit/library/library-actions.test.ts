@@ -104,6 +104,17 @@ describe('library actions', () => {
     for (const f of expected) expect(exportedAt(strFromU8(got[f.name]!))).toBe(f.text);
   });
 
+  it('exports nothing asked as a zip of index.md alone', async () => {
+    const { api } = runtime();
+    const steps: string[] = [];
+    const { zip, articles } = await libraryActions(api).exportZip([], (p) =>
+      steps.push(`${p.step}${p.done}/${p.total}`),
+    );
+    expect(articles).toBe(0);
+    expect(Object.keys(unzipSync(zip))).toEqual(['index.md']);
+    expect(steps).toEqual(['read0/0']);
+  });
+
   it('writes a batch while the next ones are still being read, yielding to the page', async () => {
     const { api, sent } = runtime();
     await seed(api, 40);
