@@ -19,6 +19,7 @@ import { ArticleView } from './ArticleView.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { LibraryList } from './LibraryList.tsx';
 import type { LibraryT } from './library-strings.ts';
+import { throttledProgress } from './progress.ts';
 import { SearchResults } from './SearchResults.tsx';
 import { UndoToast } from './UndoToast.tsx';
 import { useLibraryList, useSearch } from './use-library-data.ts';
@@ -164,7 +165,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
         which === 'selected'
           ? [...selected].sort((a, b) => order.indexOf(a) - order.indexOf(b))
           : undefined;
-      const { zip, articles } = await actions.exportZip(ids, setProgress);
+      const { zip, articles } = await actions.exportZip(ids, throttledProgress(setProgress));
       const name = `gangmu-${today()}.zip`;
       download(name, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       return { tone: 'info', text: t('libExported', [String(articles), name]) };

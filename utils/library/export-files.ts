@@ -55,33 +55,92 @@ function linkTarget(name: string): string {
   return name.replace(/[ ()<>[\]%]/g, (c) => encodeURIComponent(c));
 }
 
+/** What the index lists of one article: kept instead of the article while the export goes on. */
+export interface IndexEntry {
+  /** Its file in the export. */
+  name: string;
+  title: string;
+  site: string;
+  author: string | null;
+  savedAt: string;
+  highlights: number;
+  tags: string[];
+}
+
+/** The index's view of an article written to `name`. */
+export function indexEntry(
+  name: string,
+  { article: a, highlights }: ArticleWithHighlights,
+): IndexEntry {
+  return {
+    name,
+    title: a.title || a.outline.title || a.url,
+    site: a.site,
+    author: a.outline.author,
+    savedAt: a.savedAt,
+    highlights: highlights.length,
+    tags: a.tags,
+  };
+}
+
 /** The index: one list item per article — link to its file, site, author, saved date, highlight count. */
-export function indexMarkdown(
-  entries: readonly { name: string; item: ArticleWithHighlights }[],
-  exportedAt: string,
-): string {
+export function indexMarkdown(entries: readonly IndexEntry[], exportedAt: string): string {
   const out = [
     '# 纲目文库 Gangmu library',
     '',
     `导出于 Exported ${exportedAt} · ${entries.length} 篇 articles`,
     '',
   ];
-  for (const { name, item } of entries) {
-    const a = item.article;
-    const title = a.title || a.outline.title || a.url;
+  for (const e of entries) {
     const meta = [
-      a.site,
-      a.outline.author,
-      a.savedAt.slice(0, 10),
-      `${item.highlights.length} 条划线 highlights`,
-      ...(a.tags.length ? [a.tags.map((t) => `#${t}`).join(' ')] : []),
+      e.site,
+      e.author,
+      e.savedAt.slice(0, 10),
+      `${e.highlights} 条划线 highlights`,
+      ...(e.tags.length ? [e.tags.map((t) => `#${t}`).join(' ')] : []),
     ].filter(Boolean);
     out.push(
-      `- [${escapeMarkdown(title)}](${linkTarget(name)}) — ${escapeMarkdown(meta.join(' · '))}`,
+      `- [${escapeMarkdown(e.title)}](${linkTarget(e.name)}) — ${escapeMarkdown(meta.join(' · '))}`,
     );
   }
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * The files of an export written as the articles come: `next` gives one
+ * article's file (its name made safe and unique by `safeFileName`, in the
+ * order called) and keeps only its index entry; `index` gives index.md, of
+ * every article so far. The name index.md is reserved first, so no article
+ * takes it.
+ */
+export class ExportFileStream {
+  private readonly taken = new Set<string>([INDEX_FILE]);
+  private readonly entries: IndexEntry[] = [];
+  private readonly exportedAt: string;
+
+  constructor(exportedAt: string = new Date().toISOString()) {
+    this.exportedAt = exportedAt;
+  }
+
+  /** Articles written so far. */
+  get count(): number {
+    return this.entries.length;
+  }
+
+  next(item: ArticleWithHighlights): ExportFile {
+    const name = safeFileName(
+      item.article.title || item.article.outline.title || '',
+      'md',
+      this.taken,
+    );
+    this.entries.push(indexEntry(name, item));
+    return { name, text: articleMarkdown(item) };
+  }
+
+  index(): ExportFile {
+    return { name: INDEX_FILE, text: indexMarkdown(this.entries, this.exportedAt) };
+  }
 }
 
 /**
@@ -92,13 +151,7 @@ export function exportFiles(
   items: readonly ArticleWithHighlights[],
   exportedAt: string = new Date().toISOString(),
 ): ExportFile[] {
-  const taken = new Set<string>([INDEX_FILE]);
-  const entries = items.map((item) => ({
-    name: safeFileName(item.article.title || item.article.outline.title || '', 'md', taken),
-    item,
-  }));
-  return [
-    { name: INDEX_FILE, text: indexMarkdown(entries, exportedAt) },
-    ...entries.map(({ name, item }) => ({ name, text: articleMarkdown(item) })),
-  ];
+  const stream = new ExportFileStream(exportedAt);
+  const files = items.map((item) => stream.next(item));
+  return [stream.index(), ...files];
 }

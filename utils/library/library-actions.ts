@@ -22,8 +22,8 @@ import {
   type Reply,
   type RuntimeLike,
 } from '../messages.ts';
-import { exportFiles } from './export-files.ts';
-import { zipFiles, type ZipProgress } from './zip-files.ts';
+import { ExportFileStream, INDEX_FILE } from './export-files.ts';
+import { macrotask, ZipWriter, type ZipProgress } from './zip-files.ts';
 
 /** Rows of the list's first request: enough for the first screen, read through an index. */
 export const FIRST_PAGE = 60;
@@ -31,7 +31,7 @@ export const FIRST_PAGE = 60;
 export const EXPORT_BATCH = 250;
 /** export-articles requests in flight at once. */
 export const EXPORT_IN_FLIGHT = 3;
-/** Files zipped per turn between yields to the page. */
+/** Articles turned into Markdown and zipped per turn between yields to the page. */
 export const ZIP_BATCH = 32;
 /** Rows per export-backup-rows request, per table (for highlights: the highlights of this many articles). */
 export const BACKUP_PAGE = { articles: 1000, highlights: 1000, sitePrefs: 1000 } as const;
@@ -99,18 +99,18 @@ export function libraryActions(
 
     /**
      * Articles with their highlights, in the order of `ids` (all articles,
-     * newest saved first, without them), read EXPORT_BATCH at a time.
+     * newest saved first, without them), a batch at a time as they arrive:
+     * EXPORT_BATCH per export-articles request, EXPORT_IN_FLIGHT requested at
+     * once, so the background reads the next batches while the caller works
+     * on this one. Ids no longer stored are skipped.
      */
-    async exportRows(
+    async *exportBatches(
       ids: readonly string[] | undefined,
       onProgress?: (p: ExportProgress) => void,
-    ): Promise<ArticleRows[]> {
+    ): AsyncGenerator<ArticleRows[], void, undefined> {
       const order =
         ids ?? valueOf(await sendRequest(api, { type: 'list-articles' })).map((a) => a.id);
-      const out: ArticleRows[] = [];
       onProgress?.({ step: 'read', done: 0, total: order.length });
-      // EXPORT_IN_FLIGHT batches requested at once (the background reads one while the
-      // page takes in another), taken in order.
       const batches: string[][] = [];
       for (let i = 0; i < order.length; i += exportBatch)
         batches.push(order.slice(i, i + exportBatch));
@@ -126,26 +126,63 @@ export function libraryActions(
       let done = 0;
       for (let k = 0; k < batches.length; k++) {
         request(k + EXPORT_IN_FLIGHT - 1);
-        out.push(...(await pending[k]!));
+        const rows = await pending[k]!;
         pending[k] = null;
         done += batches[k]!.length;
         onProgress?.({ step: 'read', done, total: order.length });
+        yield rows;
       }
+    },
+
+    /** All of {@link exportBatches} at once. */
+    async exportRows(
+      ids: readonly string[] | undefined,
+      onProgress?: (p: ExportProgress) => void,
+    ): Promise<ArticleRows[]> {
+      const out: ArticleRows[] = [];
+      for await (const rows of this.exportBatches(ids, onProgress)) out.push(...rows);
       return out;
     },
 
-    /** The zip of `ids` (or everything): index.md and one Markdown file per article, with progress. */
+    /**
+     * The zip of `ids` (or everything): index.md and one Markdown file per
+     * article. Each batch is turned into Markdown and deflated as it arrives,
+     * while the background reads the next ones; only the index's few fields
+     * of each article are kept, and index.md, written last, takes the first
+     * place in the archive. Progress: articles written out of all asked
+     * (step 'zip'), after a first 'read' 0/total.
+     */
     async exportZip(
       ids: readonly string[] | undefined,
       onProgress?: (p: ExportProgress) => void,
+      { yieldControl = macrotask }: { yieldControl?: () => Promise<void> } = {},
     ): Promise<{ zip: Uint8Array; articles: number }> {
-      const rows = await this.exportRows(ids, onProgress);
-      const zip = await zipFiles(exportFiles(rows), {
-        // About a frame of work per turn for typical articles.
-        batch: ZIP_BATCH,
-        onProgress: (p) => onProgress?.({ step: 'zip', ...p }),
-      });
-      return { zip, articles: rows.length };
+      const files = new ExportFileStream();
+      const zip = new ZipWriter();
+      const fillIndex = zip.reserve(INDEX_FILE);
+      let total = 0;
+      let asked = 0;
+      let sinceYield = 0;
+      for await (const rows of this.exportBatches(ids, (p) => {
+        total = p.total;
+        if (p.done === 0) onProgress?.(p);
+      })) {
+        for (let i = 0; i < rows.length; i++) {
+          const file = files.next(rows[i]!);
+          zip.add(file.name, file.text);
+          if (++sinceYield === ZIP_BATCH) {
+            sinceYield = 0;
+            await zip.settled();
+            onProgress?.({ step: 'zip', done: asked + i + 1, total });
+            await yieldControl();
+          }
+        }
+        await zip.settled();
+        asked = Math.min(total, asked + exportBatch);
+        onProgress?.({ step: 'zip', done: asked, total });
+      }
+      fillIndex(files.index().text);
+      return { zip: await zip.finish(), articles: files.count };
     },
 
     /** The whole library as backup text, built from pages of rows (the same text export-backup gives). */

@@ -1,12 +1,19 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
+  ExportFileStream,
   INDEX_FILE,
   articleMarkdown,
   exportFiles,
   storedExportItems,
 } from '@/utils/library/export-files';
-import { zipFiles } from '@/utils/library/zip-files';
+import {
+  ZipWriter,
+  crc32,
+  fflateDeflate,
+  nativeDeflate,
+  zipFiles,
+} from '@/utils/library/zip-files';
 import { makeArticle, makeHighlight } from '../backup/library-fixture.ts';
 
 function item(i: number, title?: string) {
@@ -51,6 +58,22 @@ describe('exportFiles', () => {
   });
 });
 
+describe('ExportFileStream', () => {
+  it('gives the files one article at a time, then the index: the same files as exportFiles', () => {
+    const items = [item(1, 'index'), item(2, '同名'), item(3, '同名'), item(4, '')];
+    const stream = new ExportFileStream('2025-01-01T00:00:00.000Z');
+    const files = items.map((i) => stream.next(i));
+    expect(stream.count).toBe(4);
+    expect([stream.index(), ...files]).toEqual(exportFiles(items, '2025-01-01T00:00:00.000Z'));
+    expect(files.map((f) => f.name)).toEqual([
+      'index (2).md',
+      '同名.md',
+      '同名 (2).md',
+      '文章4.md',
+    ]);
+  });
+});
+
 describe('storedExportItems', () => {
   it('places a highlight under its stored node when the path exists, else in the intro', () => {
     const { article, highlights } = item(1);
@@ -86,6 +109,74 @@ describe('zipFiles', () => {
     for (const f of files) expect(strFromU8(unzipped[f.name]!)).toBe(f.text);
     expect(progress).toEqual(['0/4', '1/4', '2/4', '3/4', '4/4']);
     expect(yields).toBe(1);
+  });
+
+  it('stores names, texts, CRCs and the time that unzip tools read back', async () => {
+    const mtime = new Date(2025, 4, 6, 7, 8, 10);
+    const zip = await zipFiles(
+      [
+        { name: 'a.md', text: '' },
+        { name: '长文.md', text: '治理'.repeat(5000) },
+      ],
+      { mtime },
+    );
+    const seen: Array<{ name: string; size: number; originalSize: number }> = [];
+    unzipSync(zip, {
+      filter: (f) => {
+        seen.push(f);
+        return true;
+      },
+    });
+    expect(seen.map((f) => [f.name, f.originalSize])).toEqual([
+      ['a.md', 0],
+      ['长文.md', 30_000],
+    ]);
+    expect(seen[1]!.size).toBeLessThan(1000);
+    const files = unzipSync(zip);
+    expect(strFromU8(files['长文.md']!)).toBe('治理'.repeat(5000));
+    // Central directory: the UTF-8 flag on the Chinese name only, DOS time and date as given.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const cd = view.getUint32(zip.length - 6, true);
+    expect(view.getUint16(cd + 8, true)).toBe(0);
+    const second = cd + 46 + 'a.md'.length;
+    expect(view.getUint16(second + 8, true)).toBe(0x0800);
+    expect(view.getUint16(second + 12, true)).toBe((7 << 11) | (8 << 5) | 5);
+    expect(view.getUint16(second + 14, true)).toBe((45 << 9) | (5 << 5) | 6);
+  });
+
+  it('computes the zip CRC-32', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+
+  it('keeps a reserved place first and fills it last; refuses an archive with a place unfilled', async () => {
+    const zip = new ZipWriter();
+    const fill = zip.reserve('index.md');
+    for (let i = 0; i < 3000; i++) zip.add(`${i}.md`, `第${i}篇`);
+    await expect(zip.finish()).rejects.toThrow(/reserved/);
+    fill('目录');
+    expect(() => fill('again')).toThrow(/twice/);
+    const files = unzipSync(await zip.finish());
+    expect(Object.keys(files).slice(0, 3)).toEqual(['index.md', '0.md', '1.md']);
+    expect(Object.keys(files)).toHaveLength(3001);
+    expect(strFromU8(files['index.md']!)).toBe('目录');
+    expect(strFromU8(files['2999.md']!)).toBe('第2999篇');
+  });
+
+  it('deflates with the browser CompressionStream or fflate: the same files either way', async () => {
+    const native = nativeDeflate();
+    expect(native).not.toBeNull(); // Node has CompressionStream('deflate-raw') too
+    const files = exportFiles([item(1, '甲'), item(2, '乙')]);
+    const a = unzipSync(await zipFiles(files, { deflate: native! }));
+    const b = unzipSync(await zipFiles(files, { deflate: fflateDeflate }));
+    expect(a).toEqual(b);
+    expect(strFromU8(a['甲.md']!)).toBe(files[1]!.text);
+  });
+
+  it('rejects when a file fails to deflate', async () => {
+    const zip = new ZipWriter({ deflate: async () => Promise.reject(new Error('no memory')) });
+    zip.add('a.md', 'x');
+    await expect(zip.settled()).rejects.toThrow('no memory');
   });
 
   it('zips an empty list into a valid empty archive', async () => {

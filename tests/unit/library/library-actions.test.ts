@@ -7,7 +7,14 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
-import { FIRST_PAGE, libraryActions } from '@/utils/library/library-actions';
+import { strFromU8, unzipSync } from 'fflate';
+import { exportFiles } from '@/utils/library/export-files';
+import {
+  EXPORT_IN_FLIGHT,
+  FIRST_PAGE,
+  ZIP_BATCH,
+  libraryActions,
+} from '@/utils/library/library-actions';
 import type { RuntimeLike } from '@/utils/messages';
 import { createRouter } from '@/utils/router';
 import { exportBackup } from '@/utils/storage/backup';
@@ -99,11 +106,57 @@ describe('library actions', () => {
     );
     expect(articles).toBe(7);
     expect(zip.length).toBeGreaterThan(0);
-    expect(steps.slice(0, 4)).toEqual(['read0/7', 'read3/7', 'read6/7', 'read7/7']);
-    expect(steps.at(-1)).toBe('zip8/8');
+    expect(steps).toEqual(['read0/7', 'zip3/7', 'zip6/7', 'zip7/7']);
     const rows = await a.exportRows(['https://e.com/003', 'nope', 'https://e.com/001']);
     expect(rows.map((r) => r.article.id)).toEqual(['https://e.com/003', 'https://e.com/001']);
     expect(sent.filter((m) => m.type === 'export-articles').length).toBeGreaterThan(0);
+  });
+
+  it('zips the same files as exportFiles of all the rows, index.md first', async () => {
+    const { api } = runtime();
+    await seed(api, 9);
+    const a = libraryActions(api, { exportBatch: 2, uploadPartChars: 1000 });
+    const ids = ['https://e.com/004', 'nope', 'https://e.com/001', 'https://e.com/008'];
+    const { zip, articles } = await a.exportZip(ids);
+    const expected = exportFiles(await a.exportRows(ids), 'T');
+    const got = unzipSync(zip);
+    expect(articles).toBe(3);
+    expect(Object.keys(got)).toEqual(expected.map((f) => f.name));
+    const exportedAt = (text: string) => text.replace(/Exported \S+/, 'Exported T');
+    for (const f of expected) expect(exportedAt(strFromU8(got[f.name]!))).toBe(f.text);
+  });
+
+  it('exports nothing asked as a zip of index.md alone', async () => {
+    const { api } = runtime();
+    const steps: string[] = [];
+    const { zip, articles } = await libraryActions(api).exportZip([], (p) =>
+      steps.push(`${p.step}${p.done}/${p.total}`),
+    );
+    expect(articles).toBe(0);
+    expect(Object.keys(unzipSync(zip))).toEqual(['index.md']);
+    expect(steps).toEqual(['read0/0']);
+  });
+
+  it('writes a batch while the next ones are still being read, yielding to the page', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 40);
+    const a = libraryActions(api, { exportBatch: 10, uploadPartChars: 1000 });
+    const progress: string[] = [];
+    const requested: number[] = [];
+    let yields = 0;
+    await a.exportZip(
+      undefined,
+      (p) => {
+        progress.push(`${p.done}/${p.total}`);
+        requested.push(sent.filter((m) => m.type === 'export-articles').length);
+      },
+      { yieldControl: async () => void yields++ },
+    );
+    // 4 batches, EXPORT_IN_FLIGHT asked ahead: the first is zipped before the last is asked for.
+    expect(progress).toEqual(['0/40', '10/40', '20/40', '30/40', `${ZIP_BATCH}/40`, '40/40']);
+    expect(requested[1]).toBe(EXPORT_IN_FLIGHT); // at 10/40
+    expect(requested.at(-1)).toBe(4);
+    expect(yields).toBe(1);
   });
 
   it('builds the backup from pages of rows: the same text as export-backup', async () => {
