@@ -50,6 +50,8 @@ const bytes = (s: string) => utf8.encode(s).length;
 
 /** The longest prefix of `s` within `max` UTF-8 bytes, never splitting a character. */
 function cutBytes(s: string, max: number): string {
+  // A UTF-16 code unit is at most 3 bytes in UTF-8: most names fit without counting.
+  if (s.length * 3 <= max) return s;
   let out = '';
   let n = 0;
   for (const ch of s) {

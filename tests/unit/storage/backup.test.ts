@@ -7,14 +7,7 @@ import { StorageError } from '@/utils/storage/errors';
 import { putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
 import { setSitePrefs } from '@/utils/storage/site-prefs';
-import {
-  ARTICLE_ID,
-  draft,
-  highlight,
-  highlightById,
-  tickingClock,
-  useFreshDbs,
-} from './fixtures';
+import { ARTICLE_ID, draft, highlight, highlightById, tickingClock, useFreshDbs } from './fixtures';
 
 const open = useFreshDbs();
 
