@@ -11,7 +11,13 @@
  * character (的, 是, 发) occurs in nearly every document and would make a
  * search match everything.
  */
-import { normalizeForSearch, normalizeText, runsOf } from './normalize.ts';
+import {
+  charClass,
+  normalizeChar,
+  normalizeForSearch,
+  normalizeText,
+  runsOf,
+} from './normalize.ts';
 
 /** The part of `Intl.Segmenter` the indexer uses; pass a fake in tests. */
 export interface WordSegmenter {
@@ -93,6 +99,39 @@ function baseTerms(text: string, out: (t: string) => void): void {
 }
 
 /**
+ * {@link baseTerms} of the normalised `raw`, in one pass over its code
+ * points without building the normalised text or its runs: a Han character
+ * makes a bigram with the Han character before it, an alphanumeric run is a
+ * token when it ends. Same terms in the same order (indexing a library spends
+ * most of its time here).
+ */
+function scanTerms(raw: string, out: (t: string) => void): void {
+  let prevHan = '';
+  let token = '';
+  const endToken = () => {
+    if (token.length > 0 && token.length <= MAX_TOKEN) out(token);
+    token = '';
+  };
+  for (const ch of raw) {
+    const n = normalizeChar(ch);
+    // Nearly always one code point; NFKC may give more (ﬁ → fi, ㍿ → 株式会社).
+    for (const c of n.length === 1 ? [n] : n) {
+      const cls = charClass(c);
+      if (cls === 'han') {
+        endToken();
+        if (prevHan) out(prevHan + c);
+        prevHan = c;
+      } else {
+        prevHan = '';
+        if (cls === 'alnum') token += c;
+        else endToken();
+      }
+    }
+  }
+  endToken();
+}
+
+/**
  * The terms a document is indexed under: CJK bigrams, segmenter words of
  * three to {@link MAX_WORD} Han characters, lower-cased Latin words and
  * numbers (full-width folded: ５Ｇ → 5g). Deduplicated, in order of first
@@ -113,7 +152,6 @@ export function indexTerms(
         : options;
   const segmenter = opts.segmenter === undefined ? defaultSegmenter() : opts.segmenter;
   const max = opts.maxTerms ?? MAX_TERMS;
-  const norm = normalizeText(text);
   const seen = new Set<string>();
   const out: string[] = [];
   const add = (t: string) => {
@@ -121,9 +159,9 @@ export function indexTerms(
     seen.add(t);
     out.push(t);
   };
-  baseTerms(norm, add);
+  scanTerms(text, add);
   if (segmenter) {
-    for (const { segment } of segmenter.segment(norm)) {
+    for (const { segment } of segmenter.segment(normalizeText(text))) {
       const n = Array.from(segment).length;
       if (n >= 3 && n <= MAX_WORD && ALL_HAN.test(segment)) add(segment);
     }

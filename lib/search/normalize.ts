@@ -46,7 +46,7 @@ export function charClass(ch: string): CharClass {
 }
 
 /** One code point normalised: NFKC, then lower case. */
-function normalizeChar(ch: string): string {
+export function normalizeChar(ch: string): string {
   let n = normCache.get(ch);
   if (n === undefined) {
     n = ch.normalize('NFKC').toLowerCase();

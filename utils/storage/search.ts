@@ -252,25 +252,31 @@ async function newestCandidates(
   max: number,
   c: { articles: number[]; highlights: number[] },
 ): Promise<void> {
+  /** Reads candidates from the highest doc down until `max` articles are found; true when every one was read. */
   const walk = async <T>(table: DocTable<T>, docs: readonly number[], check: (row: T) => void) => {
+    let end = docs.length;
     // The first step as long as the page (a common word matches most), then STEP at a time.
-    for (let end = docs.length, n = Math.max(max, 1); end > 0 && found.size < max; n = STEP) {
+    for (let n = Math.max(max, 1); end > 0 && found.size < max; n = STEP) {
       const start = Math.max(0, end - n);
       for (const row of await byDocs(table, docs.slice(start, end).reverse())) check(row);
       end = start;
     }
+    return end === 0;
   };
-  await walk<ArticleRow>(db.articles, c.articles, (a) => found.article(a));
-  await walk<HighlightGroupRow>(db.highlightGroups, c.highlights, (g) => found.group(g));
-  // Every hit of the articles found: their own rows and their candidate highlight groups.
+  const allArticles = await walk<ArticleRow>(db.articles, c.articles, (a) => found.article(a));
+  const allGroups = await walk<HighlightGroupRow>(db.highlightGroups, c.highlights, (g) =>
+    found.group(g),
+  );
+  // Every hit of the articles found: their own rows and their candidate highlight groups
+  // (none left to read of a list walked to its end).
   const ids = found.ids();
   const articleDocs = new Set(c.articles);
   const groupDocs = new Set(c.highlights);
-  const unread = ids.filter((id) => !found.read(id));
-  const ungrouped = ids.filter((id) => !found.readGroup(id));
+  const unread = allArticles ? [] : ids.filter((id) => !found.read(id));
+  const ungrouped = allGroups ? [] : ids.filter((id) => !found.readGroup(id));
   const [articles, groups] = await Promise.all([
-    db.articles.bulkGet(unread),
-    groupsOf(db, ungrouped),
+    unread.length > 0 ? db.articles.bulkGet(unread) : [],
+    ungrouped.length > 0 ? groupsOf(db, ungrouped) : [],
   ]);
   for (const a of articles) if (a && articleDocs.has(a.doc)) found.article(a);
   for (const g of groups) if (g && groupDocs.has(g.doc)) found.group(g);

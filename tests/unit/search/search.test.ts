@@ -106,6 +106,20 @@ describe('indexTerms', () => {
   it('counts characters outside the BMP as one character', () => {
     expect(indexTerms('𠀀𠀁', null)).toEqual(['𠀀𠀁']);
   });
+
+  it('indexes what a character normalises to, in order of first occurrence', () => {
+    // ﬁ → fi (one token with what follows), ㍿ → 株式会社 (three bigrams), Ⅻ → xii.
+    expect(indexTerms('ﬁne ㍿ Ⅻ章', null)).toEqual(['fine', '株式', '式会', '会社', 'xii']);
+    // Han and Latin side by side are separate runs; an emoji or punctuation ends a run.
+    expect(indexTerms('5G基站😀建设、ABC发展', null)).toEqual([
+      '5g',
+      '基站',
+      '建设',
+      'abc',
+      '发展',
+    ]);
+    expect(indexTerms('治理治理，理治', null)).toEqual(['治理', '理治']);
+  });
 });
 
 describe('queryTerms', () => {
