@@ -8,6 +8,7 @@ import { putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
 import { setSitePrefs } from '@/utils/storage/site-prefs';
 import { ARTICLE_ID, draft, highlight, highlightById, tickingClock, useFreshDbs } from './fixtures';
+import { expectIndexed } from './index-check';
 
 const open = useFreshDbs();
 
@@ -117,6 +118,24 @@ describe('backup', () => {
     expect((await highlightById(db, 'h1'))?.note).toBe('默认设置');
     expect((await search(db, '默认设置')).length).toBe(1);
     expect(await search(db, '新的笔记')).toEqual([]);
+    // Put over the stored rows, not cleared first: every stale row, summary and term is gone.
+    await expectIndexed(db);
+    expect((await db.summaries.toArray()).map((x) => x.id).sort()).toEqual(
+      (await db.articles.toArray()).map((x) => x.id).sort(),
+    );
+    expect(await db.postings.get('新的')).toBeUndefined();
+  });
+
+  it('replace over a library that shares ids renumbers without a clash and keeps the index exact', async () => {
+    const db = open();
+    await seed(db);
+    const text = await exportBackup(db);
+    for (let i = 0; i < 3; i++) {
+      await importBackup(db, text, 'replace');
+      await expectIndexed(db);
+    }
+    expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([OTHER]);
+    expect(await search(db, '默认设置')).toMatchObject([{ hits: [{ highlightId: 'h1' }] }]);
   });
 
   it.each([
