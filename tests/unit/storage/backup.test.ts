@@ -118,7 +118,7 @@ describe('backup', () => {
     expect((await highlightById(db, 'h1'))?.note).toBe('默认设置');
     expect((await search(db, '默认设置')).length).toBe(1);
     expect(await search(db, '新的笔记')).toEqual([]);
-    // Put over the stored rows, not cleared first: every stale row, summary and term is gone.
+    // Nothing of the replaced library is left: no stale row, summary or term.
     await expectIndexed(db);
     expect((await db.summaries.toArray()).map((x) => x.id).sort()).toEqual(
       (await db.articles.toArray()).map((x) => x.id).sort(),
