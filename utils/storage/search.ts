@@ -46,10 +46,13 @@ import {
 /** Rows read per table when a query has no index terms (a lone character). */
 export const SEARCH_SCAN_CAP = 1000;
 /**
- * Candidates (article and highlight rows together) up to which every one is
- * read, checked and ranked; above it, the newest matching articles are.
+ * Candidates (article rows and highlight groups together) up to which every
+ * one is read, checked and ranked; above it, the newest matching articles
+ * are. A group holds all of an article's highlights (ten or so), so 100
+ * candidates may mean a thousand texts to confirm: about the cost of the
+ * newest-first answer.
  */
-export const FULL_RANK_MAX = 200;
+export const FULL_RANK_MAX = 100;
 /** Results when the request names no limit, and the most it may name. */
 export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** Hits shown per field kind of one article (an outline may match in dozens of nodes). */
