@@ -27,6 +27,15 @@ export default defineBackground(() => {
     },
   });
 
+  // The database opens as the worker starts, not at its first request: a library page
+  // opened then gets its first rows without waiting for the open. The worker is started
+  // with the browser (onStartup) for the same reason. A failed open fails the requests
+  // the same way a lazy one would.
+  void getDb()
+    .open()
+    .catch(() => undefined);
+  browser.runtime.onStartup.addListener(() => undefined);
+
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isRequest(message)) return false; // not ours: let other listeners answer
     void router.handle(message, sender).then(sendResponse);
