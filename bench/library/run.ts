@@ -125,6 +125,18 @@ async function newPage(launched: Launched): Promise<Page> {
   return page;
 }
 
+/** Restores a backup file (replace) from the library page's file input: ms until its notice shows. */
+async function restoreFromFile(page: Page, path: string): Promise<number> {
+  await page.locator('select.restore-mode').selectOption('replace');
+  page.once('dialog', (dialog) => void dialog.accept());
+  const t = performance.now();
+  await page.locator('.restore-file input[type="file"]').setInputFiles(path);
+  await page
+    .locator('.notice[data-tone="info"], .notice[role="alert"]')
+    .waitFor({ timeout: 600_000 });
+  return performance.now() - t;
+}
+
 async function send<T>(page: Page, message: unknown): Promise<Reply<T>> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply<T>>;
 }
@@ -433,14 +445,7 @@ async function main(): Promise<void> {
       const backupPath = await backupDownload.path();
       backupMs = performance.now() - t;
       backupBytes = (await readFile(backupPath)).length;
-      await page.locator('select.restore-mode').selectOption('replace');
-      page.once('dialog', (dialog) => void dialog.accept());
-      t = performance.now();
-      await page.locator('.restore-file input[type="file"]').setInputFiles(backupPath);
-      await page
-        .locator('.notice[data-tone="info"], .notice[role="alert"]')
-        .waitFor({ timeout: 600_000 });
-      restoreMs = performance.now() - t;
+      restoreMs = await restoreFromFile(page, backupPath);
       const notice = (await page.locator('.notice').textContent()) ?? '';
       if (await page.locator('.notice[role="alert"]').count())
         backupNote = `restore refused: ${notice}`;
@@ -455,14 +460,7 @@ async function main(): Promise<void> {
       });
       if (!wiped.ok) throw new Error(`wipe failed: ${wiped.error}`);
       await page.reload();
-      await page.locator('select.restore-mode').selectOption('replace');
-      page.once('dialog', (dialog) => void dialog.accept());
-      t = performance.now();
-      await page.locator('.restore-file input[type="file"]').setInputFiles(backupPath);
-      await page
-        .locator('.notice[data-tone="info"], .notice[role="alert"]')
-        .waitFor({ timeout: 600_000 });
-      restoreEmptyMs = performance.now() - t;
+      restoreEmptyMs = await restoreFromFile(page, backupPath);
       identicalEmpty = JSON.stringify(await snapshot()) === JSON.stringify(before);
     } catch (err) {
       backupNote = `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;

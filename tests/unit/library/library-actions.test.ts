@@ -62,6 +62,21 @@ async function seed(api: RuntimeLike, n: number) {
   await api.runtime.sendMessage({ type: 'set-site-prefs', site: 'e.com', prefs: { width: 420 } });
 }
 
+/** A library of 12 articles backed up, then one of them deleted (what a restore puts back). */
+async function backedUpThenDeleted() {
+  const { api, sent } = runtime();
+  await seed(api, 12);
+  const a = libraryActions(api);
+  const text = await a.backupText();
+  await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
+  return { api, sent, a, text };
+}
+
+/** The library is back to the backup: the same text, but for its date. */
+async function expectRestored(a: ReturnType<typeof libraryActions>, text: string) {
+  expect(await a.backupText('x')).toBe(text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'));
+}
+
 describe('library actions', () => {
   it('the first screen asked for early is sent once and given to the first listHead of that query', async () => {
     const { api, sent } = runtime();
@@ -169,28 +184,18 @@ describe('library actions', () => {
   });
 
   it('restores a large file sent in parts, in one import', async () => {
-    const { api, sent } = runtime();
-    await seed(api, 12);
-    const a = libraryActions(api);
-    const text = await a.backupText();
-    await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
+    const { api, sent, a, text } = await backedUpThenDeleted();
     const r = await libraryActions(api, { exportBatch: 3, uploadPartChars: 1000 }).restore(
       text,
       'replace',
     );
     expect(r).toMatchObject({ ok: true, value: { articlesAdded: 12, highlightsAdded: 12 } });
     expect(sent.filter((m) => m.type === 'import-backup-part').length).toBeGreaterThan(3);
-    expect(await a.backupText('x')).toBe(
-      text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),
-    );
+    await expectRestored(a, text);
   });
 
   it('restores a file through a blob: URL that the background reads, and revokes it', async () => {
-    const { api, sent } = runtime();
-    await seed(api, 12);
-    const a = libraryActions(api);
-    const text = await a.backupText();
-    await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
+    const { api, sent, a, text } = await backedUpThenDeleted();
     // As in an extension page: a blob URL of the page's origin, readable by the background.
     const blobs = new Map<string, Blob>();
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
@@ -220,17 +225,11 @@ describe('library actions', () => {
     const bad = await a.restore(new File(['{}'], 'other.json'), 'replace');
     expect(bad).toMatchObject({ ok: false, code: 'foreign' });
     expect(sent.filter((m) => m.type === 'import-backup-part')).toEqual([]);
-    expect(await a.backupText('x')).toBe(
-      text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),
-    );
+    await expectRestored(a, text);
   });
 
   it('sends the text in parts when the background cannot read the blob: URL', async () => {
-    const { api, sent } = runtime();
-    await seed(api, 12);
-    const a = libraryActions(api);
-    const text = await a.backupText();
-    await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
+    const { api, sent, a, text } = await backedUpThenDeleted();
     // The test environment's blob URLs (blob:nodedata:...) are not the background's origin.
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
     const r = await libraryActions(api, { exportBatch: 3, uploadPartChars: 1000 }).restore(
@@ -244,9 +243,7 @@ describe('library actions', () => {
     expect(revoke).toHaveBeenCalledWith(imports[0]!.blobUrl);
     expect(imports[1]).toMatchObject({ upload: expect.any(String), parts: expect.any(Number) });
     expect(sent.filter((m) => m.type === 'import-backup-part').length).toBeGreaterThan(3);
-    expect(await a.backupText('x')).toBe(
-      text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),
-    );
+    await expectRestored(a, text);
   });
 
   it('an upload with a part missing changes nothing', async () => {
