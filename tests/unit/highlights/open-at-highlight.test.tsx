@@ -6,8 +6,7 @@
  * path, query and history state kept, no address re-check for it, the
  * sidebar opened only when the highlight cannot be shown.
  */
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { mount } from '../mount';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightLinkNotice } from '@/components/highlights/HighlightLinkNotice';
 import { HighlightSections } from '@/components/highlights/HighlightSections';
@@ -33,13 +32,6 @@ const hl = (id: string, exact: string): Highlight => ({
 });
 
 const actions = { onGo: vi.fn(), onSaveNote: vi.fn(), onDelete: vi.fn() };
-
-function mount(vnode: preact.ComponentChild): HTMLElement {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(vnode, root));
-  return root;
-}
 
 afterEach(() => {
   document.body.innerHTML = '';

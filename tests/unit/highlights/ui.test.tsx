@@ -1,5 +1,5 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { mount } from '../mount';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightSections } from '@/components/highlights/HighlightSections';
 import { HighlightToolbar } from '@/components/highlights/HighlightToolbar';
@@ -18,13 +18,6 @@ const hl = (id: string, exact: string, note: string): Highlight => ({
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
 });
-
-function mount(vnode: preact.ComponentChild): HTMLElement {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(vnode, root));
-  return root;
-}
 
 afterEach(() => {
   document.body.innerHTML = '';

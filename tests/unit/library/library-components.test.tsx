@@ -1,5 +1,5 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { mount } from '../mount';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor } from '@/components/library/NoteEditor';
 import { SearchResults } from '@/components/library/SearchResults';
@@ -12,13 +12,6 @@ const t = ((name: string, subs?: string[]) =>
 afterEach(() => {
   document.body.innerHTML = '';
 });
-
-function mount(node: preact.ComponentChild) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
 
 describe('SearchResults', () => {
   it('shows the field and the snippet with the match in <mark>, page text never parsed as HTML', () => {
