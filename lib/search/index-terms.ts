@@ -11,13 +11,8 @@
  * character (的, 是, 发) occurs in nearly every document and would make a
  * search match everything.
  */
-import {
-  charClass,
-  normalizeChar,
-  normalizeForSearch,
-  normalizeText,
-  runsOf,
-} from './normalize.ts';
+import { normalizeForSearch, normalizeText, runsOf } from './normalize.ts';
+import { MAX_TOKEN, scanText } from './scan.ts';
 
 /** The part of `Intl.Segmenter` the indexer uses; pass a fake in tests. */
 export interface WordSegmenter {
@@ -57,13 +52,6 @@ export const MAX_TERMS = 4096;
  */
 const MAX_WORD = 8;
 
-/**
- * Longest Latin or number token indexed, in code units. Longer runs are
- * hashes, URLs glued together or base64: nobody searches for them, and they
- * would bloat the index.
- */
-const MAX_TOKEN = 32;
-
 let cached: WordSegmenter | null | undefined;
 
 /**
@@ -99,39 +87,6 @@ function baseTerms(text: string, out: (t: string) => void): void {
 }
 
 /**
- * {@link baseTerms} of the normalised `raw`, in one pass over its code
- * points without building the normalised text or its runs: a Han character
- * makes a bigram with the Han character before it, an alphanumeric run is a
- * token when it ends. Same terms in the same order (indexing a library spends
- * most of its time here).
- */
-function scanTerms(raw: string, out: (t: string) => void): void {
-  let prevHan = '';
-  let token = '';
-  const endToken = () => {
-    if (token.length > 0 && token.length <= MAX_TOKEN) out(token);
-    token = '';
-  };
-  for (const ch of raw) {
-    const n = normalizeChar(ch);
-    // Nearly always one code point; NFKC may give more (ﬁ → fi, ㍿ → 株式会社).
-    for (const c of n.length === 1 ? [n] : n) {
-      const cls = charClass(c);
-      if (cls === 'han') {
-        endToken();
-        if (prevHan) out(prevHan + c);
-        prevHan = c;
-      } else {
-        prevHan = '';
-        if (cls === 'alnum') token += c;
-        else endToken();
-      }
-    }
-  }
-  endToken();
-}
-
-/**
  * The terms a document is indexed under: CJK bigrams, segmenter words of
  * three to {@link MAX_WORD} Han characters, lower-cased Latin words and
  * numbers (full-width folded: ５Ｇ → 5g). Deduplicated, in order of first
@@ -154,12 +109,19 @@ export function indexTerms(
   const max = opts.maxTerms ?? MAX_TERMS;
   const seen = new Set<string>();
   const out: string[] = [];
-  const add = (t: string) => {
-    if (out.length >= max || seen.has(t)) return;
-    seen.add(t);
-    out.push(t);
+  /** Adds a term; true once the cap is reached (the scan stops). */
+  const add = (t: string): boolean => {
+    if (out.length >= max) return true;
+    if (!seen.has(t)) {
+      seen.add(t);
+      out.push(t);
+    }
+    return out.length >= max;
   };
-  scanTerms(text, add);
+  scanText(text, {
+    bigram: (a, b) => add(String.fromCodePoint(a, b)),
+    token: add,
+  });
   if (segmenter) {
     for (const { segment } of segmenter.segment(normalizeText(text))) {
       const n = Array.from(segment).length;

@@ -13,4 +13,5 @@ export {
 } from './index-terms.ts';
 export { allMatcher, matches, matchesAll, snippet, type Snippet } from './matches.ts';
 export { intersectAll, intersectSorted, updateSorted } from './postings.ts';
+export { PostingBuilder, type PostingList, type PostingSide } from './posting-builder.ts';
 export { normalizeForSearch, type SearchText } from './normalize.ts';

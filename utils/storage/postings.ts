@@ -13,12 +13,14 @@
  * which keep the lists exact in the caller's transaction (over articles,
  * highlight groups and postings), so a failed write changes nothing.
  */
-import { updateSorted } from '../../lib/search/index.ts';
+import { PostingBuilder, updateSorted } from '../../lib/search/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import {
   articleTerms,
+  articleText,
   groupTerms,
+  groupText,
   stripTerms,
   type ArticleRow,
   type HighlightGroupRow,
@@ -58,45 +60,14 @@ interface TermOps {
   remove: Record<Side, number[]>;
 }
 
-/** A list of docs as stored: ascending (sorted only when it is not already). */
-function ascending(docs: readonly number[]): Uint32Array {
-  const list = Uint32Array.from(docs);
-  for (let i = 1; i < list.length; i++) if (list[i]! < list[i - 1]!) return list.sort();
-  return list;
-}
-
-/**
- * The posting lists of new documents only, into an EMPTY table: each term's
- * docs gathered in one pass (a document's terms are distinct) and written once.
- */
-async function putFreshPostings(
-  postings: IndexTables['postings'],
-  changes: readonly TermChange[],
-): Promise<void> {
-  const lists = new Map<string, Record<Side, number[]>>();
-  for (const c of changes)
-    for (const t of c.after) {
-      let l = lists.get(t);
-      if (!l) lists.set(t, (l = { articles: [], highlights: [] }));
-      l[c.side].push(c.doc);
-    }
-  const put: PostingRow[] = [];
-  for (const [term, l] of lists)
-    put.push({ term, articles: ascending(l.articles), highlights: ascending(l.highlights) });
-  await postings.bulkPut(put);
-}
-
 /**
  * Applies term changes to the posting lists: reads only the touched terms'
- * rows (none when `fresh`: the table was just emptied, and every change is
- * a new document), puts the changed ones, deletes the emptied ones.
+ * rows, puts the changed ones, deletes the emptied ones.
  */
 async function updatePostings(
   postings: IndexTables['postings'],
   changes: readonly TermChange[],
-  fresh = false,
 ): Promise<void> {
-  if (fresh) return putFreshPostings(postings, changes);
   const ops = new Map<string, TermOps>();
   const at = (term: string): TermOps => {
     let o = ops.get(term);
@@ -159,17 +130,19 @@ const byCreation = (a: Highlight, b: Highlight) =>
           : 0;
 
 /**
- * Rows written, and what they change in the posting lists. `written` is the
- * write, issued but not awaited: IndexedDB clones the rows when they are
- * put and writes them while the caller works out the lists (await it before
- * the transaction's end).
+ * Rows written (with the stored rows they replace, `old[i]` for `rows[i]`,
+ * none when fresh), and rows deleted. `written` is the write, issued but not
+ * awaited: IndexedDB clones the rows when they are put and writes them while
+ * the caller works out the lists (await it before the transaction's end).
  */
-interface Written {
-  changes: TermChange[];
+interface Written<R> {
+  rows: R[];
+  old: (R | undefined)[];
+  gone: R[];
   written: PromiseLike<unknown>;
 }
 
-const NOTHING: Written = { changes: [], written: Promise.resolve() };
+const nothing = <R>(): Written<R> => ({ rows: [], old: [], gone: [], written: Promise.resolve() });
 
 /**
  * A write issued now and awaited later. Marked handled: when it fails, the
@@ -190,20 +163,25 @@ async function putArticleDocs(
   tables: IndexTables,
   articles: readonly Article[],
   fresh: boolean,
-): Promise<Written> {
-  if (articles.length === 0) return NOTHING;
+): Promise<Written<ArticleRow>> {
+  if (articles.length === 0) return nothing();
   const sorted = [...articles].sort(bySavedAt);
   const old = fresh ? [] : await tables.articles.bulkGet(sorted.map((r) => r.id));
   let next = fresh ? 1 : await nextDoc(tables.articles);
-  const put = sorted.map((a, i): ArticleRow => ({
+  const rows = sorted.map((a, i): ArticleRow => ({
     ...(stripTerms(a) as Article),
     doc: old[i]?.doc ?? next++,
   }));
   // One row (every edit): a plain put.
   const written = issued(
-    put.length === 1 ? tables.articles.put(put[0]!) : tables.articles.bulkPut(put),
+    rows.length === 1 ? tables.articles.put(rows[0]!) : tables.articles.bulkPut(rows),
   );
-  const changes = put.map((row, i): TermChange => {
+  return { rows, old, gone: [], written };
+}
+
+/** What written articles change in the posting lists. */
+const articleChanges = ({ rows, old }: Written<ArticleRow>): TermChange[] =>
+  rows.map((row, i): TermChange => {
     const o = old[i];
     return {
       side: 'articles',
@@ -212,8 +190,6 @@ async function putArticleDocs(
       after: articleTerms(row),
     };
   });
-  return { changes, written };
-}
 
 /** Highlights by article, each article's in the order given. */
 function byArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
@@ -238,12 +214,12 @@ async function writeGroups(
   articleIds: readonly string[],
   change: (articleId: string, stored: readonly Highlight[]) => Highlight[],
   fresh: boolean,
-): Promise<Written> {
-  if (articleIds.length === 0) return NOTHING;
-  const old = fresh ? [] : await tables.highlightGroups.bulkGet([...articleIds]);
+): Promise<Written<HighlightGroupRow>> {
+  if (articleIds.length === 0) return nothing();
+  const stored = fresh ? [] : await tables.highlightGroups.bulkGet([...articleIds]);
   const next = articleIds.map((id, i) => {
-    const highlights = change(id, old[i]?.highlights ?? []).sort(byCreation);
-    return { articleId: id, old: old[i], highlights };
+    const highlights = change(id, stored[i]?.highlights ?? []).sort(byCreation);
+    return { articleId: id, old: stored[i], highlights };
   });
   let doc = fresh ? 1 : await nextDoc(tables.highlightGroups);
   const newcomers = next
@@ -251,42 +227,47 @@ async function writeGroups(
     // By their newest highlight (the last: they are in creation order).
     .sort((a, b) => byCreation(a.highlights.at(-1)!, b.highlights.at(-1)!));
   const docs = new Map(newcomers.map((g) => [g.articleId, doc++]));
-  const put: HighlightGroupRow[] = [];
+  const rows: HighlightGroupRow[] = [];
+  const old: (HighlightGroupRow | undefined)[] = [];
   const gone: HighlightGroupRow[] = [];
   for (const g of next) {
-    if (g.highlights.length > 0)
-      put.push({
+    if (g.highlights.length > 0) {
+      rows.push({
         articleId: g.articleId,
         doc: g.old?.doc ?? docs.get(g.articleId)!,
         highlights: g.highlights,
       });
-    else if (g.old) gone.push(g.old);
+      old.push(g.old);
+    } else if (g.old) gone.push(g.old);
   }
   const t = tables.highlightGroups;
   const written = issued(
     Promise.all([
-      put.length === 1 ? t.put(put[0]!) : put.length > 1 ? t.bulkPut(put) : null,
+      rows.length === 1 ? t.put(rows[0]!) : rows.length > 1 ? t.bulkPut(rows) : null,
       gone.length > 0 ? t.bulkDelete(gone.map((g) => g.articleId)) : null,
     ]),
   );
-  const before = new Map<string, string[]>();
-  for (const o of old) if (o) before.set(o.articleId, groupTerms(o.highlights));
-  const changes: TermChange[] = [
-    ...put.map((row): TermChange => ({
+  return { rows, old, gone, written };
+}
+
+/** What written and deleted groups change in the posting lists. */
+const groupChanges = ({ rows, old, gone }: Written<HighlightGroupRow>): TermChange[] => [
+  ...rows.map((row, i): TermChange => {
+    const o = old[i];
+    return {
       side: 'highlights',
       doc: row.doc,
-      before: before.get(row.articleId) ?? [],
+      before: o ? groupTerms(o.highlights) : [],
       after: groupTerms(row.highlights),
-    })),
-    ...gone.map((g): TermChange => ({
-      side: 'highlights',
-      doc: g.doc,
-      before: before.get(g.articleId) ?? [],
-      after: [],
-    })),
-  ];
-  return { changes, written };
-}
+    };
+  }),
+  ...gone.map((g): TermChange => ({
+    side: 'highlights',
+    doc: g.doc,
+    before: groupTerms(g.highlights),
+    after: [],
+  })),
+];
 
 /** Highlights as a group stores them: no docs, no terms. */
 const clean = (hs: readonly Highlight[]) => hs.map((h) => stripTerms(h) as Highlight);
@@ -296,9 +277,9 @@ export async function putArticles(
   tables: IndexTables,
   articles: readonly Article[],
 ): Promise<void> {
-  const { changes, written } = await putArticleDocs(tables, articles, false);
-  await updatePostings(tables.postings, changes);
-  await written;
+  const w = await putArticleDocs(tables, articles, false);
+  await updatePostings(tables.postings, articleChanges(w));
+  await w.written;
 }
 
 /**
@@ -311,7 +292,7 @@ export async function putHighlights(
   highlights: readonly Highlight[],
 ): Promise<void> {
   const by = byArticle(clean(highlights));
-  const { changes, written } = await writeGroups(
+  const w = await writeGroups(
     tables,
     [...by.keys()],
     (id, stored) => {
@@ -321,8 +302,8 @@ export async function putHighlights(
     },
     false,
   );
-  await updatePostings(tables.postings, changes);
-  await written;
+  await updatePostings(tables.postings, groupChanges(w));
+  await w.written;
 }
 
 /** Deletes highlights of one article by id (ids not there are ignored); call inside a transaction over the index tables. */
@@ -332,23 +313,23 @@ export async function deleteHighlights(
   ids: readonly string[],
 ): Promise<void> {
   const drop = new Set(ids);
-  const { changes, written } = await writeGroups(
+  const w = await writeGroups(
     tables,
     [articleId],
     (_, stored) => stored.filter((h) => !drop.has(h.id)),
     false,
   );
-  await updatePostings(tables.postings, changes);
-  await written;
+  await updatePostings(tables.postings, groupChanges(w));
+  await w.written;
 }
 
 /**
  * Puts articles and highlights into EMPTY index tables (a restore that
  * replaces the library, or the v5 upgrade, which rewrites every row): docs
- * from 1 in date order, the posting lists built in memory and written once.
- * Rows already stored under the same ids are overwritten (their old terms
- * dropped). Each table's rows are put before their terms are worked out, so
- * IndexedDB writes them meanwhile.
+ * from 1 in date order, the posting lists built in one pass (lib/search
+ * PostingBuilder) and written once. Rows already stored under the same ids
+ * are overwritten (their old terms dropped). The rows are put before the
+ * lists are worked out, so IndexedDB writes them meanwhile.
  */
 export async function putAllFresh(
   tables: IndexTables,
@@ -358,7 +339,13 @@ export async function putAllFresh(
   const by = byArticle(clean(highlights));
   const a = await putArticleDocs(tables, articles, true);
   const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true);
-  await updatePostings(tables.postings, [...a.changes, ...g.changes], true);
+  const builder = new PostingBuilder();
+  for (const row of a.rows) builder.add(0, row.doc, articleText(row));
+  for (const row of g.rows) builder.add(1, row.doc, groupText(row.highlights), Infinity);
+  const put: PostingRow[] = [];
+  for (const { term, docs } of builder.lists())
+    put.push({ term, articles: docs[0], highlights: docs[1] });
+  await tables.postings.bulkPut(put);
   await Promise.all([a.written, g.written]);
 }
 

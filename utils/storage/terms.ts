@@ -97,8 +97,13 @@ export const joinFields = (fields: readonly FieldText[]): string =>
  */
 const STORED_TERMS = { segmenter: null } as const;
 
-export const articleTerms = (a: Article): string[] =>
-  indexTerms(joinFields(articleFields(a)), STORED_TERMS);
+/** An article's searchable text: its fields joined, title first. */
+export const articleText = (a: Article): string => joinFields(articleFields(a));
+/** A group's searchable text: its highlights' fields joined (no term spans the line breaks). */
+export const groupText = (highlights: readonly Highlight[]): string =>
+  highlights.map((h) => joinFields(highlightFields(h))).join('\n');
+
+export const articleTerms = (a: Article): string[] => indexTerms(articleText(a), STORED_TERMS);
 export const highlightTerms = (h: Highlight): string[] =>
   indexTerms(joinFields(highlightFields(h)), STORED_TERMS);
 /**
@@ -107,10 +112,7 @@ export const highlightTerms = (h: Highlight): string[] =>
  * cap on the group's total.
  */
 export const groupTerms = (highlights: readonly Highlight[]): string[] =>
-  indexTerms(highlights.map((h) => joinFields(highlightFields(h))).join('\n'), {
-    ...STORED_TERMS,
-    maxTerms: Infinity,
-  });
+  indexTerms(groupText(highlights), { ...STORED_TERMS, maxTerms: Infinity });
 
 /** An article as schema v2–v3 stored it, with its terms (the v2 upgrade; any `terms` it carried is recomputed). */
 export function articleRow(a: Article): Article & { terms: string[] } {
