@@ -5,7 +5,7 @@
  * and utils/storage/.
  */
 import { browser, defineBackground } from '#imports';
-import { getDb } from '@/utils/db/schema';
+import { libraryDb } from '@/utils/db/library-db';
 import { errorMessage, isRequest, sendContentRequest } from '@/utils/messages';
 import { createRouter } from '@/utils/router';
 import type { SessionArea } from '@/utils/tab-status';
@@ -18,8 +18,9 @@ export default defineBackground(() => {
   const badge = (browser.action as typeof browser.action | undefined) ?? browser.browserAction;
   // `storage.session` is missing in older browsers: the in-memory record still works there.
   const session = browser.storage.session as SessionArea | undefined;
+  const library = libraryDb();
   const router = createRouter({
-    db: getDb,
+    library,
     badge,
     session,
     openLibrary: async () => {
@@ -31,9 +32,7 @@ export default defineBackground(() => {
   // opened then gets its first rows without waiting for the open. The worker is started
   // with the browser (onStartup) for the same reason. A failed open fails the requests
   // the same way a lazy one would.
-  void getDb()
-    .open()
-    .catch(() => undefined);
+  void library.use((db) => db.open()).catch(() => undefined);
   browser.runtime.onStartup.addListener(() => undefined);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -3,7 +3,7 @@
  * the tab status service, the rest to the storage handlers. Browser APIs and
  * the database are passed in, so this runs against fakes in unit tests.
  */
-import type { GangmuDB } from './db/schema.ts';
+import type { LibraryDb } from './db/library-db.ts';
 import {
   assertNever,
   errorMessage,
@@ -36,8 +36,8 @@ import {
 } from './tab-status.ts';
 
 export interface RouterDeps {
-  /** The database, opened on first use (so a message that needs none never opens it). */
-  db: () => GangmuDB;
+  /** The library's database, opened on first use (so a message that needs none never opens it). */
+  library: LibraryDb;
   badge: BadgeApi | undefined;
   session: SessionArea | undefined;
   /** Opens the library page in a tab. */
@@ -46,12 +46,14 @@ export interface RouterDeps {
 }
 
 /** Creates the background's message handler. */
-export function createRouter({ db, badge, session, openLibrary, clock }: RouterDeps) {
+export function createRouter({ library, badge, session, openLibrary, clock }: RouterDeps) {
   const tabs = createTabStatusService({
     badge,
     session,
-    isSaved: (articleId) => isSaved(db(), articleId),
+    isSaved: (articleId) => library.use((db) => isSaved(db, articleId)),
   });
+
+  const use = library.use;
 
   /** The parts of the backup being uploaded (import-backup-part), until import-backup joins them. */
   let upload: { id: string; parts: string[] } | null = null;
@@ -83,48 +85,52 @@ export function createRouter({ db, badge, session, openLibrary, clock }: RouterD
       case 'report-highlights':
         return tabs.dispatch(request, sender);
       case 'get-article':
-        return getArticle(db(), request.articleId);
+        return use((db) => getArticle(db, request.articleId));
       case 'save-article':
-        return saveArticle(db(), request.article, clock);
+        return use((db) => saveArticle(db, request.article, clock));
       case 'put-highlight':
-        return putHighlight(db(), request.highlight, request.article, clock);
+        return use((db) => putHighlight(db, request.highlight, request.article, clock));
       case 'delete-highlight':
-        return deleteHighlight(db(), request.articleId, request.id);
+        return use((db) => deleteHighlight(db, request.articleId, request.id));
       case 'get-site-prefs':
-        return getSitePrefs(db(), request.site);
+        return use((db) => getSitePrefs(db, request.site));
       case 'set-site-prefs':
-        return setSitePrefs(db(), request.site, request.prefs);
+        return use((db) => setSitePrefs(db, request.site, request.prefs));
       case 'list-articles': {
         const { type: _type, ...query } = request;
-        return listArticles(db(), query);
+        return use((db) => listArticles(db, query));
       }
       case 'list-facets':
-        return listFacets(db());
+        return use((db) => listFacets(db));
       case 'open-library':
         await openLibrary();
         return null;
       case 'search':
-        return search(db(), request.query, request.limit);
+        return use((db) => search(db, request.query, request.limit));
       case 'set-tags':
-        return setTags(db(), request.articleId, request.tags, clock);
+        return use((db) => setTags(db, request.articleId, request.tags, clock));
       case 'update-note':
-        return updateNote(db(), request.articleId, request.id, request.note, request.color, clock);
+        return use((db) =>
+          updateNote(db, request.articleId, request.id, request.note, request.color, clock),
+        );
       case 'delete-article':
-        return deleteArticle(db(), request.articleId);
+        return use((db) => deleteArticle(db, request.articleId));
       case 'restore-rows':
-        return restoreRows(db(), { article: request.article, highlights: request.highlights });
+        return use((db) =>
+          restoreRows(db, { article: request.article, highlights: request.highlights }),
+        );
       case 'export-backup':
-        return exportBackup(db());
+        return use((db) => exportBackup(db));
       case 'export-backup-rows':
-        return exportBackupRows(db(), request.table, request.after, request.limit);
+        return use((db) => exportBackupRows(db, request.table, request.after, request.limit));
       case 'import-backup-part':
         if (!upload || upload.id !== request.upload) upload = { id: request.upload, parts: [] };
         upload.parts[request.index] = request.text;
         return null;
       case 'import-backup':
-        return importBackup(db(), await importText(request), request.mode);
+        return importBackup(library, await importText(request), request.mode);
       case 'export-articles':
-        return exportArticles(db(), request.ids);
+        return use((db) => exportArticles(db, request.ids));
       default:
         return assertNever(request);
     }

@@ -1,7 +1,8 @@
 /**
  * The extension's one IndexedDB database, in the extension's origin.
  *
- * Open it ONLY in extension contexts (background, popup, library page): from
+ * The background reaches it through library-db.ts, which knows which database
+ * (by name) is live. Open it ONLY in extension contexts: from
  * a content script IndexedDB belongs to the web page's origin, where the page
  * can read it and the popup cannot (see ../shared/TOOLCHAIN.md).
  * scripts/check-build.mjs fails the build when the content script contains
@@ -147,12 +148,4 @@ export class GangmuDB extends Dexie {
       });
     // version(6) goes here, with .upgrade(), when the shape changes.
   }
-}
-
-let shared: GangmuDB | null = null;
-
-/** The database of this extension context, opened on first use. */
-export function getDb(): GangmuDB {
-  shared ??= new GangmuDB();
-  return shared;
 }

@@ -8,11 +8,13 @@ import {
   mergeBackup,
   parseBackup,
   serializeBackup,
+  type Backup,
   type LibraryData,
   type MergeMode,
   type MergePlan,
 } from '../../lib/backup/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
+import type { LibraryDb } from '../db/library-db.ts';
 import type { GangmuDB, HighlightGroupRow, SitePrefsRow } from '../db/schema.ts';
 import type { Table } from 'dexie';
 import type { BackupRows, BackupTable, ImportStats } from '../messages.ts';
@@ -91,14 +93,16 @@ export async function exportBackup(db: GangmuDB, exportedAt?: string): Promise<s
 }
 
 /**
- * Imports backup text. The file is parsed and every row checked first; a bad,
- * foreign or newer file throws a {@link StorageError} with the parser's kind
- * and message before anything is written. The plan (lib/backup mergeBackup)
- * is then written in ONE read-write transaction over every table: it lands
- * whole or, if it fails (a full disk), not at all.
+ * Imports backup text. The file is parsed and every row checked first; a
+ * bad, foreign or newer file throws a {@link StorageError} with the parser's
+ * kind and message before anything is written. The plan (lib/backup
+ * mergeBackup) is then written in ONE read-write transaction: it lands whole
+ * or, if it fails (a full disk), not at all. A replace writes it into a new
+ * database that becomes the live one only once written (db/library-db.ts):
+ * nothing is cleared, and a replace that fails leaves the library as it was.
  */
 export async function importBackup(
-  db: GangmuDB,
+  library: LibraryDb,
   text: string,
   mode: MergeMode,
 ): Promise<ImportStats> {
@@ -106,45 +110,47 @@ export async function importBackup(
   if (!parsed.ok)
     throw new StorageError(parsed.error.kind, parsed.error.message, { cause: parsed.error });
   const backup = parsed.value;
+  const write = (db: GangmuDB) =>
+    db.transaction(
+      'rw',
+      [db.articles, db.highlightGroups, db.sitePrefs, db.summaries, db.postings],
+      // An async scope: Dexie keeps the transaction alive across its native awaits.
+      async () => writeBackup(db, backup, mode),
+    );
+  return mode === 'replace' ? library.replace(write) : library.use(write);
+}
+
+/** Writes a checked backup's plan; inside a transaction over every table (a replace's new database is empty). */
+async function writeBackup(db: GangmuDB, backup: Backup, mode: MergeMode): Promise<ImportStats> {
   // Docs and terms are recomputed, never taken from a file.
   const articles = backup.articles.map(stripTerms);
   const highlights = backup.highlights.map(stripTerms);
-  const tables = [db.articles, db.highlightGroups, db.sitePrefs, db.summaries, db.postings];
-  return db.transaction('rw', tables, async () => {
-    // Replace keeps nothing of what is stored: no need to read it.
-    const existing: Required<LibraryData> =
-      mode === 'replace'
-        ? { articles: [], highlights: [], sitePrefs: [] }
-        : await storedCounterparts(db, { articles, highlights });
-    const plan = mergeBackup(
-      existing,
-      {
-        articles,
-        highlights,
-        ...(backup.sitePrefs ? { sitePrefs: backup.sitePrefs } : {}),
-      },
-      mode,
-    );
-    if (plan.clear) {
-      await db.articles.clear();
-      await db.highlightGroups.clear();
-      await db.sitePrefs.clear();
-      await db.summaries.clear();
-      await db.postings.clear();
-    }
-    // Put first, awaited last: IndexedDB writes them while the rest is worked out.
-    const sitePrefs = issued(db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]));
-    if (plan.clear) {
-      const summaries = issued(db.summaries.bulkPut(summariesOf(plan.articles, plan.highlights)));
-      // After a clear the posting lists are built in memory and written once, nothing read.
-      await putAllFresh(db, plan.articles, plan.highlights);
-      await summaries;
-    } else {
-      await putArticles(db, plan.articles);
-      await putHighlights(db, plan.highlights);
-      await refreshSummaries(db, touchedIds(plan));
-    }
-    await sitePrefs;
-    return plan.stats;
-  });
+  // Replace keeps nothing of what is stored: no need to read it.
+  const existing: Required<LibraryData> =
+    mode === 'replace'
+      ? { articles: [], highlights: [], sitePrefs: [] }
+      : await storedCounterparts(db, { articles, highlights });
+  const plan = mergeBackup(
+    existing,
+    {
+      articles,
+      highlights,
+      ...(backup.sitePrefs ? { sitePrefs: backup.sitePrefs } : {}),
+    },
+    mode,
+  );
+  // Put first, awaited last: IndexedDB writes them while the rest is worked out.
+  const sitePrefs = issued(db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]));
+  if (plan.clear) {
+    const summaries = issued(db.summaries.bulkPut(summariesOf(plan.articles, plan.highlights)));
+    // Into empty tables the posting lists are built in memory and written once, nothing read.
+    await putAllFresh(db, plan.articles, plan.highlights);
+    await summaries;
+  } else {
+    await putArticles(db, plan.articles);
+    await putHighlights(db, plan.highlights);
+    await refreshSummaries(db, touchedIds(plan));
+  }
+  await sitePrefs;
+  return plan.stats;
 }

@@ -18,20 +18,27 @@ import {
 import type { RuntimeLike } from '@/utils/messages';
 import { createRouter } from '@/utils/router';
 import { exportBackup } from '@/utils/storage/backup';
-import { draft, freshDb, highlight, tickingClock } from '../storage/fixtures';
+import {
+  draft,
+  freshDb,
+  highlight,
+  tickingClock,
+  dropLibrary,
+  libraryOver,
+} from '../storage/fixtures';
 
 let db: GangmuDB;
 afterEach(async () => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
-  await db?.delete();
+  if (db) await dropLibrary(db.name);
 });
 
 /** A runtime whose sendMessage goes through the background's router; requests are recorded. */
 function runtime() {
   db = freshDb();
   const router = createRouter({
-    db: () => db,
+    library: libraryOver(db),
     badge: undefined,
     session: undefined,
     openLibrary: async () => {},

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION } from '@/lib/backup';
-import type { GangmuDB } from '@/utils/db/schema';
+import { GangmuDB } from '@/utils/db/schema';
 import { deleteArticle, saveArticle } from '@/utils/storage/articles';
 import { exportBackup, importBackup } from '@/utils/storage/backup';
 import { StorageError } from '@/utils/storage/errors';
 import { putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
 import { setSitePrefs } from '@/utils/storage/site-prefs';
-import { ARTICLE_ID, draft, highlight, highlightById, tickingClock, useFreshDbs } from './fixtures';
+import {
+  ARTICLE_ID,
+  databasesOf,
+  draft,
+  highlight,
+  highlightById,
+  tickingClock,
+  useFreshLibraries,
+} from './fixtures';
 import { expectIndexed } from './index-check';
 
-const open = useFreshDbs();
+const open = useFreshLibraries();
 
 const OTHER = 'https://e.com/2';
 
@@ -55,7 +63,8 @@ async function refused(promise: Promise<unknown>, code: string, message: RegExp)
 
 describe('backup', () => {
   it('backup → wipe → restore gives an identical library, docs and postings included', async () => {
-    const db = open();
+    const lib = open();
+    let db = await lib.live();
     await seed(db);
     const before = await dump(db);
     const text = await exportBackup(db, '2025-02-01T00:00:00.000Z');
@@ -69,10 +78,11 @@ describe('backup', () => {
       db.postings.clear(),
     ]);
     expect(await db.articles.count()).toBe(0);
-    expect(await importBackup(db, text, 'replace')).toMatchObject({
+    expect(await importBackup(lib.library, text, 'replace')).toMatchObject({
       articlesAdded: 2,
       highlightsAdded: 2,
     });
+    db = await lib.live();
     expect(await dump(db)).toEqual(before);
     expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([OTHER]);
     // The same library gives the same file.
@@ -80,15 +90,16 @@ describe('backup', () => {
   });
 
   it('restores into a fresh database identically', async () => {
-    const a = open();
+    const a = await open().live();
     await seed(a);
     const b = open();
-    await importBackup(b, await exportBackup(a), 'merge');
-    expect(await dump(b)).toEqual(await dump(a));
+    await importBackup(b.library, await exportBackup(a), 'merge');
+    expect(await dump(await b.live())).toEqual(await dump(a));
   });
 
   it('replace drops what the backup does not hold; merge keeps it and takes only newer rows', async () => {
-    const db = open();
+    const lib = open();
+    let db = await lib.live();
     await seed(db);
     const text = await exportBackup(db);
     const clock = tickingClock(Date.UTC(2026, 0, 1));
@@ -100,20 +111,22 @@ describe('backup', () => {
     );
     await deleteArticle(db, OTHER);
 
-    const merged = open();
-    await importBackup(merged, await exportBackup(db), 'replace');
-    expect(await importBackup(merged, text, 'merge')).toMatchObject({
+    const mergedLib = open();
+    await importBackup(mergedLib.library, await exportBackup(db), 'replace');
+    expect(await importBackup(mergedLib.library, text, 'merge')).toMatchObject({
       articlesAdded: 1, // OTHER comes back
       highlightsAdded: 1,
       highlightsKept: 1, // h1: the stored note is newer
     });
+    const merged = await mergedLib.live();
     expect((await highlightById(merged, 'h1'))?.note).toBe('新的笔记');
     expect(await merged.articles.get('https://new/')).toBeDefined();
     expect(await merged.articles.get(OTHER)).toBeDefined();
     expect((await search(merged, '新的笔记')).length).toBe(1);
     expect(await search(merged, '默认设置')).toEqual([]);
 
-    await importBackup(db, text, 'replace');
+    await importBackup(lib.library, text, 'replace');
+    db = await lib.live();
     expect(await db.articles.get('https://new/')).toBeUndefined();
     expect((await highlightById(db, 'h1'))?.note).toBe('默认设置');
     expect((await search(db, '默认设置')).length).toBe(1);
@@ -127,12 +140,16 @@ describe('backup', () => {
   });
 
   it('replace over a library that shares ids renumbers without a clash and keeps the index exact', async () => {
-    const db = open();
+    const lib = open();
+    let db = await lib.live();
     await seed(db);
     const text = await exportBackup(db);
     for (let i = 0; i < 3; i++) {
-      await importBackup(db, text, 'replace');
+      await importBackup(lib.library, text, 'replace');
+      db = await lib.live();
       await expectIndexed(db);
+      // One library database at a time: the replaced ones are deleted (and the pointer).
+      expect(await databasesOf(lib.base)).toEqual([db.name, `${lib.base}-live`].sort());
     }
     expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([OTHER]);
     expect(await search(db, '默认设置')).toMatchObject([{ hits: [{ highlightId: 'h1' }] }]);
@@ -156,17 +173,20 @@ describe('backup', () => {
       /newer Gangmu/,
     ],
   ])('refuses %s and changes nothing', async (_name, text, code, message) => {
-    const db = open();
+    const lib = open();
+    const db = await lib.live();
     await seed(db);
     const before = await dump(db);
     for (const mode of ['merge', 'replace'] as const) {
-      await refused(importBackup(db, text, mode), code, message);
+      await refused(importBackup(lib.library, text, mode), code, message);
+      expect(await lib.live()).toBe(db);
       expect(await dump(db)).toEqual(before);
     }
   });
 
   it('refuses a backup with one bad row among good ones, writing none of them', async () => {
-    const db = open();
+    const lib = open();
+    const db = await lib.live();
     await seed(db);
     const before = await dump(db);
     const good = JSON.parse(await exportBackup(db)) as {
@@ -175,23 +195,42 @@ describe('backup', () => {
     };
     good.articles.push({ ...good.articles[0], id: 'https://bad/', savedAt: 'yesterday' });
     await refused(
-      importBackup(db, JSON.stringify(good), 'replace'),
+      importBackup(lib.library, JSON.stringify(good), 'replace'),
       'invalid-article',
       /index 2.*savedAt/,
     );
+    expect(await lib.live()).toBe(db);
     expect(await dump(db)).toEqual(before);
   });
 
-  it('a write that fails mid-import (a full disk) leaves the library as it was', async () => {
-    const db = open();
-    await seed(db);
-    const before = await dump(db);
-    const text = (await exportBackup(db))
-      .replace('默认设置', '改过的笔记')
-      .replaceAll('2025-01-01T00:00:', '2030-01-01T00:00:');
-    db.highlightGroups.bulkPut = (() =>
-      Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
-    await expect(importBackup(db, text, 'replace')).rejects.toThrow();
-    expect(await dump(db)).toEqual(before);
-  });
+  it.each(['replace', 'merge'] as const)(
+    'a write that fails mid-import (a full disk) leaves the library as it was (%s)',
+    async (mode) => {
+      // Every database of this library fails to write highlight groups once `full` is set.
+      let full = false;
+      const lib = open({
+        create: (name) => {
+          const d = new GangmuDB(name);
+          const put = d.highlightGroups.bulkPut.bind(d.highlightGroups);
+          d.highlightGroups.bulkPut = ((...args: Parameters<typeof put>) =>
+            full
+              ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
+              : put(...args)) as typeof put;
+          return d;
+        },
+      });
+      const db = await lib.live();
+      await seed(db);
+      const before = await dump(db);
+      const text = (await exportBackup(db))
+        .replace('默认设置', '改过的笔记')
+        .replaceAll('2025-01-01T00:00:', '2030-01-01T00:00:');
+      full = true;
+      await expect(importBackup(lib.library, text, mode)).rejects.toThrow();
+      expect(await lib.live()).toBe(db);
+      expect(await dump(db)).toEqual(before);
+      // The replace's new database is gone.
+      expect(await databasesOf(lib.base)).toEqual([db.name, `${lib.base}-live`].sort());
+    },
+  );
 });

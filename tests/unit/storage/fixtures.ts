@@ -2,6 +2,7 @@
 import { afterEach } from 'vitest';
 import type { Highlight } from '@/lib/model';
 import type { OutlineNode, Outline } from '@/lib/types';
+import { libraryDb, type LibraryDb, type LibraryDbOptions } from '@/utils/db/library-db';
 import { GangmuDB } from '@/utils/db/schema';
 import type { ArticleDraft } from '@/utils/messages';
 
@@ -89,6 +90,67 @@ export function useFreshDbs(): () => GangmuDB {
     const d = freshDb();
     dbs.push(d);
     return d;
+  };
+}
+
+/** A library (db/library-db.ts) under a fresh base name, and its live database. */
+export interface TestLibrary {
+  library: LibraryDb;
+  base: string;
+  /** The live database now (a replace switches to a new one). */
+  live(): Promise<GangmuDB>;
+}
+
+/** The live database of a library. */
+export const liveDb = (library: LibraryDb): Promise<GangmuDB> =>
+  library.use((db) => Promise.resolve(db));
+
+/** The names of the databases of this base that exist. */
+export async function databasesOf(base: string): Promise<string[]> {
+  return (await indexedDB.databases())
+    .map((d) => d.name ?? '')
+    .filter((n) => n === base || n.startsWith(`${base}-`))
+    .sort();
+}
+
+/** Deletes every database of a library: its generations and its pointer. */
+export async function dropLibrary(base: string): Promise<void> {
+  for (const name of await databasesOf(base))
+    await new Promise((resolve) => {
+      const r = indexedDB.deleteDatabase(name);
+      r.onsuccess = r.onerror = r.onblocked = resolve;
+    });
+}
+
+/**
+ * A library whose first database is `db`, the object itself (a test may
+ * patch its tables); a replace switches to new ones.
+ */
+export function libraryOver(db: GangmuDB): LibraryDb {
+  return libraryDb({
+    base: db.name,
+    create: (name) => (name === db.name ? db : new GangmuDB(name)),
+  });
+}
+
+/**
+ * A fresh library per call, all its databases (generations and pointer)
+ * deleted after the test that opened it.
+ */
+export function useFreshLibraries(): (options?: Omit<LibraryDbOptions, 'base'>) => TestLibrary {
+  let opened: { base: string; library: LibraryDb }[] = [];
+  afterEach(async () => {
+    for (const { base, library } of opened) {
+      await library.close();
+      await dropLibrary(base);
+    }
+    opened = [];
+  });
+  return (options = {}) => {
+    const base = `gangmu-test-${++n}-${Math.random().toString(36).slice(2)}`;
+    const library = libraryDb({ ...options, base });
+    opened.push({ base, library });
+    return { library, base, live: () => liveDb(library) };
   };
 }
 

@@ -5,12 +5,23 @@ import { deleteArticle, restoreRows, saveArticle, setTags } from '@/utils/storag
 import { exportBackup, importBackup } from '@/utils/storage/backup';
 import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
-import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+import {
+  ARTICLE_ID,
+  draft,
+  dropLibrary,
+  freshDb,
+  highlight,
+  libraryOver,
+  liveDb,
+  tickingClock,
+} from './fixtures';
 import { expectIndexed } from './index-check';
 
 let db: GangmuDB;
+/** The first database's name: a replace moves the library to another. */
+let base = '';
 afterEach(async () => {
-  await db?.delete();
+  if (db) await dropLibrary(base);
 });
 
 const OTHER = 'https://e.com/2';
@@ -18,6 +29,7 @@ const OTHER = 'https://e.com/2';
 describe('posting lists', () => {
   it('follow saves, re-saves, highlights, notes, deletes, undo and imports', async () => {
     db = freshDb();
+    base = db.name;
     const clock = tickingClock();
     await saveArticle(db, draft({ title: '论基层治理' }), clock);
     await saveArticle(db, draft({ id: OTHER, url: OTHER, title: '推动高质量发展' }), clock);
@@ -50,15 +62,18 @@ describe('posting lists', () => {
     // A merge import over the stored library, then a replace.
     const text = await exportBackup(db);
     await saveArticle(db, draft({ title: '时间序列' }), clock);
-    await importBackup(db, text, 'merge');
+    const library = libraryOver(db);
+    await importBackup(library, text, 'merge');
     await expectIndexed(db);
-    await importBackup(db, text, 'replace');
+    await importBackup(library, text, 'replace');
+    db = await liveDb(library);
     await expectIndexed(db);
     expect((await search(db, '乡村振兴')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
   });
 
   it('a failed write leaves them as they were', async () => {
     db = freshDb();
+    base = db.name;
     await putHighlight(db, { ...highlight('h1'), note: '默认' }, draft());
     const before = await db.postings.toArray();
     db.summaries.bulkPut = (() =>

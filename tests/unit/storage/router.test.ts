@@ -1,19 +1,27 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { createRouter } from '@/utils/router';
-import { ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+import {
+  ARTICLE_ID,
+  draft,
+  freshDb,
+  highlight,
+  tickingClock,
+  dropLibrary,
+  libraryOver,
+} from './fixtures';
 
 let db: GangmuDB;
 afterEach(async () => {
   vi.unstubAllGlobals();
-  await db?.delete();
+  if (db) await dropLibrary(db.name);
 });
 
 function router() {
   db = freshDb();
   let opened = 0;
   const r = createRouter({
-    db: () => db,
+    library: libraryOver(db),
     badge: undefined,
     session: undefined,
     openLibrary: async () => void opened++,

@@ -3,11 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { createRouter } from '@/utils/router';
 import { QUOTA_MESSAGE, isQuotaError } from '@/utils/storage/errors';
-import { allHighlights, ARTICLE_ID, draft, freshDb, highlight, tickingClock } from './fixtures';
+import {
+  allHighlights,
+  ARTICLE_ID,
+  draft,
+  freshDb,
+  highlight,
+  tickingClock,
+  dropLibrary,
+  libraryOver,
+} from './fixtures';
 
 let db: GangmuDB;
 afterEach(async () => {
-  await db?.delete();
+  if (db) await dropLibrary(db.name);
 });
 
 const quota = (() =>
@@ -16,7 +25,7 @@ const quota = (() =>
 function router() {
   db = freshDb();
   return createRouter({
-    db: () => db,
+    library: libraryOver(db),
     badge: undefined,
     session: undefined,
     openLibrary: async () => {},

@@ -16,9 +16,18 @@ import {
 import { exportBackup, importBackup } from '@/utils/storage/backup';
 import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
 import { summariesOf } from '@/utils/storage/summaries';
-import { allHighlights, ARTICLE_ID, draft, highlight, tickingClock, useFreshDbs } from './fixtures';
+import {
+  allHighlights,
+  ARTICLE_ID,
+  draft,
+  highlight,
+  tickingClock,
+  useFreshDbs,
+  useFreshLibraries,
+} from './fixtures';
 
 const open = useFreshDbs();
+const openLibrary = useFreshLibraries();
 
 const OTHER = 'https://e.com/2';
 
@@ -102,15 +111,17 @@ describe('summaries', () => {
     const text = await exportBackup(db);
     expect(text).not.toMatch(/"(summaries|points|colors)"/);
 
-    const other = open();
+    const otherLib = openLibrary();
+    let other = await otherLib.live();
     await putHighlight(other, highlight('x1'), draft(), tickingClock(Date.UTC(2020, 0, 1)));
-    await importBackup(other, text, 'merge');
+    await importBackup(otherLib.library, text, 'merge');
     // The stored article is older: the backup's wins; x1 and h1 both count.
     expect(await summary(other)).toMatchObject({ highlights: 2, tags: ['治理'] });
     expect(await summary(other, OTHER)).toMatchObject({ highlights: 1 });
     await expectFresh(other);
 
-    await importBackup(other, text, 'replace');
+    await importBackup(otherLib.library, text, 'replace');
+    other = await otherLib.live();
     expect(await summary(other)).toMatchObject({ highlights: 1 });
     expect(await other.summaries.toArray()).toEqual(await db.summaries.toArray());
     await expectFresh(other);

@@ -1,0 +1,105 @@
+/** The live database and the switch to a new one on a replace (db/library-db.ts). */
+import { describe, expect, it } from 'vitest';
+import { libraryDb } from '@/utils/db/library-db';
+import { GangmuDB } from '@/utils/db/schema';
+import { saveArticle } from '@/utils/storage/articles';
+import { databasesOf, draft, liveDb, tickingClock, useFreshLibraries } from './fixtures';
+
+const open = useFreshLibraries();
+
+const ids = async (db: GangmuDB) => (await db.articles.toArray()).map((a) => a.id);
+const save = (db: GangmuDB, id: string) =>
+  saveArticle(db, draft({ id, url: id, title: id }), tickingClock());
+
+describe('library database', () => {
+  it('a replace fills a new database, makes it live for good and deletes the old one', async () => {
+    const { library, base, live } = open();
+    const first = await live();
+    expect(first.name).toBe(base);
+    await save(first, 'https://old/');
+    const result = await library.replace(async (fresh) => {
+      expect(fresh.name).not.toBe(base);
+      expect(await ids(fresh)).toEqual([]);
+      await save(fresh, 'https://new/');
+      return 'filled';
+    });
+    expect(result).toBe('filled');
+    const now = await live();
+    expect(await ids(now)).toEqual(['https://new/']);
+    expect(await databasesOf(base)).toEqual([now.name, `${base}-live`].sort());
+    // After a restart (a new worker) the replaced library is the one opened.
+    const again = libraryDb({ base });
+    const reopened = await liveDb(again);
+    expect(reopened.name).toBe(now.name);
+    expect(await ids(reopened)).toEqual(['https://new/']);
+    await again.close();
+  });
+
+  it('a replace that fails deletes its new database and leaves the live one as it was', async () => {
+    const { library, base, live } = open();
+    const first = await live();
+    await save(first, 'https://old/');
+    let made = '';
+    await expect(
+      library.replace(async (fresh) => {
+        made = fresh.name;
+        await save(fresh, 'https://new/');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(made).not.toBe('');
+    expect(await live()).toBe(first);
+    expect(await ids(first)).toEqual(['https://old/']);
+    expect(await databasesOf(base)).toEqual([base, `${base}-live`]);
+  });
+
+  it('waits for the uses under way; uses asked for meanwhile see the new library', async () => {
+    const { library, live } = open();
+    const first = await live();
+    let release!: () => void;
+    const slow = library.use(async (db) => {
+      await new Promise<void>((r) => (release = r));
+      return db.name;
+    });
+    let filled = false;
+    const replaced = library.replace(async (fresh) => {
+      filled = true;
+      await save(fresh, 'https://new/');
+    });
+    const during = library.use(async (db) => ({ name: db.name, ids: await ids(db) }));
+    await new Promise((r) => setTimeout(r, 20));
+    // The replace has not started: a use is under way.
+    expect(filled).toBe(false);
+    release();
+    expect(await slow).toBe(first.name);
+    await replaced;
+    const seen = await during;
+    expect(seen.name).not.toBe(first.name);
+    expect(seen.ids).toEqual(['https://new/']);
+  });
+
+  it('replaces asked for one after another land in order', async () => {
+    const { library, live } = open();
+    await Promise.all(
+      ['https://a/', 'https://b/', 'https://c/'].map((id) =>
+        library.replace((fresh) => save(fresh, id)),
+      ),
+    );
+    expect(await ids(await live())).toEqual(['https://c/']);
+  });
+
+  it('deletes, when it opens, a database a crash left in the middle of a replace', async () => {
+    const { library, base } = open();
+    // A generation that never became live, and databases that are not this library's.
+    const stray = new GangmuDB(`${base}-gzz9`);
+    await stray.open();
+    stray.close();
+    const unrelated = new GangmuDB(`${base}x-gzz9`);
+    await unrelated.open();
+    unrelated.close();
+    await (await liveDb(library)).open();
+    await expect.poll(() => databasesOf(base)).toEqual([base, `${base}-live`]);
+    expect((await indexedDB.databases()).map((d) => d.name)).toContain(`${base}x-gzz9`);
+    await unrelated.delete();
+  });
+});
