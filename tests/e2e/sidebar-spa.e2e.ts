@@ -166,36 +166,47 @@ const statusOf = (tabId: number) =>
     return ((await chrome.storage.session.get(key))[key] ?? null) as Status | null;
   }, tabId);
 
-/** Polls `read` until `ok` holds; returns the last value, or throws with it. */
-/** The stored "always open" preference of a site, read in the service worker's own IndexedDB. */
+/**
+ * The stored "always open" preference of a site, read in the service worker's
+ * own IndexedDB: in the live database, whose name the pointer database keeps
+ * (utils/db/library-db.ts; `gangmu` until a restore replaces the library).
+ */
 function alwaysOpenStored(site: string): Promise<boolean | null> {
-  return e2e.launched.serviceWorker.evaluate(
-    (key) =>
-      new Promise<boolean | null>((resolve) => {
-        const open = indexedDB.open('gangmu');
+  return e2e.launched.serviceWorker.evaluate(async (key) => {
+    // Two reads, the pointer's then the preference's (no named helper: the page
+    // function is serialised without tsx's __name).
+    let name = 'gangmu';
+    let row: { alwaysOpen?: boolean } | null = null;
+    for (const step of ['pointer', 'prefs'] as const) {
+      const [db, store, k] =
+        step === 'pointer' ? ['gangmu-live', 'live', 'library'] : [name, 'sitePrefs', key];
+      const value = await new Promise<unknown>((resolve) => {
+        const open = indexedDB.open(db);
         open.onerror = () => resolve(null);
         open.onsuccess = () => {
-          const db = open.result;
+          const conn = open.result;
           try {
-            const get = db.transaction('sitePrefs', 'readonly').objectStore('sitePrefs').get(key);
+            const get = conn.transaction(store, 'readonly').objectStore(store).get(k);
             get.onsuccess = () => {
-              db.close();
-              const row = get.result as { alwaysOpen?: boolean } | undefined;
-              resolve(row ? row.alwaysOpen === true : null);
+              conn.close();
+              resolve(get.result ?? null);
             };
             get.onerror = () => {
-              db.close();
+              conn.close();
               resolve(null);
             };
           } catch {
             // The store does not exist yet: nothing stored.
-            db.close();
+            conn.close();
             resolve(null);
           }
         };
-      }),
-    site,
-  );
+      });
+      if (step === 'pointer') name = (value as { name?: string } | null)?.name ?? 'gangmu';
+      else row = value as { alwaysOpen?: boolean } | null;
+    }
+    return row ? row.alwaysOpen === true : null;
+  }, site);
 }
 
 async function until<T>(
