@@ -113,8 +113,16 @@ export async function databasesOf(base: string): Promise<string[]> {
     .sort();
 }
 
-/** Deletes every database of a library: its generations and its pointer. */
+/** The libraries made by {@link libraryOver}, by base name (closed before they are dropped). */
+const over = new Map<string, LibraryDb>();
+
+/**
+ * Deletes every database of a library: its generations and its pointer
+ * (a library made by {@link libraryOver} is closed first).
+ */
 export async function dropLibrary(base: string): Promise<void> {
+  await over.get(base)?.close();
+  over.delete(base);
   for (const name of await databasesOf(base))
     await new Promise((resolve) => {
       const r = indexedDB.deleteDatabase(name);
@@ -124,13 +132,16 @@ export async function dropLibrary(base: string): Promise<void> {
 
 /**
  * A library whose first database is `db`, the object itself (a test may
- * patch its tables); a replace switches to new ones.
+ * patch its tables); a replace switches to new ones. Drop it with
+ * {@link dropLibrary}(db.name).
  */
 export function libraryOver(db: GangmuDB): LibraryDb {
-  return libraryDb({
+  const library = libraryDb({
     base: db.name,
     create: (name) => (name === db.name ? db : new GangmuDB(name)),
   });
+  over.set(db.name, library);
+  return library;
 }
 
 /**

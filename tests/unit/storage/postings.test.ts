@@ -21,6 +21,7 @@ let db: GangmuDB;
 /** The first database's name: a replace moves the library to another. */
 let base = '';
 afterEach(async () => {
+  db?.close();
   if (db) await dropLibrary(base);
 });
 
