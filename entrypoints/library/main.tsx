@@ -2,18 +2,20 @@
  * Library page: saved articles (sort, filter, search), the article view with
  * notes and tags, delete with undo, zip export, backup and restore. Wiring
  * only: the page is components/library/LibraryApp.tsx; it asks the background
- * through the protocol rather than opening the database itself, so there is
- * one writer and one reader path.
+ * through the protocol, the one writer, and reads in bulk (zip export, backup)
+ * straight from the live database, which a runtime message would serialise
+ * row by row twice.
  */
 import { render } from 'preact';
 import { browser } from '#imports';
 import { LibraryApp, type LibraryDeps } from '@/components/library/LibraryApp';
 import { downloadBlob } from '@/utils/download';
+import { openLiveForReading } from '@/utils/db/library-db';
 import { libraryActions } from '@/utils/library/library-actions';
 
 // The first screen's rows are asked for before anything renders: the reply is
 // on its way while Preact builds the page (the initial query is the default, {}).
-const actions = libraryActions(browser);
+const actions = libraryActions(browser, undefined, { openDb: () => openLiveForReading() });
 actions.prefetchHead({});
 
 const t: LibraryDeps['t'] = (name, substitutions) => browser.i18n.getMessage(name, substitutions);

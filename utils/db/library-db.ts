@@ -33,6 +33,35 @@ class PointerDB extends Dexie {
   }
 }
 
+/** The name of the live database, from the pointer (`base` while none is recorded). */
+async function liveName(pointer: PointerDB, base: string): Promise<string> {
+  return (await pointer.live.get('library'))?.name ?? base;
+}
+
+/**
+ * The live database, opened, for a page of the extension that reads in bulk (the
+ * library page's backup and zip export: a runtime message would serialise
+ * every row twice). The caller opens and closes it and only reads: every
+ * write goes through the background's {@link LibraryDb}. A replace that
+ * switches meanwhile closes it (Dexie closes on the deletion's versionchange),
+ * and the read fails rather than reading a dropped library.
+ */
+export async function openLiveForReading({
+  base = DB_NAME,
+  dexie,
+}: Pick<LibraryDbOptions, 'base' | 'dexie'> = {}): Promise<GangmuDB> {
+  const pointer = new PointerDB(`${base}-live`, dexie);
+  let name: string;
+  try {
+    name = await liveName(pointer, base);
+  } finally {
+    pointer.close();
+  }
+  const db = new GangmuDB(name, dexie);
+  await db.open();
+  return db;
+}
+
 export interface LibraryDb {
   /** Runs `fn` with the live database (after any replace under way). */
   use<T>(fn: (db: GangmuDB) => Promise<T>): Promise<T>;
@@ -92,7 +121,7 @@ export function libraryDb({
   }
 
   async function open(): Promise<GangmuDB> {
-    const name = (await pointer.live.get('library'))?.name ?? base;
+    const name = await liveName(pointer, base);
     await collect(name);
     return create(name);
   }

@@ -5,11 +5,14 @@
  * export, backup and restore. Each takes the runtime API, so it runs against
  * a fake in tests.
  *
- * Large libraries: one runtime message holds at most 64 MiB, so the export
- * reads articles in batches, a backup is built here from pages of rows
- * (export-backup-rows, serialised with lib/backup exactly as the background
- * would), and a restore hands the background a blob: URL of the file, which
- * the service worker reads itself (falling back to sending the text in parts,
+ * Large libraries: the zip export and the backup read their rows straight
+ * from the live database in this page (same origin; a runtime message would
+ * serialise every row twice and holds at most 64 MiB), the export in batches.
+ * Where the database cannot be opened here they ask the background: the
+ * export in batches, the backup in pages of rows (export-backup-rows,
+ * serialised with lib/backup exactly as the background would). A restore
+ * hands the background a blob: URL of the file, which the service worker
+ * reads itself (falling back to sending the text in parts,
  * import-backup-part), in the one import request that lands in one transaction.
  */
 import { serializeBackup, type LibraryData } from '../../lib/backup/index.ts';
@@ -22,6 +25,9 @@ import {
   type Reply,
   type RuntimeLike,
 } from '../messages.ts';
+import type { GangmuDB } from '../db/schema.ts';
+import { exportArticles, listArticles } from '../storage/articles.ts';
+import { exportBackup } from '../storage/backup.ts';
 import { ExportFileStream, INDEX_FILE } from './export-files.ts';
 import { macrotask, ZipWriter, type ZipProgress } from './zip-files.ts';
 
@@ -60,13 +66,27 @@ export interface ActionSizes {
   uploadPartChars: number;
 }
 
+/** What the actions read from besides the background. */
+export interface ActionSources {
+  /**
+   * Opens the live database for reading (db/library-db.ts openLiveForReading):
+   * the zip export and the backup then read their rows straight from it, in
+   * this page, instead of through runtime messages, which serialise every
+   * row twice. Where it is missing or cannot open, they ask the background.
+   */
+  openDb?: () => Promise<GangmuDB>;
+}
+
 export function libraryActions(
   api: RuntimeLike,
   { exportBatch, uploadPartChars }: ActionSizes = {
     exportBatch: EXPORT_BATCH,
     uploadPartChars: UPLOAD_PART_CHARS,
   },
+  { openDb }: ActionSources = {},
 ) {
+  /** The live database for a bulk read, or null (then the background is asked). */
+  const readDb = async (): Promise<GangmuDB | null> => (openDb ? openDb().catch(() => null) : null);
   const head = (query: ListQuery) =>
     sendRequest(api, { type: 'list-articles', ...query, limit: FIRST_PAGE });
   /** The first screen's request when it was sent before the page rendered (prefetchHead). */
@@ -108,29 +128,40 @@ export function libraryActions(
       ids: readonly string[] | undefined,
       onProgress?: (p: ExportProgress) => void,
     ): AsyncGenerator<ArticleRows[], void, undefined> {
-      const order =
-        ids ?? valueOf(await sendRequest(api, { type: 'list-articles' })).map((a) => a.id);
-      onProgress?.({ step: 'read', done: 0, total: order.length });
-      const batches: string[][] = [];
-      for (let i = 0; i < order.length; i += exportBatch)
-        batches.push(order.slice(i, i + exportBatch));
-      const pending = batches.map(() => null as Promise<ArticleRows[]> | null);
-      const request = (k: number) => {
-        if (k >= batches.length || pending[k]) return;
-        const p = sendRequest(api, { type: 'export-articles', ids: batches[k]! }).then(valueOf);
-        // Awaited in order below; marked handled so a later batch's failure is not reported early.
-        p.catch(() => undefined);
-        pending[k] = p;
-      };
-      for (let k = 0; k < EXPORT_IN_FLIGHT; k++) request(k);
-      let done = 0;
-      for (let k = 0; k < batches.length; k++) {
-        request(k + EXPORT_IN_FLIGHT - 1);
-        const rows = await pending[k]!;
-        pending[k] = null;
-        done += batches[k]!.length;
-        onProgress?.({ step: 'read', done, total: order.length });
-        yield rows;
+      const db = await readDb();
+      try {
+        const order =
+          ids ??
+          (db
+            ? await listArticles(db)
+            : valueOf(await sendRequest(api, { type: 'list-articles' }))
+          ).map((a) => a.id);
+        onProgress?.({ step: 'read', done: 0, total: order.length });
+        const batches: string[][] = [];
+        for (let i = 0; i < order.length; i += exportBatch)
+          batches.push(order.slice(i, i + exportBatch));
+        const pending = batches.map(() => null as Promise<ArticleRows[]> | null);
+        const request = (k: number) => {
+          if (k >= batches.length || pending[k]) return;
+          const p = db
+            ? exportArticles(db, batches[k]!)
+            : sendRequest(api, { type: 'export-articles', ids: batches[k]! }).then(valueOf);
+          // Awaited in order below; marked handled so a later batch's failure is not reported early.
+          p.catch(() => undefined);
+          pending[k] = p;
+        };
+        for (let k = 0; k < EXPORT_IN_FLIGHT; k++) request(k);
+        let done = 0;
+        for (let k = 0; k < batches.length; k++) {
+          request(k + EXPORT_IN_FLIGHT - 1);
+          const rows = await pending[k]!;
+          pending[k] = null;
+          done += batches[k]!.length;
+          onProgress?.({ step: 'read', done, total: order.length });
+          yield rows;
+        }
+      } finally {
+        db?.close();
       }
     },
 
@@ -185,8 +216,19 @@ export function libraryActions(
       return { zip: await zip.finish(), articles: files.count };
     },
 
-    /** The whole library as backup text, built from pages of rows (the same text export-backup gives). */
+    /**
+     * The whole library as backup text: read in one transaction from the live
+     * database, or else built from pages of rows asked of the background (the
+     * same text export-backup gives).
+     */
     async backupText(exportedAt?: string): Promise<string> {
+      const db = await readDb();
+      if (db)
+        try {
+          return await exportBackup(db, exportedAt);
+        } finally {
+          db.close();
+        }
       const data: Required<LibraryData> = { articles: [], highlights: [], sitePrefs: [] };
       for (const table of BACKUP_TABLES) {
         const rows = data[table] as Array<{ id?: string; site?: string; articleId?: string }>;

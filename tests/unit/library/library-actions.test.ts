@@ -1,11 +1,13 @@
 /**
  * The library page's actions against the real router and storage
  * (fake-indexeddb): the list's first screen, export in batches with progress,
- * a backup built from pages of rows equal to export-backup's text, and a
+ * a backup built from pages of rows equal to export-backup's text, both read
+ * straight from the live database where it opens, and a
  * restore that lands whole: a file through a blob: URL the background reads,
  * or, when it cannot, text sent in parts (and a part missing is refused).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openLiveForReading } from '@/utils/db/library-db';
 import type { GangmuDB } from '@/utils/db/schema';
 import { strFromU8, unzipSync } from 'fflate';
 import { exportFiles } from '@/utils/library/export-files';
@@ -188,6 +190,39 @@ describe('library actions', () => {
     expect(text).toBe(await exportBackup(db, '2025-02-01T00:00:00.000Z'));
     expect(text).not.toContain('"terms"');
     expect(sent.some((m) => m.type === 'export-backup-rows')).toBe(true);
+  });
+
+  it('reads the export and the backup straight from the live database when it can, with no message', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 9);
+    const sizes = { exportBatch: 2, uploadPartChars: 1000 };
+    const AT = '2025-02-01T00:00:00.000Z';
+    const viaMessages = await libraryActions(api, sizes).exportRows(undefined);
+    const direct = libraryActions(api, sizes, {
+      openDb: () => openLiveForReading({ base: db.name }),
+    });
+    const asked = sent.length;
+    expect(await direct.exportRows(undefined)).toEqual(viaMessages);
+    const text = await direct.backupText(AT);
+    expect(text).toBe(await exportBackup(db, AT));
+    expect(sent.length).toBe(asked);
+    // After a restore that replaced the library, the reads find the new live database.
+    await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
+    expect(await direct.restore(text, 'replace')).toMatchObject({ ok: true });
+    expect(await direct.backupText(AT)).toBe(text);
+    expect((await direct.exportRows(undefined)).length).toBe(9);
+  });
+
+  it('asks the background when the database cannot be opened here', async () => {
+    const { api, sent } = runtime();
+    await seed(api, 5);
+    const a = libraryActions(api, undefined, {
+      openDb: () => Promise.reject(new Error('no IndexedDB here')),
+    });
+    expect(await a.backupText('x')).toBe(await exportBackup(db, 'x'));
+    expect((await a.exportRows(undefined)).length).toBe(5);
+    expect(sent.some((m) => m.type === 'export-backup-rows')).toBe(true);
+    expect(sent.some((m) => m.type === 'export-articles')).toBe(true);
   });
 
   it('restores a large file sent in parts, in one import', async () => {
