@@ -126,12 +126,23 @@ export function libraryDb({
     return create(name);
   }
 
+  /** The live database, opened on first use; a failed open is tried again by the next use. */
+  function live(): Promise<GangmuDB> {
+    if (!current) {
+      const opening = open();
+      current = opening;
+      opening.catch(() => {
+        if (current === opening) current = null;
+      });
+    }
+    return current;
+  }
+
   async function use<T>(fn: (db: GangmuDB) => Promise<T>): Promise<T> {
     await replacing;
     active++;
     try {
-      current ??= open();
-      return await fn(await current);
+      return await fn(await live());
     } finally {
       if (--active === 0) drained?.();
     }
@@ -140,8 +151,7 @@ export function libraryDb({
   async function switchTo<T>(fill: (fresh: GangmuDB) => Promise<T>): Promise<T> {
     if (active > 0) await new Promise<void>((resolve) => (drained = resolve));
     drained = null;
-    current ??= open();
-    const old = await current;
+    const old = await live();
     const name = `${base}-g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const fresh = create(name);
     let result: T;

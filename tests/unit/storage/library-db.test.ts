@@ -88,6 +88,19 @@ describe('library database', () => {
     expect(await ids(await live())).toEqual(['https://c/']);
   });
 
+  it('a failed open fails the uses asked for then, and the next use opens it again', async () => {
+    let fail = true;
+    const { library, base } = open({
+      create: (name) => {
+        if (fail) throw new Error('cannot open');
+        return new GangmuDB(name);
+      },
+    });
+    await expect(library.use(async (db) => db.name)).rejects.toThrow('cannot open');
+    fail = false;
+    expect(await library.use(async (db) => db.name)).toBe(base);
+  });
+
   it('deletes, when it opens, a database a crash left in the middle of a replace', async () => {
     const { library, base } = open();
     // A generation that never became live, and databases that are not this library's.
