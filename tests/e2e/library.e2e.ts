@@ -17,6 +17,7 @@ import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { SAMPLE_DIR } from '../../scripts/harness.mjs';
+import { READ_FALLBACK } from '../../utils/library/library-actions.ts';
 import { htmlPage, popupPath, useExtension } from './support.ts';
 
 const SECOND_TITLE = '以党建引领推进基层治理现代化';
@@ -48,6 +49,8 @@ const e2e = useExtension({
   },
 });
 let library: Page;
+/** Bulk reads that could not open the database in the page (utils/library/library-actions.ts). */
+const fallbacks: string[] = [];
 
 async function saveThroughPopup(name: string): Promise<void> {
   const { tabId, page } = await e2e.openTab(name);
@@ -98,6 +101,9 @@ test('two essays saved through the popup are listed', { timeout: 60_000 }, async
   await saveThroughPopup('essay.html');
   await saveThroughPopup('second.html');
   library = await openLibrary();
+  library.on('console', (m) => {
+    if (m.text().startsWith(READ_FALLBACK)) fallbacks.push(m.text());
+  });
   const listed = await titles(2);
   assert.ok(listed.some((t) => /绣花功夫/.test(t)));
   assert.ok(listed.includes(SECOND_TITLE));
@@ -198,6 +204,8 @@ test(
     assert.match(backup.name, /^gangmu-backup-.*\.json$/);
     const text = await readFile(backup.path, 'utf8');
     assert.equal(JSON.parse(text).format, 'gangmu-backup');
+    // The export and the backup read the database in the page, not through messages.
+    assert.deepEqual(fallbacks, []);
 
     for (const title of before) {
       await openArticle(new RegExp(title.slice(0, 6)));

@@ -19,15 +19,13 @@ import { serializeBackup, type LibraryData } from '../../lib/backup/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
 import {
   BACKUP_TABLES,
+  errorMessage,
   sendRequest,
   type ArticleRows,
   type ListQuery,
   type Reply,
   type RuntimeLike,
 } from '../messages.ts';
-import type { GangmuDB } from '../db/schema.ts';
-import { exportArticles, listArticles } from '../storage/articles.ts';
-import { exportBackup } from '../storage/backup.ts';
 import { ExportFileStream, INDEX_FILE } from './export-files.ts';
 import { macrotask, ZipWriter, type ZipProgress } from './zip-files.ts';
 
@@ -43,6 +41,9 @@ export const ZIP_BATCH = 32;
 export const BACKUP_PAGE = { articles: 1000, highlights: 1000, sitePrefs: 1000 } as const;
 /** Characters per import-backup-part (at most 3 bytes each in UTF-8, plus JSON escapes). */
 export const UPLOAD_PART_CHARS = 4_000_000;
+
+/** Logged when the bulk reads cannot open the database here and ask the background instead. */
+export const READ_FALLBACK = '[Gangmu] bulk read through the background';
 
 /** A failed request, thrown by the long actions (the page shows its message). */
 export class RequestFailed extends Error {
@@ -66,15 +67,26 @@ export interface ActionSizes {
   uploadPartChars: number;
 }
 
+/** Bulk reads straight from the live database (bulk-reader.ts); closed when done. */
+export interface BulkReader {
+  /** Every article's id, in the list's default order (newest saved first). */
+  ids(): Promise<string[]>;
+  /** Articles with their highlights, in the order of `ids` (ids not stored left out). */
+  articles(ids: string[]): Promise<ArticleRows[]>;
+  /** The whole library as backup text, read in one transaction. */
+  backupText(exportedAt?: string): Promise<string>;
+  close(): void;
+}
+
 /** What the actions read from besides the background. */
 export interface ActionSources {
   /**
-   * Opens the live database for reading (db/library-db.ts openLiveForReading):
-   * the zip export and the backup then read their rows straight from it, in
-   * this page, instead of through runtime messages, which serialise every
-   * row twice. Where it is missing or cannot open, they ask the background.
+   * Opens the live database for bulk reads (bulk-reader.ts openBulkReader):
+   * the zip export and the backup then read their rows in this page instead
+   * of through runtime messages, which serialise every row twice. Where it is
+   * missing or cannot open, they ask the background.
    */
-  openDb?: () => Promise<GangmuDB>;
+  openReader?: () => Promise<BulkReader>;
 }
 
 export function libraryActions(
@@ -83,10 +95,16 @@ export function libraryActions(
     exportBatch: EXPORT_BATCH,
     uploadPartChars: UPLOAD_PART_CHARS,
   },
-  { openDb }: ActionSources = {},
+  { openReader }: ActionSources = {},
 ) {
-  /** The live database for a bulk read, or null (then the background is asked). */
-  const readDb = async (): Promise<GangmuDB | null> => (openDb ? openDb().catch(() => null) : null);
+  /** A reader of the live database, or null (then the background is asked). */
+  const reader = async (): Promise<BulkReader | null> =>
+    openReader
+      ? openReader().catch((err: unknown) => {
+          console.warn(`${READ_FALLBACK}:`, errorMessage(err));
+          return null;
+        })
+      : null;
   const head = (query: ListQuery) =>
     sendRequest(api, { type: 'list-articles', ...query, limit: FIRST_PAGE });
   /** The first screen's request when it was sent before the page rendered (prefetchHead). */
@@ -128,14 +146,13 @@ export function libraryActions(
       ids: readonly string[] | undefined,
       onProgress?: (p: ExportProgress) => void,
     ): AsyncGenerator<ArticleRows[], void, undefined> {
-      const db = await readDb();
+      const db = await reader();
       try {
         const order =
           ids ??
           (db
-            ? await listArticles(db)
-            : valueOf(await sendRequest(api, { type: 'list-articles' }))
-          ).map((a) => a.id);
+            ? await db.ids()
+            : valueOf(await sendRequest(api, { type: 'list-articles' })).map((a) => a.id));
         onProgress?.({ step: 'read', done: 0, total: order.length });
         const batches: string[][] = [];
         for (let i = 0; i < order.length; i += exportBatch)
@@ -144,7 +161,7 @@ export function libraryActions(
         const request = (k: number) => {
           if (k >= batches.length || pending[k]) return;
           const p = db
-            ? exportArticles(db, batches[k]!)
+            ? db.articles(batches[k]!)
             : sendRequest(api, { type: 'export-articles', ids: batches[k]! }).then(valueOf);
           // Awaited in order below; marked handled so a later batch's failure is not reported early.
           p.catch(() => undefined);
@@ -222,10 +239,10 @@ export function libraryActions(
      * same text export-backup gives).
      */
     async backupText(exportedAt?: string): Promise<string> {
-      const db = await readDb();
+      const db = await reader();
       if (db)
         try {
-          return await exportBackup(db, exportedAt);
+          return await db.backupText(exportedAt);
         } finally {
           db.close();
         }

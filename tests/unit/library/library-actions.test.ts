@@ -7,9 +7,9 @@
  * or, when it cannot, text sent in parts (and a part missing is refused).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openLiveForReading } from '@/utils/db/library-db';
 import type { GangmuDB } from '@/utils/db/schema';
 import { strFromU8, unzipSync } from 'fflate';
+import { openBulkReader } from '@/utils/library/bulk-reader';
 import { exportFiles } from '@/utils/library/export-files';
 import {
   EXPORT_IN_FLIGHT,
@@ -199,7 +199,7 @@ describe('library actions', () => {
     const AT = '2025-02-01T00:00:00.000Z';
     const viaMessages = await libraryActions(api, sizes).exportRows(undefined);
     const direct = libraryActions(api, sizes, {
-      openDb: () => openLiveForReading({ base: db.name }),
+      openReader: () => openBulkReader({ base: db.name }),
     });
     const asked = sent.length;
     expect(await direct.exportRows(undefined)).toEqual(viaMessages);
@@ -217,7 +217,7 @@ describe('library actions', () => {
     const { api, sent } = runtime();
     await seed(api, 5);
     const a = libraryActions(api, undefined, {
-      openDb: () => Promise.reject(new Error('no IndexedDB here')),
+      openReader: () => Promise.reject(new Error('no IndexedDB here')),
     });
     expect(await a.backupText('x')).toBe(await exportBackup(db, 'x'));
     expect((await a.exportRows(undefined)).length).toBe(5);
