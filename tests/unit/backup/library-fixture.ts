@@ -4,7 +4,7 @@ import { HIGHLIGHT_COLORS } from '../../../lib/model.ts';
 import type { OutlineNode } from '../../../lib/types.ts';
 
 /** A small deterministic PRNG (mulberry32), so failures reproduce. */
-function rng(seed: number) {
+export function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

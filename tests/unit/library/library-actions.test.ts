@@ -18,34 +18,21 @@ import {
   libraryActions,
 } from '@/utils/library/library-actions';
 import type { RuntimeLike } from '@/utils/messages';
-import { createRouter } from '@/utils/router';
 import { exportBackup } from '@/utils/storage/backup';
-import {
-  draft,
-  freshDb,
-  highlight,
-  tickingClock,
-  dropLibrary,
-  libraryOver,
-} from '../storage/fixtures';
+import { draft, highlight, useFreshRouters } from '../storage/fixtures';
 
+const freshRouter = useFreshRouters();
 let db: GangmuDB;
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
-  if (db) await dropLibrary(db.name);
 });
 
 /** A runtime whose sendMessage goes through the background's router; requests are recorded. */
 function runtime() {
-  db = freshDb();
-  const router = createRouter({
-    library: libraryOver(db),
-    badge: undefined,
-    session: undefined,
-    openLibrary: async () => {},
-    clock: tickingClock(),
-  });
+  const made = freshRouter();
+  db = made.db;
+  const router = made.router;
   const sent: Array<{ type: string }> = [];
   const api: RuntimeLike = {
     runtime: {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexTerms, MAX_TERMS, PostingBuilder } from '@/lib/search';
+import { rng } from '../backup/library-fixture.ts';
 import { findCases } from './search-cases.ts';
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Texts mixing what the scanner must treat alike: common and rare Han,
@@ -26,7 +16,7 @@ const PIECES = [
 ]; // prettier-ignore
 
 function texts(count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = rng(seed);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     let s = '';

@@ -5,6 +5,7 @@ import type { OutlineNode, Outline } from '@/lib/types';
 import { libraryDb, type LibraryDb, type LibraryDbOptions } from '@/utils/db/library-db';
 import { GangmuDB } from '@/utils/db/schema';
 import type { ArticleDraft } from '@/utils/messages';
+import { createRouter, type Router, type RouterDeps } from '@/utils/router';
 
 export const ARTICLE_ID = 'https://www.news.cn/essay.html';
 
@@ -142,6 +143,35 @@ export function libraryOver(db: GangmuDB): LibraryDb {
   });
   over.set(db.name, library);
   return library;
+}
+
+/**
+ * The background's router over a fresh database (its library's databases
+ * dropped after each test of the calling file), with a ticking clock and no
+ * badge or session; `deps` replaces any of those.
+ */
+export function useFreshRouters(): (deps?: Partial<RouterDeps>) => {
+  router: Router;
+  db: GangmuDB;
+} {
+  let made: GangmuDB[] = [];
+  afterEach(async () => {
+    for (const d of made) await dropLibrary(d.name);
+    made = [];
+  });
+  return (deps = {}) => {
+    const db = freshDb();
+    made.push(db);
+    const router = createRouter({
+      library: libraryOver(db),
+      badge: undefined,
+      session: undefined,
+      openLibrary: async () => {},
+      clock: tickingClock(),
+      ...deps,
+    });
+    return { router, db };
+  };
 }
 
 /**

@@ -1,32 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GangmuDB } from '@/utils/db/schema';
-import { createRouter } from '@/utils/router';
-import {
-  ARTICLE_ID,
-  draft,
-  freshDb,
-  highlight,
-  tickingClock,
-  dropLibrary,
-  libraryOver,
-} from './fixtures';
+import { ARTICLE_ID, draft, highlight, useFreshRouters } from './fixtures';
 
-let db: GangmuDB;
-afterEach(async () => {
+const freshRouter = useFreshRouters();
+afterEach(() => {
   vi.unstubAllGlobals();
-  if (db) await dropLibrary(db.name);
 });
 
 function router() {
-  db = freshDb();
   let opened = 0;
-  const r = createRouter({
-    library: libraryOver(db),
-    badge: undefined,
-    session: undefined,
-    openLibrary: async () => void opened++,
-    clock: tickingClock(),
-  });
+  const { router: r } = freshRouter({ openLibrary: async () => void opened++ });
   return { r, opened: () => opened };
 }
 

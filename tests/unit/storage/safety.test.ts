@@ -1,36 +1,19 @@
 /** A full disk: the reader is told clearly, and nothing already saved is lost. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
-import { createRouter } from '@/utils/router';
 import { QUOTA_MESSAGE, isQuotaError } from '@/utils/storage/errors';
-import {
-  allHighlights,
-  ARTICLE_ID,
-  draft,
-  freshDb,
-  highlight,
-  tickingClock,
-  dropLibrary,
-  libraryOver,
-} from './fixtures';
+import { allHighlights, ARTICLE_ID, draft, highlight, useFreshRouters } from './fixtures';
 
+const freshRouter = useFreshRouters();
 let db: GangmuDB;
-afterEach(async () => {
-  if (db) await dropLibrary(db.name);
-});
 
 const quota = (() =>
   Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never;
 
 function router() {
-  db = freshDb();
-  return createRouter({
-    library: libraryOver(db),
-    badge: undefined,
-    session: undefined,
-    openLibrary: async () => {},
-    clock: tickingClock(),
-  });
+  const made = freshRouter();
+  db = made.db;
+  return made.router;
 }
 
 async function dump() {
