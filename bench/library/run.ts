@@ -51,6 +51,29 @@ const SHAPE = { articles: arg('articles', 10_000), highlights: arg('highlights',
 /** The issue's targets. */
 const TARGET = { searchP95Ms: 50, firstRenderMs: 300, exportMs: 10_000, backupMs: 10_000 };
 
+/**
+ * The live database's name in the extension's origin: `gangmu` until a restore
+ * replaces the library, then the one the pointer database names
+ * (utils/db/library-db.ts). A profile kept with --reuse may hold either.
+ */
+const liveName = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string>((ok, fail) => {
+        const r = indexedDB.open('gangmu-live');
+        r.onerror = () => fail(r.error);
+        r.onupgradeneeded = () => r.result.createObjectStore('live', { keyPath: 'key' });
+        r.onsuccess = () => {
+          const get = r.result.transaction('live').objectStore('live').get('library');
+          get.onerror = () => fail(get.error);
+          get.onsuccess = () => {
+            r.result.close();
+            ok((get.result as { name?: string } | undefined)?.name ?? 'gangmu');
+          };
+        };
+      }),
+  );
+
 /** The query set: rare, common, phrases, notes, Latin, one character, no hit. */
 const QUERIES = [
   PLANTED.rare, // rare phrase in a few outlines
@@ -255,28 +278,31 @@ async function main(): Promise<void> {
     const all = Object.values(search).flatMap((s) => s.ms);
     const searchP95 = percentile(all, 95);
     // Reference: the least a reply of 50 results reads, raw — 50 article rows by key range.
-    const reference = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open('gangmu');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      const read = (store: string, count?: number) =>
-        new Promise<number>((ok, fail) => {
-          const t0 = performance.now();
-          const req = db.transaction(store).objectStore(store).getAll(null, count);
-          req.onsuccess = () => ok(performance.now() - t0);
-          req.onerror = () => fail(req.error);
+    const reference = await page.evaluate(
+      async (live) => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open(live);
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
         });
-      const fifty: number[] = [];
-      for (let i = 0; i < 9; i++) fifty.push(await read('articles', 50));
-      const articles: number[] = [];
-      for (let i = 0; i < 3; i++) articles.push(await read('articles'));
-      db.close();
-      fifty.sort((a, b) => a - b);
-      articles.sort((a, b) => a - b);
-      return { fiftyMs: fifty[4]!, articlesMs: articles[1]! };
-    });
+        const read = (store: string, count?: number) =>
+          new Promise<number>((ok, fail) => {
+            const t0 = performance.now();
+            const req = db.transaction(store).objectStore(store).getAll(null, count);
+            req.onsuccess = () => ok(performance.now() - t0);
+            req.onerror = () => fail(req.error);
+          });
+        const fifty: number[] = [];
+        for (let i = 0; i < 9; i++) fifty.push(await read('articles', 50));
+        const articles: number[] = [];
+        for (let i = 0; i < 3; i++) articles.push(await read('articles'));
+        db.close();
+        fifty.sort((a, b) => a - b);
+        articles.sort((a, b) => a - b);
+        return { fiftyMs: fifty[4]!, articlesMs: articles[1]! };
+      },
+      await liveName(page),
+    );
     // Through the search box: input → results (or "none") painted, minus the debounce.
     const uiSearch: number[] = [];
     for (const query of QUERIES) {
@@ -494,22 +520,7 @@ async function main(): Promise<void> {
       const alert = page.locator('.notice[role="alert"]');
       if (await alert.count()) backupNote += ` — page says: ${await alert.textContent()}`;
     }
-    // The live database's name: a replace wrote the library into a new one (utils/db/library-db.ts).
-    const live = await page.evaluate(
-      () =>
-        new Promise<string>((ok, fail) => {
-          const r = indexedDB.open('gangmu-live');
-          r.onerror = () => fail(r.error);
-          r.onsuccess = () => {
-            const get = r.result.transaction('live').objectStore('live').get('library');
-            get.onerror = () => fail(get.error);
-            get.onsuccess = () => {
-              r.result.close();
-              ok((get.result as { name?: string } | undefined)?.name ?? 'gangmu');
-            };
-          };
-        }),
-    );
+    const live = await liveName(page);
     // Reference: JSON.stringify and JSON.parse of the same rows (terms stripped), in the page.
     const jsonRef = await page.evaluate(async (live) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
