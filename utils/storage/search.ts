@@ -113,10 +113,40 @@ async function candidates(
 /** A table read by doc number (articles or highlight groups). */
 interface DocTable<T> {
   get(criteria: { doc: number }): PromiseLike<T | undefined>;
+  where(index: 'doc'): {
+    between(
+      lower: number,
+      upper: number,
+      includeLower: boolean,
+      includeUpper: boolean,
+    ): {
+      toArray(): PromiseLike<T[]>;
+    };
+  };
 }
 
-/** The rows of `docs`, in that order (one index read each, issued together). */
-async function byDocs<T>(table: DocTable<T>, docs: readonly number[]): Promise<T[]> {
+/**
+ * The rows of `docs`, in that order. Docs close together (most rows in their
+ * range are wanted: the newest candidates of a common word) are read as one
+ * range of the doc index, the rest by one index read each, issued together.
+ */
+async function byDocs<T extends { doc: number }>(
+  table: DocTable<T>,
+  docs: readonly number[],
+): Promise<T[]> {
+  if (docs.length === 0) return [];
+  let lo = docs[0]!;
+  let hi = lo;
+  for (const d of docs) {
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  if (docs.length > 1 && hi - lo + 1 <= 2 * docs.length) {
+    const byDoc = new Map(
+      (await table.where('doc').between(lo, hi, true, true).toArray()).map((r) => [r.doc, r]),
+    );
+    return docs.map((d) => byDoc.get(d)).filter((r): r is T => r !== undefined);
+  }
   const rows: (T | undefined)[] = await Promise.all(docs.map((doc) => table.get({ doc })));
   return rows.filter((r): r is T => r !== undefined);
 }
@@ -256,7 +286,11 @@ async function newestCandidates(
   c: { articles: number[]; highlights: number[] },
 ): Promise<void> {
   /** Reads candidates from the highest doc down until `max` articles are found; true when every one was read. */
-  const walk = async <T>(table: DocTable<T>, docs: readonly number[], check: (row: T) => void) => {
+  const walk = async <T extends { doc: number }>(
+    table: DocTable<T>,
+    docs: readonly number[],
+    check: (row: T) => void,
+  ) => {
     let end = docs.length;
     // The first step as long as the page (a common word matches most), then STEP at a time.
     for (let n = Math.max(max, 1); end > 0 && found.size < max; n = STEP) {
