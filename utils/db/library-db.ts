@@ -2,8 +2,8 @@
  * Which IndexedDB database holds the library, and the switch to a new one.
  *
  * A restore that replaces the library does not clear the stored tables:
- * IndexedDB took 5–10 s to clear a library of 10,000 articles, more than
- * writing it. It writes the backup into a new, empty database (a
+ * IndexedDB took 3–8 s to clear a library of 10,000 articles right after a
+ * large write. It writes the backup into a new, empty database (a
  * generation, `gangmu-g…`), and once that is written whole records its name
  * as the live one in a small pointer database (`gangmu-live`): that one
  * write is the switch. The old database is then closed and deleted (which
@@ -41,7 +41,7 @@ async function liveName(pointer: PointerDB, base: string): Promise<string> {
 /**
  * The live database, opened, for a page of the extension that reads in bulk (the
  * library page's backup and zip export: a runtime message would serialise
- * every row twice). The caller opens and closes it and only reads: every
+ * every row twice). The caller only reads, and closes it when done: every
  * write goes through the background's {@link LibraryDb}. A replace that
  * switches meanwhile closes it (Dexie closes on the deletion's versionchange),
  * and the read fails rather than reading a dropped library.
