@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { serializeBackup } from '../../lib/backup/index.ts';
+import { DB_VERSION, SCHEMA } from '../../utils/db/schema.ts';
 import {
   ensureChromeBuild,
   launchWithExtension,
@@ -555,61 +556,57 @@ async function main(): Promise<void> {
       JSON.parse(text);
       return { stringifyMs, parseMs: performance.now() - t0, chars: text.length };
     }, live);
-    // Reference for the restore's writes: the same article and highlight-group rows put
-    // raw into a scratch database with the same indexes, one transaction — a tenth of the
-    // library, scaled by ten (the whole would take as long as the restore itself).
     // Reference for the restore's writes: every row it wrote (articles, highlight groups,
     // summaries, posting lists), read back and put raw into a scratch database with the same
     // stores and indexes, in one transaction — what IndexedDB alone takes to store them.
-    const idbRef = await page.evaluate(async (live) => {
-      const open = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
-        new Promise<IDBDatabase>((ok, fail) => {
-          const r = version ? indexedDB.open(name, version) : indexedDB.open(name);
-          if (upgrade) r.onupgradeneeded = () => upgrade(r.result);
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => fail(r.error);
+    const idbRef = await page.evaluate(
+      async ({ live, spec }) => {
+        const open = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
+          new Promise<IDBDatabase>((ok, fail) => {
+            const r = version ? indexedDB.open(name, version) : indexedDB.open(name);
+            if (upgrade) r.onupgradeneeded = () => upgrade(r.result);
+            r.onsuccess = () => ok(r.result);
+            r.onerror = () => fail(r.error);
+          });
+        const src = await open(live);
+        const stores = ['articles', 'highlightGroups', 'summaries', 'postings'];
+        const rows: Record<string, unknown[]> = {};
+        for (const store of stores)
+          rows[store] = await new Promise<unknown[]>((ok, fail) => {
+            const req = src.transaction(store).objectStore(store).getAll();
+            req.onsuccess = () => ok(req.result as unknown[]);
+            req.onerror = () => fail(req.error);
+          });
+        src.close();
+        await new Promise((ok) => {
+          const d = indexedDB.deleteDatabase('gangmu-bench-ref');
+          d.onsuccess = d.onerror = () => ok(null);
         });
-      const src = await open(live);
-      const stores = ['articles', 'highlightGroups', 'summaries', 'postings'];
-      const rows: Record<string, unknown[]> = {};
-      for (const store of stores)
-        rows[store] = await new Promise<unknown[]>((ok, fail) => {
-          const req = src.transaction(store).objectStore(store).getAll();
-          req.onsuccess = () => ok(req.result as unknown[]);
-          req.onerror = () => fail(req.error);
+        // The current schema's stores and indexes (utils/db/schema.ts, Dexie's syntax).
+        const ref = await open('gangmu-bench-ref', 1, (db) => {
+          for (const store of stores) {
+            const [key = '', ...indexes] = spec[store]!.split(',').map((f) => f.trim());
+            const s = db.createObjectStore(store, { keyPath: key });
+            for (const f of indexes)
+              if (f.startsWith('*')) s.createIndex(f.slice(1), f.slice(1), { multiEntry: true });
+              else if (f.startsWith('&')) s.createIndex(f.slice(1), f.slice(1), { unique: true });
+              else s.createIndex(f, f);
+          }
         });
-      src.close();
-      await new Promise((ok) => {
-        const d = indexedDB.deleteDatabase('gangmu-bench-ref');
-        d.onsuccess = d.onerror = () => ok(null);
-      });
-      // Schema v5's stores (utils/db/schema.ts).
-      const ref = await open('gangmu-bench-ref', 1, (db) => {
-        const index = (s: IDBObjectStore, fields: string[]) => {
-          for (const f of fields)
-            if (f.startsWith('*')) s.createIndex(f.slice(1), f.slice(1), { multiEntry: true });
-            else if (f.startsWith('&')) s.createIndex(f.slice(1), f.slice(1), { unique: true });
-            else s.createIndex(f, f);
-        };
-        const a = db.createObjectStore('articles', { keyPath: 'id' });
-        index(a, ['&doc', 'site', 'savedAt', 'updatedAt', '*tags']);
-        index(db.createObjectStore('highlightGroups', { keyPath: 'articleId' }), ['&doc']);
-        const sum = db.createObjectStore('summaries', { keyPath: 'id' });
-        index(sum, ['site', 'savedAt', 'updatedAt', '*tags', '*colors']);
-        db.createObjectStore('postings', { keyPath: 'term' });
-      });
-      const t0 = performance.now();
-      await new Promise<void>((ok, fail) => {
-        const tx = ref.transaction(stores, 'readwrite');
-        for (const store of stores) for (const r of rows[store]!) tx.objectStore(store).put(r);
-        tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
-      });
-      const ms = performance.now() - t0;
-      ref.close();
-      indexedDB.deleteDatabase('gangmu-bench-ref');
-      return { ms, rows: stores.reduce((n, s) => n + rows[s]!.length, 0) };
-    }, live);
+        const t0 = performance.now();
+        await new Promise<void>((ok, fail) => {
+          const tx = ref.transaction(stores, 'readwrite');
+          for (const store of stores) for (const r of rows[store]!) tx.objectStore(store).put(r);
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        });
+        const ms = performance.now() - t0;
+        ref.close();
+        indexedDB.deleteDatabase('gangmu-bench-ref');
+        return { ms, rows: stores.reduce((n, s) => n + rows[s]!.length, 0) };
+      },
+      { live, spec: SCHEMA[DB_VERSION] as Record<string, string> },
+    );
     /** A backup or restore line: one run against the 10 s target. */
     const backupRow = (label: string, value: number, ok: boolean, ref: string, refMs: number) =>
       resultRow(label, value, 1, TARGET.backupMs, ref, refMs, ok);

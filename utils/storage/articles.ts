@@ -156,9 +156,7 @@ export async function listArticles(db: GangmuDB, query: ListQuery = {}): Promise
       ? await db.summaries.where('site').equals(query.site).toArray()
       : query.tag
         ? await db.summaries.where('tags').equals(query.tag).toArray()
-        : query.color
-          ? await db.summaries.where('colors').equals(query.color).toArray()
-          : await db.summaries.toArray();
+        : await db.summaries.toArray();
     const list = sortSummaries(rows.filter(keep), sort, order);
     return limit === undefined ? list : list.slice(0, limit);
   });
@@ -223,6 +221,12 @@ export async function restoreRows(db: GangmuDB, rows: ArticleRows): Promise<null
   return null;
 }
 
+/** Rows newest saved first, ties by id descending (the order of the old reversed savedAt index). */
+function newestSavedFirst<R extends { id: string; savedAt: string }>(rows: R[]): R[] {
+  const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+  return rows.sort((a, b) => desc(a.savedAt, b.savedAt) || desc(a.id, b.id));
+}
+
 /**
  * Articles with their highlights, for Markdown export: those of `ids` in that
  * order (ids not in the library left out), else all, newest saved first.
@@ -234,7 +238,7 @@ export async function exportArticles(
   return db.transaction('r', db.articles, db.highlightGroups, async () => {
     const rows = ids
       ? (await db.articles.bulkGet([...ids])).filter((r) => r !== undefined)
-      : await db.articles.orderBy('savedAt').reverse().toArray();
+      : newestSavedFirst(await db.articles.toArray());
     // Every highlight of these articles: one group row each, read together.
     const groups = await groupsOf(
       db,

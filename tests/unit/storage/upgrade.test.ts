@@ -119,7 +119,7 @@ const CASES: UpgradeCase[] = [
       expect(article?.savedAt).toBe('2025-01-01T00:00:00.000Z');
       expect(highlights.map((h) => h.id)).toEqual(['h1', 'h2']);
       expect(await listArticles(db)).toMatchObject([{ id: ARTICLE_ID, highlights: 2, points: 3 }]);
-      expect(await db.articles.where('tags').equals('治理').count()).toBe(1);
+      expect(await listArticles(db, { tag: '治理' })).toMatchObject([{ id: ARTICLE_ID }]);
       expect(await getSitePrefs(db, 'news.cn')).toEqual({
         alwaysOpen: true,
         width: 400,
@@ -380,7 +380,7 @@ const CASES: UpgradeCase[] = [
       expect(await search(db, '默想')).toMatchObject([{ hits: [{ highlightId: 'h1' }] }]);
     },
   },
-  // A v5 database opens as it is.
+  // v6 drops indexes only: a v5 database's rows are kept as they are.
   {
     from: 5,
     rows: v5Rows(
@@ -392,11 +392,36 @@ const CASES: UpgradeCase[] = [
       [{ ...highlight('h1'), note: '默认' }],
     ),
     async check(db) {
+      const indexes = (store: string) => [
+        ...db.backendDB().transaction(store).objectStore(store).indexNames,
+      ];
+      expect(indexes('articles')).toEqual(['doc']);
+      expect(indexes('summaries').sort()).toEqual(['savedAt', 'site', 'tags', 'updatedAt']);
       expect(await db.articles.get(ARTICLE_ID)).toMatchObject({ doc: 7 });
       expect(await search(db, '默认')).toMatchObject([{ hits: [{ highlightId: 'h1' }] }]);
       await putHighlight(db, highlight('h2', 'https://e.com/2'), draft({ id: 'https://e.com/2' }));
       expect(await db.articles.get('https://e.com/2')).toMatchObject({ doc: 8 });
       expect(await db.highlightGroups.get('https://e.com/2')).toMatchObject({ doc: 4 });
+      await expectIndexed(db);
+    },
+  },
+  // A v6 database opens as it is.
+  {
+    from: 6,
+    rows: v5Rows(
+      {
+        ...draft({ title: '时间序列分析', tags: ['治理'] }),
+        savedAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      },
+      [{ ...highlight('h1'), note: '默认', color: 'green' }],
+    ),
+    async check(db) {
+      expect(await search(db, '时间序列')).toMatchObject([{ articleId: ARTICLE_ID }]);
+      expect(await listArticles(db, { color: 'green' })).toMatchObject([{ id: ARTICLE_ID }]);
+      expect(await listArticles(db, { color: 'pink' })).toEqual([]);
+      await saveArticle(db, draft({ id: 'https://e.com/2', url: 'https://e.com/2' }));
+      expect(await db.articles.get('https://e.com/2')).toMatchObject({ doc: 8 });
       await expectIndexed(db);
     },
   },
