@@ -75,6 +75,19 @@ export interface Article {
   updatedAt: string;
 }
 
+/**
+ * Articles by when they were saved, then by id: the order of a library's
+ * search docs (a higher doc is a newer article) and of a backup file's
+ * articles, so a restore can number them as they arrive.
+ */
+export function bySavedAt(
+  a: Pick<Article, 'savedAt' | 'id'>,
+  b: Pick<Article, 'savedAt' | 'id'>,
+): number {
+  if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** The outline node a highlight belongs to, found by its path (null when the path no longer exists). */
 export function nodeAtPath(nodes: OutlineNode[], path: number[]): OutlineNode | null {
   let list = nodes;

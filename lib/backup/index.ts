@@ -12,5 +12,5 @@ export {
 } from './format.ts';
 export { articleProblem, isArticle, isDateString, outlineProblem } from './is-article.ts';
 export { serializeBackup, type SerializeOptions } from './serialize-backup.ts';
-export { parseBackup } from './parse-backup.ts';
+export { BackupChecker, parseBackup } from './parse-backup.ts';
 export { mergeBackup, type MergeMode, type MergePlan } from './merge-backup.ts';

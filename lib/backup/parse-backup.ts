@@ -14,10 +14,7 @@ import {
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const fail = (...args: ConstructorParameters<typeof BackupError>): BackupResult<never> => ({
-  ok: false,
-  error: new BackupError(...args),
-});
+const problem = (...args: ConstructorParameters<typeof BackupError>) => new BackupError(...args);
 
 /** What a JSON value is, for a message about a foreign file. */
 function describe(v: unknown): string {
@@ -59,6 +56,96 @@ function isJson(v: unknown, depth = 0): v is JsonValue {
 }
 
 /**
+ * Checks a backup's parts in file order, for {@link parseBackup} and for a
+ * reader that takes the rows as they arrive: the head (format, version,
+ * date), every article, then every highlight (its article must have come
+ * before), then the site preferences. Each check gives the problem, or null.
+ */
+export class BackupChecker {
+  private readonly articleIds = new Set<string>();
+  private readonly highlightIds = new Set<string>();
+
+  /** The top-level fields before the lists; `data` is the whole file's value. */
+  head(data: unknown): BackupError | null {
+    if (!isRec(data) || data.format !== BACKUP_FORMAT)
+      return problem(
+        'foreign',
+        `This is ${describe(data)}, not a Gangmu backup ("format": "${BACKUP_FORMAT}").`,
+      );
+    const version = data.version;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+      return problem('malformed', 'The backup has no valid "version" (a whole number from 1).');
+    if (version > BACKUP_VERSION)
+      return problem(
+        'newer-version',
+        `This backup is version ${version}, written by a newer Gangmu; this one reads up to version ${BACKUP_VERSION}. Update Gangmu to import it.`,
+      );
+    if (!isDateString(data.exportedAt))
+      return problem('malformed', 'The backup has no valid "exportedAt" date.');
+    return null;
+  }
+
+  article(a: unknown, i: number): BackupError | null {
+    const p = articleProblem(a);
+    if (p) return problem('invalid-article', `Article at index ${i} is invalid: ${p}.`, i);
+    const id = (a as { id: string }).id;
+    if (this.articleIds.has(id))
+      return problem(
+        'duplicate-id',
+        `Article at index ${i} repeats the id ${JSON.stringify(id)}.`,
+        i,
+      );
+    this.articleIds.add(id);
+    return null;
+  }
+
+  highlight(h: unknown, i: number): BackupError | null {
+    const p = highlightProblem(h);
+    if (p) return problem('invalid-highlight', `Highlight at index ${i} is invalid: ${p}.`, i);
+    const { id, articleId } = h as { id: string; articleId: string };
+    if (this.highlightIds.has(id))
+      return problem(
+        'duplicate-id',
+        `Highlight at index ${i} repeats the id ${JSON.stringify(id)}.`,
+        i,
+      );
+    this.highlightIds.add(id);
+    if (!this.articleIds.has(articleId))
+      return problem(
+        'missing-article',
+        `Highlight at index ${i} belongs to article ${JSON.stringify(articleId)}, which is not in the backup.`,
+        i,
+      );
+    return null;
+  }
+
+  /** The `sitePrefs` field (undefined: absent, which is allowed). */
+  sitePrefs(list: unknown): BackupError | null {
+    if (list === undefined) return null;
+    if (!Array.isArray(list))
+      return problem('invalid-site-prefs', 'The backup\'s "sitePrefs" is not a list.');
+    const sites = new Set<string>();
+    for (let i = 0; i < list.length; i++) {
+      const r: unknown = list[i];
+      if (!isRec(r) || typeof r.site !== 'string' || r.site === '' || !isJson(r))
+        return problem(
+          'invalid-site-prefs',
+          `Site preferences at index ${i} are invalid: site must be a non-empty string and the rest plain JSON.`,
+          i,
+        );
+      if (sites.has(r.site))
+        return problem(
+          'duplicate-id',
+          `Site preferences at index ${i} repeat the site ${JSON.stringify(r.site)}.`,
+          i,
+        );
+      sites.add(r.site);
+    }
+    return null;
+  }
+}
+
+/**
  * Parses a file offered as a backup and checks every row. Rejects, with a
  * specific message: text that is not JSON; JSON that is no Gangmu backup; a
  * version newer than this code reads; a missing list; an invalid article
@@ -67,95 +154,39 @@ function isJson(v: unknown, depth = 0): v is JsonValue {
  * throws.
  */
 export function parseBackup(text: string): BackupResult<Backup> {
+  const fail = (error: BackupError): BackupResult<never> => ({ ok: false, error });
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, '')); // a BOM some editors add when re-saving
   } catch (cause) {
     const head = text.trimStart().slice(0, 1);
     const hint = head === '<' ? ' (it looks like HTML)' : head === '' ? ' (the file is empty)' : '';
-    return fail('not-json', `This file is not JSON${hint}, so it is no Gangmu backup.`, undefined, {
-      cause,
-    });
-  }
-  if (!isRec(data) || data.format !== BACKUP_FORMAT)
     return fail(
-      'foreign',
-      `This is ${describe(data)}, not a Gangmu backup ("format": "${BACKUP_FORMAT}").`,
+      problem('not-json', `This file is not JSON${hint}, so it is no Gangmu backup.`, undefined, {
+        cause,
+      }),
     );
-  const version = data.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fail('malformed', 'The backup has no valid "version" (a whole number from 1).');
-  if (version > BACKUP_VERSION)
-    return fail(
-      'newer-version',
-      `This backup is version ${version}, written by a newer Gangmu; this one reads up to version ${BACKUP_VERSION}. Update Gangmu to import it.`,
-    );
-  if (!isDateString(data.exportedAt))
-    return fail('malformed', 'The backup has no valid "exportedAt" date.');
-  if (!Array.isArray(data.articles)) return fail('malformed', 'The backup has no "articles" list.');
-  if (!Array.isArray(data.highlights))
-    return fail('malformed', 'The backup has no "highlights" list.');
-
-  const articleIds = new Set<string>();
-  for (let i = 0; i < data.articles.length; i++) {
-    const a: unknown = data.articles[i];
-    const p = articleProblem(a);
-    if (p) return fail('invalid-article', `Article at index ${i} is invalid: ${p}.`, i);
-    const id = (a as { id: string }).id;
-    if (articleIds.has(id))
-      return fail('duplicate-id', `Article at index ${i} repeats the id ${JSON.stringify(id)}.`, i);
-    articleIds.add(id);
   }
-  const highlightIds = new Set<string>();
-  for (let i = 0; i < data.highlights.length; i++) {
-    const h: unknown = data.highlights[i];
-    const p = highlightProblem(h);
-    if (p) return fail('invalid-highlight', `Highlight at index ${i} is invalid: ${p}.`, i);
-    const { id, articleId } = h as { id: string; articleId: string };
-    if (highlightIds.has(id))
-      return fail(
-        'duplicate-id',
-        `Highlight at index ${i} repeats the id ${JSON.stringify(id)}.`,
-        i,
-      );
-    highlightIds.add(id);
-    if (!articleIds.has(articleId))
-      return fail(
-        'missing-article',
-        `Highlight at index ${i} belongs to article ${JSON.stringify(articleId)}, which is not in the backup.`,
-        i,
-      );
-  }
-  let sitePrefs: SitePrefsRow[] | undefined;
-  if (data.sitePrefs !== undefined) {
-    if (!Array.isArray(data.sitePrefs))
-      return fail('invalid-site-prefs', 'The backup\'s "sitePrefs" is not a list.');
-    const sites = new Set<string>();
-    for (let i = 0; i < data.sitePrefs.length; i++) {
-      const r: unknown = data.sitePrefs[i];
-      if (!isRec(r) || typeof r.site !== 'string' || r.site === '' || !isJson(r))
-        return fail(
-          'invalid-site-prefs',
-          `Site preferences at index ${i} are invalid: site must be a non-empty string and the rest plain JSON.`,
-          i,
-        );
-      if (sites.has(r.site))
-        return fail(
-          'duplicate-id',
-          `Site preferences at index ${i} repeat the site ${JSON.stringify(r.site)}.`,
-          i,
-        );
-      sites.add(r.site);
-    }
-    sitePrefs = data.sitePrefs as SitePrefsRow[];
-  }
+  const check = new BackupChecker();
+  const headProblem = check.head(data);
+  if (headProblem) return fail(headProblem);
+  const file = data as Record<string, unknown> & { version: number };
+  if (!Array.isArray(file.articles))
+    return fail(problem('malformed', 'The backup has no "articles" list.'));
+  if (!Array.isArray(file.highlights))
+    return fail(problem('malformed', 'The backup has no "highlights" list.'));
+  const rowProblem =
+    file.articles.reduce<BackupError | null>((p, a, i) => p ?? check.article(a, i), null) ??
+    file.highlights.reduce<BackupError | null>((p, h, i) => p ?? check.highlight(h, i), null) ??
+    check.sitePrefs(file.sitePrefs);
+  if (rowProblem) return fail(rowProblem);
   return {
     ok: true,
     value: {
-      ...(data as unknown as Backup),
+      ...(file as unknown as Backup),
       format: BACKUP_FORMAT,
-      version,
-      ...(sitePrefs ? { sitePrefs } : {}),
+      version: file.version,
+      ...(file.sitePrefs !== undefined ? { sitePrefs: file.sitePrefs as SitePrefsRow[] } : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 /** Writes the library as a backup file. */
+import { bySavedAt } from '../model.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type LibraryData } from './format.ts';
 
 /** Options of {@link serializeBackup}. */
@@ -30,7 +31,8 @@ function sortKeys(v: unknown): unknown {
 
 /**
  * The library as backup JSON: format tag, version and export time first, then
- * articles, highlights and site preferences in the order given, every nested
+ * articles (oldest saved first, ties by id), highlights and site preferences
+ * in the order given, every nested
  * object with its keys sorted. The same library always gives the same text
  * (key insertion order does not matter), so two backups diff cleanly.
  * {@link parseBackup} reads it back deep-equal.
@@ -40,7 +42,8 @@ export function serializeBackup(data: LibraryData, options: SerializeOptions = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: options.exportedAt ?? new Date().toISOString(),
-    articles: data.articles,
+    // Oldest saved first, ties by id: a restore numbers them as they arrive.
+    articles: [...data.articles].sort(bySavedAt),
     highlights: data.highlights,
     ...(data.sitePrefs ? { sitePrefs: data.sitePrefs } : {}),
   };

@@ -14,7 +14,7 @@
  * highlight groups and postings), so a failed write changes nothing.
  */
 import { PostingBuilder, updateSorted } from '../../lib/search/index.ts';
-import type { Article, Highlight } from '../../lib/model.ts';
+import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import {
   articleTerms,
@@ -115,8 +115,6 @@ async function nextDoc(
   return typeof last === 'number' ? last + 1 : 1;
 }
 
-const bySavedAt = (a: Article, b: Article) =>
-  a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0;
 /** The order of a group's highlights: made first first, ties by id. */
 const byCreation = (a: Highlight, b: Highlight) =>
   a.createdAt < b.createdAt
