@@ -232,6 +232,31 @@ test(
     assert.match((await done.textContent()) ?? '', /2/);
     assert.deepEqual(await titles(2), before);
     await library.locator('.article .tag', { hasText: '精读' }).waitFor({ timeout: 10_000 });
+
+    // A replace (written as the file is read): the library becomes exactly the file's,
+    // first a file of one of the two articles, then the whole backup again.
+    const file = JSON.parse(text) as {
+      articles: { id: string; title: string }[];
+      highlights: { articleId: string }[];
+    };
+    const kept = file.articles.filter((a) => a.title === before[1]);
+    const one = {
+      ...file,
+      articles: kept,
+      highlights: file.highlights.filter((h) => h.articleId === kept[0]!.id),
+    };
+    await library.locator('select.restore-mode').selectOption('replace');
+    library.once('dialog', (d) => void d.accept());
+    await fileInput.setInputFiles({
+      name: 'one.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(one, null, 2)),
+    });
+    assert.deepEqual(await titles(1), [before[1]]);
+    library.once('dialog', (d) => void d.accept());
+    await fileInput.setInputFiles(backup.path);
+    assert.deepEqual(await titles(2), before);
+    await library.locator('.article .tag', { hasText: '精读' }).waitFor({ timeout: 10_000 });
   },
 );
 

@@ -152,20 +152,15 @@ export function issued<T extends PromiseLike<unknown>>(write: T): T {
   return write;
 }
 
-/**
- * Puts articles: each keeps its stored `doc` or gets the next (new ones in
- * saved order, so a higher doc is a newer row). `fresh`: the tables are
- * empty (a replace or an upgrade), nothing is read and docs start at 1.
- */
+/** Puts articles: each keeps its stored `doc` or gets the next (new ones in saved order, so a higher doc is a newer row). */
 async function putArticleDocs(
   tables: IndexTables,
   articles: readonly Article[],
-  fresh: boolean,
 ): Promise<Written<ArticleRow>> {
   if (articles.length === 0) return nothing();
   const sorted = [...articles].sort(bySavedAt);
-  const old = fresh ? [] : await tables.articles.bulkGet(sorted.map((r) => r.id));
-  let next = fresh ? 1 : await nextDoc(tables.articles);
+  const old = await tables.articles.bulkGet(sorted.map((r) => r.id));
+  let next = await nextDoc(tables.articles);
   const rows = sorted.map((a, i): ArticleRow => ({
     ...(stripTerms(a) as Article),
     doc: old[i]?.doc ?? next++,
@@ -275,7 +270,7 @@ export async function putArticles(
   tables: IndexTables,
   articles: readonly Article[],
 ): Promise<void> {
-  const w = await putArticleDocs(tables, articles, false);
+  const w = await putArticleDocs(tables, articles);
   await updatePostings(tables.postings, articleChanges(w));
   await w.written;
 }
@@ -322,29 +317,64 @@ export async function deleteHighlights(
 }
 
 /**
- * Puts articles and highlights into EMPTY index tables (a restore that
- * replaces the library, or the v5 upgrade, which rewrites every row): docs
- * from 1 in date order, the posting lists built in one pass (lib/search
- * PostingBuilder) and written once. Rows already stored under the same ids
- * are overwritten (their old terms dropped). The rows are put before the
- * lists are worked out, so IndexedDB writes them meanwhile.
+ * Fills EMPTY index tables (a restore that replaces the library, or the v5
+ * upgrade, which rewrites every row): docs from 1 in saved order, the posting
+ * lists built in one pass (lib/search PostingBuilder) and written once.
+ * Articles may come in parts, as a file is read: each part is put at once,
+ * so IndexedDB writes them while the rest is read and worked out; the
+ * highlights come last, all together (a group's doc depends on every group).
  */
+export class FreshFill {
+  private readonly builder = new PostingBuilder();
+  private next = 1;
+  private readonly writes: PromiseLike<unknown>[] = [];
+
+  /**
+   * Puts articles that all come after those given before, in {@link bySavedAt}
+   * order (the caller's promise: docs follow it). Outside a transaction each
+   * call is its own; a failed write fails {@link finish}.
+   */
+  articles(table: IndexTables['articles'], articles: readonly Article[]): ArticleRow[] {
+    const rows = articles.map((a): ArticleRow => ({
+      ...(stripTerms(a) as Article),
+      doc: this.next++,
+    }));
+    for (const row of rows) this.builder.add(0, row.doc, articleText(row));
+    if (rows.length > 0) this.writes.push(issued(table.bulkPut(rows)));
+    return rows;
+  }
+
+  /**
+   * Puts the highlights' groups, then every posting list. The articles' puts
+   * may still be under way (other transactions): {@link written} waits for them.
+   */
+  async finish(tables: IndexTables, highlights: readonly Highlight[]): Promise<void> {
+    const by = byArticle(clean(highlights));
+    const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true);
+    for (const row of g.rows) this.builder.add(1, row.doc, groupText(row.highlights), Infinity);
+    const put: PostingRow[] = [];
+    for (const { term, docs } of this.builder.lists())
+      put.push({ term, articles: docs[0], highlights: docs[1] });
+    await tables.postings.bulkPut(put);
+    await g.written;
+  }
+
+  /** Every article put done (rejects if one failed). */
+  async written(): Promise<void> {
+    await Promise.all(this.writes);
+  }
+}
+
+/** {@link FreshFill} of whole lists, in one call. Rows already stored under the same ids are overwritten. */
 export async function putAllFresh(
   tables: IndexTables,
   articles: readonly Article[],
   highlights: readonly Highlight[],
 ): Promise<void> {
-  const by = byArticle(clean(highlights));
-  const a = await putArticleDocs(tables, articles, true);
-  const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true);
-  const builder = new PostingBuilder();
-  for (const row of a.rows) builder.add(0, row.doc, articleText(row));
-  for (const row of g.rows) builder.add(1, row.doc, groupText(row.highlights), Infinity);
-  const put: PostingRow[] = [];
-  for (const { term, docs } of builder.lists())
-    put.push({ term, articles: docs[0], highlights: docs[1] });
-  await tables.postings.bulkPut(put);
-  await Promise.all([a.written, g.written]);
+  const fill = new FreshFill();
+  fill.articles(tables.articles, [...articles].sort(bySavedAt));
+  await fill.finish(tables, highlights);
+  await fill.written();
 }
 
 /** Deletes stored articles and whole highlight groups and takes them out of the postings; call inside a transaction over the index tables. */

@@ -11,6 +11,7 @@ import {
   ARTICLE_ID,
   databasesOf,
   draft,
+  dumpLibrary as dump,
   highlight,
   highlightById,
   tickingClock,
@@ -21,16 +22,6 @@ import { expectIndexed } from './index-check';
 const open = useFreshLibraries();
 
 const OTHER = 'https://e.com/2';
-
-/** Every table's raw rows (docs and posting lists included), in primary-key order. */
-async function dump(db: GangmuDB) {
-  return {
-    articles: await db.articles.toArray(),
-    highlightGroups: await db.highlightGroups.toArray(),
-    sitePrefs: await db.sitePrefs.toArray(),
-    postings: await db.postings.toArray(),
-  };
-}
 
 async function seed(db: GangmuDB) {
   const clock = tickingClock();

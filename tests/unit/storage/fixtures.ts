@@ -195,6 +195,17 @@ export function useFreshLibraries(): (options?: Omit<LibraryDbOptions, 'base'>) 
   };
 }
 
+/** Every table's raw rows (docs, posting lists and summaries included), in primary-key order. */
+export async function dumpLibrary(db: GangmuDB) {
+  return {
+    articles: await db.articles.toArray(),
+    highlightGroups: await db.highlightGroups.toArray(),
+    sitePrefs: await db.sitePrefs.toArray(),
+    summaries: await db.summaries.toArray(),
+    postings: await db.postings.toArray(),
+  };
+}
+
 /** Every stored highlight (schema v5 keeps them in one group row per article), by article id. */
 export async function allHighlights(db: GangmuDB): Promise<Highlight[]> {
   return (await db.highlightGroups.toArray()).flatMap((g) => g.highlights);

@@ -1,0 +1,142 @@
+/**
+ * A restore that replaces the library, written as the file is read. The
+ * whole-text path (backup.ts importBackup) reads 180 MB, parses it and only
+ * then starts writing: 3–4 s in which IndexedDB, the slowest part, waits.
+ * Here the articles go to the new database in parts while the rest of the
+ * file is still arriving.
+ *
+ * It takes only files in the layout {@link serializeBackup} writes: format,
+ * version and date first, then the articles oldest saved first (the order
+ * their docs follow), then the highlights, then the site preferences. Any
+ * other file, and any file with a problem, is handed whole to the text path,
+ * which accepts what it always did and gives its own message for a bad file:
+ * this path changes what is fast, never what is accepted or said. Its writes
+ * go to the replace's new database, which is deleted when it gives up.
+ */
+import { BackupChecker } from '../../lib/backup/index.ts';
+import { JsonStreamError, TopLevelSplitter } from '../../lib/backup/json-stream.ts';
+import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
+import type { LibraryDb } from '../db/library-db.ts';
+import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
+import type { ImportStats } from '../messages.ts';
+import { importBackup } from './backup.ts';
+import { FreshFill, issued } from './postings.ts';
+import { summariesOf } from './summaries.ts';
+import type { ArticleRow } from './terms.ts';
+
+/** The next piece of the file's text; undefined once it has all been given. */
+export type ReadText = () => Promise<string | undefined>;
+
+/** Articles put per transaction while the file is read (about 4 MB). */
+const ARTICLE_PART = 1000;
+
+/** The file is not one this path takes: the text path reads it. */
+class NotStreamable extends Error {}
+
+const HEAD_KEYS = new Set(['format', 'version', 'exportedAt']);
+const KNOWN_KEYS = new Set([...HEAD_KEYS, 'articles', 'highlights', 'sitePrefs']);
+
+/**
+ * Replaces the library with the backup read through `read`. Rejects like
+ * {@link importBackup} in replace mode, with the same messages, and like it
+ * changes nothing when it fails.
+ */
+export async function restoreStreaming(library: LibraryDb, read: ReadText): Promise<ImportStats> {
+  const parts: string[] = [];
+  let ended = false;
+  const next: ReadText = async () => {
+    const part = await read();
+    if (part === undefined) ended = true;
+    else parts.push(part);
+    return part;
+  };
+  try {
+    return await library.replace((db) => fill(db, next));
+  } catch (caught) {
+    if (!(caught instanceof NotStreamable)) throw caught;
+  }
+  while (!ended) await next();
+  return importBackup(library, parts.join(''), 'replace');
+}
+
+/** Writes the file into the replace's new (empty) database as it arrives. */
+async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
+  const refuse = (): never => {
+    throw new NotStreamable();
+  };
+  const check = new BackupChecker();
+  const fresh = new FreshFill();
+  const head: Record<string, unknown> = {};
+  // Where the file is; the splitter's calls move it on.
+  let stage = 'head' as 'head' | 'articles' | 'between' | 'highlights' | 'tail';
+  let part: Article[] = [];
+  let last: Article | undefined;
+  const articles: ArticleRow[] = [];
+  const highlights: Highlight[] = [];
+  let sitePrefs: unknown;
+  const put = () => {
+    if (part.length > 0) articles.push(...fresh.articles(db.articles, part));
+    part = [];
+  };
+  const enter = (list: 'articles' | 'highlights') => {
+    if (list === 'articles' && stage === 'head') stage = check.head(head) ? refuse() : 'articles';
+    if (list === 'highlights' && stage === 'between') stage = 'highlights';
+    if (stage !== list) refuse();
+  };
+  const splitter = new TopLevelSplitter(['articles', 'highlights'], {
+    member(key, value) {
+      if (stage === 'head' && HEAD_KEYS.has(key)) head[key] = value;
+      else if (stage === 'tail' && key === 'sitePrefs') sitePrefs = value;
+      else if (KNOWN_KEYS.has(key)) refuse();
+      // Other keys are ignored, as by parseBackup.
+    },
+    item(list, value, i) {
+      enter(list as 'articles' | 'highlights');
+      if (list === 'articles') {
+        if (check.article(value, i)) refuse();
+        const a = value as Article;
+        if (last && bySavedAt(last, a) >= 0) refuse();
+        last = a;
+        part.push(a);
+        if (part.length >= ARTICLE_PART) put();
+      } else {
+        if (check.highlight(value, i)) refuse();
+        highlights.push(value as Highlight);
+      }
+    },
+    listEnd(list) {
+      enter(list as 'articles' | 'highlights');
+      if (list === 'articles') put();
+      stage = list === 'articles' ? 'between' : 'tail';
+    },
+  });
+  try {
+    for (let text = await read(); text !== undefined; text = await read()) splitter.push(text);
+    splitter.end();
+  } catch (caught) {
+    if (caught instanceof JsonStreamError) refuse();
+    throw caught;
+  }
+  if (stage !== 'tail' || check.sitePrefs(sitePrefs)) refuse();
+  // The articles' puts are their own transactions, before this one.
+  await db.transaction(
+    'rw',
+    [db.highlightGroups, db.summaries, db.postings, db.sitePrefs],
+    async () => {
+      const prefs = issued(db.sitePrefs.bulkPut((sitePrefs ?? []) as SitePrefsRow[]));
+      const summaries = issued(db.summaries.bulkPut(summariesOf(articles, highlights)));
+      await fresh.finish(db, highlights);
+      await summaries;
+      await prefs;
+    },
+  );
+  await fresh.written();
+  return {
+    articlesAdded: articles.length,
+    articlesUpdated: 0,
+    articlesKept: 0,
+    highlightsAdded: highlights.length,
+    highlightsUpdated: 0,
+    highlightsKept: 0,
+  };
+}
