@@ -326,7 +326,7 @@ export async function deleteHighlights(
  */
 export class FreshFill {
   private readonly builder = new PostingBuilder();
-  private next = 1;
+  private readonly rows: ArticleRow[] = [];
   private readonly writes: PromiseLike<unknown>[] = [];
 
   /**
@@ -335,11 +335,11 @@ export class FreshFill {
    * call is its own; a failed write fails {@link finish}.
    */
   articles(table: IndexTables['articles'], articles: readonly Article[]): ArticleRow[] {
-    const rows = articles.map((a): ArticleRow => ({
+    const rows = articles.map((a, i): ArticleRow => ({
       ...(stripTerms(a) as Article),
-      doc: this.next++,
+      doc: this.rows.length + i + 1,
     }));
-    for (const row of rows) this.builder.add(0, row.doc, articleText(row));
+    this.rows.push(...rows);
     if (rows.length > 0) this.writes.push(issued(table.bulkPut(rows)));
     return rows;
   }
@@ -351,6 +351,8 @@ export class FreshFill {
   async finish(tables: IndexTables, highlights: readonly Highlight[]): Promise<void> {
     const by = byArticle(clean(highlights));
     const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true);
+    // The articles' terms only now: while a file is read, its parse has the CPU.
+    for (const row of this.rows) this.builder.add(0, row.doc, articleText(row));
     for (const row of g.rows) this.builder.add(1, row.doc, groupText(row.highlights), Infinity);
     const put: PostingRow[] = [];
     for (const { term, docs } of this.builder.lists())

@@ -59,6 +59,9 @@ export async function restoreStreaming(library: LibraryDb, read: ReadText): Prom
   return importBackup(library, parts.join(''), 'replace');
 }
 
+/** Lets the current task end (the articles' transactions then commit while the file is read). */
+const nextTask = () => new Promise((done) => setTimeout(done, 0));
+
 /** Writes the file into the replace's new (empty) database as it arrives. */
 async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   const refuse = (): never => {
@@ -74,9 +77,12 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   const articles: ArticleRow[] = [];
   const highlights: Highlight[] = [];
   let sitePrefs: unknown;
+  // Articles put since the task last ended.
+  let waiting = false;
   const put = () => {
     if (part.length > 0) articles.push(...fresh.articles(db.articles, part));
     part = [];
+    waiting = true;
   };
   const enter = (list: 'articles' | 'highlights') => {
     if (list === 'articles' && stage === 'head') stage = check.head(head) ? refuse() : 'articles';
@@ -111,7 +117,13 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
     },
   });
   try {
-    for (let text = await read(); text !== undefined; text = await read()) splitter.push(text);
+    for (let text = await read(); text !== undefined; text = await read()) {
+      splitter.push(text);
+      // A transaction commits only once the task that made it ends; a read
+      // from a buffered stream never ends it.
+      if (waiting) await nextTask();
+      waiting = false;
+    }
     splitter.end();
   } catch (caught) {
     if (caught instanceof JsonStreamError) refuse();
