@@ -131,7 +131,7 @@ export function createRouter({ library, badge, session, openLibrary, clock }: Ro
       case 'import-backup':
         // A replace from a file is written as the file is read.
         if (request.mode === 'replace' && request.blobUrl !== undefined)
-          return restoreStreaming(library, blobReader(request.blobUrl));
+          return restoreStreaming(library, () => blobReader(request.blobUrl!));
         return importBackup(library, await importText(request), request.mode);
       case 'export-articles':
         return use((db) => exportArticles(db, request.ids));

@@ -36,26 +36,25 @@ class NotStreamable extends Error {}
 const HEAD_KEYS = new Set(['format', 'version', 'exportedAt']);
 const KNOWN_KEYS = new Set([...HEAD_KEYS, 'articles', 'highlights', 'sitePrefs']);
 
+/** Reads the file from its start: each call gives a new reader. */
+export type OpenText = () => ReadText;
+
 /**
- * Replaces the library with the backup read through `read`. Rejects like
+ * Replaces the library with the backup that `open` reads. Rejects like
  * {@link importBackup} in replace mode, with the same messages, and like it
- * changes nothing when it fails.
+ * changes nothing when it fails. The text is not kept as it streams (180 MB
+ * of strings the worker would carry): when this path gives up, the file is
+ * read again, whole, for the text path.
  */
-export async function restoreStreaming(library: LibraryDb, read: ReadText): Promise<ImportStats> {
-  const parts: string[] = [];
-  let ended = false;
-  const next: ReadText = async () => {
-    const part = await read();
-    if (part === undefined) ended = true;
-    else parts.push(part);
-    return part;
-  };
+export async function restoreStreaming(library: LibraryDb, open: OpenText): Promise<ImportStats> {
   try {
-    return await library.replace((db) => fill(db, next));
+    return await library.replace((db) => fill(db, open()));
   } catch (caught) {
     if (!(caught instanceof NotStreamable)) throw caught;
   }
-  while (!ended) await next();
+  const read = open();
+  const parts: string[] = [];
+  for (let part = await read(); part !== undefined; part = await read()) parts.push(part);
   return importBackup(library, parts.join(''), 'replace');
 }
 

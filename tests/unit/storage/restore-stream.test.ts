@@ -9,7 +9,7 @@ import type { Article } from '@/lib/model';
 import { GangmuDB } from '@/utils/db/schema';
 import { importBackup } from '@/utils/storage/backup';
 import { StorageError } from '@/utils/storage/errors';
-import { restoreStreaming, type ReadText } from '@/utils/storage/restore-stream';
+import { restoreStreaming, type OpenText, type ReadText } from '@/utils/storage/restore-stream';
 import { search } from '@/utils/storage/search';
 import { makeLibrary, rng } from '../backup/library-fixture';
 import { databasesOf, dumpLibrary, useFreshLibraries, type TestLibrary } from './fixtures';
@@ -52,11 +52,11 @@ async function byText(text: string) {
 }
 
 /** Runs the streamed restore of `text` over a library holding one article, and what it leaves. */
-async function byStream(text: string, read: ReadText = pieces(text)) {
+async function byStream(text: string, source: OpenText = () => pieces(text)) {
   const lib = open();
   const before = await seedOne(lib);
   try {
-    const stats = await restoreStreaming(lib.library, read);
+    const stats = await restoreStreaming(lib.library, source);
     return { stats, rows: await dumpLibrary(await lib.live()), lib, before };
   } catch (error) {
     return { error, lib, before };
@@ -99,7 +99,7 @@ describe('restore as the file is read', () => {
     let seen = 0;
     const read = pieces(text, 2, 20_000);
     let written = 0;
-    await restoreStreaming(lib.library, async () => {
+    await restoreStreaming(lib.library, () => async () => {
       const piece = await read();
       seen += piece?.length ?? 0;
       // Past the articles, before the end: the new database already holds some.
@@ -214,7 +214,7 @@ describe('restore as the file is read', () => {
       'not-found',
       'The backup file could not be read; nothing changed.',
     );
-    const out = await byStream(text, async () => {
+    const out = await byStream(text, () => async () => {
       given += 1;
       if (given === 200) throw failure;
       return read();
@@ -239,7 +239,7 @@ describe('restore as the file is read', () => {
     });
     const before = await seedOne(lib);
     full = true;
-    await expect(restoreStreaming(lib.library, pieces(text))).rejects.toThrow();
+    await expect(restoreStreaming(lib.library, () => pieces(text))).rejects.toThrow();
     await unchanged({ lib, before });
   });
 
