@@ -297,6 +297,8 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
             />
           ) : (
             <SearchResults
+              // A new query starts again from its first results.
+              key={found.kind === 'ready' ? found.query : found.kind}
               state={found}
               t={t}
               formatDate={formatDate}

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/utils/messages';
 import { COLOR_MESSAGE, type LibraryT } from './library-strings.ts';
+import { useRenderSteps } from './use-render-steps.ts';
 
 export type { LibraryMessage } from './library-strings.ts';
 
@@ -41,23 +41,11 @@ export function LibraryList(props: LibraryListProps) {
   const tabbable = activeId && ids.includes(activeId) ? activeId : ids[0];
   // A long list is rendered in steps: more rows when its end scrolls near, or
   // when the keyboard moves past the last one rendered.
-  const [shown, setShown] = useState(RENDER_STEP);
-  const active = activeId ? ids.indexOf(activeId) : -1;
-  const limit = Math.max(shown, active + RENDER_STEP);
-  const more = useRef<HTMLDivElement>(null);
-  const hasMore = ids.length > limit;
-  useEffect(() => {
-    const el = more.current;
-    if (!el || !hasMore || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setShown(limit + RENDER_STEP);
-      },
-      { rootMargin: '1000px 0px' },
-    );
-    io.observe(el);
-    return () => io.disconnect();
-  }, [hasMore, limit]);
+  const { limit, more, hasMore } = useRenderSteps(
+    ids.length,
+    activeId ? ids.indexOf(activeId) : -1,
+    RENDER_STEP,
+  );
   return (
     <div class="library-list" data-state={state.kind}>
       {state.kind === 'loading' && <p>{t('libraryLoading')}</p>}

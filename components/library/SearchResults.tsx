@@ -1,6 +1,7 @@
 import type { SearchField, SearchResult } from '@/utils/messages';
 import type { LibraryMessage, LibraryT } from './library-strings.ts';
 import { MarkedText } from './MarkedText.tsx';
+import { useRenderSteps } from './use-render-steps.ts';
 
 const FIELD: Record<SearchField, LibraryMessage> = {
   title: 'libFieldTitle',
@@ -27,6 +28,13 @@ export interface SearchResultsProps {
   onOpen: (id: string, highlightId?: string) => void;
 }
 
+/**
+ * Results rendered at first, and added as the end comes near: a common word's
+ * 50 results hold hundreds of marked snippets, and the first screen should
+ * not wait for them.
+ */
+export const RESULT_STEP = 10;
+
 /** Search results: each article with every place it matched, the match marked in a snippet. */
 export function SearchResults({
   state,
@@ -36,6 +44,13 @@ export function SearchResults({
   onActivate,
   onOpen,
 }: SearchResultsProps) {
+  const results = state.kind === 'ready' ? state.results : [];
+  const ids = results.map((r) => r.articleId);
+  const { limit, more, hasMore } = useRenderSteps(
+    ids.length,
+    activeId ? ids.indexOf(activeId) : -1,
+    RESULT_STEP,
+  );
   if (state.kind === 'idle') return null;
   if (state.kind === 'searching') return <p class="searching">{t('libSearching')}</p>;
   if (state.kind === 'error')
@@ -44,60 +59,62 @@ export function SearchResults({
         {t('libFailed', [state.error])}
       </p>
     );
-  if (state.results.length === 0)
+  if (results.length === 0)
     return <p class="empty search-none">{t('libSearchNone', [state.query])}</p>;
-  const ids = state.results.map((r) => r.articleId);
   const tabbable = activeId && ids.includes(activeId) ? activeId : ids[0];
   return (
-    <ol class="results" role="listbox" aria-label={t('libSearch')}>
-      {state.results.map((r) => (
-        <li
-          key={r.articleId}
-          class="result"
-          data-id={r.articleId}
-          role="option"
-          aria-selected={activeId === r.articleId}
-          tabIndex={tabbable === r.articleId ? 0 : -1}
-          onFocus={(e) => {
-            if (e.target === e.currentTarget) onActivate(r.articleId);
-          }}
-        >
-          <button
-            type="button"
-            class="result-title"
-            tabIndex={-1}
-            onClick={() => onOpen(r.articleId)}
+    <>
+      <ol class="results" role="listbox" aria-label={t('libSearch')}>
+        {results.slice(0, limit).map((r) => (
+          <li
+            key={r.articleId}
+            class="result"
+            data-id={r.articleId}
+            role="option"
+            aria-selected={activeId === r.articleId}
+            tabIndex={tabbable === r.articleId ? 0 : -1}
+            onFocus={(e) => {
+              if (e.target === e.currentTarget) onActivate(r.articleId);
+            }}
           >
-            {r.title || r.articleId}
-          </button>
-          <div class="meta">
-            {[r.site, r.author, t('librarySavedOn', [formatDate(r.savedAt)])]
-              .filter(Boolean)
-              .join(' · ')}
-          </div>
-          <ul class="hits">
-            {r.hits.map((h, i) => (
-              <li key={i} class="hit" data-field={h.field}>
-                <span class="field">{t(FIELD[h.field])}</span>{' '}
-                {h.highlightId ? (
-                  <button
-                    type="button"
-                    class="snippet link"
-                    tabIndex={-1}
-                    onClick={() => onOpen(r.articleId, h.highlightId)}
-                  >
-                    <MarkedText {...h} />
-                  </button>
-                ) : (
-                  <span class="snippet">
-                    <MarkedText {...h} />
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ol>
+            <button
+              type="button"
+              class="result-title"
+              tabIndex={-1}
+              onClick={() => onOpen(r.articleId)}
+            >
+              {r.title || r.articleId}
+            </button>
+            <div class="meta">
+              {[r.site, r.author, t('librarySavedOn', [formatDate(r.savedAt)])]
+                .filter(Boolean)
+                .join(' · ')}
+            </div>
+            <ul class="hits">
+              {r.hits.map((h, i) => (
+                <li key={i} class="hit" data-field={h.field}>
+                  <span class="field">{t(FIELD[h.field])}</span>{' '}
+                  {h.highlightId ? (
+                    <button
+                      type="button"
+                      class="snippet link"
+                      tabIndex={-1}
+                      onClick={() => onOpen(r.articleId, h.highlightId)}
+                    >
+                      <MarkedText {...h} />
+                    </button>
+                  ) : (
+                    <span class="snippet">
+                      <MarkedText {...h} />
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {hasMore && <div class="more" ref={more} aria-hidden="true" />}
+    </>
   );
 }

@@ -1,10 +1,12 @@
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { mount } from '../mount';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor } from '@/components/library/NoteEditor';
-import { SearchResults } from '@/components/library/SearchResults';
+import { RESULT_STEP, SearchResults } from '@/components/library/SearchResults';
 import { parseTags } from '@/components/library/TagsEditor';
 import type { LibraryT } from '@/components/library/library-strings';
+import type { SearchResult } from '@/utils/messages';
 
 const t = ((name: string, subs?: string[]) =>
   subs ? `${name}(${subs.join(',')})` : name) as LibraryT;
@@ -71,6 +73,43 @@ describe('SearchResults', () => {
       />,
     );
     expect(root.textContent).toBe('libSearchNone(默想)');
+  });
+});
+
+describe('SearchResults, 50 results', () => {
+  const results: SearchResult[] = Array.from({ length: 50 }, (_, i) => ({
+    articleId: `a${i}`,
+    title: `文章${i}`,
+    site: 'e.cn',
+    author: null,
+    savedAt: '2025-01-01',
+    hits: [
+      { field: 'title', text: `文章${i}`, spans: [[0, 2]], cutBefore: false, cutAfter: false },
+    ],
+  }));
+  const view = (activeId: string | null) => (
+    <SearchResults
+      t={t}
+      formatDate={String}
+      activeId={activeId}
+      onActivate={() => {}}
+      onOpen={() => {}}
+      state={{ kind: 'ready', query: '文章', results }}
+    />
+  );
+
+  it('renders the first results at once, with a marker where more will come', () => {
+    const root = mount(view(null));
+    expect(root.querySelectorAll('li.result')).toHaveLength(RESULT_STEP);
+    expect(root.querySelector('.more')).not.toBeNull();
+  });
+
+  it('renders past the active result, so the keyboard reaches every one', () => {
+    const root = mount(view('a30'));
+    expect(root.querySelector<HTMLElement>('li[data-id="a30"]')?.tabIndex).toBe(0);
+    act(() => render(view('a49'), root));
+    expect(root.querySelectorAll('li.result')).toHaveLength(50);
+    expect(root.querySelector('.more')).toBeNull();
   });
 });
 
