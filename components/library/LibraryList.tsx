@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '@/utils/messages';
 import { COLOR_MESSAGE, type LibraryT } from './library-strings.ts';
+import { optionProps } from './listbox.ts';
 import { useRenderSteps } from './use-render-steps.ts';
 
 export type { LibraryMessage } from './library-strings.ts';
@@ -36,9 +37,7 @@ export const RENDER_STEP = 100;
  */
 export function LibraryList(props: LibraryListProps) {
   const { state, t, formatDate, selected, onToggleSelect, onOpen, activeId, onActivate } = props;
-  // One row is in the Tab order: the active one, else the first.
   const ids = state.kind === 'ready' ? state.articles.map((a) => a.id) : [];
-  const tabbable = activeId && ids.includes(activeId) ? activeId : ids[0];
   // A long list is rendered in steps: more rows when its end scrolls near, or
   // when the keyboard moves past the last one rendered.
   const { limit, more, hasMore } = useRenderSteps(
@@ -60,17 +59,7 @@ export function LibraryList(props: LibraryListProps) {
       {state.kind === 'ready' && state.articles.length > 0 && (
         <ol class="articles" role="listbox" aria-label={t('libraryTitle')}>
           {state.articles.slice(0, limit).map((a) => (
-            <li
-              key={a.id}
-              class="article"
-              data-id={a.id}
-              role="option"
-              aria-selected={activeId === a.id}
-              tabIndex={tabbable === a.id ? 0 : -1}
-              onFocus={(e) => {
-                if (e.target === e.currentTarget) onActivate?.(a.id);
-              }}
-            >
+            <li key={a.id} class="article" {...optionProps(a.id, ids, activeId, onActivate)}>
               {onToggleSelect && (
                 <input
                   type="checkbox"

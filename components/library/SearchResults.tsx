@@ -1,5 +1,6 @@
 import type { SearchField, SearchResult } from '@/utils/messages';
 import type { LibraryMessage, LibraryT } from './library-strings.ts';
+import { optionProps } from './listbox.ts';
 import { MarkedText } from './MarkedText.tsx';
 import { useRenderSteps } from './use-render-steps.ts';
 
@@ -61,7 +62,6 @@ export function SearchResults({
     );
   if (results.length === 0)
     return <p class="empty search-none">{t('libSearchNone', [state.query])}</p>;
-  const tabbable = activeId && ids.includes(activeId) ? activeId : ids[0];
   return (
     <>
       <ol class="results" role="listbox" aria-label={t('libSearch')}>
@@ -69,13 +69,7 @@ export function SearchResults({
           <li
             key={r.articleId}
             class="result"
-            data-id={r.articleId}
-            role="option"
-            aria-selected={activeId === r.articleId}
-            tabIndex={tabbable === r.articleId ? 0 : -1}
-            onFocus={(e) => {
-              if (e.target === e.currentTarget) onActivate(r.articleId);
-            }}
+            {...optionProps(r.articleId, ids, activeId, onActivate)}
           >
             <button
               type="button"

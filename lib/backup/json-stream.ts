@@ -215,6 +215,25 @@ export class TopLevelSplitter {
     throw new JsonStreamError(`Expected ${expected} at offset ${base + i}, found ${show(s, i)}`);
   }
 
+  /**
+   * The value begun at `this.start` (a key or a member's value), parsed, if it
+   * ends in `s` (from `i`); else null, its text so far kept for the next piece.
+   */
+  private complete(
+    s: string,
+    i: number,
+    base: number,
+    what: string,
+  ): { end: number; value: unknown; at: number } | null {
+    const end = this.scan(s, i);
+    if (end < 0) {
+      this.keep(s);
+      return null;
+    }
+    const at = base + this.start - this.piecesLength;
+    return { end, value: this.parse(this.take(s, end), at, what), at };
+  }
+
   /** JSON.parse of a value's text, its failure as a JsonStreamError. */
   private parse(text: string, at: number, what: string): unknown {
     try {
@@ -446,17 +465,14 @@ export class TopLevelSplitter {
           break;
         }
         case MEMBER: {
-          const end = this.scan(s, i);
-          if (end < 0) {
-            this.keep(s);
+          const done = this.complete(s, i, base, `The value of "${this.key}"`);
+          if (!done) {
             i = len;
             break;
           }
-          const at = base + this.start - this.piecesLength;
-          const value = this.parse(this.take(s, end), at, `The value of "${this.key}"`);
           this.state = AFTER_MEMBER;
-          i = end;
-          this.sink.member(this.key, value);
+          i = done.end;
+          this.sink.member(this.key, done.value);
           break;
         }
         case BEGIN:
@@ -498,20 +514,18 @@ export class TopLevelSplitter {
           break;
         }
         case KEY: {
-          const end = this.scan(s, i);
-          if (end < 0) {
-            this.keep(s);
+          const done = this.complete(s, i, base, 'The key');
+          if (!done) {
             i = len;
             break;
           }
-          const at = base + this.start - this.piecesLength;
-          const key = this.parse(this.take(s, end), at, 'The key') as string;
+          const key = done.value as string;
           if (this.keys.has(key))
-            throw new JsonStreamError(`Duplicate key "${key}" at offset ${at}`);
+            throw new JsonStreamError(`Duplicate key "${key}" at offset ${done.at}`);
           this.keys.add(key);
           this.key = key;
           this.state = COLON;
-          i = end;
+          i = done.end;
           break;
         }
         case VALUE: {

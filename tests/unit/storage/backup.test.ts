@@ -10,6 +10,7 @@ import { setSitePrefs } from '@/utils/storage/site-prefs';
 import {
   ARTICLE_ID,
   databasesOf,
+  diskFillingUp,
   draft,
   dumpLibrary as dump,
   highlight,
@@ -197,26 +198,16 @@ describe('backup', () => {
   it.each(['replace', 'merge'] as const)(
     'a write that fails mid-import (a full disk) leaves the library as it was (%s)',
     async (mode) => {
-      // Every database of this library fails to write highlight groups once `full` is set.
-      let full = false;
-      const lib = open({
-        create: (name) => {
-          const d = new GangmuDB(name);
-          const put = d.highlightGroups.bulkPut.bind(d.highlightGroups);
-          d.highlightGroups.bulkPut = ((...args: Parameters<typeof put>) =>
-            full
-              ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
-              : put(...args)) as typeof put;
-          return d;
-        },
-      });
+      // Every database of this library fails to write highlight groups once the disk is full.
+      const disk = diskFillingUp('highlightGroups');
+      const lib = open({ create: disk.create });
       const db = await lib.live();
       await seed(db);
       const before = await dump(db);
       const text = (await exportBackup(db))
         .replace('默认设置', '改过的笔记')
         .replaceAll('2025-01-01T00:00:', '2030-01-01T00:00:');
-      full = true;
+      disk.full = true;
       await expect(importBackup(lib.library, text, mode)).rejects.toThrow();
       expect(await lib.live()).toBe(db);
       expect(await dump(db)).toEqual(before);

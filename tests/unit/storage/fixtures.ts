@@ -195,6 +195,25 @@ export function useFreshLibraries(): (options?: Omit<LibraryDbOptions, 'base'>) 
   };
 }
 
+/**
+ * A library's databases whose `table` refuses every bulk put (a full disk)
+ * once `disk.full` is set: pass `disk.create` as the library's `create`.
+ */
+export function diskFillingUp(table: 'articles' | 'highlightGroups') {
+  const disk = {
+    full: false,
+    create: (name: string) => {
+      const d = new GangmuDB(name);
+      const t = d[table] as unknown as { bulkPut: (...args: unknown[]) => Promise<unknown> };
+      const put = t.bulkPut.bind(t);
+      t.bulkPut = (...args) =>
+        disk.full ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : put(...args);
+      return d;
+    },
+  };
+  return disk;
+}
+
 /** Every table's raw rows (docs, posting lists and summaries included), in primary-key order. */
 export async function dumpLibrary(db: GangmuDB) {
   return {

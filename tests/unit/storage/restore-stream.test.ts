@@ -12,7 +12,13 @@ import { StorageError } from '@/utils/storage/errors';
 import { restoreStreaming, type OpenText, type ReadText } from '@/utils/storage/restore-stream';
 import { search } from '@/utils/storage/search';
 import { makeLibrary, rng } from '../backup/library-fixture';
-import { databasesOf, dumpLibrary, useFreshLibraries, type TestLibrary } from './fixtures';
+import {
+  databasesOf,
+  diskFillingUp,
+  dumpLibrary,
+  useFreshLibraries,
+  type TestLibrary,
+} from './fixtures';
 import { expectIndexed } from './index-check';
 
 const open = useFreshLibraries();
@@ -225,20 +231,10 @@ describe('restore as the file is read', () => {
 
   it('a write that fails (a full disk) rejects and changes nothing', async () => {
     const text = serializeBackup(library());
-    let full = false;
-    const lib = open({
-      create: (name) => {
-        const d = new GangmuDB(name);
-        const put = d.articles.bulkPut.bind(d.articles);
-        d.articles.bulkPut = ((...args: Parameters<typeof put>) =>
-          full
-            ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
-            : put(...args)) as typeof put;
-        return d;
-      },
-    });
+    const disk = diskFillingUp('articles');
+    const lib = open({ create: disk.create });
     const before = await seedOne(lib);
-    full = true;
+    disk.full = true;
     await expect(restoreStreaming(lib.library, () => pieces(text))).rejects.toThrow();
     await unchanged({ lib, before });
   });
