@@ -325,23 +325,22 @@ export async function deleteHighlights(
  * highlights come last, all together (a group's doc depends on every group).
  */
 export class FreshFill {
-  private readonly builder = new PostingBuilder();
-  private readonly rows: ArticleRow[] = [];
+  /** The article rows put so far, with their docs, in doc order. */
+  readonly rows: ArticleRow[] = [];
   private readonly writes: PromiseLike<unknown>[] = [];
 
   /**
    * Puts articles that all come after those given before, in {@link bySavedAt}
    * order (the caller's promise: docs follow it). Outside a transaction each
-   * call is its own; a failed write fails {@link finish}.
+   * call is its own; a failed write fails {@link written}.
    */
-  articles(table: IndexTables['articles'], articles: readonly Article[]): ArticleRow[] {
+  articles(table: IndexTables['articles'], articles: readonly Article[]): void {
     const rows = articles.map((a, i): ArticleRow => ({
       ...(stripTerms(a) as Article),
       doc: this.rows.length + i + 1,
     }));
     this.rows.push(...rows);
     if (rows.length > 0) this.writes.push(issued(table.bulkPut(rows)));
-    return rows;
   }
 
   /**
@@ -352,10 +351,11 @@ export class FreshFill {
     const by = byArticle(clean(highlights));
     const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true);
     // The articles' terms only now: while a file is read, its parse has the CPU.
-    for (const row of this.rows) this.builder.add(0, row.doc, articleText(row));
-    for (const row of g.rows) this.builder.add(1, row.doc, groupText(row.highlights), Infinity);
+    const builder = new PostingBuilder();
+    for (const row of this.rows) builder.add(0, row.doc, articleText(row));
+    for (const row of g.rows) builder.add(1, row.doc, groupText(row.highlights), Infinity);
     const put: PostingRow[] = [];
-    for (const { term, docs } of this.builder.lists())
+    for (const { term, docs } of builder.lists())
       put.push({ term, articles: docs[0], highlights: docs[1] });
     await tables.postings.bulkPut(put);
     await g.written;

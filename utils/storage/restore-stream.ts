@@ -22,7 +22,6 @@ import type { ImportStats } from '../messages.ts';
 import { importBackup } from './backup.ts';
 import { FreshFill, issued } from './postings.ts';
 import { summariesOf } from './summaries.ts';
-import type { ArticleRow } from './terms.ts';
 
 /** The next piece of the file's text; undefined once it has all been given. */
 export type ReadText = () => Promise<string | undefined>;
@@ -73,13 +72,12 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   let stage = 'head' as 'head' | 'articles' | 'between' | 'highlights' | 'tail';
   let part: Article[] = [];
   let last: Article | undefined;
-  const articles: ArticleRow[] = [];
   const highlights: Highlight[] = [];
   let sitePrefs: unknown;
   // Articles put since the task last ended.
   let waiting = false;
   const put = () => {
-    if (part.length > 0) articles.push(...fresh.articles(db.articles, part));
+    fresh.articles(db.articles, part);
     part = [];
     waiting = true;
   };
@@ -135,7 +133,7 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
     [db.highlightGroups, db.summaries, db.postings, db.sitePrefs],
     async () => {
       const prefs = issued(db.sitePrefs.bulkPut((sitePrefs ?? []) as SitePrefsRow[]));
-      const summaries = issued(db.summaries.bulkPut(summariesOf(articles, highlights)));
+      const summaries = issued(db.summaries.bulkPut(summariesOf(fresh.rows, highlights)));
       await fresh.finish(db, highlights);
       await summaries;
       await prefs;
@@ -143,7 +141,7 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   );
   await fresh.written();
   return {
-    articlesAdded: articles.length,
+    articlesAdded: fresh.rows.length,
     articlesUpdated: 0,
     articlesKept: 0,
     highlightsAdded: highlights.length,
