@@ -556,9 +556,10 @@ async function main(): Promise<void> {
       JSON.parse(text);
       return { stringifyMs, parseMs: performance.now() - t0, chars: text.length };
     }, live);
-    // Reference for the restore's writes: every row it wrote (articles, highlight groups,
-    // summaries, posting lists), read back and put raw into a scratch database with the same
-    // stores and indexes, in one transaction — what IndexedDB alone takes to store them.
+    // Reference for the restore's writes: every row it wrote (every store of the current
+    // schema but the site preferences: articles, highlight groups, summaries, posting lists),
+    // read back and put raw into a scratch database with the same stores and indexes, in one
+    // transaction — what IndexedDB alone takes to store them.
     const idbRef = await page.evaluate(
       async ({ live, spec }) => {
         const open = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
@@ -569,7 +570,7 @@ async function main(): Promise<void> {
             r.onerror = () => fail(r.error);
           });
         const src = await open(live);
-        const stores = ['articles', 'highlightGroups', 'summaries', 'postings'];
+        const stores = Object.keys(spec).filter((s) => spec[s] && s !== 'sitePrefs');
         const rows: Record<string, unknown[]> = {};
         for (const store of stores)
           rows[store] = await new Promise<unknown[]>((ok, fail) => {
@@ -605,7 +606,7 @@ async function main(): Promise<void> {
         indexedDB.deleteDatabase('gangmu-bench-ref');
         return { ms, rows: stores.reduce((n, s) => n + rows[s]!.length, 0) };
       },
-      { live, spec: SCHEMA[DB_VERSION] as Record<string, string> },
+      { live, spec: SCHEMA[DB_VERSION] as Record<string, string | null> },
     );
     /** A backup or restore line: one run against the 10 s target. */
     const backupRow = (label: string, value: number, ok: boolean, ref: string, refMs: number) =>

@@ -15,7 +15,12 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../messages.ts';
-import { putAllFresh, type IndexTables, type PostingRow } from '../storage/postings.ts';
+import {
+  putAllFresh,
+  type IndexTables,
+  type PostingPageRow,
+  type PostingRow,
+} from '../storage/postings.ts';
 import { summariesOf, type SummaryRow } from '../storage/summaries.ts';
 import {
   articleRow,
@@ -26,7 +31,7 @@ import {
   type HighlightRow,
 } from '../storage/terms.ts';
 
-export type { ArticleRow, HighlightGroupRow, HighlightRow, PostingRow, SummaryRow };
+export type { ArticleRow, HighlightGroupRow, HighlightRow, PostingPageRow, PostingRow, SummaryRow };
 
 /** A stored row of per-site preferences. */
 export interface SitePrefsRow extends SitePrefs {
@@ -98,10 +103,24 @@ export const SCHEMA = {
     summaries: 'id, site, savedAt, updatedAt, *tags',
     postings: 'term',
   },
+  /**
+   * A fresh fill's posting lists in pages of a run of terms each
+   * (utils/storage/postings.ts PostingPageRow): a real library has hundreds
+   * of thousands of distinct terms, and IndexedDB costs about as much per row
+   * as per 10 KB. `postings` rows stay, as each changed term's own list.
+   */
+  7: {
+    articles: 'id, &doc',
+    highlightGroups: 'articleId, &doc',
+    sitePrefs: 'site',
+    summaries: 'id, site, savedAt, updatedAt, *tags',
+    postings: 'term',
+    postingPages: 'first',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
@@ -109,6 +128,7 @@ export class GangmuDB extends Dexie {
   sitePrefs!: EntityTable<SitePrefsRow, 'site'>;
   summaries!: EntityTable<SummaryRow, 'id'>;
   postings!: EntityTable<PostingRow, 'term'>;
+  postingPages!: EntityTable<PostingPageRow, 'first'>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (tests); by default the global ones. */
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -150,6 +170,7 @@ export class GangmuDB extends Dexie {
         const tables = {
           articles: tx.table('articles'),
           highlightGroups: tx.table('highlightGroups'),
+          // No posting pages yet (v7): the lists go in as a row per term.
           postings: tx.table('postings'),
         } as unknown as IndexTables;
         const articles = (await tables.articles.toArray()).map((a) => stripTerms(a) as Article);
@@ -161,6 +182,8 @@ export class GangmuDB extends Dexie {
       });
     // v6: indexes dropped, rows unchanged (Dexie deletes the indexes).
     this.version(6).stores(SCHEMA[6]);
-    // version(7) goes here, with .upgrade(), when the shape changes.
+    // v7: a new, empty store; every stored posting row stays a term's list.
+    this.version(7).stores(SCHEMA[7]);
+    // version(8) goes here, with .upgrade(), when the shape changes.
   }
 }

@@ -51,6 +51,7 @@ export const writeTables = (db: GangmuDB) => [
   db.highlightGroups,
   db.summaries,
   db.postings,
+  db.postingPages,
 ];
 
 /** Saves (upserts) an article, re-indexing it, and returns it as stored. */

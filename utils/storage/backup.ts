@@ -113,7 +113,7 @@ export async function importBackup(
   const write = (db: GangmuDB) =>
     db.transaction(
       'rw',
-      [db.articles, db.highlightGroups, db.sitePrefs, db.summaries, db.postings],
+      [db.articles, db.highlightGroups, db.sitePrefs, db.summaries, db.postings, db.postingPages],
       // An async scope: Dexie keeps the transaction alive across its native awaits.
       async () => writeBackup(db, backup, mode),
     );

@@ -1,17 +1,28 @@
 /**
- * The search index (schema v4, v5): one `postings` row per term, holding the
- * ascending `doc` numbers of the articles and of the highlight groups (one
- * per article since v5, terms.ts HighlightGroupRow) whose terms include it.
- * O(distinct terms) rows, where the v2–v3 `*terms` indexes held one IndexedDB
- * index entry per term of every row (5.4 million for 10,000 articles and
- * 100,000 highlights: a restore spent 200 s on them).
+ * The search index (schema v4–v7): the ascending `doc` numbers of the
+ * articles and of the highlight groups (one per article since v5,
+ * terms.ts HighlightGroupRow) whose terms include a term. O(distinct terms)
+ * lists, where the v2–v3 `*terms` indexes held one IndexedDB index entry per
+ * term of every row (5.4 million for 10,000 articles and 100,000
+ * highlights: a restore spent 200 s on them).
+ *
+ * Two stores hold the lists (v7):
+ * - `postingPages`: the lists of a fresh fill (a restore that replaces the
+ *   library), written as pages of a run of terms each ({@link PostingPageRow}).
+ *   IndexedDB costs about as much per row as per 10 KB of row, and a real
+ *   library has hundreds of thousands of distinct terms (nine real reports
+ *   of 135,000 characters already give 30,000): one row per term would make
+ *   such a restore take minutes.
+ * - `postings`: one row per term changed since ({@link PostingRow}). A term's
+ *   row, when there is one, is its list and its page's copy is stale; a row
+ *   with empty lists hides a page's copy of a term no longer anywhere.
  *
  * Every article and group row has a `doc` (unique per table), numbered in
  * write order: the next after the table's highest; a group keeps its doc as
  * highlights come and go. Every write goes through {@link putArticles} /
  * {@link putHighlights} / {@link deleteHighlights} / {@link deleteIndexed},
  * which keep the lists exact in the caller's transaction (over articles,
- * highlight groups and postings), so a failed write changes nothing.
+ * highlight groups, postings and posting pages), so a failed write changes nothing.
  */
 import { PostingBuilder, updateSorted } from '../../lib/search/index.ts';
 import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
@@ -38,12 +49,187 @@ export interface PostingRow {
   highlights: Uint32Array;
 }
 
+/**
+ * The lists of a run of terms (schema v7), as a fresh fill writes them. A
+ * term's page is the one with the greatest `first` not after it. The lists
+ * lie one after another in two arrays: term i's article docs are
+ * `articles[articleEnds[i - 1] ?? 0 … articleEnds[i]]`, and so for highlights.
+ */
+export interface PostingPageRow {
+  /** The page's first term (its key). */
+  first: string;
+  /** Ascending in UTF-16 code units, the order IndexedDB keys strings in. */
+  terms: string[];
+  articles: Uint32Array;
+  articleEnds: Uint32Array;
+  highlights: Uint32Array;
+  highlightEnds: Uint32Array;
+}
+
+/** Doc numbers (both sides) after which a fresh fill starts a new page. */
+export const POSTING_PAGE_DOCS = 8192;
+
 /** A stored list as numbers (rows written before may hold plain arrays). */
 export const docList = (list: ArrayLike<number> | undefined): number[] =>
   list ? Array.from(list) : [];
 
-/** The tables the index spans (a GangmuDB, or an upgrade transaction's tables). */
-export type IndexTables = Pick<GangmuDB, 'articles' | 'highlightGroups' | 'postings'>;
+/**
+ * The tables the index spans (a GangmuDB, or an upgrade transaction's
+ * tables). Without `postingPages` (the v5 upgrade, before the store exists)
+ * a fresh fill writes a row per term.
+ */
+export type IndexTables = Pick<GangmuDB, 'articles' | 'highlightGroups' | 'postings'> &
+  Partial<Pick<GangmuDB, 'postingPages'>>;
+
+/** The tables a term's list is read from. */
+export type PostingTables = Pick<IndexTables, 'postings' | 'postingPages'>;
+
+/** A term's list as stored: its row (if any) or its page's copy, and where it was found. */
+export interface StoredPosting {
+  /** The term's lists (undefined: in no document). */
+  lists: PostingRow | undefined;
+  /** It has a row of its own. */
+  row: boolean;
+  /** A page holds a copy (maybe stale). */
+  paged: boolean;
+}
+
+/** Index of `term` in ascending `terms`, or -1. */
+function termIndex(terms: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = terms[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The page's lists of its i-th term. */
+function pageLists(page: PostingPageRow, i: number): PostingRow {
+  const cut = (docs: Uint32Array, ends: Uint32Array) =>
+    docs.subarray(i > 0 ? ends[i - 1]! : 0, ends[i]!);
+  return {
+    term: page.terms[i]!,
+    articles: cut(page.articles, page.articleEnds),
+    highlights: cut(page.highlights, page.highlightEnds),
+  };
+}
+
+/** Above this many terms, the pages' keys are read once instead of one index step per term. */
+const PAGE_LOOKUPS = 8;
+
+/** The pages that may hold `terms` (each term's page by key), by key. */
+async function pagesOf(
+  pages: NonNullable<PostingTables['postingPages']>,
+  terms: readonly string[],
+): Promise<Map<string, PostingPageRow>> {
+  let found: (PostingPageRow | undefined)[];
+  if (terms.length <= PAGE_LOOKUPS) {
+    found = await Promise.all(terms.map((t) => pages.where('first').belowOrEqual(t).last()));
+  } else {
+    const keys = (await pages.toCollection().primaryKeys()) as string[];
+    const want = new Set<string>();
+    for (const t of terms) {
+      // The greatest key not after t (keys ascend).
+      let lo = 0;
+      let hi = keys.length - 1;
+      let at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (keys[mid]! <= t) {
+          at = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (at >= 0) want.add(keys[at]!);
+    }
+    found = await pages.bulkGet([...want]);
+  }
+  return new Map(found.filter((p) => p !== undefined).map((p) => [p.first, p]));
+}
+
+/** The stored lists of `terms`, in that order: a term's row, else its page's copy. */
+export async function readPostings(
+  tables: PostingTables,
+  terms: readonly string[],
+): Promise<StoredPosting[]> {
+  const [rows, pages] = await Promise.all([
+    tables.postings.bulkGet([...terms]),
+    tables.postingPages ? pagesOf(tables.postingPages, terms) : new Map<string, PostingPageRow>(),
+  ]);
+  const byFirst = [...pages.values()].sort((a, b) => (a.first < b.first ? -1 : 1));
+  return terms.map((term, k) => {
+    const row = rows[k];
+    let paged: PostingRow | undefined;
+    // The term's page: the last whose first is not after it.
+    for (let j = byFirst.length - 1; j >= 0; j--)
+      if (byFirst[j]!.first <= term) {
+        const i = termIndex(byFirst[j]!.terms, term);
+        if (i >= 0) paged = pageLists(byFirst[j]!, i);
+        break;
+      }
+    const lists = row ?? paged;
+    const empty = !lists || lists.articles.length + lists.highlights.length === 0;
+    return { lists: empty ? undefined : lists, row: row !== undefined, paged: paged !== undefined };
+  });
+}
+
+/** Every term's lists, as search sees them (rows over pages, empty ones left out), by term. */
+export async function allPostings(tables: PostingTables): Promise<PostingRow[]> {
+  const by = new Map<string, PostingRow>();
+  for (const page of tables.postingPages ? await tables.postingPages.toArray() : [])
+    page.terms.forEach((t, i) => by.set(t, pageLists(page, i)));
+  for (const row of await tables.postings.toArray()) by.set(row.term, row);
+  return [...by.values()]
+    .filter((p) => p.articles.length + p.highlights.length > 0)
+    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+}
+
+/** Lists cut into pages, terms ascending: a page ends once it holds `pageDocs` docs. */
+export function postingPages(
+  lists: readonly PostingRow[],
+  pageDocs = POSTING_PAGE_DOCS,
+): PostingPageRow[] {
+  const sorted = [...lists].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const out: PostingPageRow[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    let docs = 0;
+    while (end < sorted.length && (end === start || docs < pageDocs)) {
+      docs += sorted[end]!.articles.length + sorted[end]!.highlights.length;
+      end++;
+    }
+    const part = sorted.slice(start, end);
+    const join = (side: 'articles' | 'highlights') => {
+      const ends = new Uint32Array(part.length);
+      let n = 0;
+      part.forEach((p, i) => (ends[i] = n += p[side].length));
+      const all = new Uint32Array(n);
+      let at = 0;
+      for (const p of part) {
+        all.set(p[side], at);
+        at += p[side].length;
+      }
+      return [all, ends] as const;
+    };
+    const [articles, articleEnds] = join('articles');
+    const [highlights, highlightEnds] = join('highlights');
+    out.push({
+      first: part[0]!.term,
+      terms: part.map((p) => p.term),
+      articles,
+      articleEnds,
+      highlights,
+      highlightEnds,
+    });
+    start = end;
+  }
+  return out;
+}
 
 type Side = 'articles' | 'highlights';
 
@@ -62,10 +248,11 @@ interface TermOps {
 
 /**
  * Applies term changes to the posting lists: reads only the touched terms'
- * rows, puts the changed ones, deletes the emptied ones.
+ * lists, puts each changed one as the term's row; an emptied term's row is
+ * deleted, or kept empty while a page holds a copy.
  */
 async function updatePostings(
-  postings: IndexTables['postings'],
+  tables: PostingTables,
   changes: readonly TermChange[],
 ): Promise<void> {
   const ops = new Map<string, TermOps>();
@@ -85,12 +272,12 @@ async function updatePostings(
   }
   if (ops.size === 0) return;
   const terms = [...ops.keys()];
-  const stored = await postings.bulkGet(terms);
+  const stored = await readPostings(tables, terms);
   const put: PostingRow[] = [];
   const gone: string[] = [];
   terms.forEach((term, i) => {
     const o = ops.get(term)!;
-    const row = stored[i];
+    const { lists: row, row: own, paged } = stored[i]!;
     const next: PostingRow = {
       term,
       articles: Uint32Array.from(
@@ -100,11 +287,11 @@ async function updatePostings(
         updateSorted(docList(row?.highlights), o.add.highlights, o.remove.highlights),
       ),
     };
-    if (next.articles.length + next.highlights.length > 0) put.push(next);
-    else if (row) gone.push(term);
+    if (next.articles.length + next.highlights.length > 0 || paged) put.push(next);
+    else if (own) gone.push(term);
   });
-  await postings.bulkPut(put);
-  if (gone.length > 0) await postings.bulkDelete(gone);
+  await tables.postings.bulkPut(put);
+  if (gone.length > 0) await tables.postings.bulkDelete(gone);
 }
 
 /** The number after the table's highest `doc` (1 for an empty table). */
@@ -271,7 +458,7 @@ export async function putArticles(
   articles: readonly Article[],
 ): Promise<void> {
   const w = await putArticleDocs(tables, articles);
-  await updatePostings(tables.postings, articleChanges(w));
+  await updatePostings(tables, articleChanges(w));
   await w.written;
 }
 
@@ -295,7 +482,7 @@ export async function putHighlights(
     },
     false,
   );
-  await updatePostings(tables.postings, groupChanges(w));
+  await updatePostings(tables, groupChanges(w));
   await w.written;
 }
 
@@ -312,7 +499,7 @@ export async function deleteHighlights(
     (_, stored) => stored.filter((h) => !drop.has(h.id)),
     false,
   );
-  await updatePostings(tables.postings, groupChanges(w));
+  await updatePostings(tables, groupChanges(w));
   await w.written;
 }
 
@@ -354,10 +541,12 @@ export class FreshFill {
     const builder = new PostingBuilder();
     for (const row of this.rows) builder.add(0, row.doc, articleText(row));
     for (const row of g.rows) builder.add(1, row.doc, groupText(row.highlights), Infinity);
-    const put: PostingRow[] = [];
+    const lists: PostingRow[] = [];
     for (const { term, docs } of builder.lists())
-      put.push({ term, articles: docs[0], highlights: docs[1] });
-    await tables.postings.bulkPut(put);
+      lists.push({ term, articles: docs[0], highlights: docs[1] });
+    await (tables.postingPages
+      ? tables.postingPages.bulkPut(postingPages(lists))
+      : tables.postings.bulkPut(lists));
     await g.written;
   }
 
@@ -387,7 +576,7 @@ export async function deleteIndexed(
 ): Promise<void> {
   await tables.articles.bulkDelete(articles.map((a) => a.id));
   await tables.highlightGroups.bulkDelete(groups.map((g) => g.articleId));
-  await updatePostings(tables.postings, [
+  await updatePostings(tables, [
     ...articles.map((a) => ({
       side: 'articles' as const,
       doc: a.doc,

@@ -130,7 +130,7 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   // The articles' puts are their own transactions, before this one.
   await db.transaction(
     'rw',
-    [db.highlightGroups, db.summaries, db.postings, db.sitePrefs],
+    [db.highlightGroups, db.summaries, db.postingPages, db.sitePrefs],
     async () => {
       const prefs = issued(db.sitePrefs.bulkPut((sitePrefs ?? []) as SitePrefsRow[]));
       const summaries = issued(db.summaries.bulkPut(summariesOf(fresh.rows, highlights)));

@@ -33,7 +33,7 @@ import type { Span } from '../../lib/types.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
 import { groupsOf } from './by-article.ts';
-import { docList } from './postings.ts';
+import { docList, readPostings } from './postings.ts';
 import {
   articleFields,
   highlightFields,
@@ -103,10 +103,10 @@ async function candidates(
   db: GangmuDB,
   terms: readonly string[],
 ): Promise<{ articles: number[]; highlights: number[] }> {
-  const rows = await db.postings.bulkGet([...new Set(terms)]);
+  const stored = await readPostings(db, [...new Set(terms)]);
   return {
-    articles: intersectAll(rows.map((r) => docList(r?.articles))),
-    highlights: intersectAll(rows.map((r) => docList(r?.highlights))),
+    articles: intersectAll(stored.map((s) => docList(s.lists?.articles))),
+    highlights: intersectAll(stored.map((s) => docList(s.lists?.highlights))),
   };
 }
 
@@ -176,7 +176,7 @@ export async function search(
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const terms = queryTerms(query);
-  const tables = [db.articles, db.highlightGroups, db.summaries, db.postings];
+  const tables = [db.articles, db.highlightGroups, db.summaries, db.postings, db.postingPages];
   return db.transaction('r', tables, async () => {
     const found = new Found(query);
     if (terms.length > 0) {

@@ -3,6 +3,7 @@ import { BACKUP_VERSION } from '@/lib/backup';
 import { GangmuDB } from '@/utils/db/schema';
 import { deleteArticle, saveArticle } from '@/utils/storage/articles';
 import { exportBackup, importBackup } from '@/utils/storage/backup';
+import { readPostings } from '@/utils/storage/postings';
 import { StorageError } from '@/utils/storage/errors';
 import { putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
@@ -68,6 +69,7 @@ describe('backup', () => {
       db.highlightGroups.clear(),
       db.sitePrefs.clear(),
       db.postings.clear(),
+      db.postingPages.clear(),
     ]);
     expect(await db.articles.count()).toBe(0);
     expect(await importBackup(lib.library, text, 'replace')).toMatchObject({
@@ -128,7 +130,7 @@ describe('backup', () => {
     expect((await db.summaries.toArray()).map((x) => x.id).sort()).toEqual(
       (await db.articles.toArray()).map((x) => x.id).sort(),
     );
-    expect(await db.postings.get('新的')).toBeUndefined();
+    expect((await readPostings(db, ['新的']))[0]!.lists).toBeUndefined();
   });
 
   it('replace over a library that shares ids renumbers without a clash and keeps the index exact', async () => {

@@ -4,6 +4,7 @@ import type { Highlight } from '@/lib/model';
 import type { OutlineNode, Outline } from '@/lib/types';
 import { libraryDb, type LibraryDb, type LibraryDbOptions } from '@/utils/db/library-db';
 import { GangmuDB } from '@/utils/db/schema';
+import { allPostings } from '@/utils/storage/postings';
 import type { ArticleDraft } from '@/utils/messages';
 import { createRouter, type Router, type RouterDeps } from '@/utils/router';
 
@@ -221,7 +222,8 @@ export async function dumpLibrary(db: GangmuDB) {
     highlightGroups: await db.highlightGroups.toArray(),
     sitePrefs: await db.sitePrefs.toArray(),
     summaries: await db.summaries.toArray(),
-    postings: await db.postings.toArray(),
+    // The lists as search reads them, whether in rows or pages.
+    postings: await allPostings(db),
   };
 }
 

@@ -1,6 +1,7 @@
-/** The search index (schema v4, v5) checked against the rows it indexes. */
+/** The search index (schema v4–v7) checked against the rows it indexes. */
 import { expect } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
+import { allPostings } from '@/utils/storage/postings';
 import { articleTerms, groupTerms } from '@/utils/storage/terms';
 
 /**
@@ -37,7 +38,7 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
     add('highlights', g.doc, groupTerms(g.highlights));
   }
   const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
-  const stored = await db.postings.toArray();
+  const stored = await allPostings(db);
   expect(stored.map((p) => p.term).sort()).toEqual([...want.keys()].sort());
   for (const p of stored)
     expect({ term: p.term, articles: [...p.articles], highlights: [...p.highlights] }).toEqual({

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { deleteArticle, restoreRows, saveArticle, setTags } from '@/utils/storage/articles';
 import { exportBackup, importBackup } from '@/utils/storage/backup';
+import { allPostings, postingPages, readPostings } from '@/utils/storage/postings';
 import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
 import { search } from '@/utils/storage/search';
 import {
@@ -47,7 +48,7 @@ describe('posting lists', () => {
     // A re-save with another title: the old title's terms leave, the doc stays.
     await saveArticle(db, draft({ title: '乡村振兴' }), clock);
     expect((await db.articles.get(ARTICLE_ID))?.doc).toBe(1);
-    expect(await db.postings.get('基层')).toBeUndefined();
+    expect((await readPostings(db, ['基层']))[0]!.lists).toBeUndefined();
     await setTags(db, ARTICLE_ID, ['治理'], clock);
     await updateNote(db, ARTICLE_ID, 'h1', '默想', undefined, clock);
     await expectIndexed(db);
@@ -70,17 +71,116 @@ describe('posting lists', () => {
     db = await liveDb(library);
     await expectIndexed(db);
     expect((await search(db, '乡村振兴')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
+    // The replace wrote its lists as pages: edits after it override them term by term.
+    expect(await db.postingPages.count()).toBeGreaterThan(0);
+    await updateNote(db, ARTICLE_ID, 'h1', '时间序列', undefined, clock);
+    await saveArticle(db, draft({ title: '共同富裕' }), clock);
+    await expectIndexed(db);
+    expect(await search(db, '乡村振兴')).toEqual([]);
+    expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
+    await deleteArticle(db, OTHER);
+    await expectIndexed(db);
+    expect(await search(db, '发展')).toEqual([]);
   });
 
   it('a failed write leaves them as they were', async () => {
     db = freshDb();
     base = db.name;
     await putHighlight(db, { ...highlight('h1'), note: '默认' }, draft());
-    const before = await db.postings.toArray();
+    const before = await allPostings(db);
     db.summaries.bulkPut = (() =>
       Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
     await expect(updateNote(db, ARTICLE_ID, 'h1', '默想')).rejects.toThrow();
     await expect(saveArticle(db, draft({ title: '新标题' }))).rejects.toThrow();
-    expect(await db.postings.toArray()).toEqual(before);
+    expect(await allPostings(db)).toEqual(before);
+  });
+});
+
+describe('posting pages', () => {
+  /** A deterministic random source (mulberry32). */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const CHARS = '发展治理基层时间序列a1乡村振兴';
+  const termOf = (r: () => number) =>
+    Array.from(
+      { length: 1 + Math.floor(r() * 3) },
+      () => CHARS[Math.floor(r() * CHARS.length)],
+    ).join('');
+  const docs = (r: () => number) =>
+    Uint32Array.from(
+      [
+        ...new Set(Array.from({ length: Math.floor(r() * 6) }, () => 1 + Math.floor(r() * 50))),
+      ].sort((a, b) => a - b),
+    );
+
+  it('cut lists into bounded pages of ascending terms that give back every list', () => {
+    const r = random(7);
+    const lists = [...new Map(Array.from({ length: 300 }, () => termOf(r)).map((t) => [t, t]))].map(
+      ([term]) => ({ term, articles: docs(r), highlights: docs(r) }),
+    );
+    const pages = postingPages(lists, 20);
+    expect(pages.length).toBeGreaterThan(5);
+    const seen: string[] = [];
+    for (const p of pages) {
+      expect(p.first).toBe(p.terms[0]);
+      // A page is closed once it holds 20 docs: at most the last list takes it past.
+      const n = p.articles.length + p.highlights.length;
+      const last = lists.find((l) => l.term === p.terms.at(-1))!;
+      expect(n - last.articles.length - last.highlights.length).toBeLessThan(20);
+      seen.push(...p.terms);
+    }
+    expect(seen).toEqual(lists.map((l) => l.term).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('are read under the rows that override them, by a few terms or many', async () => {
+    db = freshDb();
+    base = db.name;
+    const r = random(11);
+    const terms = [...new Set(Array.from({ length: 400 }, () => termOf(r)))];
+    const paged = terms
+      .slice(0, 300)
+      .map((term) => ({ term, articles: docs(r), highlights: docs(r) }));
+    // Rows: new lists for some paged terms (some empty: gone), and terms in no page.
+    const rows = [
+      ...terms.slice(250, 300).map((term, i) => ({
+        term,
+        articles: i % 3 === 0 ? Uint32Array.of() : docs(r),
+        highlights: i % 3 === 0 ? Uint32Array.of() : docs(r),
+      })),
+      ...terms.slice(300, 350).map((term) => ({ term, articles: docs(r), highlights: docs(r) })),
+    ];
+    await db.postingPages.bulkPut(postingPages(paged, 16));
+    await db.postings.bulkPut(rows);
+    const want = new Map(paged.map((p) => [p.term, p]));
+    for (const row of rows) want.set(row.term, row);
+    const expected = (t: string) => {
+      const p = want.get(t);
+      return p && p.articles.length + p.highlights.length > 0
+        ? [[...p.articles], [...p.highlights]]
+        : undefined;
+    };
+    const got = (s: Awaited<ReturnType<typeof readPostings>>[number]) =>
+      s.lists ? [[...s.lists.articles], [...s.lists.highlights]] : undefined;
+    // Terms before the first page, between and after, paged, overridden and unknown.
+    const asked = [...terms, '', '\u0000', '\uffff', '甲乙', 'zz'];
+    for (const size of [1, 3, 8, 9, asked.length]) {
+      for (let i = 0; i < asked.length; i += size) {
+        const part = asked.slice(i, i + size);
+        const stored = await readPostings(db, part);
+        expect(stored.map(got)).toEqual(part.map(expected));
+      }
+    }
+    expect(
+      (await allPostings(db)).map((p) => [p.term, [...p.articles], [...p.highlights]]),
+    ).toEqual(
+      [...want.keys()]
+        .filter((t) => expected(t))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((t) => [t, ...expected(t)!]),
+    );
   });
 });

@@ -12,6 +12,7 @@ import type { Article, Highlight } from '@/lib/model';
 import { search } from '@/utils/storage/search';
 import { summariesOf, summaryOf } from '@/utils/storage/summaries';
 import { getSitePrefs } from '@/utils/storage/site-prefs';
+import { postingPages, type PostingRow } from '@/utils/storage/postings';
 import { articleTerms, groupTerms } from '@/utils/storage/terms';
 import { ARTICLE_ID, draft, highlight } from './fixtures';
 import { expectIndexed } from './index-check';
@@ -423,6 +424,49 @@ const CASES: UpgradeCase[] = [
       await saveArticle(db, draft({ id: 'https://e.com/2', url: 'https://e.com/2' }));
       expect(await db.articles.get('https://e.com/2')).toMatchObject({ doc: 8 });
       await expectIndexed(db);
+    },
+  },
+  {
+    // Posting lists in pages of two docs, some terms overridden by their own rows:
+    // a changed list, and an empty row hiding a page's stale copy.
+    from: 7,
+    rows: (() => {
+      const rows = v5Rows(
+        {
+          ...draft({ title: '时间序列分析', tags: ['治理'] }),
+          savedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-01T00:00:00.000Z',
+        },
+        [{ ...highlight('h1'), note: '默认', color: 'green' }],
+      );
+      const lists = rows.postings as PostingRow[];
+      const stale = { term: '幽灵', articles: Uint32Array.of(7), highlights: Uint32Array.of() };
+      const changed = lists.find((p) => p.term === '序列')!;
+      return {
+        ...rows,
+        postingPages: postingPages(
+          [
+            ...lists.filter((p) => p !== changed),
+            { ...changed, articles: Uint32Array.of(1, 7) },
+            stale,
+          ],
+          2,
+        ),
+        postings: [changed, { ...stale, articles: Uint32Array.of() }],
+      };
+    })(),
+    async check(db) {
+      expect(await db.postingPages.count()).toBeGreaterThan(3);
+      await expectIndexed(db);
+      expect(await search(db, '时间序列')).toMatchObject([{ articleId: ARTICLE_ID }]);
+      expect(await search(db, '幽灵')).toEqual([]);
+      await updateNote(db, ARTICLE_ID, 'h1', '默想');
+      await expectIndexed(db);
+      expect(await search(db, '默想')).toMatchObject([{ articleId: ARTICLE_ID }]);
+      await deleteHighlight(db, ARTICLE_ID, 'h1');
+      await saveArticle(db, draft({ title: '乡村振兴' }));
+      await expectIndexed(db);
+      expect(await search(db, '时间序列')).toEqual([]);
     },
   },
 ];
