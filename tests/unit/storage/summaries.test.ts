@@ -15,12 +15,13 @@ import {
 } from '@/utils/storage/articles';
 import { exportBackup, importBackup } from '@/utils/storage/backup';
 import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
-import { summariesOf } from '@/utils/storage/summaries';
+import { allSummaries, summariesOf } from '@/utils/storage/summaries';
 import {
   allHighlights,
   ARTICLE_ID,
   draft,
   highlight,
+  summariesById,
   tickingClock,
   useFreshDbs,
   useFreshLibraries,
@@ -34,10 +35,11 @@ const OTHER = 'https://e.com/2';
 /** The stored summaries equal the ones computed from every stored row. */
 async function expectFresh(db: GangmuDB) {
   const expected = summariesOf(await db.articles.toArray(), await allHighlights(db));
-  expect(await db.summaries.toArray()).toEqual(expected);
+  expect(await summariesById(db)).toEqual(expected);
 }
 
-const summary = (db: GangmuDB, id = ARTICLE_ID) => db.summaries.get(id);
+const summary = async (db: GangmuDB, id = ARTICLE_ID) =>
+  (await allSummaries(db)).find((s) => s.id === id);
 
 describe('summaries', () => {
   it('follow saves, highlight puts, edits, colour changes and deletes', async () => {
@@ -123,18 +125,18 @@ describe('summaries', () => {
     await importBackup(otherLib.library, text, 'replace');
     other = await otherLib.live();
     expect(await summary(other)).toMatchObject({ highlights: 1 });
-    expect(await other.summaries.toArray()).toEqual(await db.summaries.toArray());
+    expect(await summariesById(other)).toEqual(await summariesById(db));
     await expectFresh(other);
   });
 
   it('a failed write leaves the summaries as they were', async () => {
     const db = open();
     await putHighlight(db, highlight('h1'), draft());
-    const before = await db.summaries.toArray();
+    const before = await summariesById(db);
     db.highlightGroups.put = (() =>
       Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
     await expect(putHighlight(db, highlight('h2'), draft())).rejects.toThrow();
-    expect(await db.summaries.toArray()).toEqual(before);
+    expect(await summariesById(db)).toEqual(before);
   });
 });
 
