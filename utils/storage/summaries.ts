@@ -130,24 +130,26 @@ export async function allSummaries(db: GangmuDB): Promise<SummaryRow[]> {
 export async function refreshSummaries(db: GangmuDB, articleIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(articleIds)];
   if (ids.length === 0) return;
-  const [articles, highlights, found] = await Promise.all([
+  // The pages holding any of the ids: their numbers first (the index gives a page once
+  // per id it holds, and a page's row is large), then each page once.
+  const [articles, highlights, holding] = await Promise.all([
     db.articles.bulkGet(ids),
     highlightsByArticle(db, ids),
-    db.summaryPages.where('ids').anyOf(ids).toArray(),
+    db.summaryPages.where('ids').anyOf(ids).primaryKeys(),
   ]);
+  const found = await db.summaryPages.bulkGet([...new Set(holding)]);
   const fresh = new Map(
     summariesOf(
       articles.filter((a) => a !== undefined),
       highlights,
     ).map((s) => [s.id, s]),
   );
-  // The pages holding any of the ids (one holding several is found once per id),
-  // their rows replaced in place or dropped.
+  // Their rows replaced where they stand, or dropped.
   const touched = new Set(ids);
   const pages = new Map<number, SummaryRow[]>();
   const placed = new Set<string>();
   for (const p of found) {
-    if (pages.has(p.page)) continue;
+    if (!p) continue;
     const rows: SummaryRow[] = [];
     for (const r of p.rows) {
       if (!touched.has(r.id)) rows.push(r);
@@ -158,7 +160,8 @@ export async function refreshSummaries(db: GangmuDB, articleIds: Iterable<string
     }
     pages.set(p.page, rows);
   }
-  const newcomers = [...fresh.values()].filter((s) => !placed.has(s.id));
+  // The others, oldest saved first (the order a restore writes), after the last page's rows.
+  const newcomers = [...fresh.values()].filter((s) => !placed.has(s.id)).sort(bySavedAt);
   if (newcomers.length > 0) {
     const last = (await db.summaryPages.orderBy(':id').lastKey()) as number | undefined;
     let page = last ?? 1;
