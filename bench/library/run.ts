@@ -557,7 +557,7 @@ async function main(): Promise<void> {
       return { stringifyMs, parseMs: performance.now() - t0, chars: text.length };
     }, live);
     // Reference for the restore's writes: every row it wrote (every store of the current
-    // schema but the site preferences: articles, highlight groups, summaries, posting lists),
+    // schema but the site preferences: articles, highlight groups, summary pages, posting lists and pages),
     // read back and put raw into a scratch database with the same stores and indexes, in one
     // transaction — what IndexedDB alone takes to store them.
     const idbRef = await page.evaluate(
@@ -629,7 +629,7 @@ async function main(): Promise<void> {
       backupRow('d … into empty, vs raw put', restoreEmptyMs, identicalEmpty, 'raw put', idbRef.ms),
     );
     details.push(
-      `d raw put reference: every row the restore wrote (articles, highlight groups, summaries, posting lists: ${num(idbRef.rows)} rows), put raw with the same indexes in one transaction: ${num(idbRef.ms / 1000)} s`,
+      `d raw put reference: every row the restore wrote (articles, highlight groups, summary pages, posting lists: ${num(idbRef.rows)} rows), put raw with the same indexes in one transaction: ${num(idbRef.ms / 1000)} s`,
     );
     details.push(
       `d backup: ${num(backupBytes / 1e6)} MB file; restored library identical, over the library and into an empty one (counts ${before.articles} articles, ${before.highlights} highlights, ${before.notes} notes, ${before.tags} tags + ${sampleIds.length} sampled articles with highlights): ${identical && identicalEmpty ? 'yes' : paint('NO', 'red')}${backupNote ? ` — ${backupNote}` : ''}`,

@@ -21,7 +21,12 @@ import {
   type PostingPageRow,
   type PostingRow,
 } from '../storage/postings.ts';
-import { summariesOf, type SummaryRow } from '../storage/summaries.ts';
+import {
+  freshSummaryPages,
+  summariesOf,
+  type SummaryPageRow,
+  type SummaryRow,
+} from '../storage/summaries.ts';
 import {
   articleRow,
   highlightRow,
@@ -31,7 +36,15 @@ import {
   type HighlightRow,
 } from '../storage/terms.ts';
 
-export type { ArticleRow, HighlightGroupRow, HighlightRow, PostingPageRow, PostingRow, SummaryRow };
+export type {
+  ArticleRow,
+  HighlightGroupRow,
+  HighlightRow,
+  PostingPageRow,
+  PostingRow,
+  SummaryPageRow,
+  SummaryRow,
+};
 
 /** A stored row of per-site preferences. */
 export interface SitePrefsRow extends SitePrefs {
@@ -104,7 +117,14 @@ export const SCHEMA = {
     postings: 'term',
   },
   /**
-   * A fresh fill's posting lists in pages of a run of terms each
+   * Summaries in pages (utils/storage/summaries.ts SummaryPageRow): a few
+   * hundred per row instead of one row per article, since IndexedDB charges
+   * each put about the same whatever its size (a restore of 10,000 articles
+   * spent 2.3–3 s on their summary rows). `*ids` finds an article's page,
+   * `newest` (the page's greatest savedAt) serves the list's first screen.
+   * `summaries` is dropped once its rows are moved.
+   *
+   * And a fresh fill's posting lists in pages of a run of terms each
    * (utils/storage/postings.ts PostingPageRow): a real library has hundreds
    * of thousands of distinct terms, and IndexedDB costs about as much per row
    * as per 10 KB. `postings` rows stay, as each changed term's own list.
@@ -113,7 +133,8 @@ export const SCHEMA = {
     articles: 'id, &doc',
     highlightGroups: 'articleId, &doc',
     sitePrefs: 'site',
-    summaries: 'id, site, savedAt, updatedAt, *tags',
+    summaries: null,
+    summaryPages: 'page, newest, *ids',
     postings: 'term',
     postingPages: 'first',
   },
@@ -126,7 +147,7 @@ export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   highlightGroups!: EntityTable<HighlightGroupRow, 'articleId'>;
   sitePrefs!: EntityTable<SitePrefsRow, 'site'>;
-  summaries!: EntityTable<SummaryRow, 'id'>;
+  summaryPages!: EntityTable<SummaryPageRow, 'page'>;
   postings!: EntityTable<PostingRow, 'term'>;
   postingPages!: EntityTable<PostingPageRow, 'first'>;
 
@@ -182,8 +203,14 @@ export class GangmuDB extends Dexie {
       });
     // v6: indexes dropped, rows unchanged (Dexie deletes the indexes).
     this.version(6).stores(SCHEMA[6]);
-    // v7: a new, empty store; every stored posting row stays a term's list.
-    this.version(7).stores(SCHEMA[7]);
+    // v7: summaries in pages (Dexie deletes the `summaries` store after this upgrade), and
+    // a new, empty store of posting pages: every stored posting row stays a term's list.
+    this.version(7)
+      .stores(SCHEMA[7])
+      .upgrade(async (tx) => {
+        const rows = await tx.table<SummaryRow>('summaries').toArray();
+        await tx.table<SummaryPageRow>('summaryPages').bulkPut(freshSummaryPages(rows));
+      });
     // version(8) goes here, with .upgrade(), when the shape changes.
   }
 }

@@ -16,7 +16,7 @@ import type {
 import { groupsOf } from './by-article.ts';
 import { StorageError } from './errors.ts';
 import { deleteIndexed, putArticles, putHighlights } from './postings.ts';
-import { refreshSummaries } from './summaries.ts';
+import { allSummaries, refreshSummaries } from './summaries.ts';
 import { stripTerms } from './terms.ts';
 
 /** The current time as stored (ISO 8601); a parameter so tests can fix it. */
@@ -49,7 +49,7 @@ export function mergeArticle(
 export const writeTables = (db: GangmuDB) => [
   db.articles,
   db.highlightGroups,
-  db.summaries,
+  db.summaryPages,
   db.postings,
   db.postingPages,
 ];
@@ -118,15 +118,48 @@ function sortSummaries(
   return list.sort((a, b) => sign * cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** Pages of summaries read per step of the list's first screen. */
+const HEAD_PAGES = 2;
+
+/**
+ * The first `limit` summaries that pass `keep`, newest saved first (ties by
+ * id): pages read by their `newest` index, newest first, until `limit` rows
+ * are held and the next page's newest is older than the last of them. A
+ * page's newest bounds its rows, and every later page's newest is no newer,
+ * so no row left unread could come before one held (a tie could: a page
+ * whose newest equals the last row's date is read).
+ */
+async function newestHead(
+  db: GangmuDB,
+  keep: (s: ArticleSummary) => boolean,
+  limit: number,
+): Promise<ArticleSummary[]> {
+  let head: ArticleSummary[] = [];
+  for (let offset = 0; ; offset += HEAD_PAGES) {
+    const pages = await db.summaryPages
+      .orderBy('newest')
+      .reverse()
+      .offset(offset)
+      .limit(HEAD_PAGES)
+      .toArray();
+    for (const p of pages) {
+      if (head.length >= limit && p.newest < head[limit - 1]!.savedAt) return head;
+      head = sortSummaries([...head, ...p.rows.filter(keep)], 'savedAt', 'desc').slice(0, limit);
+    }
+    if (pages.length < HEAD_PAGES) return head;
+  }
+}
+
 /**
  * The library list with point, highlight and note counts and the colours
  * present, filtered by site, tag, colour and `savedAt` range, sorted (by
  * default newest saved first; ties by id, so the order is stable). Read from
- * the summaries (schema v3), never from the full articles and highlights.
+ * the summary pages (schema v7), never from the full articles and highlights.
  *
- * With `limit`, only the first `limit` rows of that same order: for a date
- * sort they are read through the date index (the rows after the limit are
- * never read), so the first screen of a large library comes at once.
+ * With `limit`, only the first `limit` rows of that same order. For the
+ * default view (newest saved first) they are read from the newest pages
+ * ({@link newestHead}), so the first screen of a large library reads a page
+ * or two; any other order reads every page.
  */
 export async function listArticles(db: GangmuDB, query: ListQuery = {}): Promise<ArticleSummary[]> {
   const sort = query.sort ?? 'savedAt';
@@ -137,41 +170,27 @@ export async function listArticles(db: GangmuDB, query: ListQuery = {}): Promise
     (!query.color || s.colors.includes(query.color)) &&
     inRange(s.savedAt, query.from, query.to);
   const limit = query.limit;
-  return db.transaction('r', db.summaries, async () => {
-    if (limit !== undefined && (sort === 'savedAt' || sort === 'updatedAt')) {
-      // The first `limit` by the index, then every row tied with the last one
-      // (the index orders ties by id the other way when reversed): sorted, they
-      // give exactly the head of the full list.
-      const index = db.summaries.orderBy(sort);
-      const head = await (order === 'desc' ? index.reverse() : index)
-        .filter(keep)
-        .limit(limit)
-        .toArray();
-      const last = head[head.length - 1];
-      if (!last || head.length < limit) return sortSummaries(head, sort, order);
-      const ties = await db.summaries.where(sort).equals(last[sort]).filter(keep).toArray();
-      const byId = new Map([...head, ...ties].map((s) => [s.id, s]));
-      return sortSummaries([...byId.values()], sort, order).slice(0, limit);
-    }
-    const rows = query.site
-      ? await db.summaries.where('site').equals(query.site).toArray()
-      : query.tag
-        ? await db.summaries.where('tags').equals(query.tag).toArray()
-        : await db.summaries.toArray();
-    const list = sortSummaries(rows.filter(keep), sort, order);
+  return db.transaction('r', db.summaryPages, async () => {
+    const newestFirst = sort === 'savedAt' && order === 'desc';
+    if (newestFirst && limit !== undefined && Number.isInteger(limit) && limit > 0)
+      return newestHead(db, keep, limit);
+    const list = sortSummaries((await allSummaries(db)).filter(keep), sort, order);
     return limit === undefined ? list : list.slice(0, limit);
   });
 }
 
-/** The sites and tags of the whole library, sorted, for the filter choices (from the summaries' indexes). */
+/** The sites and tags of the whole library, sorted, for the filter choices (from the summaries). */
 export async function listFacets(db: GangmuDB): Promise<LibraryFacets> {
-  return db.transaction('r', db.summaries, async () => {
-    const sorted = (keys: unknown[]) =>
-      (keys as string[]).filter((k) => k !== '').sort((a, b) => a.localeCompare(b));
-    return {
-      sites: sorted(await db.summaries.orderBy('site').uniqueKeys()),
-      tags: sorted(await db.summaries.orderBy('tags').uniqueKeys()),
-    };
+  return db.transaction('r', db.summaryPages, async () => {
+    const sites = new Set<string>();
+    const tags = new Set<string>();
+    for (const s of await allSummaries(db)) {
+      sites.add(s.site);
+      for (const t of s.tags) tags.add(t);
+    }
+    const sorted = (keys: Set<string>) =>
+      [...keys].filter((k) => k !== '').sort((a, b) => a.localeCompare(b));
+    return { sites: sorted(sites), tags: sorted(tags) };
   });
 }
 
@@ -207,7 +226,7 @@ export async function deleteArticle(db: GangmuDB, articleId: string): Promise<Ar
     const row = await db.articles.get(articleId);
     const group = await db.highlightGroups.get(articleId);
     await deleteIndexed(db, row ? [row] : [], group ? [group] : []);
-    await db.summaries.delete(articleId);
+    await refreshSummaries(db, [articleId]);
     return row ? { article: stripTerms(row), highlights: group?.highlights ?? [] } : null;
   });
 }

@@ -21,7 +21,7 @@ import type { BackupRows, BackupTable, ImportStats } from '../messages.ts';
 import { highlightsByArticle } from './by-article.ts';
 import { StorageError } from './errors.ts';
 import { issued, putAllFresh, putArticles, putHighlights } from './postings.ts';
-import { refreshSummaries, summariesOf } from './summaries.ts';
+import { freshSummaryPages, refreshSummaries, summariesOf } from './summaries.ts';
 import { stripTerms } from './terms.ts';
 
 /**
@@ -113,7 +113,14 @@ export async function importBackup(
   const write = (db: GangmuDB) =>
     db.transaction(
       'rw',
-      [db.articles, db.highlightGroups, db.sitePrefs, db.summaries, db.postings, db.postingPages],
+      [
+        db.articles,
+        db.highlightGroups,
+        db.sitePrefs,
+        db.summaryPages,
+        db.postings,
+        db.postingPages,
+      ],
       // An async scope: Dexie keeps the transaction alive across its native awaits.
       async () => writeBackup(db, backup, mode),
     );
@@ -142,7 +149,9 @@ async function writeBackup(db: GangmuDB, backup: Backup, mode: MergeMode): Promi
   // Put first, awaited last: IndexedDB writes them while the rest is worked out.
   const sitePrefs = issued(db.sitePrefs.bulkPut(plan.sitePrefs as unknown as SitePrefsRow[]));
   if (plan.clear) {
-    const summaries = issued(db.summaries.bulkPut(summariesOf(plan.articles, plan.highlights)));
+    const summaries = issued(
+      db.summaryPages.bulkPut(freshSummaryPages(summariesOf(plan.articles, plan.highlights))),
+    );
     // Into empty tables the posting lists are built in memory and written once, nothing read.
     await putAllFresh(db, plan.articles, plan.highlights);
     await summaries;

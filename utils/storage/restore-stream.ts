@@ -21,7 +21,7 @@ import type { GangmuDB, SitePrefsRow } from '../db/schema.ts';
 import type { ImportStats } from '../messages.ts';
 import { importBackup } from './backup.ts';
 import { FreshFill, issued } from './postings.ts';
-import { summariesOf } from './summaries.ts';
+import { freshSummaryPages, summariesOf } from './summaries.ts';
 
 /** The next piece of the file's text; undefined once it has all been given. */
 export type ReadText = () => Promise<string | undefined>;
@@ -130,10 +130,12 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   // The articles' puts are their own transactions, before this one.
   await db.transaction(
     'rw',
-    [db.highlightGroups, db.summaries, db.postingPages, db.sitePrefs],
+    [db.highlightGroups, db.summaryPages, db.postingPages, db.sitePrefs],
     async () => {
       const prefs = issued(db.sitePrefs.bulkPut((sitePrefs ?? []) as SitePrefsRow[]));
-      const summaries = issued(db.summaries.bulkPut(summariesOf(fresh.rows, highlights)));
+      const summaries = issued(
+        db.summaryPages.bulkPut(freshSummaryPages(summariesOf(fresh.rows, highlights))),
+      );
       await fresh.finish(db, highlights);
       await summaries;
       await prefs;

@@ -17,9 +17,10 @@
  * not O(matches), so the reply time does not grow with the library.
  *
  * A query without terms (one CJK character, say 治) cannot use the index: it
- * is answered by a scan of at most {@link SEARCH_SCAN_CAP} rows per table,
- * the most recently updated first, stopping once `limit` articles match.
- * Titles, sites and dates of results come from the summaries (schema v3).
+ * is answered by a scan of at most {@link SEARCH_SCAN_CAP} articles with
+ * their highlights, the highest doc first (the most recently saved or
+ * written: see {@link newestScan}), stopping once `limit` articles match.
+ * Titles, sites, authors and dates of results come from the article rows.
  */
 import {
   allMatcher,
@@ -34,6 +35,7 @@ import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
 import { groupsOf } from './by-article.ts';
 import { docList, readPostings } from './postings.ts';
+import { authorOf } from './summaries.ts';
 import {
   articleFields,
   highlightFields,
@@ -176,7 +178,7 @@ export async function search(
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const terms = queryTerms(query);
-  const tables = [db.articles, db.highlightGroups, db.summaries, db.postings, db.postingPages];
+  const tables = [db.articles, db.highlightGroups, db.postings, db.postingPages];
   return db.transaction('r', tables, async () => {
     const found = new Found(query);
     if (terms.length > 0) {
@@ -200,12 +202,17 @@ export interface SearchOptions {
   fullRankMax?: number;
 }
 
+/** What a result shows of its article. */
+type ResultHead = Pick<SearchResult, 'title' | 'site' | 'author' | 'savedAt'>;
+
 /** The hits found so far, per article: its own first, then its highlights' in creation order. */
 class Found {
   private own = new Map<string, SearchHit[]>();
   private fromHighlights = new Map<string, SearchHit[]>();
   private seenArticles = new Set<string>();
   private seenGroups = new Set<string>();
+  /** Title, site, author and date of every article row read, for the results. */
+  private heads = new Map<string, ResultHead>();
   /** matchesAll for this query, worked out once (a group holds dozens of highlights to confirm). */
   private readonly test: (text: string) => boolean;
   constructor(private readonly query: string) {
@@ -223,9 +230,20 @@ class Found {
   read(id: string): boolean {
     return this.seenArticles.has(id);
   }
+  /** Keeps what a result shows of an article row read (checked or not). */
+  head(a: ArticleRow): void {
+    if (!this.heads.has(a.id))
+      this.heads.set(a.id, {
+        title: a.title,
+        site: a.site,
+        author: authorOf(a),
+        savedAt: a.savedAt,
+      });
+  }
   article(a: ArticleRow): void {
     if (this.seenArticles.has(a.id)) return;
     this.seenArticles.add(a.id);
+    this.head(a);
     const fields = articleFields(a);
     if (this.test(joinFields(fields))) this.own.set(a.id, fieldHits(this.query, fields));
   }
@@ -244,25 +262,22 @@ class Found {
     }
     if (hits.length > 0) this.fromHighlights.set(g.articleId, hits);
   }
-  /** The results, with each article's title, site, author and date from its summary. */
+  /**
+   * The results, with each article's title, site, author and date from its
+   * row: those read already, the others (found only through highlights) read now.
+   */
   async results(db: GangmuDB): Promise<SearchResult[]> {
     const ids = this.ids();
+    const unread = ids.filter((id) => !this.heads.has(id));
+    if (unread.length > 0) for (const a of await db.articles.bulkGet(unread)) if (a) this.head(a);
     const out: SearchResult[] = [];
-    const summaries = await db.summaries.bulkGet(ids);
-    ids.forEach((id, i) => {
-      const a = summaries[i];
+    for (const id of ids) {
+      const a = this.heads.get(id);
       const fromHighlights = this.fromHighlights.get(id) ?? [];
       const hits = [...(this.own.get(id) ?? []), ...fromHighlights];
-      if (!a || hits.length === 0) return; // a highlight whose article is gone
-      out.push({
-        articleId: a.id,
-        title: a.title,
-        site: a.site,
-        author: a.author,
-        savedAt: a.savedAt,
-        hits,
-      });
-    });
+      if (!a || hits.length === 0) continue; // a highlight whose article is gone
+      out.push({ articleId: id, ...a, hits });
+    }
     return out;
   }
 }
@@ -315,27 +330,36 @@ async function newestCandidates(
     unread.length > 0 ? db.articles.bulkGet(unread) : [],
     ungrouped.length > 0 ? groupsOf(db, ungrouped) : [],
   ]);
-  for (const a of articles) if (a && articleDocs.has(a.doc)) found.article(a);
+  for (const a of articles) {
+    if (a && articleDocs.has(a.doc)) found.article(a);
+    else if (a) found.head(a);
+  }
   for (const g of groups) if (g && groupDocs.has(g.doc)) found.group(g);
 }
 
 /**
- * A query without terms (a lone character): the most recently updated
- * articles, at most {@link SEARCH_SCAN_CAP}, {@link STEP} at a time, each
- * with all its highlights, checked until `max` articles match.
+ * A query without terms (a lone character): articles from the highest doc
+ * down, at most {@link SEARCH_SCAN_CAP}, {@link STEP} at a time, each with
+ * all its highlights, checked until `max` articles match. A new article gets
+ * the next doc and a restore numbers them by saved date, while an edit keeps
+ * its doc: so the most recently saved (or restored, or written back by an
+ * undo) first, not the most recently edited.
  */
 async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void> {
   for (let i = 0, n = Math.max(max, 1); i < SEARCH_SCAN_CAP && found.size < max; i += n, n = STEP) {
-    const ids = (await db.summaries
-      .orderBy('updatedAt')
+    const articles = await db.articles
+      .orderBy('doc')
       .reverse()
       .offset(i)
       .limit(Math.min(n, SEARCH_SCAN_CAP - i))
-      .primaryKeys()) as string[];
-    if (ids.length === 0) break;
-    const [articles, groups] = await Promise.all([db.articles.bulkGet(ids), groupsOf(db, ids)]);
-    for (const a of articles) if (a) found.article(a);
+      .toArray();
+    if (articles.length === 0) break;
+    const groups = await groupsOf(
+      db,
+      articles.map((a) => a.id),
+    );
+    for (const a of articles) found.article(a);
     for (const g of groups) if (g) found.group(g);
-    if (ids.length < n) break;
+    if (articles.length < n) break;
   }
 }

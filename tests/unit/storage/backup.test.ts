@@ -16,6 +16,7 @@ import {
   dumpLibrary as dump,
   highlight,
   highlightById,
+  summariesById,
   tickingClock,
   useFreshLibraries,
 } from './fixtures';
@@ -127,7 +128,7 @@ describe('backup', () => {
     expect(await search(db, '新的笔记')).toEqual([]);
     // Nothing of the replaced library is left: no stale row, summary or term.
     await expectIndexed(db);
-    expect((await db.summaries.toArray()).map((x) => x.id).sort()).toEqual(
+    expect((await summariesById(db)).map((x) => x.id).sort()).toEqual(
       (await db.articles.toArray()).map((x) => x.id).sort(),
     );
     expect((await readPostings(db, ['新的']))[0]!.lists).toBeUndefined();

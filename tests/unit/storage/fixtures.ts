@@ -3,9 +3,10 @@ import { afterEach } from 'vitest';
 import type { Highlight } from '@/lib/model';
 import type { OutlineNode, Outline } from '@/lib/types';
 import { libraryDb, type LibraryDb, type LibraryDbOptions } from '@/utils/db/library-db';
-import { GangmuDB } from '@/utils/db/schema';
+import { GangmuDB, type SummaryRow } from '@/utils/db/schema';
 import { allPostings } from '@/utils/storage/postings';
 import type { ArticleDraft } from '@/utils/messages';
+import { allSummaries } from '@/utils/storage/summaries';
 import { createRouter, type Router, type RouterDeps } from '@/utils/router';
 
 export const ARTICLE_ID = 'https://www.news.cn/essay.html';
@@ -215,13 +216,22 @@ export function diskFillingUp(table: 'articles' | 'highlightGroups') {
   return disk;
 }
 
-/** Every table's raw rows (docs, posting lists and summaries included), in primary-key order. */
+/** Every stored summary (schema v7 keeps them in pages), by article id. */
+export async function summariesById(db: GangmuDB): Promise<SummaryRow[]> {
+  return (await allSummaries(db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Every table's raw rows (docs, posting lists and summary pages included), in
+ * primary-key order, and every summary by article id.
+ */
 export async function dumpLibrary(db: GangmuDB) {
   return {
     articles: await db.articles.toArray(),
     highlightGroups: await db.highlightGroups.toArray(),
     sitePrefs: await db.sitePrefs.toArray(),
-    summaries: await db.summaries.toArray(),
+    summaries: await summariesById(db),
+    summaryPages: await db.summaryPages.toArray(),
     // The lists as search reads them, whether in rows or pages.
     postings: await allPostings(db),
   };

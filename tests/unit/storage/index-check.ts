@@ -1,7 +1,8 @@
-/** The search index (schema v4–v7) checked against the rows it indexes. */
+/** Derived data checked against the rows: the search index (schema v4–v7), the summary pages (v7). */
 import { expect } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { allPostings } from '@/utils/storage/postings';
+import { SUMMARY_PAGE_ROWS } from '@/utils/storage/summaries';
 import { articleTerms, groupTerms } from '@/utils/storage/terms';
 
 /**
@@ -46,4 +47,23 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
       articles: sorted(want.get(p.term)!.articles),
       highlights: sorted(want.get(p.term)!.highlights),
     });
+}
+
+/**
+ * The summary pages are well formed: none empty or over
+ * {@link SUMMARY_PAGE_ROWS} rows, `ids` the ids of `rows` in order, `newest`
+ * the greatest savedAt of its rows, and every stored article summarised on
+ * exactly one page (nothing else).
+ */
+export async function expectSummaryPages(db: GangmuDB): Promise<void> {
+  const pages = await db.summaryPages.toArray();
+  for (const p of pages) {
+    expect(Number.isInteger(p.page) && p.page > 0).toBe(true);
+    expect(p.rows.length).toBeGreaterThan(0);
+    expect(p.rows.length).toBeLessThanOrEqual(SUMMARY_PAGE_ROWS);
+    expect(p.ids).toEqual(p.rows.map((r) => r.id));
+    expect(p.newest).toBe(p.rows.map((r) => r.savedAt).reduce((a, b) => (b > a ? b : a)));
+  }
+  const ids = pages.flatMap((p) => p.ids).sort();
+  expect(ids).toEqual((await db.articles.toCollection().primaryKeys()).sort());
 }

@@ -88,7 +88,7 @@ describe('posting lists', () => {
     base = db.name;
     await putHighlight(db, { ...highlight('h1'), note: '默认' }, draft());
     const before = await allPostings(db);
-    db.summaries.bulkPut = (() =>
+    db.summaryPages.bulkPut = (() =>
       Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
     await expect(updateNote(db, ARTICLE_ID, 'h1', '默想')).rejects.toThrow();
     await expect(saveArticle(db, draft({ title: '新标题' }))).rejects.toThrow();

@@ -130,6 +130,44 @@ describe('search', () => {
     expect(SEARCH_SCAN_CAP).toBeGreaterThan(0);
   });
 
+  it('a lone character scans the most recently saved first (an edit keeps its place)', async () => {
+    db = freshDb();
+    const clock = tickingClock();
+    const ids = ['a', 'b', 'c'].map((k) => `https://e.com/${k}`);
+    for (const id of ids) await saveArticle(db, draft({ id, url: id }), clock);
+    expect((await search(db, '治', 1)).map((r) => r.articleId)).toEqual([ids[2]]);
+    await saveArticle(db, draft({ id: ids[0], url: ids[0], title: '再论基层治理' }), clock);
+    expect((await search(db, '治', 1)).map((r) => r.articleId)).toEqual([ids[2]]);
+    expect((await search(db, '治', 3)).map((r) => r.articleId).sort()).toEqual(ids);
+  });
+
+  it('takes titles, sites, authors and dates from the article rows, for highlight-only finds too', async () => {
+    db = freshDb();
+    const clock = tickingClock();
+    await saveArticle(db, draft(), clock);
+    await putHighlight(
+      db,
+      { ...highlight('h1', OTHER), note: '默认' },
+      draft({ id: OTHER, url: OTHER, site: 'e.com', title: '另一篇' }),
+      clock,
+    );
+    const other = (await db.articles.get(OTHER))!;
+    for (const fullRankMax of [100, 0])
+      expect(await search(db, '默认', 10, { fullRankMax })).toEqual([
+        {
+          articleId: OTHER,
+          title: '另一篇',
+          site: 'e.com',
+          author: '张三',
+          savedAt: other.savedAt,
+          hits: [expect.objectContaining({ field: 'note', highlightId: 'h1' })],
+        },
+      ]);
+    expect(await search(db, '基层治理')).toMatchObject([
+      { articleId: ARTICLE_ID, title: '论基层治理', site: 'www.news.cn', author: '张三' },
+    ]);
+  });
+
   it('ranks title hits first and honours the limit', async () => {
     db = freshDb();
     const clock = tickingClock();

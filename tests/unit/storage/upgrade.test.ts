@@ -6,16 +6,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, GangmuDB, SCHEMA } from '@/utils/db/schema';
-import { getArticle, listArticles, saveArticle } from '@/utils/storage/articles';
+import { getArticle, listArticles, listFacets, saveArticle } from '@/utils/storage/articles';
 import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
-import type { Article, Highlight } from '@/lib/model';
+import { bySavedAt, type Article, type Highlight } from '@/lib/model';
 import { search } from '@/utils/storage/search';
-import { summariesOf, summaryOf } from '@/utils/storage/summaries';
+import {
+  allSummaries,
+  freshSummaryPages,
+  SUMMARY_PAGE_ROWS,
+  summariesOf,
+  summaryOf,
+  type SummaryRow,
+} from '@/utils/storage/summaries';
 import { getSitePrefs } from '@/utils/storage/site-prefs';
 import { postingPages, type PostingRow } from '@/utils/storage/postings';
 import { articleTerms, groupTerms } from '@/utils/storage/terms';
-import { ARTICLE_ID, draft, highlight } from './fixtures';
-import { expectIndexed } from './index-check';
+import { ARTICLE_ID, draft, highlight, summariesById } from './fixtures';
+import { expectIndexed, expectSummaryPages } from './index-check';
 
 /** Stores in Dexie's syntax; null: a store that version deleted. */
 type StoreSpec = Record<string, string | null>;
@@ -94,6 +101,69 @@ function v5Rows(article: Article, highlights: Highlight[]): Record<string, unkno
     })),
   };
 }
+
+/**
+ * A v6 database of `articles` (docs 1, 2, … in the order given), their
+ * highlights' groups (docs in order of first appearance) and one summary row
+ * per article, exactly indexed.
+ */
+function v6Rows(articles: Article[], highlights: Highlight[]): Record<string, unknown[]> {
+  const terms = new Map<string, { articles: number[]; highlights: number[] }>();
+  const add = (side: 'articles' | 'highlights', doc: number, list: string[]) => {
+    for (const t of new Set(list)) {
+      const p = terms.get(t) ?? { articles: [], highlights: [] };
+      p[side].push(doc);
+      terms.set(t, p);
+    }
+  };
+  const groups = new Map<string, Highlight[]>();
+  for (const h of highlights) groups.set(h.articleId, [...(groups.get(h.articleId) ?? []), h]);
+  articles.forEach((a, i) => add('articles', i + 1, articleTerms(a)));
+  const groupRows = [...groups].map(([articleId, hs], i) => {
+    add('highlights', i + 1, groupTerms(hs));
+    return { articleId, doc: i + 1, highlights: hs };
+  });
+  return {
+    articles: articles.map((a, i) => ({ ...a, doc: i + 1 })),
+    highlightGroups: groupRows,
+    sitePrefs: [],
+    summaries: summariesOf(articles, highlights),
+    postings: [...terms].map(([term, p]) => ({
+      term,
+      articles: Uint32Array.from(p.articles),
+      highlights: Uint32Array.from(p.highlights),
+    })),
+  };
+}
+
+/** 600 articles on two sites, saved on 40 instants (many ties), every 25th tagged, some highlighted. */
+function v6Library(): { articles: Article[]; highlights: Highlight[] } {
+  const articles = Array.from({ length: 600 }, (_, i): Article => {
+    const id = `https://e.com/${String(i).padStart(3, '0')}`;
+    return {
+      ...draft({
+        id,
+        url: id,
+        site: i % 2 ? 'e.com' : 'www.news.cn',
+        title: i === 123 ? '时间序列分析' : `第${i}篇`,
+        tags: i % 25 === 0 ? ['治理'] : [],
+      }),
+      savedAt: `2025-01-01T00:${String((i * 7) % 40).padStart(2, '0')}:00.000Z`,
+      updatedAt: '2025-02-01T00:00:00.000Z',
+    };
+  });
+  const highlights = [5, 123, 400].map((i) => ({
+    ...highlight(`h${i}`, articles[i]!.id),
+    color: 'green' as const,
+  }));
+  return { articles, highlights };
+}
+
+/** Summaries newest saved first, ties by id (the list's default order). */
+const newestFirst = <R extends { id: string; savedAt: string }>(rows: R[]): R[] =>
+  [...rows].sort((a, b) =>
+    a.savedAt !== b.savedAt ? (a.savedAt < b.savedAt ? 1 : -1) : a.id < b.id ? -1 : 1,
+  );
 
 interface UpgradeCase {
   from: number;
@@ -181,8 +251,9 @@ const CASES: UpgradeCase[] = [
       sitePrefs: [],
     },
     async check(db) {
-      expect(await db.summaries.count()).toBe(2);
-      expect(await db.summaries.get(ARTICLE_ID)).toEqual({
+      const summaries = await allSummaries(db);
+      expect(summaries).toHaveLength(2);
+      expect(summaries.find((x) => x.id === ARTICLE_ID)).toEqual({
         id: ARTICLE_ID,
         url: `${ARTICLE_ID}?utm_source=wx`,
         site: 'www.news.cn',
@@ -397,7 +468,9 @@ const CASES: UpgradeCase[] = [
         ...db.backendDB().transaction(store).objectStore(store).indexNames,
       ];
       expect(indexes('articles')).toEqual(['doc']);
-      expect(indexes('summaries').sort()).toEqual(['savedAt', 'site', 'tags', 'updatedAt']);
+      // v7 then moved the summaries into pages: their store is gone.
+      expect(db.backendDB().objectStoreNames.contains('summaries')).toBe(false);
+      expect(indexes('summaryPages').sort()).toEqual(['ids', 'newest']);
       expect(await db.articles.get(ARTICLE_ID)).toMatchObject({ doc: 7 });
       expect(await search(db, '默认')).toMatchObject([{ hits: [{ highlightId: 'h1' }] }]);
       await putHighlight(db, highlight('h2', 'https://e.com/2'), draft({ id: 'https://e.com/2' }));
@@ -431,7 +504,7 @@ const CASES: UpgradeCase[] = [
     // a changed list, and an empty row hiding a page's stale copy.
     from: 7,
     rows: (() => {
-      const rows = v5Rows(
+      const { summaries, ...rows } = v5Rows(
         {
           ...draft({ title: '时间序列分析', tags: ['治理'] }),
           savedAt: '2025-01-01T00:00:00.000Z',
@@ -444,6 +517,7 @@ const CASES: UpgradeCase[] = [
       const changed = lists.find((p) => p.term === '序列')!;
       return {
         ...rows,
+        summaryPages: freshSummaryPages(summaries as SummaryRow[]),
         postingPages: postingPages(
           [
             ...lists.filter((p) => p !== changed),
@@ -469,6 +543,78 @@ const CASES: UpgradeCase[] = [
       expect(await search(db, '时间序列')).toEqual([]);
     },
   },
+  // v7 moves the summaries into pages: a v6 database's summary rows, as they are, in
+  // pages of at most SUMMARY_PAGE_ROWS, oldest saved first; the summaries store is gone.
+  {
+    from: 6,
+    rows: v6Rows(v6Library().articles, v6Library().highlights),
+    async check(db) {
+      const { articles, highlights } = v6Library();
+      const summaries = summariesOf(articles, highlights);
+      expect(db.backendDB().objectStoreNames.contains('summaries')).toBe(false);
+      const pages = await db.summaryPages.toArray();
+      expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+      expect(pages.map((p) => p.rows.length)).toEqual([SUMMARY_PAGE_ROWS, SUMMARY_PAGE_ROWS, 88]);
+      expect(pages.flatMap((p) => p.rows)).toEqual([...summaries].sort(bySavedAt));
+      await expectSummaryPages(db);
+      expect(await summariesById(db)).toEqual(summaries);
+      // The list, its first screen, its filters and facets.
+      const all = newestFirst(summaries);
+      expect(await listArticles(db)).toEqual(all);
+      expect(await listArticles(db, { limit: 60 })).toEqual(all.slice(0, 60));
+      expect((await listArticles(db, { color: 'green', limit: 2 })).map((a) => a.id)).toEqual(
+        all
+          .filter((a) => a.colors.includes('green'))
+          .map((a) => a.id)
+          .slice(0, 2),
+      );
+      expect(await listArticles(db, { tag: '治理' })).toHaveLength(24);
+      expect(await listFacets(db)).toEqual({ sites: ['e.com', 'www.news.cn'], tags: ['治理'] });
+      // Search, its results' titles from the article rows.
+      expect(await search(db, '时间序列')).toMatchObject([
+        { articleId: 'https://e.com/123', title: '时间序列分析', site: 'e.com', author: '张三' },
+      ]);
+      expect((await search(db, '绣花')).map((r) => r.articleId).sort()).toEqual(
+        highlights.map((h) => h.articleId).sort(),
+      );
+      // A new save lands on the last page and heads the list.
+      await saveArticle(
+        db,
+        draft({ id: 'https://e.com/new', url: 'https://e.com/new', title: '新文章' }),
+        () => '2025-03-01T00:00:00.000Z',
+      );
+      expect((await db.summaryPages.get(3))?.ids.at(-1)).toBe('https://e.com/new');
+      expect(await listArticles(db, { limit: 1 })).toMatchObject([{ id: 'https://e.com/new' }]);
+      await expectSummaryPages(db);
+      await expectIndexed(db);
+    },
+  },
+  // A v7 database opens as it is.
+  {
+    from: 7,
+    rows: (() => {
+      const { articles, highlights } = v6Library();
+      const { summaries, ...rows } = v6Rows(articles.slice(0, 300), highlights.slice(0, 2));
+      return { ...rows, summaryPages: freshSummaryPages(summaries as SummaryRow[]) };
+    })(),
+    async check(db) {
+      expect((await db.summaryPages.toArray()).map((p) => p.rows.length)).toEqual([256, 44]);
+      // Saved at 00:35 and 00:21.
+      expect(await listArticles(db, { color: 'green' })).toMatchObject([
+        { id: 'https://e.com/005' },
+        { id: 'https://e.com/123' },
+      ]);
+      await putHighlight(
+        db,
+        highlight('h2', 'https://e.com/007'),
+        draft({ id: 'https://e.com/007' }),
+      );
+      expect(await listArticles(db, { color: 'yellow' })).toMatchObject([
+        { id: 'https://e.com/007', highlights: 1 },
+      ]);
+      await expectIndexed(db);
+    },
+  },
 ];
 
 describe('schema upgrades', () => {
@@ -488,6 +634,13 @@ describe('schema upgrades', () => {
         await db.open();
         expect(db.verno).toBe(DB_VERSION);
         await check(db);
+        // Whatever the case checked, the list holds every stored article, newest saved first.
+        await expectSummaryPages(db);
+        const articles = newestFirst(await db.articles.toArray());
+        expect((await listArticles(db)).map((a) => a.id)).toEqual(articles.map((a) => a.id));
+        expect((await listArticles(db, { limit: 1 })).map((a) => a.id)).toEqual(
+          articles.slice(0, 1).map((a) => a.id),
+        );
       } finally {
         await db.delete();
       }
