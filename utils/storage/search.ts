@@ -346,20 +346,25 @@ async function newestCandidates(
  * undo) first, not the most recently edited.
  */
 async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void> {
-  for (let i = 0, n = Math.max(max, 1); i < SEARCH_SCAN_CAP && found.size < max; i += n, n = STEP) {
-    const articles = await db.articles
-      .orderBy('doc')
-      .reverse()
-      .offset(i)
-      .limit(Math.min(n, SEARCH_SCAN_CAP - i))
-      .toArray();
-    if (articles.length === 0) break;
+  const top = await db.articles.orderBy('doc').lastKey();
+  let hi = typeof top === 'number' ? top : 0;
+  // A range of docs at a time (one forward read of the index); a range that comes
+  // back short (deleted rows leave gaps) doubles the next.
+  let n = Math.max(max, 1);
+  for (let read = 0; hi >= 1 && read < SEARCH_SCAN_CAP && found.size < max;) {
+    const want = Math.min(n, SEARCH_SCAN_CAP - read);
+    const lo = Math.max(1, hi - want + 1);
+    const articles = await db.articles.where('doc').between(lo, hi, true, true).toArray();
+    hi = lo - 1;
+    n = articles.length < want ? 2 * n : STEP;
+    if (articles.length === 0) continue;
+    read += articles.length;
+    articles.reverse();
     const groups = await groupsOf(
       db,
       articles.map((a) => a.id),
     );
     for (const a of articles) found.article(a);
     for (const g of groups) if (g) found.group(g);
-    if (articles.length < n) break;
   }
 }

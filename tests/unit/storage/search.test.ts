@@ -141,6 +141,18 @@ describe('search', () => {
     expect((await search(db, '治', 3)).map((r) => r.articleId).sort()).toEqual(ids);
   });
 
+  it('a lone character scans past the gaps deleted articles leave in the docs', async () => {
+    db = freshDb();
+    const clock = tickingClock();
+    const ids = Array.from({ length: 40 }, (_, k) => `https://e.com/${String(k).padStart(2, '0')}`);
+    for (const id of ids) await saveArticle(db, draft({ id, url: id }), clock);
+    // Keep docs 1, 2 and 40: a limit of 1 reads a range of one doc, then twice as many each time.
+    for (const id of ids.slice(2, 39)) await deleteArticle(db, id);
+    expect((await search(db, '治', 3)).map((r) => r.articleId)).toEqual([ids[39], ids[1], ids[0]]);
+    expect((await search(db, '治', 1)).map((r) => r.articleId)).toEqual([ids[39]]);
+    expect((await search(db, '治', 2)).map((r) => r.articleId)).toEqual([ids[39], ids[1]]);
+  });
+
   it('takes titles, sites, authors and dates from the article rows, for highlight-only finds too', async () => {
     db = freshDb();
     const clock = tickingClock();
