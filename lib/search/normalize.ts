@@ -56,6 +56,46 @@ export function normalizeChar(ch: string): string {
 }
 
 /**
+ * Per BMP code unit: 0 not yet worked out, 1 unchanged by {@link normalizeChar},
+ * 2 changed. Most of a Chinese text is unchanged (Han, 、。“”), so the
+ * normalisers below copy runs of it as slices instead of a string per character.
+ */
+const bmpState = new Uint8Array(0x10000);
+
+/** Whether the BMP code unit `c` (not a surrogate) is changed by {@link normalizeChar}. */
+function changes(c: number): boolean {
+  let s = bmpState[c]!;
+  if (s === 0) {
+    const ch = String.fromCharCode(c);
+    s = normalizeChar(ch) === ch ? 1 : 2;
+    bmpState[c] = s;
+  }
+  return s === 2;
+}
+
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
+/**
+ * Walks `raw` code point by code point, calling `changed(i, length, n)` for
+ * each one {@link normalizeChar} changes (at raw offset `i`, `length` code
+ * units, normalised to `n`) and for each outside the BMP (both its units
+ * take its offset); every other is one unit, unchanged, at its own offset.
+ */
+function eachChange(raw: string, changed: (i: number, length: number, n: string) => void): void {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!isSurrogate(c)) {
+      if (changes(c)) changed(i, 1, normalizeChar(raw[i]!));
+      continue;
+    }
+    // A pair (or a lone surrogate): one code point.
+    const ch = String.fromCodePoint(raw.codePointAt(i)!);
+    changed(i, ch.length, normalizeChar(ch));
+    i += ch.length - 1;
+  }
+}
+
+/**
  * Normalises `raw` code point by code point: NFKC (Ｇ→g, ５→5, full-width
  * punctuation to ASCII) and lower case. Per code point rather than on the
  * whole string so that every output unit keeps the offset of its source.
@@ -63,13 +103,18 @@ export function normalizeChar(ch: string): string {
 export function normalizeForSearch(raw: string): SearchText {
   let text = '';
   const offsets: number[] = [];
-  let i = 0;
-  for (const ch of raw) {
-    const n = normalizeChar(ch);
-    for (let k = 0; k < n.length; k++) offsets.push(i);
+  let copied = 0;
+  const copy = (to: number) => {
+    text += raw.slice(copied, to);
+    for (let k = copied; k < to; k++) offsets.push(k);
+  };
+  eachChange(raw, (i, length, n) => {
+    copy(i);
     text += n;
-    i += ch.length;
-  }
+    for (let k = 0; k < n.length; k++) offsets.push(i);
+    copied = i + length;
+  });
+  copy(raw.length);
   offsets.push(raw.length);
   return { text, offsets };
 }
@@ -77,8 +122,12 @@ export function normalizeForSearch(raw: string): SearchText {
 /** The normalised text of `raw` alone, without the offset map (for a yes/no test). */
 export function normalizeText(raw: string): string {
   let text = '';
-  for (const ch of raw) text += normalizeChar(ch);
-  return text;
+  let copied = 0;
+  eachChange(raw, (i, length, n) => {
+    text += raw.slice(copied, i) + n;
+    copied = i + length;
+  });
+  return copied === 0 ? raw : text + raw.slice(copied);
 }
 
 /** A maximal run of one class in normalised text: `[start, end)`. */
