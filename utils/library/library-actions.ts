@@ -29,8 +29,13 @@ import {
 import { ExportFileStream, INDEX_FILE } from './export-files.ts';
 import { macrotask, ZipWriter, type ZipProgress } from './zip-files.ts';
 
-/** Rows of the list's first request: enough for the first screen, read through an index. */
-export const FIRST_PAGE = 60;
+/**
+ * Rows of the list's first request: the first screen, read through an index.
+ * A row is 80–92 px: a 2560×1440 window shows 13, so 24 fill almost two
+ * screens, and the whole list follows within the second. Painting 60 took
+ * ~60 ms longer (warm reloads of a 10,000-article library, medians 289 → 229 ms).
+ */
+export const FIRST_PAGE = 24;
 /** Articles per export-articles request (with their highlights, far below a message's limit). */
 export const EXPORT_BATCH = 250;
 /** export-articles requests in flight at once. */
