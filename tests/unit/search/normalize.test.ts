@@ -1,5 +1,6 @@
 /** The normalisers against the plain per-code-point definition, on random and chosen texts. */
 import { describe, expect, it } from 'vitest';
+import { rng as random } from '../backup/library-fixture.ts';
 import { normalizeChar, normalizeForSearch, normalizeText } from '@/lib/search/normalize';
 
 /** The definition: every code point normalised on its own, its output units at its offset. */
@@ -16,14 +17,6 @@ function reference(raw: string): { text: string; offsets: number[] } {
   offsets.push(raw.length);
   return { text, offsets };
 }
-
-/** A deterministic random source (mulberry32). */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 // Han, CJK punctuation (、。 kept; ，：（ folded), full-width Latin and digits, upper case,
 // ligatures and ㎡ (several units out), a combining mark, astral Han, an emoji, lone surrogates.

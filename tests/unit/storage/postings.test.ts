@@ -1,5 +1,6 @@
 /** Every write keeps the posting lists exactly what the rows say, in its transaction. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { rng as random } from '../backup/library-fixture.ts';
 import type { GangmuDB } from '@/utils/db/schema';
 import { deleteArticle, restoreRows, saveArticle, setTags } from '@/utils/storage/articles';
 import { exportBackup, importBackup } from '@/utils/storage/backup';
@@ -97,13 +98,6 @@ describe('posting lists', () => {
 });
 
 describe('posting pages', () => {
-  /** A deterministic random source (mulberry32). */
-  const random = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
   const CHARS = '发展治理基层时间序列a1乡村振兴';
   const termOf = (r: () => number) =>
     Array.from(
