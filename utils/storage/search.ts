@@ -339,7 +339,8 @@ async function newestCandidates(
 
 /**
  * A query without terms (a lone character): articles from the highest doc
- * down, at most {@link SEARCH_SCAN_CAP}, {@link STEP} at a time, each with
+ * down, at most {@link SEARCH_SCAN_CAP}, read as ranges of docs (`max`, then
+ * {@link STEP}; a range that comes back short doubles the next), each with
  * all its highlights, checked until `max` articles match. A new article gets
  * the next doc and a restore numbers them by saved date, while an edit keeps
  * its doc: so the most recently saved (or restored, or written back by an
@@ -348,8 +349,7 @@ async function newestCandidates(
 async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void> {
   const top = await db.articles.orderBy('doc').lastKey();
   let hi = typeof top === 'number' ? top : 0;
-  // A range of docs at a time (one forward read of the index); a range that comes
-  // back short (deleted rows leave gaps) doubles the next.
+  // One forward read of the doc index per range; deleted rows leave gaps.
   let n = Math.max(max, 1);
   for (let read = 0; hi >= 1 && read < SEARCH_SCAN_CAP && found.size < max;) {
     const want = Math.min(n, SEARCH_SCAN_CAP - read);
