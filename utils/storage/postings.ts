@@ -94,18 +94,22 @@ export interface StoredPosting {
   paged: boolean;
 }
 
-/** Index of `term` in ascending `terms`, or -1. */
-function termIndex(terms: readonly string[], term: string): number {
+/** Strings by UTF-16 code units, the order IndexedDB keys them in. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Index of the last of ascending `keys` not after `key`, or -1 (all after it). */
+function lastNotAfter(keys: readonly string[], key: string): number {
   let lo = 0;
-  let hi = terms.length - 1;
+  let hi = keys.length - 1;
+  let at = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const t = terms[mid]!;
-    if (t === term) return mid;
-    if (t < term) lo = mid + 1;
-    else hi = mid - 1;
+    if (keys[mid]! <= key) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return -1;
+  return at;
 }
 
 /** The page's lists of its i-th term. */
@@ -134,17 +138,7 @@ async function pagesOf(
     const keys = (await pages.toCollection().primaryKeys()) as string[];
     const want = new Set<string>();
     for (const t of terms) {
-      // The greatest key not after t (keys ascend).
-      let lo = 0;
-      let hi = keys.length - 1;
-      let at = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (keys[mid]! <= t) {
-          at = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      const at = lastNotAfter(keys, t);
       if (at >= 0) want.add(keys[at]!);
     }
     found = await pages.bulkGet([...want]);
@@ -161,17 +155,15 @@ export async function readPostings(
     tables.postings.bulkGet([...terms]),
     tables.postingPages ? pagesOf(tables.postingPages, terms) : new Map<string, PostingPageRow>(),
   ]);
-  const byFirst = [...pages.values()].sort((a, b) => (a.first < b.first ? -1 : 1));
+  const byFirst = [...pages.values()].sort((a, b) => byCodeUnits(a.first, b.first));
+  const firsts = byFirst.map((p) => p.first);
   return terms.map((term, k) => {
     const row = rows[k];
     let paged: PostingRow | undefined;
-    // The term's page: the last whose first is not after it.
-    for (let j = byFirst.length - 1; j >= 0; j--)
-      if (byFirst[j]!.first <= term) {
-        const i = termIndex(byFirst[j]!.terms, term);
-        if (i >= 0) paged = pageLists(byFirst[j]!, i);
-        break;
-      }
+    // The term's page: the last whose first is not after it; then the term in it.
+    const page = byFirst[lastNotAfter(firsts, term)];
+    const i = page ? lastNotAfter(page.terms, term) : -1;
+    if (page && i >= 0 && page.terms[i] === term) paged = pageLists(page, i);
     const lists = row ?? paged;
     const empty = !lists || lists.articles.length + lists.highlights.length === 0;
     return { lists: empty ? undefined : lists, row: row !== undefined, paged: paged !== undefined };
@@ -186,7 +178,7 @@ export async function allPostings(tables: PostingTables): Promise<PostingRow[]> 
   for (const row of await tables.postings.toArray()) by.set(row.term, row);
   return [...by.values()]
     .filter((p) => p.articles.length + p.highlights.length > 0)
-    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    .sort((a, b) => byCodeUnits(a.term, b.term));
 }
 
 /** Lists cut into pages, terms ascending: a page ends once it holds `pageDocs` docs. */
@@ -194,7 +186,7 @@ export function postingPages(
   lists: readonly PostingRow[],
   pageDocs = POSTING_PAGE_DOCS,
 ): PostingPageRow[] {
-  const sorted = [...lists].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const sorted = [...lists].sort((a, b) => byCodeUnits(a.term, b.term));
   const out: PostingPageRow[] = [];
   for (let start = 0; start < sorted.length;) {
     let end = start;
