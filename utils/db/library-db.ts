@@ -93,6 +93,8 @@ export function libraryDb({
   const generation = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(-g[0-9a-z]+)?$`);
   const factory = (dexie?.indexedDB ?? globalThis.indexedDB) as IDBFactory | undefined;
   let current: Promise<GangmuDB> | null = null;
+  /** Settles when the last open's collection has listed the databases. */
+  let collected: Promise<void> = Promise.resolve();
   /** Settles when the replaces asked for so far are done (never rejects). */
   let replacing: Promise<unknown> = Promise.resolve();
   let active = 0;
@@ -111,8 +113,8 @@ export function libraryDb({
 
   /**
    * Deletes the databases of this library that are not live: left by a crash
-   * during a replace. Awaits only the listing, so no replace starts before it
-   * (its new database must not be listed).
+   * during a replace. Settles once the databases are listed: a replace waits
+   * for that (its new database must not be listed), the first use does not.
    */
   async function collect(live: string): Promise<void> {
     const list = await factory?.databases?.().catch(() => []);
@@ -122,7 +124,8 @@ export function libraryDb({
 
   async function open(): Promise<GangmuDB> {
     const name = await liveName(pointer, base);
-    await collect(name);
+    // Not awaited: listing every database would delay a woken worker's first reply.
+    collected = collect(name).catch(() => undefined);
     return create(name);
   }
 
@@ -152,6 +155,7 @@ export function libraryDb({
     if (active > 0) await new Promise<void>((resolve) => (drained = resolve));
     drained = null;
     const old = await live();
+    await collected;
     const name = `${base}-g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const fresh = create(name);
     let result: T;
