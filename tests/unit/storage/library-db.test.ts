@@ -115,4 +115,33 @@ describe('library database', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).toContain(`${base}x-gzz9`);
     await unrelated.delete();
   });
+
+  it('a replace as the first use keeps its new database from the collection of strays', async () => {
+    // The first use does not wait for the listing of databases; a replace must.
+    // Here the listing answers once the fill is done (or after 200 ms): a replace
+    // that did not wait would see its new database listed as a stray and delete it.
+    let filled = () => {};
+    const fillDone = new Promise<void>((resolve) => (filled = resolve));
+    const factory = {
+      open: indexedDB.open.bind(indexedDB),
+      deleteDatabase: indexedDB.deleteDatabase.bind(indexedDB),
+      cmp: indexedDB.cmp.bind(indexedDB),
+      databases: async () => {
+        await Promise.race([fillDone, new Promise((r) => setTimeout(r, 200))]);
+        return indexedDB.databases();
+      },
+    } as IDBFactory;
+    const { library, base } = open({ dexie: { indexedDB: factory, IDBKeyRange } });
+    const stray = new GangmuDB(`${base}-gzz9`);
+    await stray.open();
+    stray.close();
+    await library.replace(async (fresh) => {
+      await save(fresh, 'https://new/');
+      filled();
+    });
+    const now = await liveDb(library);
+    expect(now.name).not.toBe(base);
+    expect(await ids(now)).toEqual(['https://new/']);
+    await expect.poll(() => databasesOf(base)).toEqual([now.name, `${base}-live`].sort());
+  });
 });
