@@ -205,21 +205,16 @@ async function stopWorkerOnceStarted(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
   let status = '';
-  const changed: (() => void)[] = [];
   cdp.on('ServiceWorker.workerVersionUpdated', (e: Versions) => {
     for (const v of e.versions)
       if (v.scriptURL.startsWith('chrome-extension://')) status = v.runningStatus;
-    changed.splice(0).forEach((f) => f());
   });
   const until = async (want: string) => {
     const deadline = Date.now() + 30_000;
     while (status !== want) {
       if (Date.now() > deadline)
         throw new Error(`service worker not ${want} (${status || 'unseen'})`);
-      await new Promise<void>((r) => {
-        changed.push(r);
-        setTimeout(r, 200);
-      });
+      await new Promise((r) => setTimeout(r, 20));
     }
   };
   await cdp.send('ServiceWorker.enable');
