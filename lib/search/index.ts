@@ -11,7 +11,21 @@ export {
   type IntlLike,
   type IndexOptions,
 } from './index-terms.ts';
-export { allMatcher, matches, matchesAll, snippet, type Snippet } from './matches.ts';
-export { intersectAll, intersectSorted, updateSorted } from './postings.ts';
+export {
+  allMatcher,
+  matches,
+  matchesAll,
+  queryMatcher,
+  snippet,
+  type QueryMatcher,
+  type Snippet,
+} from './matches.ts';
+export {
+  hasSorted,
+  intersectAll,
+  intersectSorted,
+  updateSorted,
+  type DocList,
+} from './postings.ts';
 export { PostingBuilder, type PostingList, type PostingSide } from './posting-builder.ts';
 export { normalizeForSearch, type SearchText } from './normalize.ts';

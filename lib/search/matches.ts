@@ -5,10 +5,16 @@
 import type { Span } from '../types.ts';
 import { charClass, normalizeForSearch, normalizeText, runsOf } from './normalize.ts';
 
+/** A query piece: a Han run of two or more characters, or an alphanumeric token. */
+interface Piece {
+  text: string;
+  han: boolean;
+}
+
 /** The searchable pieces of a query: Han runs of two or more characters and alphanumeric tokens. */
-function queryPieces(query: string): { text: string; han: boolean }[] {
+function queryPieces(query: string): Piece[] {
   const { text } = normalizeForSearch(query);
-  const pieces: { text: string; han: boolean }[] = [];
+  const pieces: Piece[] = [];
   for (const r of runsOf(text)) {
     const s = text.slice(r.start, r.end);
     if (r.cls === 'han' && Array.from(s).length < 2) continue; // one character is no term
@@ -45,40 +51,22 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
   return out;
 }
 
-/** Per query piece, its spans in normalised text (empty when absent). */
-function pieceSpans(
-  query: string,
-  text: string,
-): { norm: ReturnType<typeof normalizeForSearch>; per: [number, number][][] } {
-  const norm = normalizeForSearch(text);
-  const per = queryPieces(query).map((p) => {
-    const whole = occurrences(norm.text, p.text, !p.han);
+/** Per query piece, its spans in normalised `norm` (empty when absent). */
+function pieceSpans(pieces: readonly Piece[], norm: string): [number, number][][] {
+  return pieces.map((p) => {
+    const whole = occurrences(norm, p.text, !p.han);
     if (whole.length > 0 || !p.han) return whole;
     // The run is not in the text as written: its bigrams may still be (the index matched them).
     const chars = Array.from(p.text);
     const parts: [number, number][][] = [];
     for (let i = 0; i + 1 < chars.length; i++)
-      parts.push(occurrences(norm.text, chars[i]! + chars[i + 1]!, false));
+      parts.push(occurrences(norm, chars[i]! + chars[i + 1]!, false));
     return parts.every((x) => x.length > 0) ? parts.flat() : [];
   });
-  return { norm, per };
-}
-
-/**
- * Where the query's pieces occur in `text`, as sorted, merged spans of the
- * raw `text` (full-width forms and case ignored: ＧＤＰ matches gdp). A CJK
- * piece is found as written, else by its bigrams; a Latin or number piece
- * only as a whole token. Pieces that do not occur are left out, so a result
- * whose title holds one word and whose outline holds the other shows both
- * where they are; use {@link matchesAll} to test the AND condition.
- */
-export function matches(query: string, text: string): Span[] {
-  const { norm, per } = pieceSpans(query, text);
-  return mergeSpans(per.flat()).map(([a, b]) => [norm.offsets[a]!, norm.offsets[b]!] as const);
 }
 
 /** Whether normalised `hay` holds a piece as {@link pieceSpans} finds it: whole, or a Han run by its bigrams. */
-function hasPiece(hay: string, p: { text: string; han: boolean }): boolean {
+function hasPiece(hay: string, p: Piece): boolean {
   if (!p.han) return occurrences(hay, p.text, true).length > 0;
   if (hay.includes(p.text)) return true;
   const chars = Array.from(p.text);
@@ -88,21 +76,66 @@ function hasPiece(hay: string, p: { text: string; han: boolean }): boolean {
 }
 
 /**
- * The test of {@link matchesAll} for one query, worked out once: confirming
- * hundreds of candidate texts (the highlights of a group) then normalises
- * each text once, without an offset map, and stops at the first piece
- * missing.
+ * One query, worked out once, for the many texts a search confirms and
+ * shows hits in (the fields of fifty articles and of their highlights):
+ * each text is normalised once without an offset map, and the map (a number
+ * per character) is built only for a text that holds a piece.
  */
-export function allMatcher(query: string): (text: string) => boolean {
+export interface QueryMatcher {
+  /** {@link matchesAll}: the text holds every piece (no pieces: the query as a substring). */
+  all(text: string): boolean;
+  /** {@link matches}: raw spans of the pieces found in the text (no pieces: of the query as a substring). */
+  spans(text: string): Span[];
+}
+
+/** The {@link QueryMatcher} of `query`. */
+export function queryMatcher(query: string): QueryMatcher {
   const pieces = queryPieces(query);
-  if (pieces.length === 0) {
-    const q = normalizeForSearch(query).text.trim();
-    return (text) => q.length > 0 && normalizeText(text).includes(q);
-  }
-  return (text) => {
-    const hay = normalizeText(text);
-    return pieces.every((p) => hasPiece(hay, p));
+  const q = normalizeForSearch(query).text.trim();
+  return {
+    all(text) {
+      if (pieces.length === 0) return q.length > 0 && normalizeText(text).includes(q);
+      const hay = normalizeText(text);
+      return pieces.every((p) => hasPiece(hay, p));
+    },
+    spans(text) {
+      // Most fields of a candidate hold no piece: answered without the offset map.
+      const hay = normalizeText(text);
+      if (pieces.length === 0) {
+        if (!q || !hay.includes(q)) return [];
+        const norm = normalizeForSearch(text);
+        const out: Span[] = [];
+        for (let i = norm.text.indexOf(q); i >= 0; i = norm.text.indexOf(q, i + q.length))
+          out.push([norm.offsets[i]!, norm.offsets[i + q.length]!]);
+        return out;
+      }
+      if (!pieces.some((p) => hasPiece(hay, p))) return [];
+      const norm = normalizeForSearch(text);
+      return mergeSpans(pieceSpans(pieces, norm.text).flat()).map(
+        ([a, b]) => [norm.offsets[a]!, norm.offsets[b]!] as const,
+      );
+    },
   };
+}
+
+/**
+ * Where the query's pieces occur in `text`, as sorted, merged spans of the
+ * raw `text` (full-width forms and case ignored: ＧＤＰ matches gdp). A CJK
+ * piece is found as written, else by its bigrams; a Latin or number piece
+ * only as a whole token. Pieces that do not occur are left out, so a result
+ * whose title holds one word and whose outline holds the other shows both
+ * where they are; use {@link matchesAll} to test the AND condition. A query
+ * of no pieces (one CJK character) is found as a substring, as
+ * {@link matchesAll} finds it. For many texts, {@link queryMatcher}.
+ */
+export function matches(query: string, text: string): Span[] {
+  return queryMatcher(query).spans(text);
+}
+
+/** The test of {@link matchesAll} for one query, worked out once ({@link QueryMatcher.all}). */
+export function allMatcher(query: string): (text: string) => boolean {
+  const m = queryMatcher(query);
+  return (text) => m.all(text);
 }
 
 /**
@@ -110,10 +143,10 @@ export function allMatcher(query: string): (text: string) => boolean {
  * index does with {@link queryTerms}, done on the text itself (to confirm an
  * index hit, or to scan when the query has no terms). A query with nothing
  * searchable matches by substring, ignoring case and width. For many texts,
- * {@link allMatcher}.
+ * {@link queryMatcher}.
  */
 export function matchesAll(query: string, text: string): boolean {
-  return allMatcher(query)(text);
+  return queryMatcher(query).all(text);
 }
 
 /** A piece of text to show under a search result. */

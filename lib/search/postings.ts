@@ -3,14 +3,33 @@
  * helpers for the storage layer's `postings` table (utils/storage/postings.ts).
  */
 
+/**
+ * A stored list: a plain array, or the Uint32Array IndexedDB gives back
+ * (read as it is: a copy of a common word's list costs more than using it).
+ */
+export type DocList = ArrayLike<number>;
+
+/** Whether ascending `list` holds `x` (by halving). */
+export function hasSorted(list: DocList, x: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === x;
+}
+
 /** The numbers in both ascending lists, ascending. */
-export function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+export function intersectSorted(a: DocList, b: DocList): number[] {
   if (a.length > b.length) return intersectSorted(b, a);
   const out: number[] = [];
   // Far shorter than the other list: look each up by halving (a rare word against 发展).
   if (a.length * 16 < b.length) {
     let lo = 0;
-    for (const x of a) {
+    for (let k = 0; k < a.length; k++) {
+      const x = a[k]!;
       let hi = b.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
@@ -33,11 +52,14 @@ export function intersectSorted(a: readonly number[], b: readonly number[]): num
   return out;
 }
 
-/** The intersection of ascending lists, shortest first; no lists: empty. */
-export function intersectAll(lists: readonly (readonly number[])[]): number[] {
+/**
+ * The intersection of ascending lists, shortest first; no lists: empty. One
+ * list is given back as it is, not copied (do not change what this returns).
+ */
+export function intersectAll(lists: readonly DocList[]): DocList {
   const sorted = [...lists].sort((x, y) => x.length - y.length);
   if (sorted.length === 0) return [];
-  let out = [...sorted[0]!];
+  let out: DocList = sorted[0]!;
   for (const next of sorted.slice(1)) {
     if (out.length === 0) break;
     out = intersectSorted(out, next);

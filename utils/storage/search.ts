@@ -23,18 +23,19 @@
  * Titles, sites, authors and dates of results come from the article rows.
  */
 import {
-  allMatcher,
+  hasSorted,
   intersectAll,
-  matches,
   normalizeForSearch,
+  queryMatcher,
   queryTerms,
   snippet,
+  type DocList,
+  type QueryMatcher,
 } from '../../lib/search/index.ts';
-import type { Span } from '../../lib/types.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
 import { groupsOf } from './by-article.ts';
-import { docList, readPostings } from './postings.ts';
+import { readPostings } from './postings.ts';
 import { authorOf } from './summaries.ts';
 import {
   articleFields,
@@ -62,28 +63,19 @@ const HITS_PER_FIELD = 3;
 /** Characters of context each side of a hit's first match. */
 const SNIPPET_RADIUS = 30;
 
-/** Spans of the query in `text`; for a query with no pieces (one character), its substring occurrences. */
-function spansOf(query: string, text: string): Span[] {
-  const found = matches(query, text);
-  if (found.length > 0) return found;
-  const q = normalizeForSearch(query).text.trim();
-  if (!q) return [];
-  const norm = normalizeForSearch(text);
-  const out: Span[] = [];
-  for (let i = norm.text.indexOf(q); i >= 0; i = norm.text.indexOf(q, i + q.length))
-    out.push([norm.offsets[i]!, norm.offsets[i + q.length]!]);
-  return out;
-}
-
 /** The hits of one document's fields, at most {@link HITS_PER_FIELD} per field kind. */
-function fieldHits(query: string, fields: readonly FieldText[], highlightId?: string): SearchHit[] {
+function fieldHits(
+  m: QueryMatcher,
+  fields: readonly FieldText[],
+  highlightId?: string,
+): SearchHit[] {
   const out: SearchHit[] = [];
   const per = new Map<SearchField, number>();
   const shown = new Set<string>();
   for (const { field, text } of fields) {
     // The digest repeats level-1 keys: show each text once.
     if ((per.get(field) ?? 0) >= HITS_PER_FIELD || shown.has(`${field}\n${text}`)) continue;
-    const spans = spansOf(query, text);
+    const spans = m.spans(text);
     if (spans.length === 0) continue;
     per.set(field, (per.get(field) ?? 0) + 1);
     shown.add(`${field}\n${text}`);
@@ -100,16 +92,28 @@ function fieldHits(query: string, fields: readonly FieldText[], highlightId?: st
   return out;
 }
 
-/** The docs of the articles and of the highlight groups holding every term (ascending). */
-async function candidates(
-  db: GangmuDB,
-  terms: readonly string[],
-): Promise<{ articles: number[]; highlights: number[] }> {
+/** The docs of the articles and of the highlight groups holding every term. */
+interface Candidates {
+  /** Ascending; maybe a stored list itself (read only). */
+  articles: DocList;
+  highlights: DocList;
+}
+
+/** The {@link Candidates} of a query's terms. */
+async function candidates(db: GangmuDB, terms: readonly string[]): Promise<Candidates> {
   const stored = await readPostings(db, [...new Set(terms)]);
+  const none: DocList = [];
   return {
-    articles: intersectAll(stored.map((s) => docList(s.lists?.articles))),
-    highlights: intersectAll(stored.map((s) => docList(s.lists?.highlights))),
+    articles: intersectAll(stored.map((s) => s.lists?.articles ?? none)),
+    highlights: intersectAll(stored.map((s) => s.lists?.highlights ?? none)),
   };
+}
+
+/** `docs[start … end)`, highest first. */
+function descending(docs: DocList, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = end - 1; i >= start; i--) out.push(docs[i]!);
+  return out;
 }
 
 /** A table read by doc number (articles or highlight groups). */
@@ -186,8 +190,8 @@ export async function search(
       if (c.articles.length + c.highlights.length <= fullRankMax) {
         // Few candidates: read (both tables at once) and check them all, rank them all.
         const [articles, groups] = await Promise.all([
-          byDocs<ArticleRow>(db.articles, c.articles),
-          byDocs<HighlightGroupRow>(db.highlightGroups, c.highlights),
+          byDocs<ArticleRow>(db.articles, Array.from(c.articles)),
+          byDocs<HighlightGroupRow>(db.highlightGroups, Array.from(c.highlights)),
         ]);
         for (const row of articles) found.article(row);
         for (const row of groups) found.group(row);
@@ -213,10 +217,10 @@ class Found {
   private seenGroups = new Set<string>();
   /** Title, site, author and date of every article row read, for the results. */
   private heads = new Map<string, ResultHead>();
-  /** matchesAll for this query, worked out once (a group holds dozens of highlights to confirm). */
-  private readonly test: (text: string) => boolean;
-  constructor(private readonly query: string) {
-    this.test = allMatcher(query);
+  /** The query worked out once (fifty articles and their groups hold thousands of texts to check). */
+  private readonly m: QueryMatcher;
+  constructor(query: string) {
+    this.m = queryMatcher(query);
   }
 
   /** Articles with at least one hit. */
@@ -245,7 +249,7 @@ class Found {
     this.seenArticles.add(a.id);
     this.head(a);
     const fields = articleFields(a);
-    if (this.test(joinFields(fields))) this.own.set(a.id, fieldHits(this.query, fields));
+    if (this.m.all(joinFields(fields))) this.own.set(a.id, fieldHits(this.m, fields));
   }
   /** Whether the article's highlight group was checked. */
   readGroup(id: string): boolean {
@@ -258,7 +262,7 @@ class Found {
     const hits: SearchHit[] = [];
     for (const h of g.highlights) {
       const fields = highlightFields(h);
-      if (this.test(joinFields(fields))) hits.push(...fieldHits(this.query, fields, h.id));
+      if (this.m.all(joinFields(fields))) hits.push(...fieldHits(this.m, fields, h.id));
     }
     if (hits.length > 0) this.fromHighlights.set(g.articleId, hits);
   }
@@ -298,19 +302,19 @@ async function newestCandidates(
   db: GangmuDB,
   found: Found,
   max: number,
-  c: { articles: number[]; highlights: number[] },
+  c: Candidates,
 ): Promise<void> {
   /** Reads candidates from the highest doc down until `max` articles are found; true when every one was read. */
   const walk = async <T extends { doc: number }>(
     table: DocTable<T>,
-    docs: readonly number[],
+    docs: DocList,
     check: (row: T) => void,
   ) => {
     let end = docs.length;
     // The first step as long as the page (a common word matches most), then STEP at a time.
     for (let n = Math.max(max, 1); end > 0 && found.size < max; n = STEP) {
       const start = Math.max(0, end - n);
-      for (const row of await byDocs(table, docs.slice(start, end).reverse())) check(row);
+      for (const row of await byDocs(table, descending(docs, start, end))) check(row);
       end = start;
     }
     return end === 0;
@@ -322,8 +326,6 @@ async function newestCandidates(
   // Every hit of the articles found: their own rows and their candidate highlight groups
   // (none left to read of a list walked to its end).
   const ids = found.ids();
-  const articleDocs = new Set(c.articles);
-  const groupDocs = new Set(c.highlights);
   const unread = allArticles ? [] : ids.filter((id) => !found.read(id));
   const ungrouped = allGroups ? [] : ids.filter((id) => !found.readGroup(id));
   const [articles, groups] = await Promise.all([
@@ -331,10 +333,10 @@ async function newestCandidates(
     ungrouped.length > 0 ? groupsOf(db, ungrouped) : [],
   ]);
   for (const a of articles) {
-    if (a && articleDocs.has(a.doc)) found.article(a);
+    if (a && hasSorted(c.articles, a.doc)) found.article(a);
     else if (a) found.head(a);
   }
-  for (const g of groups) if (g && groupDocs.has(g.doc)) found.group(g);
+  for (const g of groups) if (g && hasSorted(c.highlights, g.doc)) found.group(g);
 }
 
 /**

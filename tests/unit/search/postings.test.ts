@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intersectAll, intersectSorted, updateSorted } from '@/lib/search';
+import { hasSorted, intersectAll, intersectSorted, updateSorted } from '@/lib/search';
 
 describe('posting lists', () => {
   it.each([
@@ -21,6 +21,23 @@ describe('posting lists', () => {
     expect(intersectAll([[1, 2, 3, 4], [2, 4], [4, 2].sort()])).toEqual([2, 4]);
     expect(intersectAll([])).toEqual([]);
     expect(intersectAll([[1, 2]])).toEqual([1, 2]);
+  });
+
+  it('reads stored typed arrays as they are: one list is not copied', () => {
+    const stored = Uint32Array.from([2, 4, 9, 12]);
+    expect(intersectAll([stored])).toBe(stored);
+    expect(intersectAll([stored, Uint32Array.from([1, 4, 12])])).toEqual([4, 12]);
+    expect(intersectAll([stored, []])).toEqual([]);
+    expect([0, 2, 3, 4, 9, 12, 13].map((x) => hasSorted(stored, x))).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(hasSorted([], 1)).toBe(false);
   });
 
   it('adds and removes, keeping the list ascending without duplicates', () => {

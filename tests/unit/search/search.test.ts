@@ -6,6 +6,7 @@ import {
   matches,
   matchesAll,
   MAX_TERMS,
+  queryMatcher,
   queryTerms,
   snippet,
   type WordSegmenter,
@@ -185,6 +186,41 @@ describe('matches and snippet', () => {
     const one = allMatcher('治');
     expect(['治理', '政', ''].map(one)).toEqual([true, false, false]);
     expect(allMatcher('')('治理')).toBe(false);
+  });
+
+  it('one query matcher gives each text its own raw spans, the fields without a piece none', () => {
+    const m = queryMatcher('ＧＤＰ 时间序列');
+    // Full-width letters before the hit shift nothing: spans are raw offsets.
+    const fields = ['ＡＢＣ时间序列与gdp', '统筹发展和安全', '时间，间序，序列', 'GDP5', ''];
+    expect(fields.map((t) => m.spans(t))).toEqual([
+      [
+        [3, 7],
+        [8, 11],
+      ],
+      [],
+      [
+        [0, 2],
+        [3, 5],
+        [6, 8],
+      ],
+      [], // not a whole token
+      [],
+    ]);
+    // The same as one query at a time.
+    for (const t of fields) expect(m.spans(t)).toEqual(matches('ＧＤＰ 时间序列', t));
+    expect(fields.map((t) => m.all(t))).toEqual([true, false, false, false, false]);
+  });
+
+  it('finds a query of no pieces (one character) as a substring', () => {
+    const m = queryMatcher('治');
+    // Raw offsets, after full-width letters.
+    expect(m.spans('ＡＢ治理和治国')).toEqual([
+      [2, 3],
+      [5, 6],
+    ]);
+    expect(matches('治', 'ＡＢ治理和治国')).toEqual(m.spans('ＡＢ治理和治国'));
+    expect(m.spans('政府')).toEqual([]);
+    expect(queryMatcher('  ').spans('政府 治理')).toEqual([]);
   });
 
   it('opens a snippet after the sentence end before the match', () => {
