@@ -17,7 +17,9 @@ import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../messages.ts';
 import {
   putAllFresh,
+  renumberGroups,
   type IndexTables,
+  type PostingTables,
   type PostingPageRow,
   type PostingRow,
 } from '../storage/postings.ts';
@@ -138,10 +140,25 @@ export const SCHEMA = {
     postings: 'term',
     postingPages: 'first',
   },
+  /**
+   * A highlight group's `doc` is its article's (terms.ts HighlightGroupRow):
+   * a search that found fifty articles reads only those of their groups that
+   * are candidates, where it read all fifty (up to half of them held no hit).
+   * Stores unchanged; the upgrade renumbers the groups and their docs in the
+   * posting lists.
+   */
+  8: {
+    articles: 'id, &doc',
+    highlightGroups: 'articleId, &doc',
+    sitePrefs: 'site',
+    summaryPages: 'page, newest, *ids',
+    postings: 'term',
+    postingPages: 'first',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
@@ -211,6 +228,19 @@ export class GangmuDB extends Dexie {
         const rows = await tx.table<SummaryRow>('summaries').toArray();
         await tx.table<SummaryPageRow>('summaryPages').bulkPut(freshSummaryPages(rows));
       });
-    // version(8) goes here, with .upgrade(), when the shape changes.
+    // v8: each group takes its article's doc (none without an article); the posting lists'
+    // group docs are renumbered to match and written again as fresh pages.
+    this.version(8)
+      .stores(SCHEMA[8])
+      .upgrade(async (tx) => {
+        const tables = {
+          articles: tx.table('articles'),
+          highlightGroups: tx.table('highlightGroups'),
+          postings: tx.table('postings'),
+          postingPages: tx.table('postingPages'),
+        } as unknown as IndexTables & Required<PostingTables>;
+        await renumberGroups(tables);
+      });
+    // version(9) goes here, with .upgrade(), when the shape changes.
   }
 }

@@ -287,9 +287,7 @@ async function updatePostings(
 }
 
 /** The number after the table's highest `doc` (1 for an empty table). */
-async function nextDoc(
-  table: IndexTables['articles'] | IndexTables['highlightGroups'],
-): Promise<number> {
+async function nextDoc(table: IndexTables['articles']): Promise<number> {
   const last = await table.orderBy('doc').lastKey();
   return typeof last === 'number' ? last + 1 : 1;
 }
@@ -374,44 +372,55 @@ function byArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
   return by;
 }
 
+/** The docs of the stored articles among `ids`, by id. */
+async function articleDocs(
+  tables: IndexTables,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (ids.length === 0) return out;
+  for (const a of await tables.articles.bulkGet([...ids])) if (a) out.set(a.id, a.doc);
+  return out;
+}
+
+/** A group row: its doc when its article has one (schema v8), none otherwise. */
+const groupRow = (
+  articleId: string,
+  doc: number | undefined,
+  highlights: Highlight[],
+): HighlightGroupRow =>
+  doc === undefined ? { articleId, highlights } : { articleId, doc, highlights };
+
 /**
  * Writes highlight groups: for each article, `change` turns its stored
  * highlights (none for a new group) into the new ones; a group left empty is
- * deleted. A group keeps its doc; new groups get the next ones, in order of
- * their newest highlight (so a higher doc is a newer group). `fresh`: the
- * tables are empty, nothing is read.
+ * deleted. A group's doc is its article's (schema v8): kept when stored,
+ * else taken from `docs` (the articles just put) or the article's row; a
+ * group of an article not stored has none. `fresh`: the tables are empty,
+ * nothing is read (`docs` must hold every article's).
  */
 async function writeGroups(
   tables: IndexTables,
   articleIds: readonly string[],
   change: (articleId: string, stored: readonly Highlight[]) => Highlight[],
   fresh: boolean,
+  docs: ReadonlyMap<string, number> = new Map(),
 ): Promise<Written<HighlightGroupRow>> {
   if (articleIds.length === 0) return nothing();
   const stored = fresh ? [] : await tables.highlightGroups.bulkGet([...articleIds]);
-  const next = articleIds.map((id, i) => {
-    const highlights = change(id, stored[i]?.highlights ?? []).sort(byCreation);
-    return { articleId: id, old: stored[i], highlights };
-  });
-  let doc = fresh ? 1 : await nextDoc(tables.highlightGroups);
-  const newcomers = next
-    .filter((g) => !g.old && g.highlights.length > 0)
-    // By their newest highlight (the last: they are in creation order).
-    .sort((a, b) => byCreation(a.highlights.at(-1)!, b.highlights.at(-1)!));
-  const docs = new Map(newcomers.map((g) => [g.articleId, doc++]));
+  const undocumented = articleIds.filter((id, i) => stored[i]?.doc === undefined && !docs.has(id));
+  const found = fresh ? new Map<string, number>() : await articleDocs(tables, undocumented);
   const rows: HighlightGroupRow[] = [];
   const old: (HighlightGroupRow | undefined)[] = [];
   const gone: HighlightGroupRow[] = [];
-  for (const g of next) {
-    if (g.highlights.length > 0) {
-      rows.push({
-        articleId: g.articleId,
-        doc: g.old?.doc ?? docs.get(g.articleId)!,
-        highlights: g.highlights,
-      });
-      old.push(g.old);
-    } else if (g.old) gone.push(g.old);
-  }
+  articleIds.forEach((id, i) => {
+    const o = stored[i];
+    const highlights = change(id, o?.highlights ?? []).sort(byCreation);
+    if (highlights.length > 0) {
+      rows.push(groupRow(id, o?.doc ?? docs.get(id) ?? found.get(id), highlights));
+      old.push(o);
+    } else if (o) gone.push(o);
+  });
   const t = tables.highlightGroups;
   const written = issued(
     Promise.all([
@@ -422,24 +431,51 @@ async function writeGroups(
   return { rows, old, gone, written };
 }
 
-/** What written and deleted groups change in the posting lists. */
-const groupChanges = ({ rows, old, gone }: Written<HighlightGroupRow>): TermChange[] => [
-  ...rows.map((row, i): TermChange => {
+/**
+ * What written and deleted groups change in the posting lists: a group's
+ * terms under its doc before and after (a group without a doc is in no list).
+ */
+function groupChanges({ rows, old, gone }: Written<HighlightGroupRow>): TermChange[] {
+  const out: TermChange[] = [];
+  const change = (doc: number | undefined, before: string[], after: string[]) => {
+    if (doc !== undefined) out.push({ side: 'highlights', doc, before, after });
+  };
+  rows.forEach((row, i) => {
     const o = old[i];
-    return {
-      side: 'highlights',
-      doc: row.doc,
-      before: o ? groupTerms(o.highlights) : [],
-      after: groupTerms(row.highlights),
-    };
-  }),
-  ...gone.map((g): TermChange => ({
-    side: 'highlights',
-    doc: g.doc,
-    before: groupTerms(g.highlights),
-    after: [],
-  })),
-];
+    const after = groupTerms(row.highlights);
+    if (o && o.doc === row.doc) change(row.doc, groupTerms(o.highlights), after);
+    else {
+      if (o) change(o.doc, groupTerms(o.highlights), []);
+      change(row.doc, [], after);
+    }
+  });
+  for (const g of gone) change(g.doc, groupTerms(g.highlights), []);
+  return out;
+}
+
+/**
+ * The stored groups of articles that have just got a doc (new rows): a
+ * group that has none (or another) takes its article's, with its terms.
+ */
+async function adoptGroups(
+  tables: IndexTables,
+  w: Written<ArticleRow>,
+): Promise<Written<HighlightGroupRow>> {
+  const born = w.rows.filter((r, i) => w.old[i]?.doc !== r.doc);
+  if (born.length === 0) return nothing();
+  const groups = await tables.highlightGroups.bulkGet(born.map((r) => r.id));
+  const rows: HighlightGroupRow[] = [];
+  const old: HighlightGroupRow[] = [];
+  born.forEach((r, i) => {
+    const g = groups[i];
+    if (g && g.doc !== r.doc) {
+      rows.push(groupRow(g.articleId, r.doc, g.highlights));
+      old.push(g);
+    }
+  });
+  if (rows.length === 0) return nothing();
+  return { rows, old, gone: [], written: issued(tables.highlightGroups.bulkPut(rows)) };
+}
 
 /** Highlights as a group stores them: no docs, no terms. */
 const clean = (hs: readonly Highlight[]) => hs.map((h) => stripTerms(h) as Highlight);
@@ -450,8 +486,9 @@ export async function putArticles(
   articles: readonly Article[],
 ): Promise<void> {
   const w = await putArticleDocs(tables, articles);
-  await updatePostings(tables, articleChanges(w));
-  await w.written;
+  const g = await adoptGroups(tables, w);
+  await updatePostings(tables, [...articleChanges(w), ...groupChanges(g)]);
+  await Promise.all([w.written, g.written]);
 }
 
 /**
@@ -528,11 +565,13 @@ export class FreshFill {
    */
   async finish(tables: IndexTables, highlights: readonly Highlight[]): Promise<void> {
     const by = byArticle(clean(highlights));
-    const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true);
+    const docs = new Map(this.rows.map((r) => [r.id, r.doc]));
+    const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true, docs);
     // The articles' terms only now: while a file is read, its parse has the CPU.
     const builder = new PostingBuilder();
     for (const row of this.rows) builder.add(0, row.doc, articleText(row));
-    for (const row of g.rows) builder.add(1, row.doc, groupText(row.highlights), Infinity);
+    for (const row of g.rows)
+      if (row.doc !== undefined) builder.add(1, row.doc, groupText(row.highlights), Infinity);
     const lists: PostingRow[] = [];
     for (const { term, docs } of builder.lists())
       lists.push({ term, articles: docs[0], highlights: docs[1] });
@@ -560,6 +599,50 @@ export async function putAllFresh(
   await fill.written();
 }
 
+/**
+ * Gives every highlight group its article's doc, or none when its article is
+ * not stored (schema v8's upgrade from independent group docs). Terms are
+ * not worked out again: each list's group docs are renumbered, and the
+ * lists written back as fresh pages (the term rows folded in).
+ */
+export async function renumberGroups(tables: IndexTables & Required<PostingTables>): Promise<void> {
+  const byDoc = tables.articles.orderBy('doc');
+  const [docs, ids] = await Promise.all([byDoc.keys(), byDoc.primaryKeys()]);
+  const docOf = new Map(ids.map((id, i) => [id as string, docs[i] as number]));
+  const renumbered = new Map<number, number>();
+  const rows = (await tables.highlightGroups.toArray()).map((g) => {
+    const doc = docOf.get(g.articleId);
+    if (g.doc !== undefined && doc !== undefined) renumbered.set(g.doc, doc);
+    return doc === undefined
+      ? { articleId: g.articleId, highlights: g.highlights }
+      : { articleId: g.articleId, doc, highlights: g.highlights };
+  });
+  const lists = (await allPostings(tables))
+    .map((p) => {
+      const highlights: number[] = [];
+      for (const d of p.highlights) {
+        const doc = renumbered.get(d);
+        if (doc !== undefined) highlights.push(doc);
+      }
+      return {
+        term: p.term,
+        articles: Uint32Array.from(p.articles),
+        highlights: Uint32Array.from(highlights).sort(),
+      };
+    })
+    .filter((p) => p.articles.length + p.highlights.length > 0);
+  // Cleared first: a group's new doc may be another's old one (the doc index is unique).
+  await Promise.all([
+    tables.highlightGroups.clear(),
+    tables.postings.clear(),
+    tables.postingPages.clear(),
+  ]);
+  await Promise.all([
+    tables.highlightGroups.bulkPut(rows),
+    tables.postingPages.bulkPut(postingPages(lists)),
+  ]);
+}
+
 /** Deletes stored articles and whole highlight groups and takes them out of the postings; call inside a transaction over the index tables. */
 export async function deleteIndexed(
   tables: IndexTables,
@@ -575,11 +658,6 @@ export async function deleteIndexed(
       before: articleTerms(a),
       after: [],
     })),
-    ...groups.map((g) => ({
-      side: 'highlights' as const,
-      doc: g.doc,
-      before: groupTerms(g.highlights),
-      after: [],
-    })),
+    ...groupChanges({ rows: [], old: [], gone: [...groups], written: Promise.resolve() }),
   ]);
 }

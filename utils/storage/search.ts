@@ -73,12 +73,15 @@ function fieldHits(
   const per = new Map<SearchField, number>();
   const shown = new Set<string>();
   for (const { field, text } of fields) {
-    // The digest repeats level-1 keys: show each text once.
-    if ((per.get(field) ?? 0) >= HITS_PER_FIELD || shown.has(`${field}\n${text}`)) continue;
+    if ((per.get(field) ?? 0) >= HITS_PER_FIELD) continue;
     const spans = m.spans(text);
     if (spans.length === 0) continue;
+    // The digest repeats level-1 keys: show each text once. (Keyed only once it is a hit:
+    // the key is a copy of the text.)
+    const key = `${field}\n${text}`;
+    if (shown.has(key)) continue;
+    shown.add(key);
     per.set(field, (per.get(field) ?? 0) + 1);
-    shown.add(`${field}\n${text}`);
     const s = snippet(text, spans, SNIPPET_RADIUS);
     out.push({
       field,
@@ -136,7 +139,7 @@ interface DocTable<T> {
  * range are wanted: the newest candidates of a common word) are read as one
  * range of the doc index, the rest by one index read each, issued together.
  */
-async function byDocs<T extends { doc: number }>(
+async function byDocs<T extends { doc?: number }>(
   table: DocTable<T>,
   docs: readonly number[],
 ): Promise<T[]> {
@@ -217,6 +220,8 @@ class Found {
   private seenGroups = new Set<string>();
   /** Title, site, author and date of every article row read, for the results. */
   private heads = new Map<string, ResultHead>();
+  /** The doc of every article row read (its group's since schema v8). */
+  private docs = new Map<string, number>();
   /** The query worked out once (fifty articles and their groups hold thousands of texts to check). */
   private readonly m: QueryMatcher;
   constructor(query: string) {
@@ -236,6 +241,7 @@ class Found {
   }
   /** Keeps what a result shows of an article row read (checked or not). */
   head(a: ArticleRow): void {
+    this.docs.set(a.id, a.doc);
     if (!this.heads.has(a.id))
       this.heads.set(a.id, {
         title: a.title,
@@ -250,6 +256,10 @@ class Found {
     this.head(a);
     const fields = articleFields(a);
     if (this.m.all(joinFields(fields))) this.own.set(a.id, fieldHits(this.m, fields));
+  }
+  /** The doc of an article whose row was read. */
+  docOf(id: string): number | undefined {
+    return this.docs.get(id);
   }
   /** Whether the article's highlight group was checked. */
   readGroup(id: string): boolean {
@@ -305,7 +315,7 @@ async function newestCandidates(
   c: Candidates,
 ): Promise<void> {
   /** Reads candidates from the highest doc down until `max` articles are found; true when every one was read. */
-  const walk = async <T extends { doc: number }>(
+  const walk = async <T extends { doc?: number }>(
     table: DocTable<T>,
     docs: DocList,
     check: (row: T) => void,
@@ -324,10 +334,15 @@ async function newestCandidates(
     found.group(g),
   );
   // Every hit of the articles found: their own rows and their candidate highlight groups
-  // (none left to read of a list walked to its end).
+  // (none left to read of a list walked to its end). A group's doc is its article's
+  // (schema v8): only the groups of found articles whose doc is a candidate are read.
   const ids = found.ids();
   const unread = allArticles ? [] : ids.filter((id) => !found.read(id));
-  const ungrouped = allGroups ? [] : ids.filter((id) => !found.readGroup(id));
+  const candidateGroup = (id: string) => {
+    const doc = found.docOf(id);
+    return doc !== undefined && hasSorted(c.highlights, doc);
+  };
+  const ungrouped = allGroups ? [] : ids.filter((id) => !found.readGroup(id) && candidateGroup(id));
   const [articles, groups] = await Promise.all([
     unread.length > 0 ? db.articles.bulkGet(unread) : [],
     ungrouped.length > 0 ? groupsOf(db, ungrouped) : [],
@@ -336,7 +351,7 @@ async function newestCandidates(
     if (a && hasSorted(c.articles, a.doc)) found.article(a);
     else if (a) found.head(a);
   }
-  for (const g of groups) if (g && hasSorted(c.highlights, g.doc)) found.group(g);
+  for (const g of groups) if (g) found.group(g);
 }
 
 /**
@@ -356,17 +371,16 @@ async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void
   for (let read = 0; hi >= 1 && read < SEARCH_SCAN_CAP && found.size < max;) {
     const want = Math.min(n, SEARCH_SCAN_CAP - read);
     const lo = Math.max(1, hi - want + 1);
-    const articles = await db.articles.where('doc').between(lo, hi, true, true).toArray();
+    // A group's doc is its article's (schema v8): the same range holds their groups.
+    const [articles, groups] = await Promise.all([
+      db.articles.where('doc').between(lo, hi, true, true).toArray(),
+      db.highlightGroups.where('doc').between(lo, hi, true, true).toArray(),
+    ]);
     hi = lo - 1;
     n = articles.length < want ? 2 * n : STEP;
     if (articles.length === 0) continue;
     read += articles.length;
-    articles.reverse();
-    const groups = await groupsOf(
-      db,
-      articles.map((a) => a.id),
-    );
-    for (const a of articles) found.article(a);
-    for (const g of groups) if (g) found.group(g);
+    for (const a of articles.reverse()) found.article(a);
+    for (const g of groups.reverse()) found.group(g);
   }
 }

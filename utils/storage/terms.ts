@@ -34,8 +34,14 @@ export type HighlightRow = Highlight & DocFields;
 export interface HighlightGroupRow {
   /** The article the highlights belong to (the key). */
   articleId: string;
-  /** Unique, numbered in write order (postings.ts). */
-  doc: number;
+  /**
+   * Since schema v8 its article's doc, so that search knows which of the
+   * articles it found have a candidate group without reading the groups. A
+   * group whose article is not stored (left by versions before v5) has
+   * none: it is in no posting list, and gets its article's doc when the
+   * article is saved (postings.ts).
+   */
+  doc?: number;
   /** The highlights, in the order they were made (createdAt, then id); no docs, no terms. */
   highlights: Highlight[];
 }

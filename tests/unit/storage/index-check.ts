@@ -1,4 +1,4 @@
-/** Derived data checked against the rows: the search index (schema v4–v7), the summary pages (v7). */
+/** Derived data checked against the rows: the search index (schema v4–v8), the summary pages (v7). */
 import { expect } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { allPostings } from '@/utils/storage/postings';
@@ -6,8 +6,9 @@ import { SUMMARY_PAGE_ROWS } from '@/utils/storage/summaries';
 import { articleTerms, groupTerms } from '@/utils/storage/terms';
 
 /**
- * The index is exactly what the rows say: every article and highlight group
- * has a unique doc and no terms (nor do the grouped highlights), no group is
+ * The index is exactly what the rows say: every article has a unique doc,
+ * every highlight group its article's (schema v8; none when its article is
+ * not stored), no row has terms (nor do the grouped highlights), no group is
  * empty, and the postings list each row's doc under each of its terms,
  * nothing else.
  */
@@ -22,12 +23,11 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
       want.set(t, p);
     }
   };
-  for (const rows of [articles, groups] as { doc: number }[][]) {
-    const docs = rows.map((r) => r.doc);
-    expect(docs.every((d) => Number.isInteger(d) && d > 0)).toBe(true);
-    expect(new Set(docs).size).toBe(rows.length);
-    for (const r of rows) expect(r).not.toHaveProperty('terms');
-  }
+  const docs = articles.map((r) => r.doc);
+  expect(docs.every((d) => Number.isInteger(d) && d > 0)).toBe(true);
+  expect(new Set(docs).size).toBe(articles.length);
+  for (const r of [...articles, ...groups]) expect(r).not.toHaveProperty('terms');
+  const docOf = new Map(articles.map((a) => [a.id, a.doc]));
   for (const a of articles) add('articles', a.doc, articleTerms(a));
   for (const g of groups) {
     expect(g.highlights.length).toBeGreaterThan(0);
@@ -36,7 +36,12 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
       expect(h).not.toHaveProperty('doc');
       expect(h).not.toHaveProperty('terms');
     }
-    add('highlights', g.doc, groupTerms(g.highlights));
+    const doc = docOf.get(g.articleId);
+    if (doc === undefined) expect(g).not.toHaveProperty('doc');
+    else {
+      expect(g.doc).toBe(doc);
+      add('highlights', doc, groupTerms(g.highlights));
+    }
   }
   const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
   const stored = await allPostings(db);

@@ -107,7 +107,12 @@ function v5Rows(article: Article, highlights: Highlight[]): Record<string, unkno
  * highlights' groups (docs in order of first appearance) and one summary row
  * per article, exactly indexed.
  */
-function v6Rows(articles: Article[], highlights: Highlight[]): Record<string, unknown[]> {
+function v6Rows(
+  articles: Article[],
+  highlights: Highlight[],
+  /** Each group numbered with its article's doc (schema v8), not in order of appearance. */
+  byArticle = false,
+): Record<string, unknown[]> {
   const terms = new Map<string, { articles: number[]; highlights: number[] }>();
   const add = (side: 'articles' | 'highlights', doc: number, list: string[]) => {
     for (const t of new Set(list)) {
@@ -120,8 +125,9 @@ function v6Rows(articles: Article[], highlights: Highlight[]): Record<string, un
   for (const h of highlights) groups.set(h.articleId, [...(groups.get(h.articleId) ?? []), h]);
   articles.forEach((a, i) => add('articles', i + 1, articleTerms(a)));
   const groupRows = [...groups].map(([articleId, hs], i) => {
-    add('highlights', i + 1, groupTerms(hs));
-    return { articleId, doc: i + 1, highlights: hs };
+    const doc = byArticle ? articles.findIndex((a) => a.id === articleId) + 1 : i + 1;
+    add('highlights', doc, groupTerms(hs));
+    return { articleId, doc, highlights: hs };
   });
   return {
     articles: articles.map((a, i) => ({ ...a, doc: i + 1 })),
@@ -157,6 +163,38 @@ function v6Library(): { articles: Article[]; highlights: Highlight[] } {
     color: 'green' as const,
   }));
   return { articles, highlights };
+}
+
+/** A highlight whose article is not stored (a v4 database could leave one). */
+const STRAY = 'https://e.com/stray';
+
+/**
+ * A v7 database of {@link v6Library}: group docs in order of first
+ * appearance (not their articles'), a stray group (doc 4) whose article is
+ * not stored, the posting lists in pages of a few docs, and one term row
+ * written since (a note on the group of e.com/400) overriding its page's copy.
+ */
+function v7Rows(): Record<string, unknown[]> {
+  const { articles, highlights } = v6Library();
+  const noted = highlights.map((h) => (h.id === 'h400' ? { ...h, note: '复盘' } : h));
+  const stray = { ...highlight('stray', STRAY), note: '孤本' };
+  const { summaries, ...rows } = v6Rows(articles, [...noted, stray]);
+  const lists = rows.postings as PostingRow[];
+  // Group docs: 1, 2, 3 for e.com/005, 123, 400, and 4 for the stray one.
+  const before = lists.map((p) => (p.term === '复盘' ? { ...p, highlights: Uint32Array.of() } : p));
+  const grouped = rows.highlightGroups as { articleId: string; doc: number }[];
+  expect(grouped.map((g) => [g.articleId, g.doc])).toEqual([
+    ['https://e.com/005', 1],
+    ['https://e.com/123', 2],
+    ['https://e.com/400', 3],
+    [STRAY, 4],
+  ]);
+  return {
+    ...rows,
+    summaryPages: freshSummaryPages((summaries as SummaryRow[]).filter((r) => r.id !== STRAY)),
+    postingPages: postingPages(before, 64),
+    postings: lists.filter((p) => p.term === '复盘'),
+  };
 }
 
 /** Summaries newest saved first, ties by id (the list's default order). */
@@ -475,7 +513,8 @@ const CASES: UpgradeCase[] = [
       expect(await search(db, '默认')).toMatchObject([{ hits: [{ highlightId: 'h1' }] }]);
       await putHighlight(db, highlight('h2', 'https://e.com/2'), draft({ id: 'https://e.com/2' }));
       expect(await db.articles.get('https://e.com/2')).toMatchObject({ doc: 8 });
-      expect(await db.highlightGroups.get('https://e.com/2')).toMatchObject({ doc: 4 });
+      // Since v8 a group's doc is its article's (it was 4, the groups' next).
+      expect(await db.highlightGroups.get('https://e.com/2')).toMatchObject({ doc: 8 });
       await expectIndexed(db);
     },
   },
@@ -530,7 +569,9 @@ const CASES: UpgradeCase[] = [
       };
     })(),
     async check(db) {
-      expect(await db.postingPages.count()).toBeGreaterThan(3);
+      // v8 renumbered the groups and wrote the lists again as fresh pages, the term rows
+      // folded in (it was more than three pages of two docs, beside two term rows).
+      expect(await db.postings.count()).toBe(0);
       await expectIndexed(db);
       expect(await search(db, '时间序列')).toMatchObject([{ articleId: ARTICLE_ID }]);
       expect(await search(db, '幽灵')).toEqual([]);
@@ -586,6 +627,64 @@ const CASES: UpgradeCase[] = [
       expect((await db.summaryPages.get(3))?.ids.at(-1)).toBe('https://e.com/new');
       expect(await listArticles(db, { limit: 1 })).toMatchObject([{ id: 'https://e.com/new' }]);
       await expectSummaryPages(db);
+      await expectIndexed(db);
+    },
+  },
+  // v8: each highlight group takes its article's doc (a group of an article not stored,
+  // none), the group docs in the posting lists renumbered to match; pages and term rows
+  // are read as search reads them, and written back as pages.
+  {
+    from: 7,
+    rows: v7Rows(),
+    async check(db) {
+      const { articles, highlights } = v6Library();
+      await expectIndexed(db);
+      expect(await db.postings.count()).toBe(0);
+      const docOf = new Map(articles.map((a, i) => [a.id, i + 1]));
+      for (const g of await db.highlightGroups.toArray())
+        expect(g.doc).toBe(docOf.get(g.articleId));
+      expect(await db.highlightGroups.get(STRAY)).not.toHaveProperty('doc');
+      // Article rows are as they were.
+      expect((await db.articles.get('https://e.com/123'))?.doc).toBe(124);
+      // A highlight's words, and a note written after the lists were paged (a term row).
+      expect((await search(db, '绣花')).map((r) => r.articleId).sort()).toEqual(
+        highlights.map((h) => h.articleId).sort(),
+      );
+      expect(await search(db, '复盘')).toMatchObject([
+        { articleId: 'https://e.com/400', hits: [{ field: 'note', highlightId: 'h400' }] },
+      ]);
+      // The stray group is in no list until its article is saved: then it is found.
+      expect(await search(db, '孤本')).toEqual([]);
+      await saveArticle(db, draft({ id: STRAY, url: STRAY, title: '新文章' }));
+      expect(await db.highlightGroups.get(STRAY)).toMatchObject({ doc: 601 });
+      expect(await search(db, '孤本')).toMatchObject([
+        { articleId: STRAY, hits: [{ field: 'note', highlightId: 'stray' }] },
+      ]);
+      await expectIndexed(db);
+      // Many candidates: the groups walked newest first by their (their articles') docs.
+      const all = await search(db, '绣花', 2, { fullRankMax: 1 });
+      expect(all).toHaveLength(2);
+      expect(all.every((r) => r.hits.some((h) => h.field === 'highlight'))).toBe(true);
+    },
+  },
+  // A v8 database opens as it is.
+  {
+    from: 8,
+    rows: (() => {
+      const { articles, highlights } = v6Library();
+      const { summaries, ...rows } = v6Rows(articles.slice(0, 300), highlights.slice(0, 2), true);
+      return { ...rows, summaryPages: freshSummaryPages(summaries as SummaryRow[]) };
+    })(),
+    async check(db) {
+      await expectIndexed(db);
+      expect(await search(db, '绣花')).toHaveLength(2);
+      await putHighlight(
+        db,
+        highlight('h2', 'https://e.com/007'),
+        draft({ id: 'https://e.com/007' }),
+      );
+      expect(await db.highlightGroups.get('https://e.com/007')).toMatchObject({ doc: 8 });
+      expect(await search(db, '绣花')).toHaveLength(3);
       await expectIndexed(db);
     },
   },
