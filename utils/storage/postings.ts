@@ -1,5 +1,5 @@
 /**
- * The search index (schema v4–v7): the ascending `doc` numbers of the
+ * The search index (schema v4–v8): the ascending `doc` numbers of the
  * articles and of the highlight groups (one per article since v5,
  * terms.ts HighlightGroupRow) whose terms include a term. O(distinct terms)
  * lists, where the v2–v3 `*terms` indexes held one IndexedDB index entry per
@@ -17,9 +17,11 @@
  *   row, when there is one, is its list and its page's copy is stale; a row
  *   with empty lists hides a page's copy of a term no longer anywhere.
  *
- * Every article and group row has a `doc` (unique per table), numbered in
- * write order: the next after the table's highest; a group keeps its doc as
- * highlights come and go. Every write goes through {@link putArticles} /
+ * Every article row has a `doc` (unique), numbered in write order: the next
+ * after the table's highest, kept as the article changes. A highlight
+ * group's doc is its article's (schema v8; a group whose article is not
+ * stored has none and is in no list), so the two sides of a list speak of
+ * the same articles. Every write goes through {@link putArticles} /
  * {@link putHighlights} / {@link deleteHighlights} / {@link deleteIndexed},
  * which keep the lists exact in the caller's transaction (over articles,
  * highlight groups, postings and posting pages), so a failed write changes nothing.
