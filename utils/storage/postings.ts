@@ -397,21 +397,19 @@ const groupRow = (
  * Writes highlight groups: for each article, `change` turns its stored
  * highlights (none for a new group) into the new ones; a group left empty is
  * deleted. A group's doc is its article's (schema v8): kept when stored,
- * else taken from `docs` (the articles just put) or the article's row; a
- * group of an article not stored has none. `fresh`: the tables are empty,
- * nothing is read (`docs` must hold every article's).
+ * else read from the article's row; a group of an article not stored has none.
  */
 async function writeGroups(
   tables: IndexTables,
   articleIds: readonly string[],
   change: (articleId: string, stored: readonly Highlight[]) => Highlight[],
-  fresh: boolean,
-  docs: ReadonlyMap<string, number> = new Map(),
 ): Promise<Written<HighlightGroupRow>> {
   if (articleIds.length === 0) return nothing();
-  const stored = fresh ? [] : await tables.highlightGroups.bulkGet([...articleIds]);
-  const undocumented = articleIds.filter((id, i) => stored[i]?.doc === undefined && !docs.has(id));
-  const found = fresh ? new Map<string, number>() : await articleDocs(tables, undocumented);
+  const stored = await tables.highlightGroups.bulkGet([...articleIds]);
+  const found = await articleDocs(
+    tables,
+    articleIds.filter((_, i) => stored[i]?.doc === undefined),
+  );
   const rows: HighlightGroupRow[] = [];
   const old: (HighlightGroupRow | undefined)[] = [];
   const gone: HighlightGroupRow[] = [];
@@ -419,7 +417,7 @@ async function writeGroups(
     const o = stored[i];
     const highlights = change(id, o?.highlights ?? []).sort(byCreation);
     if (highlights.length > 0) {
-      rows.push(groupRow(id, o?.doc ?? docs.get(id) ?? found.get(id), highlights));
+      rows.push(groupRow(id, o?.doc ?? found.get(id), highlights));
       old.push(o);
     } else if (o) gone.push(o);
   });
@@ -503,16 +501,11 @@ export async function putHighlights(
   highlights: readonly Highlight[],
 ): Promise<void> {
   const by = byArticle(clean(highlights));
-  const w = await writeGroups(
-    tables,
-    [...by.keys()],
-    (id, stored) => {
-      const incoming = by.get(id)!;
-      const ids = new Set(incoming.map((h) => h.id));
-      return [...stored.filter((h) => !ids.has(h.id)), ...incoming];
-    },
-    false,
-  );
+  const w = await writeGroups(tables, [...by.keys()], (id, stored) => {
+    const incoming = by.get(id)!;
+    const ids = new Set(incoming.map((h) => h.id));
+    return [...stored.filter((h) => !ids.has(h.id)), ...incoming];
+  });
   await updatePostings(tables, groupChanges(w));
   await w.written;
 }
@@ -524,11 +517,8 @@ export async function deleteHighlights(
   ids: readonly string[],
 ): Promise<void> {
   const drop = new Set(ids);
-  const w = await writeGroups(
-    tables,
-    [articleId],
-    (_, stored) => stored.filter((h) => !drop.has(h.id)),
-    false,
+  const w = await writeGroups(tables, [articleId], (_, stored) =>
+    stored.filter((h) => !drop.has(h.id)),
   );
   await updatePostings(tables, groupChanges(w));
   await w.written;
@@ -538,13 +528,17 @@ export async function deleteHighlights(
  * Fills EMPTY index tables (a restore that replaces the library, or the v5
  * upgrade, which rewrites every row): docs from 1 in saved order, the posting
  * lists built in one pass (lib/search PostingBuilder) and written once.
- * Articles may come in parts, as a file is read: each part is put at once,
- * so IndexedDB writes them while the rest is read and worked out; the
- * highlights come last, all together (a group's doc depends on every group).
+ * Articles, then highlight groups, may come in parts, as a file is read:
+ * each part is put at once, so IndexedDB writes them while the rest is read
+ * and worked out; the lists are built at the end, from every row.
  */
 export class FreshFill {
   /** The article rows put so far, with their docs, in doc order. */
   readonly rows: ArticleRow[] = [];
+  /** Their docs, by id. */
+  private readonly docs = new Map<string, number>();
+  /** The group rows put so far, by article. */
+  private readonly groups = new Map<string, HighlightGroupRow>();
   private readonly writes: PromiseLike<unknown>[] = [];
 
   /**
@@ -557,22 +551,49 @@ export class FreshFill {
       ...(stripTerms(a) as Article),
       doc: this.rows.length + i + 1,
     }));
-    this.rows.push(...rows);
+    for (const r of rows) {
+      this.rows.push(r);
+      this.docs.set(r.id, r.doc);
+    }
+    if (rows.length > 0) this.writes.push(issued(table.bulkPut(rows)));
+  }
+
+  /** Group rows of `highlights` (each article's added to those put before), in creation order. */
+  private groupRows(highlights: readonly Highlight[]): HighlightGroupRow[] {
+    const rows: HighlightGroupRow[] = [];
+    for (const [id, hs] of byArticle(clean(highlights))) {
+      const before = this.groups.get(id)?.highlights ?? [];
+      const row = groupRow(id, this.docs.get(id), [...before, ...hs].sort(byCreation));
+      this.groups.set(id, row);
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /**
+   * Puts the groups of highlights whose articles have all been given: every
+   * highlight of them (a later call, or {@link finish}, may add more, at the
+   * cost of putting the group again). Like {@link articles}, its own
+   * transaction outside one.
+   */
+  highlights(table: IndexTables['highlightGroups'], highlights: readonly Highlight[]): void {
+    const rows = this.groupRows(highlights);
     if (rows.length > 0) this.writes.push(issued(table.bulkPut(rows)));
   }
 
   /**
-   * Puts the highlights' groups, then every posting list. The articles' puts
-   * may still be under way (other transactions): {@link written} waits for them.
+   * Puts the groups of the highlights left (every article given), then every
+   * posting list. The earlier puts may still be under way (other
+   * transactions): {@link written} waits for them.
    */
   async finish(tables: IndexTables, highlights: readonly Highlight[]): Promise<void> {
-    const by = byArticle(clean(highlights));
-    const docs = new Map(this.rows.map((r) => [r.id, r.doc]));
-    const g = await writeGroups(tables, [...by.keys()], (id) => by.get(id)!, true, docs);
-    // The articles' terms only now: while a file is read, its parse has the CPU.
+    const rows = this.groupRows(highlights);
+    const t = tables.highlightGroups;
+    const written = issued(rows.length === 1 ? t.put(rows[0]!) : t.bulkPut(rows));
+    // The terms only now: while a file is read, its parse has the CPU.
     const builder = new PostingBuilder();
     for (const row of this.rows) builder.add(0, row.doc, articleText(row));
-    for (const row of g.rows)
+    for (const row of this.groups.values())
       if (row.doc !== undefined) builder.add(1, row.doc, groupText(row.highlights), Infinity);
     const lists: PostingRow[] = [];
     for (const { term, docs } of builder.lists())
@@ -580,10 +601,10 @@ export class FreshFill {
     await (tables.postingPages
       ? tables.postingPages.bulkPut(postingPages(lists))
       : tables.postings.bulkPut(lists));
-    await g.written;
+    await written;
   }
 
-  /** Every article put done (rejects if one failed). */
+  /** Every put of {@link articles} and {@link highlights} done (rejects if one failed). */
   async written(): Promise<void> {
     await Promise.all(this.writes);
   }

@@ -28,6 +28,8 @@ export type ReadText = () => Promise<string | undefined>;
 
 /** Articles put per transaction while the file is read (about 4 MB). */
 const ARTICLE_PART = 1000;
+/** Highlights put per transaction (their groups) while the file is read (about 1 MB). */
+const HIGHLIGHT_PART = 2000;
 
 /** The file is not one this path takes: the text path reads it. */
 class NotStreamable extends Error {}
@@ -73,13 +75,39 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   let part: Article[] = [];
   let last: Article | undefined;
   const highlights: Highlight[] = [];
+  // Highlights are put as their articles' groups once the file has moved on to another
+  // article's (the extension writes them group by group). A highlight of an article
+  // whose group was closed (a file in another order) is kept to the end and added then.
+  let group: string | undefined;
+  const closed = new Set<string>();
+  let grouped: Highlight[] = [];
+  const late: Highlight[] = [];
   let sitePrefs: unknown;
-  // Articles put since the task last ended.
+  // Rows put since the task last ended.
   let waiting = false;
   const put = () => {
     fresh.articles(db.articles, part);
     part = [];
     waiting = true;
+  };
+  const putGroups = () => {
+    fresh.highlights(db.highlightGroups, grouped);
+    grouped = [];
+    waiting = true;
+  };
+  const take = (h: Highlight) => {
+    highlights.push(h);
+    if (closed.has(h.articleId)) {
+      late.push(h);
+      return;
+    }
+    if (h.articleId !== group) {
+      if (group !== undefined) closed.add(group);
+      // Only closed groups are waiting: put them.
+      if (grouped.length >= HIGHLIGHT_PART) putGroups();
+      group = h.articleId;
+    }
+    grouped.push(h);
   };
   const enter = (list: 'articles' | 'highlights') => {
     if (list === 'articles' && stage === 'head') stage = check.head(head) ? refuse() : 'articles';
@@ -104,7 +132,7 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
         if (part.length >= ARTICLE_PART) put();
       } else {
         if (check.highlight(value, i)) refuse();
-        highlights.push(value as Highlight);
+        take(value as Highlight);
       }
     },
     listEnd(list) {
@@ -136,7 +164,7 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
       const summaries = issued(
         db.summaryPages.bulkPut(freshSummaryPages(summariesOf(fresh.rows, highlights))),
       );
-      await fresh.finish(db, highlights);
+      await fresh.finish(db, [...grouped, ...late]);
       await summaries;
       await prefs;
     },

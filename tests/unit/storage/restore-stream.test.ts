@@ -125,6 +125,47 @@ describe('restore as the file is read', () => {
     expect((await dumpLibrary(await lib.live())).articles).toHaveLength(2500);
   });
 
+  it('puts highlight groups as the file moves on, when it holds them group by group (as the extension writes them)', async () => {
+    const lib0 = library();
+    // The extension's layout: each article's highlights together; a few stragglers after.
+    const byArticle = [...lib0.highlights].sort((a, b) =>
+      a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0,
+    );
+    const stray = byArticle.splice(100, 3);
+    const text = serializeBackup(
+      { ...lib0, highlights: [...byArticle, ...stray] },
+      { pretty: false },
+    );
+    const lib = open();
+    const read = pieces(text, 3, 20_000);
+    let seen = 0;
+    let groups = 0;
+    await restoreStreaming(lib.library, () => async () => {
+      const piece = await read();
+      seen += piece?.length ?? 0;
+      if (groups === 0 && seen > text.length * 0.95 && piece !== undefined) {
+        await new Promise((done) => setTimeout(done, 50));
+        for (const name of await databasesOf(lib.base)) {
+          if (name.endsWith('-live')) continue;
+          const db = new GangmuDB(name);
+          groups = Math.max(groups, await db.highlightGroups.count());
+          db.close();
+        }
+      }
+      return piece;
+    });
+    expect(groups).toBeGreaterThan(0);
+    const whole = await byText(text);
+    expect(await dumpLibrary(await lib.live())).toEqual(whole.rows);
+    await expectIndexed(await lib.live());
+    // The stragglers joined their groups.
+    const db = await lib.live();
+    for (const h of stray)
+      expect((await db.highlightGroups.get(h.articleId))?.highlights.map((x) => x.id)).toContain(
+        h.id,
+      );
+  });
+
   it.each([
     [
       'written on one line',
