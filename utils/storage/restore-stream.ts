@@ -2,8 +2,8 @@
  * A restore that replaces the library, written as the file is read. The
  * whole-text path (backup.ts importBackup) reads 180 MB, parses it and only
  * then starts writing: 3–4 s in which IndexedDB, the slowest part, waits.
- * Here the articles go to the new database in parts while the rest of the
- * file is still arriving.
+ * Here the articles, then the highlights' groups, go to the new database in
+ * parts while the rest of the file is still arriving.
  *
  * It takes only files in the layout {@link serializeBackup} writes: format,
  * version and date first, then the articles oldest saved first (the order
