@@ -104,6 +104,31 @@ async function heldSoFar(lib: TestLibrary, table: 'articles' | 'highlightGroups'
 }
 
 /**
+ * Restores `text` (replace) into `lib`, read in pieces; once the read has
+ * passed `share` of the text, but not its end, looks how many rows `table`
+ * holds already ({@link heldSoFar}) and gives that.
+ */
+async function restoreLooking(
+  lib: TestLibrary,
+  text: string,
+  seed: number,
+  share: number,
+  table: 'articles' | 'highlightGroups',
+): Promise<number> {
+  const read = pieces(text, seed, 20_000);
+  let seen = 0;
+  let held = 0;
+  await restoreStreaming(lib.library, () => async () => {
+    const piece = await read();
+    seen += piece?.length ?? 0;
+    if (held === 0 && seen > text.length * share && piece !== undefined)
+      held = await heldSoFar(lib, table);
+    return piece;
+  });
+  return held;
+}
+
+/**
  * Two restores of 2,500 articles and a full comparison take 3–4.5 s alone in
  * fake-indexeddb, more beside the other test files: more than Vitest's 5 s default.
  */
@@ -131,19 +156,8 @@ describe('restore as the file is read', () => {
   it('writes articles before the file has been read whole', async () => {
     const text = serializeBackup(library(), { pretty: false });
     const lib = open();
-    let seen = 0;
-    const read = pieces(text, 2, 20_000);
-    let written = 0;
-    await restoreStreaming(lib.library, () => async () => {
-      const piece = await read();
-      seen += piece?.length ?? 0;
-      // Past the articles, before the end: the new database already holds some.
-      if (written === 0 && seen > text.length * 0.8 && piece !== undefined) {
-        written = await heldSoFar(lib, 'articles');
-      }
-      return piece;
-    });
-    expect(written).toBeGreaterThan(0);
+    // Past the articles, before the end: the new database already holds some.
+    expect(await restoreLooking(lib, text, 2, 0.8, 'articles')).toBeGreaterThan(0);
     expect((await dumpLibrary(await lib.live())).articles).toHaveLength(2500);
   });
 
@@ -162,18 +176,7 @@ describe('restore as the file is read', () => {
         { pretty: false },
       );
       const lib = open();
-      const read = pieces(text, 3, 20_000);
-      let seen = 0;
-      let groups = 0;
-      await restoreStreaming(lib.library, () => async () => {
-        const piece = await read();
-        seen += piece?.length ?? 0;
-        if (groups === 0 && seen > text.length * 0.95 && piece !== undefined) {
-          groups = await heldSoFar(lib, 'highlightGroups');
-        }
-        return piece;
-      });
-      expect(groups).toBeGreaterThan(0);
+      expect(await restoreLooking(lib, text, 3, 0.95, 'highlightGroups')).toBeGreaterThan(0);
       const whole = await byText(text);
       expect(await dumpLibrary(await lib.live())).toEqual(whole.rows);
       await expectIndexed(await lib.live());
