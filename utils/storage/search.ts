@@ -296,8 +296,22 @@ class Found {
   }
 }
 
-/** Rows read per step of the newest-first walks. */
+/** Most rows read per step of the newest-first walks after the first (which reads `limit`). */
 const STEP = 64;
+/** Fewest rows read per step after the first. */
+const MIN_STEP = 8;
+
+/**
+ * Rows to read next in a newest-first walk: enough for the `wanted` articles
+ * still to find at the rate found so far (a quarter more), from
+ * {@link MIN_STEP} to {@link STEP}. A common word or character matches
+ * nearly every row: one article short of the page after the first step
+ * should cost a few rows, not another {@link STEP} articles and their groups.
+ */
+export function nextStep(wanted: number, found: number, read: number): number {
+  if (found <= 0) return STEP;
+  return Math.min(STEP, Math.max(MIN_STEP, Math.ceil((1.25 * wanted * read) / found)));
+}
 
 /**
  * Many candidates (a common word), answered from the newest: candidate
@@ -321,11 +335,14 @@ async function newestCandidates(
     check: (row: T) => void,
   ) => {
     let end = docs.length;
-    // The first step as long as the page (a common word matches most), then STEP at a time.
-    for (let n = Math.max(max, 1); end > 0 && found.size < max; n = STEP) {
+    const before = found.size;
+    // The first step as long as the page (a common word matches most), then as many as
+    // the rate found so far says are still needed.
+    for (let n = Math.max(max, 1); end > 0 && found.size < max;) {
       const start = Math.max(0, end - n);
       for (const row of await byDocs(table, descending(docs, start, end))) check(row);
       end = start;
+      n = nextStep(max - found.size, found.size - before, docs.length - end);
     }
     return end === 0;
   };
@@ -357,8 +374,8 @@ async function newestCandidates(
 /**
  * A query without terms (a lone character): articles from the highest doc
  * down, at most {@link SEARCH_SCAN_CAP}, read as ranges of docs (`max`, then
- * {@link STEP}; a range that comes back short doubles the next), each with
- * all its highlights, checked until `max` articles match. A new article gets
+ * {@link nextStep}; a range that comes back short doubles the next), each
+ * with all its highlights, checked until `max` articles match. A new article gets
  * the next doc and a restore numbers them by saved date, while an edit keeps
  * its doc: so the most recently saved (or restored, or written back by an
  * undo) first, not the most recently edited.
@@ -377,10 +394,17 @@ async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void
       db.highlightGroups.where('doc').between(lo, hi, true, true).toArray(),
     ]);
     hi = lo - 1;
-    n = articles.length < want ? 2 * n : STEP;
-    if (articles.length === 0) continue;
     read += articles.length;
-    for (const a of articles.reverse()) found.article(a);
-    for (const g of groups.reverse()) found.group(g);
+    // Newest first, each article with its group, until the page is full: exactly the
+    // `max` most recent matches, none older ranked in by a title hit.
+    const groupOf = new Map(groups.map((g) => [g.doc, g]));
+    for (let i = articles.length - 1; i >= 0 && found.size < max; i--) {
+      const a = articles[i]!;
+      found.article(a);
+      const g = groupOf.get(a.doc);
+      if (g) found.group(g);
+    }
+    // A range that came back short (deleted articles leave gaps) doubles the next.
+    n = articles.length < want ? 2 * n : nextStep(max - found.size, found.size, read);
   }
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { deleteArticle, restoreRows, saveArticle } from '@/utils/storage/articles';
 import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
-import { SEARCH_SCAN_CAP, search } from '@/utils/storage/search';
+import { SEARCH_SCAN_CAP, nextStep, search } from '@/utils/storage/search';
 import { ARTICLE_ID, draft, freshDb, highlight, outline, tickingClock } from './fixtures';
 
 let db: GangmuDB;
@@ -151,6 +151,39 @@ describe('search', () => {
     expect((await search(db, '治', 3)).map((r) => r.articleId)).toEqual([ids[39], ids[1], ids[0]]);
     expect((await search(db, '治', 1)).map((r) => r.articleId)).toEqual([ids[39]]);
     expect((await search(db, '治', 2)).map((r) => r.articleId)).toEqual([ids[39], ids[1]]);
+  });
+
+  it('a lone character answers with exactly the newest matches, older title hits not ranked in', async () => {
+    db = freshDb();
+    const clock = tickingClock();
+    const plain = outline();
+    plain.title = '其他';
+    plain.author = null;
+    const body = outline();
+    body.title = '其他';
+    body.author = null;
+    body.nodes[0]!.text = '依法治国';
+    const ids = Array.from({ length: 60 }, (_, k) => `https://e.com/${String(k).padStart(2, '0')}`);
+    for (const [k, id] of ids.entries()) {
+      // The ten oldest hold 治 in their titles, the fifty newest in their outlines, but one.
+      const d =
+        k < 10
+          ? draft({ id, url: id })
+          : draft({ id, url: id, title: '其他', outline: k === 55 ? plain : body });
+      await saveArticle(db, d, clock);
+    }
+    const found = (await search(db, '治', 50)).map((r) => r.articleId);
+    expect(found).toHaveLength(50);
+    // The 49 newest that match, then the newest of the older ten: not all ten, ranked first by title.
+    expect(new Set(found)).toEqual(new Set([...ids.slice(10, 55), ...ids.slice(56), ids[9]]));
+  });
+
+  it('a newest-first walk reads on as many rows as the rate found says are needed', () => {
+    // 49 of 50 found: one more wanted, a few rows; none found yet: a full step.
+    expect(nextStep(1, 49, 50)).toBe(8);
+    expect(nextStep(10, 40, 50)).toBe(16);
+    expect(nextStep(50, 0, 50)).toBe(64);
+    expect(nextStep(40, 10, 50)).toBe(64);
   });
 
   it('takes titles, sites, authors and dates from the article rows, for highlight-only finds too', async () => {
