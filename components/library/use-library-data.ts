@@ -3,7 +3,7 @@
  * rest) with the filter choices, and the debounced search. The requests are
  * utils/library/library-actions.ts.
  */
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { FIRST_PAGE, type LibraryActions } from '@/utils/library/library-actions';
 import type { LibraryFacets, ListQuery } from '@/utils/messages';
 import type { LibraryState } from './LibraryList.tsx';
@@ -59,7 +59,9 @@ export function useLibraryList(
 /** The results for the search text, run SEARCH_DEBOUNCE_MS after the last change. */
 export function useSearch(actions: LibraryActions, search: string, version: number): SearchState {
   const [found, setFound] = useState<SearchState>({ kind: 'idle' });
-  useEffect(() => {
+  // A layout effect: the quiet time starts as the keystroke renders, not a frame later
+  // once it has been painted (a plain effect's wait, added to every search).
+  useLayoutEffect(() => {
     const q = search.trim();
     if (!q) {
       setFound({ kind: 'idle' });
