@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { SearchField, SearchResult } from '@/utils/messages';
 import type { LibraryMessage, LibraryT } from './library-strings.ts';
 import { optionProps } from './listbox.ts';
@@ -36,6 +37,13 @@ export interface SearchResultsProps {
  */
 export const RESULT_STEP = 10;
 
+/**
+ * Places shown per result until the reader asks for the rest: a common word
+ * matches in a dozen highlights of one article, and a screen of ten results
+ * with every hit laid out took the page longer than the search itself.
+ */
+export const HITS_SHOWN = 4;
+
 /** Search results: each article with every place it matched, the match marked in a snippet. */
 export function SearchResults({
   state,
@@ -52,6 +60,13 @@ export function SearchResults({
     activeId ? ids.indexOf(activeId) : -1,
     RESULT_STEP,
   );
+  // Results shown with all their hits, for this set of results only.
+  const [expanded, setExpanded] = useState<{ of: SearchResult[]; ids: ReadonlySet<string> }>({
+    of: results,
+    ids: new Set(),
+  });
+  const whole = expanded.of === results ? expanded.ids : new Set<string>();
+  const expand = (id: string) => setExpanded({ of: results, ids: new Set([...whole, id]) });
   if (state.kind === 'idle') return null;
   if (state.kind === 'searching') return <p class="searching">{t('libSearching')}</p>;
   if (state.kind === 'error')
@@ -85,7 +100,7 @@ export function SearchResults({
                 .join(' · ')}
             </div>
             <ul class="hits">
-              {r.hits.map((h, i) => (
+              {(whole.has(r.articleId) ? r.hits : r.hits.slice(0, HITS_SHOWN)).map((h, i) => (
                 <li key={i} class="hit" data-field={h.field}>
                   <span class="field">{t(FIELD[h.field])}</span>{' '}
                   {h.highlightId ? (
@@ -104,6 +119,18 @@ export function SearchResults({
                   )}
                 </li>
               ))}
+              {!whole.has(r.articleId) && r.hits.length > HITS_SHOWN && (
+                <li class="hit more-hits">
+                  <button
+                    type="button"
+                    class="link"
+                    tabIndex={-1}
+                    onClick={() => expand(r.articleId)}
+                  >
+                    {t('libMoreHits', [String(r.hits.length - HITS_SHOWN)])}
+                  </button>
+                </li>
+              )}
             </ul>
           </li>
         ))}

@@ -13,6 +13,7 @@ export type LibraryMessage =
   | 'libSearchHint'
   | 'libSearchNone'
   | 'libSearching'
+  | 'libMoreHits'
   | 'libFieldTitle'
   | 'libFieldAuthor'
   | 'libFieldOutline'

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { mount } from '../mount';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor } from '@/components/library/NoteEditor';
-import { RESULT_STEP, SearchResults } from '@/components/library/SearchResults';
+import { HITS_SHOWN, RESULT_STEP, SearchResults } from '@/components/library/SearchResults';
 import { parseTags } from '@/components/library/TagsEditor';
 import type { LibraryT } from '@/components/library/library-strings';
 import type { SearchResult } from '@/utils/messages';
@@ -73,6 +73,52 @@ describe('SearchResults', () => {
       />,
     );
     expect(root.textContent).toBe('libSearchNone(默想)');
+  });
+});
+
+describe('SearchResults, an article matching in many places', () => {
+  const hits = Array.from({ length: 7 }, (_, i) => ({
+    field: 'highlight' as const,
+    text: `发展${i}`,
+    spans: [[0, 2]] as Array<[number, number]>,
+    cutBefore: false,
+    cutAfter: false,
+    highlightId: `h${i}`,
+  }));
+  const view = (results: SearchResult[]) => (
+    <SearchResults
+      t={t}
+      formatDate={String}
+      activeId={null}
+      onActivate={() => {}}
+      onOpen={() => {}}
+      state={{ kind: 'ready', query: '发展', results }}
+    />
+  );
+  const result = (articleId: string): SearchResult => ({
+    articleId,
+    title: '论发展',
+    site: 'e.cn',
+    author: null,
+    savedAt: '2025-01-01',
+    hits,
+  });
+
+  it('shows the first places and the rest on request, for these results only', () => {
+    const first = [result('a'), result('b')];
+    const root = mount(view(first));
+    const shown = (id: string) =>
+      root.querySelectorAll(`li[data-id="${id}"] .hit:not(.more-hits)`).length;
+    expect(shown('a')).toBe(HITS_SHOWN);
+    const more = root.querySelector<HTMLButtonElement>('li[data-id="a"] .more-hits button')!;
+    expect(more.textContent).toBe(`libMoreHits(${7 - HITS_SHOWN})`);
+    act(() => more.click());
+    expect(shown('a')).toBe(7);
+    expect(root.querySelector('li[data-id="a"] .more-hits')).toBeNull();
+    expect(shown('b')).toBe(HITS_SHOWN);
+    // A new search starts folded again.
+    act(() => render(view([result('a')]), root));
+    expect(shown('a')).toBe(HITS_SHOWN);
   });
 });
 
