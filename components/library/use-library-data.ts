@@ -64,7 +64,8 @@ export function useSearch(actions: LibraryActions, search: string, version: numb
   useLayoutEffect(() => {
     const q = search.trim();
     if (!q) {
-      setFound({ kind: 'idle' });
+      // The same state when idle already: no second render of the page before its first paint.
+      setFound((f) => (f.kind === 'idle' ? f : { kind: 'idle' }));
       return;
     }
     setFound({ kind: 'searching', query: q });
