@@ -15,6 +15,18 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** The results of `query`, shown with nothing to do on a click. */
+const readyView = (query: string, results: SearchResult[], activeId: string | null = null) => (
+  <SearchResults
+    t={t}
+    formatDate={String}
+    activeId={activeId}
+    onActivate={() => {}}
+    onOpen={() => {}}
+    state={{ kind: 'ready', query, results }}
+  />
+);
+
 describe('SearchResults', () => {
   it('shows the field and the snippet with the match in <mark>, page text never parsed as HTML', () => {
     const onOpen = vi.fn();
@@ -62,16 +74,7 @@ describe('SearchResults', () => {
   });
 
   it('says when nothing was found', () => {
-    const root = mount(
-      <SearchResults
-        t={t}
-        formatDate={String}
-        activeId={null}
-        onActivate={() => {}}
-        onOpen={() => {}}
-        state={{ kind: 'ready', query: '默想', results: [] }}
-      />,
-    );
+    const root = mount(readyView('默想', []));
     expect(root.textContent).toBe('libSearchNone(默想)');
   });
 });
@@ -85,16 +88,7 @@ describe('SearchResults, an article matching in many places', () => {
     cutAfter: false,
     highlightId: `h${i}`,
   }));
-  const view = (results: SearchResult[]) => (
-    <SearchResults
-      t={t}
-      formatDate={String}
-      activeId={null}
-      onActivate={() => {}}
-      onOpen={() => {}}
-      state={{ kind: 'ready', query: '发展', results }}
-    />
-  );
+  const view = (results: SearchResult[]) => readyView('发展', results);
   const result = (articleId: string): SearchResult => ({
     articleId,
     title: '论发展',
@@ -133,16 +127,7 @@ describe('SearchResults, 50 results', () => {
       { field: 'title', text: `文章${i}`, spans: [[0, 2]], cutBefore: false, cutAfter: false },
     ],
   }));
-  const view = (activeId: string | null) => (
-    <SearchResults
-      t={t}
-      formatDate={String}
-      activeId={activeId}
-      onActivate={() => {}}
-      onOpen={() => {}}
-      state={{ kind: 'ready', query: '文章', results }}
-    />
-  );
+  const view = (activeId: string | null) => readyView('文章', results, activeId);
 
   it('renders the first results at once, with a marker where more will come', () => {
     const root = mount(view(null));
