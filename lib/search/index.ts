@@ -12,7 +12,6 @@ export {
   type IndexOptions,
 } from './index-terms.ts';
 export {
-  allMatcher,
   matches,
   matchesAll,
   queryMatcher,

@@ -132,12 +132,6 @@ export function matches(query: string, text: string): Span[] {
   return queryMatcher(query).spans(text);
 }
 
-/** The test of {@link matchesAll} for one query, worked out once ({@link QueryMatcher.all}). */
-export function allMatcher(query: string): (text: string) => boolean {
-  const m = queryMatcher(query);
-  return (text) => m.all(text);
-}
-
 /**
  * True when `text` holds every searchable piece of the query — the check the
  * index does with {@link queryTerms}, done on the text itself (to confirm an

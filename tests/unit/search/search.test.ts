@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allMatcher,
   defaultSegmenter,
   indexTerms,
   matches,
@@ -166,7 +165,7 @@ describe('matches and snippet', () => {
   });
 
   it('one matcher, worked out once, tests many texts (the highlights of a group)', () => {
-    const gdp = allMatcher('GDP');
+    const gdp = queryMatcher('GDP').all;
     expect(['ＧＤＰ增长', '25gdp', 'gdp、增长', 'GDP5', '', '\n'].map(gdp)).toEqual([
       true,
       false, // a Latin piece only as a whole token
@@ -175,7 +174,7 @@ describe('matches and snippet', () => {
       false,
       false,
     ]);
-    const series = allMatcher('时间序列');
+    const series = queryMatcher('时间序列').all;
     // As written, or by all its bigrams; never by bigrams apart that skip one (间序).
     expect(['时间序列分析', '时间 序列', '序列时间间序', '时间'].map(series)).toEqual([
       true,
@@ -183,9 +182,9 @@ describe('matches and snippet', () => {
       true,
       false,
     ]);
-    const one = allMatcher('治');
+    const one = queryMatcher('治').all;
     expect(['治理', '政', ''].map(one)).toEqual([true, false, false]);
-    expect(allMatcher('')('治理')).toBe(false);
+    expect(queryMatcher('').all('治理')).toBe(false);
   });
 
   it('one query matcher gives each text its own raw spans, the fields without a piece none', () => {
