@@ -1,3 +1,4 @@
+import { composing } from '../ime.ts';
 import { useState } from 'preact/hooks';
 import { highlightText } from '../../lib/export/highlights-md.ts';
 import type { Highlight } from '../../lib/model.ts';
@@ -36,7 +37,7 @@ export function HighlightEntry({
     setEditing(false);
   };
   const onAreaKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    if (e.key === 'Enter' && !e.shiftKey && !composing(e)) {
       e.preventDefault();
       save();
     } else if (e.key === 'Escape') {

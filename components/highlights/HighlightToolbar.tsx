@@ -1,3 +1,4 @@
+import { composing } from '../ime.ts';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model.ts';
 import type { Translate } from '../sidebar/sidebar-messages.ts';
@@ -51,13 +52,14 @@ export function HighlightToolbar(props: HighlightToolbarProps) {
   const onKeyDown = (e: KeyboardEvent) => {
     // Keys typed here are not the page's shortcuts.
     e.stopPropagation();
-    if (e.key === 'Escape') {
+    // Esc while composing cancels the input method's letters, not the toolbar.
+    if (e.key === 'Escape' && !composing(e)) {
       e.preventDefault();
       props.onClose();
     }
   };
   const onAreaKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    if (e.key === 'Enter' && !e.shiftKey && !composing(e)) {
       e.preventDefault();
       props.onSaveNote(draft);
     }

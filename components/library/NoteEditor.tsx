@@ -1,3 +1,4 @@
+import { composing } from '../ime.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryT } from './library-strings.ts';
 
@@ -39,6 +40,7 @@ export function NoteEditor({ highlightId, note, t, onSave }: NoteEditorProps) {
         onInput={(e) => setValue(e.currentTarget.value)}
         onBlur={() => void save()}
         onKeyDown={(e) => {
+          if (composing(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void save();

@@ -1,3 +1,4 @@
+import { composing } from '../ime.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryT } from './library-strings.ts';
 
@@ -47,7 +48,8 @@ export function TagsEditor({ tags, t, onSave }: TagsEditorProps) {
         onInput={(e) => setValue(e.currentTarget.value)}
         onBlur={() => void save()}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') {
+          // The Enter that commits an input method's letters is not a save.
+          if (e.key === 'Enter' && !composing(e)) {
             e.preventDefault();
             void save();
           }

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { composing } from '../ime.ts';
 
 export interface LibraryKeysOptions {
   view: 'list' | 'article';
@@ -25,7 +26,8 @@ const isField = (el: EventTarget | null) =>
 export function useLibraryKeys(o: LibraryKeysOptions): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // An input method's keys (its arrows, Enter and Esc pick, commit and cancel) are not ours.
+      if (e.altKey || e.ctrlKey || e.metaKey || composing(e)) return;
       const inSearch = e.target === o.searchRef.current;
       const field = isField(e.target) && !inSearch;
       if (e.key === 'Escape') {

@@ -1,3 +1,4 @@
+import { composing } from '../ime.ts';
 import { useState } from 'preact/hooks';
 import type { PasteTranslate } from './paste-messages.ts';
 
@@ -77,7 +78,7 @@ export function PasteInput({ value, t, busy, onChange, onSubmit, onFile }: Paste
         onInput={(e) => onChange((e.currentTarget as HTMLTextAreaElement).value)}
         onPaste={onPaste}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !composing(e)) {
             e.preventDefault();
             onSubmit(value);
           }

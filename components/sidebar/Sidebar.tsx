@@ -1,3 +1,4 @@
+import { composing } from '../ime.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Outline } from '../../lib/types.ts';
@@ -92,7 +93,8 @@ export function Sidebar(props: SidebarProps) {
   }, [currentShown]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    // Esc while composing (a note) cancels the input method's letters, not the sidebar.
+    if (e.key === 'Escape' && !composing(e)) {
       e.preventDefault();
       props.onClose();
     }

@@ -59,13 +59,18 @@ describe('HighlightToolbar', () => {
     );
   });
 
-  it('Esc closes; Enter in the note saves, Shift+Enter does not', () => {
+  it("Esc closes; Enter in the note saves, Shift+Enter and an input method's Enter do not", () => {
     const p = props();
     const root = mount(<HighlightToolbar {...p} mode="existing" color="green" editing note="旧" />);
     const area = root.querySelector('textarea') as HTMLTextAreaElement;
     expect(area.value).toBe('旧');
     key(area, 'Enter', { shiftKey: true });
+    // The Enter and Esc of an input method (拼音) commit and cancel its letters.
+    key(area, 'Enter', { isComposing: true });
+    key(area, 'Enter', { keyCode: 229 });
+    key(area, 'Escape', { isComposing: true });
     expect(p.onSaveNote).not.toHaveBeenCalled();
+    expect(p.onClose).not.toHaveBeenCalled();
     key(area, 'Enter');
     expect(p.onSaveNote).toHaveBeenCalledWith('旧');
     key(area, 'Escape');
