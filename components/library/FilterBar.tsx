@@ -1,6 +1,7 @@
 import { HIGHLIGHT_COLORS } from '@/lib/model';
 import { LIST_SORTS, type ListQuery, type ListSort } from '@/utils/messages';
 import { COLOR_MESSAGE, type LibraryMessage, type LibraryT } from './library-strings.ts';
+import type { SearchTiming } from './use-library-data.ts';
 
 const SORT_LABEL: Record<ListSort, LibraryMessage> = {
   savedAt: 'libSortSavedAt',
@@ -21,8 +22,21 @@ export interface FilterBarProps {
   sites: string[];
   tags: string[];
   search: string;
-  onSearch: (text: string) => void;
+  onSearch: (text: string, timing: SearchTiming) => void;
   searchRef: { current: HTMLInputElement | null };
+}
+
+/** Pasted or dropped text is the whole query: it is searched at once. */
+const WHOLE_INPUT = new Set(['insertFromPaste', 'insertFromDrop']);
+
+/**
+ * When a change of the search box is searched for: not while an input method
+ * composes (its commit, the compositionend, searches at once), at once for a
+ * paste, else after the quiet time.
+ */
+export function inputTiming(e: InputEvent): SearchTiming {
+  if (e.isComposing) return 'composing';
+  return WHOLE_INPUT.has(e.inputType) ? 'now' : 'typed';
 }
 
 /** The search box, then sort and filters (site, tag, colour, saved-date range). */
@@ -70,7 +84,8 @@ export function FilterBar({
         value={search}
         placeholder={t('libSearchHint')}
         aria-label={t('libSearch')}
-        onInput={(e) => onSearch(e.currentTarget.value)}
+        onInput={(e) => onSearch(e.currentTarget.value, inputTiming(e as unknown as InputEvent))}
+        onCompositionEnd={(e) => onSearch(e.currentTarget.value, 'now')}
       />
       <div class="filters">
         <label class="sort">

@@ -22,7 +22,13 @@ import type { LibraryT } from './library-strings.ts';
 import { throttledProgress } from './progress.ts';
 import { SearchResults } from './SearchResults.tsx';
 import { UndoToast } from './UndoToast.tsx';
-import { useLibraryList, useSearch } from './use-library-data.ts';
+import {
+  nextRun,
+  useLibraryList,
+  useSearch,
+  type SearchRun,
+  type SearchTiming,
+} from './use-library-data.ts';
 import { useLibraryKeys } from './use-library-keys.ts';
 
 export interface LibraryDeps {
@@ -54,7 +60,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: LibraryDeps) {
   const [query, setQuery] = useState<ListQuery>({});
+  // The box's text, and the text searched for (not an input method's unfinished letters).
   const [search, setSearch] = useState('');
+  const [searchRun, setSearchRun] = useState<SearchRun>({ text: '', now: false });
+  const changeSearch = useCallback((text: string, timing: SearchTiming = 'now') => {
+    setSearch(text);
+    setSearchRun((run) => nextRun(run, text, timing));
+  }, []);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -72,7 +84,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
   const { list, facets } = useLibraryList(actions, query, version, (ids) =>
     setSelected((s) => new Set([...s].filter((id) => ids.has(id)))),
   );
-  const found = useSearch(actions, search, version);
+  const found = useSearch(actions, searchRun, version);
 
   const open = useCallback(
     (id: string, focus?: string) => {
@@ -113,7 +125,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
     back,
     searchRef,
     search,
-    setSearch,
+    setSearch: changeSearch,
   });
 
   const remove = async (id: string) => {
@@ -258,7 +270,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
             sites={facets.sites}
             tags={facets.tags}
             search={search}
-            onSearch={setSearch}
+            onSearch={changeSearch}
             searchRef={searchRef}
           />
           <ActionsBar

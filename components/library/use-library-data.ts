@@ -56,13 +56,34 @@ export function useLibraryList(
   return { list, facets };
 }
 
-/** The results for the search text, run SEARCH_DEBOUNCE_MS after the last change. */
-export function useSearch(actions: LibraryActions, search: string, version: number): SearchState {
+/**
+ * How a change of the search box runs the search: after the quiet time
+ * (`typed`, letter by letter), at once (`now`: a word an input method
+ * committed, a paste, the box cleared), or not yet (`composing`: an input
+ * method's unfinished letters, shi'jian, are not the query).
+ */
+export type SearchTiming = 'typed' | 'now' | 'composing';
+
+/** The text searched for, and whether at once ({@link SearchTiming}). */
+export interface SearchRun {
+  text: string;
+  now: boolean;
+}
+
+/** The next {@link SearchRun} for a change of the box: the same one while composing or unchanged. */
+export function nextRun(run: SearchRun, text: string, timing: SearchTiming): SearchRun {
+  if (timing === 'composing' || text.trim() === run.text.trim()) return run;
+  return { text, now: timing === 'now' };
+}
+
+/** The results for the search text: at once or SEARCH_DEBOUNCE_MS after the last change. */
+export function useSearch(actions: LibraryActions, run: SearchRun, version: number): SearchState {
   const [found, setFound] = useState<SearchState>({ kind: 'idle' });
+  const q = run.text.trim();
+  const { now } = run;
   // A layout effect: the quiet time starts as the keystroke renders, not a frame later
   // once it has been painted (a plain effect's wait, added to every search).
   useLayoutEffect(() => {
-    const q = search.trim();
     if (!q) {
       // The same state when idle already: no second render of the page before its first paint.
       setFound((f) => (f.kind === 'idle' ? f : { kind: 'idle' }));
@@ -70,7 +91,7 @@ export function useSearch(actions: LibraryActions, search: string, version: numb
     }
     setFound({ kind: 'searching', query: q });
     let live = true;
-    const timer = setTimeout(() => {
+    const go = () =>
       void actions.search(q).then((r) => {
         if (!live) return;
         setFound(
@@ -79,11 +100,11 @@ export function useSearch(actions: LibraryActions, search: string, version: numb
             : { kind: 'error', query: q, error: r.error },
         );
       });
-    }, SEARCH_DEBOUNCE_MS);
+    const timer = now ? go() : setTimeout(go, SEARCH_DEBOUNCE_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [actions, search, version]);
+  }, [actions, q, now, version]);
   return found;
 }

@@ -1,7 +1,8 @@
 /**
  * End-to-end test of the library page in the built Chrome extension: two
  * essays saved through the popup; a Chinese search finds the right one with
- * the match marked in its snippet; a tag added in the article view filters
+ * the match marked in its snippet, and an input method's unfinished letters
+ * are not searched for; a tag added in the article view filters
  * the list; the keyboard opens and leaves an article; "export all" downloads
  * a zip whose files (index.md + one Markdown per article) are checked by
  * unzipping it here; a backup survives deleting everything and restores the
@@ -123,6 +124,35 @@ test('a Chinese search finds the right essay and marks the match', async () => {
     /打通部门之间的信息壁垒/,
   );
   // Esc clears the search and brings the list back.
+  await library.keyboard.press('Escape');
+  await titles(2);
+});
+
+test('with an input method, the letters being composed are not searched; the committed word is', async () => {
+  const box = library.locator('input.search');
+  await box.focus();
+  const ime = await library.context().newCDPSession(library);
+  try {
+    // 拼音 for 信息: the box shows the letters while the reader picks a candidate,
+    // longer than the search box's quiet time (250 ms).
+    await ime.send('Input.imeSetComposition', {
+      text: "xin'xi",
+      selectionStart: 6,
+      selectionEnd: 6,
+    });
+    await library.waitForTimeout(600);
+    assert.equal(await box.inputValue(), "xin'xi");
+    assert.equal(await library.locator('.searching, .search-none, .results').count(), 0);
+    assert.equal(await library.locator('.library-list .article').count(), 2);
+    // Committed: searched for, and found.
+    await ime.send('Input.insertText', { text: '信息壁垒' });
+    const result = library.locator('.results .result');
+    await result.first().waitFor({ timeout: 10_000 });
+    assert.equal(await result.count(), 1);
+    assert.equal(await result.locator('.result-title').textContent(), SECOND_TITLE);
+  } finally {
+    await ime.detach();
+  }
   await library.keyboard.press('Escape');
   await titles(2);
 });
