@@ -22,13 +22,7 @@ import type { LibraryT } from './library-strings.ts';
 import { throttledProgress } from './progress.ts';
 import { SearchResults } from './SearchResults.tsx';
 import { UndoToast } from './UndoToast.tsx';
-import {
-  nextRun,
-  useLibraryList,
-  useSearch,
-  type SearchRun,
-  type SearchTiming,
-} from './use-library-data.ts';
+import { useLibraryList, useSearchBox } from './use-library-data.ts';
 import { useLibraryKeys } from './use-library-keys.ts';
 
 export interface LibraryDeps {
@@ -60,13 +54,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: LibraryDeps) {
   const [query, setQuery] = useState<ListQuery>({});
-  // The box's text, and the text searched for (not an input method's unfinished letters).
-  const [search, setSearch] = useState('');
-  const [searchRun, setSearchRun] = useState<SearchRun>({ text: '', now: false });
-  const changeSearch = useCallback((text: string, timing: SearchTiming = 'now') => {
-    setSearch(text);
-    setSearchRun((run) => nextRun(run, text, timing));
-  }, []);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -84,7 +71,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
   const { list, facets } = useLibraryList(actions, query, version, (ids) =>
     setSelected((s) => new Set([...s].filter((id) => ids.has(id)))),
   );
-  const found = useSearch(actions, searchRun, version);
+  const { text: search, change: changeSearch, found } = useSearchBox(actions, version);
 
   const open = useCallback(
     (id: string, focus?: string) => {
@@ -211,6 +198,34 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
   const articleOf = (id: string): ArticleSummary | undefined =>
     list.kind === 'ready' ? list.articles.find((a) => a.id === id) : undefined;
   const filtered = Object.keys(query).some((k) => k !== 'sort' && k !== 'order');
+  const toggleSelect = useCallback(
+    (id: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  // The list as one element, made again only when it changes: a keystroke in the search
+  // box renders the page, and should not compare the list's rows (hundreds, once scrolled)
+  // before its search can start.
+  const listView = useMemo(
+    () => (
+      <LibraryList
+        state={list}
+        t={t}
+        formatDate={formatDate}
+        selected={selected}
+        filtered={filtered}
+        onToggleSelect={toggleSelect}
+        onOpen={open}
+        activeId={activeId}
+        onActivate={setActiveId}
+      />
+    ),
+    [list, t, formatDate, selected, filtered, toggleSelect, open, activeId],
+  );
 
   return (
     <main class="library" data-state={list.kind} data-view={view.kind}>
@@ -290,23 +305,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
             onRestore={restore}
           />
           {found.kind === 'idle' ? (
-            <LibraryList
-              state={list}
-              t={t}
-              formatDate={formatDate}
-              selected={selected}
-              filtered={filtered}
-              onToggleSelect={(id) =>
-                setSelected((s) => {
-                  const next = new Set(s);
-                  if (!next.delete(id)) next.add(id);
-                  return next;
-                })
-              }
-              onOpen={open}
-              activeId={activeId}
-              onActivate={setActiveId}
-            />
+            listView
           ) : (
             <SearchResults
               // A new query starts again from its first results.

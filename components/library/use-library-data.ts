@@ -3,7 +3,7 @@
  * rest) with the filter choices, and the debounced search. The requests are
  * utils/library/library-actions.ts.
  */
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FIRST_PAGE, type LibraryActions } from '@/utils/library/library-actions';
 import type { LibraryFacets, ListQuery } from '@/utils/messages';
 import type { LibraryState } from './LibraryList.tsx';
@@ -76,8 +76,24 @@ export function nextRun(run: SearchRun, text: string, timing: SearchTiming): Sea
   return { text, now: timing === 'now' };
 }
 
-/** The results for the search text: at once or SEARCH_DEBOUNCE_MS after the last change. */
-export function useSearch(actions: LibraryActions, run: SearchRun, version: number): SearchState {
+/** A request made as the box changed, before the page rendered (see {@link useSearchBox}). */
+export interface StartedSearch {
+  query: string;
+  version: number;
+  reply: ReturnType<LibraryActions['search']>;
+}
+
+/**
+ * The results for the search text: at once or SEARCH_DEBOUNCE_MS after the
+ * last change. A search `started` for the same text and version is the one
+ * answered (taken: it answers once).
+ */
+export function useSearch(
+  actions: LibraryActions,
+  run: SearchRun,
+  version: number,
+  started?: { current: StartedSearch | null },
+): SearchState {
   const [found, setFound] = useState<SearchState>({ kind: 'idle' });
   const q = run.text.trim();
   const { now } = run;
@@ -91,8 +107,12 @@ export function useSearch(actions: LibraryActions, run: SearchRun, version: numb
     }
     setFound({ kind: 'searching', query: q });
     let live = true;
+    const ahead = started?.current;
+    if (started) started.current = null;
+    const reply = () =>
+      ahead && ahead.query === q && ahead.version === version ? ahead.reply : actions.search(q);
     const go = () =>
-      void actions.search(q).then((r) => {
+      void reply().then((r) => {
         if (!live) return;
         setFound(
           r.ok
@@ -107,4 +127,38 @@ export function useSearch(actions: LibraryActions, run: SearchRun, version: numb
     };
   }, [actions, q, now, version]);
   return found;
+}
+
+/**
+ * The search box: its text, the change handler for it ({@link SearchTiming}),
+ * and the results. A search run at once is requested as the box changes,
+ * before the page renders the change: the library's worker answers while
+ * the page renders.
+ */
+export function useSearchBox(
+  actions: LibraryActions,
+  version: number,
+): {
+  text: string;
+  change: (text: string, timing?: SearchTiming) => void;
+  found: SearchState;
+} {
+  // The box's text, and the text searched for (not an input method's unfinished letters).
+  const [text, setText] = useState('');
+  const [run, setRun] = useState<SearchRun>({ text: '', now: false });
+  const current = useRef(run);
+  const started = useRef<StartedSearch | null>(null);
+  const change = useCallback(
+    (next: string, timing: SearchTiming = 'now') => {
+      setText(next);
+      const r = nextRun(current.current, next, timing);
+      if (r === current.current) return;
+      current.current = r;
+      const query = r.text.trim();
+      started.current = r.now && query ? { query, version, reply: actions.search(query) } : null;
+      setRun(r);
+    },
+    [actions, version],
+  );
+  return { text, change, found: useSearch(actions, run, version, started) };
 }

@@ -13,7 +13,9 @@ import {
   nextRun,
   SEARCH_DEBOUNCE_MS,
   useSearch,
+  useSearchBox,
   type SearchRun,
+  type SearchTiming,
 } from '@/components/library/use-library-data';
 import type { LibraryActions } from '@/utils/library/library-actions';
 import { useLibraryKeys, type LibraryKeysOptions } from '@/components/library/use-library-keys';
@@ -83,6 +85,31 @@ describe('useSearch', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('useSearchBox', () => {
+  it('requests a committed word as the box changes, once, before the page renders it', async () => {
+    const search = vi.fn(async (q: string) => ({
+      ok: true as const,
+      value: [{ articleId: 'a', title: q, site: 's', savedAt: '2026-01-01', hits: [] }],
+    }));
+    const actions = { search } as unknown as LibraryActions;
+    let change!: (text: string, timing?: SearchTiming) => void;
+    function BoxProbe() {
+      const box = useSearchBox(actions, 0);
+      change = box.change;
+      return <p>{box.found.kind === 'ready' ? box.found.results[0]!.title : box.found.kind}</p>;
+    }
+    const root = mount(<BoxProbe />);
+    change("shi'jian", 'composing');
+    change('时间', 'now');
+    expect(search.mock.calls).toEqual([['时间']]);
+    await act(async () => {
+      await search.mock.results[0]!.value;
+    });
+    expect(root.textContent).toBe('时间');
+    expect(search).toHaveBeenCalledTimes(1);
   });
 });
 
