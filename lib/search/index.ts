@@ -23,6 +23,7 @@ export {
   hasSorted,
   intersectAll,
   intersectSorted,
+  unionSorted,
   updateSorted,
   type DocList,
 } from './postings.ts';

@@ -53,6 +53,28 @@ export function intersectSorted(a: DocList, b: DocList): number[] {
 }
 
 /**
+ * The numbers in either ascending list, ascending, without duplicates. One
+ * list empty: the other, given back as it is (do not change what this returns).
+ */
+export function unionSorted(a: DocList, b: DocList): DocList {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    out.push(x <= y ? x : y);
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/**
  * The intersection of ascending lists, shortest first; no lists: empty. One
  * list is given back as it is, not copied (do not change what this returns).
  */

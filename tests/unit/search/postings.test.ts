@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSorted, intersectAll, intersectSorted, updateSorted } from '@/lib/search';
+import { hasSorted, intersectAll, intersectSorted, unionSorted, updateSorted } from '@/lib/search';
 
 describe('posting lists', () => {
   it.each([
@@ -15,6 +15,30 @@ describe('posting lists', () => {
   ])('intersects %j and %j', (a, b, want) => {
     expect(intersectSorted(a, b)).toEqual(want);
     expect(intersectSorted(b, a)).toEqual(want);
+  });
+
+  it.each([
+    [
+      [1, 3, 5, 7],
+      [2, 3, 7, 9],
+      [1, 2, 3, 5, 7, 9],
+    ],
+    [[], [1, 2], [1, 2]],
+    [[4], [1, 2], [1, 2, 4]],
+    [
+      [1, 2],
+      [1, 2],
+      [1, 2],
+    ],
+  ])('joins %j and %j', (a, b, want) => {
+    expect(unionSorted(a, b)).toEqual(want);
+    expect(unionSorted(b, a)).toEqual(want);
+  });
+
+  it('joins a stored list with an empty one without copying it', () => {
+    const stored = Uint32Array.of(2, 4);
+    expect(unionSorted(stored, [])).toBe(stored);
+    expect(unionSorted([], stored)).toBe(stored);
   });
 
   it('intersects several lists; none gives nothing', () => {
