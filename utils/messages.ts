@@ -237,7 +237,8 @@ export interface ListFacets {
 /**
  * Full-text search over titles, authors, outlines, formulations, highlights
  * and notes. Chinese is matched by words (two characters or more): 默想 does
- * not find 默认. A query of one character is answered by a scan of at most
+ * not find 默认. Every word of the query must be in the article, each in one
+ * field: the words may be in different fields (a title and a note). A query of one character is answered by a scan of at most
  * SEARCH_SCAN_CAP rows per table.
  */
 export interface Search {

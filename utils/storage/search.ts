@@ -2,14 +2,15 @@
  * Library search over the posting lists (schema v4, postings.ts).
  *
  * A query's terms (lib/search queryTerms: CJK bigrams, Latin words) must all
- * be in a document. The terms' posting rows are read by key and their doc
- * lists intersected, rarest first; each candidate is then checked on its own
- * text with matchesAll, which also confirms that the bigrams stand together as
- * the query wrote them (时间序列, not 时间 … 序列 apart). A document is an
- * article (title, author, outline, formulations, digest) or an article's
- * highlight group (schema v5: the terms of all its highlights' words and
- * notes), whose highlights are then checked one by one; an article is found
- * when it or one of its highlights matches.
+ * be in an article: in its own text (title, author, outline, formulations,
+ * digest) or in its highlight group (schema v5: the terms of all its
+ * highlights' words and notes), which shares its doc number (schema v8). The
+ * terms' posting rows are read by key; per term, its article and highlight
+ * lists are joined, and these intersected, rarest first. Each candidate is
+ * then checked on its whole text, its own and its highlights', by the query's
+ * matcher: each query word in one field, as written (时间序列, not 时间 …
+ * 序列 apart), the words in any of them (营商环境 in the title, 调查研究 in a
+ * note). Its hits are the fields holding a query word.
  *
  * Up to {@link FULL_RANK_MAX} candidates, every one is read and ranked. A
  * common word (发展 in thousands of rows) is answered from the newest
@@ -31,10 +32,10 @@ import {
   snippet,
   type DocList,
   type QueryMatcher,
+  unionSorted,
 } from '../../lib/search/index.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../messages.ts';
-import { groupsOf } from './by-article.ts';
 import { readPostings } from './postings.ts';
 import { authorOf } from './summaries.ts';
 import {
@@ -95,20 +96,24 @@ function fieldHits(
   return out;
 }
 
-/** The docs of the articles and of the highlight groups holding every term. */
+/** The articles whose own text and highlights hold every term between them. */
 interface Candidates {
-  /** Ascending; maybe a stored list itself (read only). */
-  articles: DocList;
-  highlights: DocList;
+  /** Their docs, ascending (maybe a stored list itself: read only). */
+  docs: DocList;
+  /** Whether the article's highlight group holds one of the terms (else it is not read). */
+  grouped(doc: number): boolean;
 }
 
 /** The {@link Candidates} of a query's terms. */
 async function candidates(db: GangmuDB, terms: readonly string[]): Promise<Candidates> {
   const stored = await readPostings(db, [...new Set(terms)]);
   const none: DocList = [];
+  const inGroups = stored.map((s) => s.lists?.highlights ?? none).filter((l) => l.length > 0);
   return {
-    articles: intersectAll(stored.map((s) => s.lists?.articles ?? none)),
-    highlights: intersectAll(stored.map((s) => s.lists?.highlights ?? none)),
+    docs: intersectAll(
+      stored.map((s) => unionSorted(s.lists?.articles ?? none, s.lists?.highlights ?? none)),
+    ),
+    grouped: (doc) => inGroups.some((l) => hasSorted(l, doc)),
   };
 }
 
@@ -190,17 +195,11 @@ export async function search(
     const found = new Found(query);
     if (terms.length > 0) {
       const c = await candidates(db, terms);
-      if (c.articles.length + c.highlights.length <= fullRankMax) {
-        // Few candidates: read (both tables at once) and check them all, rank them all.
-        const [articles, groups] = await Promise.all([
-          byDocs<ArticleRow>(db.articles, Array.from(c.articles)),
-          byDocs<HighlightGroupRow>(db.highlightGroups, Array.from(c.highlights)),
-        ]);
-        for (const row of articles) found.article(row);
-        for (const row of groups) found.group(row);
-      } else await newestCandidates(db, found, max, c);
+      // Few candidates: read and check them all, rank them all.
+      if (c.docs.length <= fullRankMax) await checkDocs(db, found, Array.from(c.docs), c);
+      else await newestCandidates(db, found, max, c);
     } else await newestScan(db, found, max);
-    return (await found.results(db)).sort(rank).slice(0, max);
+    return found.results().sort(rank).slice(0, max);
   });
 }
 
@@ -209,90 +208,73 @@ export interface SearchOptions {
   fullRankMax?: number;
 }
 
-/** What a result shows of its article. */
-type ResultHead = Pick<SearchResult, 'title' | 'site' | 'author' | 'savedAt'>;
-
-/** The hits found so far, per article: its own first, then its highlights' in creation order. */
+/**
+ * The articles found so far, each checked once with its highlights: found
+ * when its whole text holds the query, shown with the hits of its own fields
+ * first, then of its highlights in creation order.
+ */
 class Found {
-  private own = new Map<string, SearchHit[]>();
-  private fromHighlights = new Map<string, SearchHit[]>();
-  private seenArticles = new Set<string>();
-  private seenGroups = new Set<string>();
-  /** Title, site, author and date of every article row read, for the results. */
-  private heads = new Map<string, ResultHead>();
-  /** The doc of every article row read (its group's since schema v8). */
-  private docs = new Map<string, number>();
+  private found = new Map<string, SearchResult>();
+  private seen = new Set<string>();
   /** The query worked out once (fifty articles and their groups hold thousands of texts to check). */
   private readonly m: QueryMatcher;
   constructor(query: string) {
     this.m = queryMatcher(query);
   }
 
-  /** Articles with at least one hit. */
+  /** Articles found. */
   get size(): number {
-    return this.ids().length;
+    return this.found.size;
   }
-  ids(): string[] {
-    return [...new Set([...this.own.keys(), ...this.fromHighlights.keys()])];
+  /** Checks an article with its highlight group (none when it holds no term or no highlight). */
+  check(a: ArticleRow, group?: HighlightGroupRow): void {
+    if (this.seen.has(a.id)) return;
+    this.seen.add(a.id);
+    const own = articleFields(a);
+    const highlights = (group?.highlights ?? []).map((h) => ({
+      id: h.id,
+      fields: highlightFields(h),
+    }));
+    // Each query word in one field (joinFields keeps fields apart), the words anywhere.
+    const whole = [joinFields(own), ...highlights.map((h) => joinFields(h.fields))].join('\n');
+    if (!this.m.all(whole)) return;
+    const hits = fieldHits(this.m, own);
+    for (const h of highlights) hits.push(...fieldHits(this.m, h.fields, h.id));
+    if (hits.length === 0) return;
+    this.found.set(a.id, {
+      articleId: a.id,
+      title: a.title,
+      site: a.site,
+      author: authorOf(a),
+      savedAt: a.savedAt,
+      hits,
+    });
   }
-  /** Whether the article's own row was checked. */
-  read(id: string): boolean {
-    return this.seenArticles.has(id);
+  results(): SearchResult[] {
+    return [...this.found.values()];
   }
-  /** Keeps what a result shows of an article row read (checked or not). */
-  head(a: ArticleRow): void {
-    this.docs.set(a.id, a.doc);
-    if (!this.heads.has(a.id))
-      this.heads.set(a.id, {
-        title: a.title,
-        site: a.site,
-        author: authorOf(a),
-        savedAt: a.savedAt,
-      });
-  }
-  article(a: ArticleRow): void {
-    if (this.seenArticles.has(a.id)) return;
-    this.seenArticles.add(a.id);
-    this.head(a);
-    const fields = articleFields(a);
-    if (this.m.all(joinFields(fields))) this.own.set(a.id, fieldHits(this.m, fields));
-  }
-  /** The doc of an article whose row was read. */
-  docOf(id: string): number | undefined {
-    return this.docs.get(id);
-  }
-  /** Whether the article's highlight group was checked. */
-  readGroup(id: string): boolean {
-    return this.seenGroups.has(id);
-  }
-  /** Checks each highlight of a group (a candidate group holds the terms, maybe in different highlights). */
-  group(g: HighlightGroupRow): void {
-    if (this.seenGroups.has(g.articleId)) return;
-    this.seenGroups.add(g.articleId);
-    const hits: SearchHit[] = [];
-    for (const h of g.highlights) {
-      const fields = highlightFields(h);
-      if (this.m.all(joinFields(fields))) hits.push(...fieldHits(this.m, fields, h.id));
-    }
-    if (hits.length > 0) this.fromHighlights.set(g.articleId, hits);
-  }
-  /**
-   * The results, with each article's title, site, author and date from its
-   * row: those read already, the others (found only through highlights) read now.
-   */
-  async results(db: GangmuDB): Promise<SearchResult[]> {
-    const ids = this.ids();
-    const unread = ids.filter((id) => !this.heads.has(id));
-    if (unread.length > 0) for (const a of await db.articles.bulkGet(unread)) if (a) this.head(a);
-    const out: SearchResult[] = [];
-    for (const id of ids) {
-      const a = this.heads.get(id);
-      const fromHighlights = this.fromHighlights.get(id) ?? [];
-      const hits = [...(this.own.get(id) ?? []), ...fromHighlights];
-      if (!a || hits.length === 0) continue; // a highlight whose article is gone
-      out.push({ articleId: id, ...a, hits });
-    }
-    return out;
+}
+
+/**
+ * Reads the articles of `docs` with the groups of those whose highlights hold
+ * a term (range reads where they lie close), and checks them in that order,
+ * until `max` are found.
+ */
+async function checkDocs(
+  db: GangmuDB,
+  found: Found,
+  docs: readonly number[],
+  c: Candidates,
+  max = Infinity,
+): Promise<void> {
+  const [articles, groups] = await Promise.all([
+    byDocs<ArticleRow>(db.articles, docs),
+    byDocs<HighlightGroupRow>(db.highlightGroups, docs.filter(c.grouped)),
+  ]);
+  const groupOf = new Map(groups.map((g) => [g.doc, g]));
+  for (const a of articles) {
+    if (found.size >= max) return;
+    found.check(a, groupOf.get(a.doc));
   }
 }
 
@@ -316,10 +298,8 @@ export function nextStep(wanted: number, found: number, read: number): number {
 /**
  * Many candidates (a common word), answered from the newest: candidate
  * articles from the highest doc down (docs are numbered in write order; an
- * import numbers by date), checked until `max` articles match by their own
- * text; then candidate highlights from the highest doc down fill the room
- * left. Each article found then gets all its hits: its own text (when it is a
- * candidate) and its candidate highlights. Reads O(max) rows, not
+ * import numbers by date), each checked with its highlights, until `max`
+ * match: exactly the `max` newest matches. Reads O(max) rows, not
  * O(matches): the reply time does not grow with the library.
  */
 async function newestCandidates(
@@ -328,47 +308,16 @@ async function newestCandidates(
   max: number,
   c: Candidates,
 ): Promise<void> {
-  /** Reads candidates from the highest doc down until `max` articles are found; true when every one was read. */
-  const walk = async <T extends { doc?: number }>(
-    table: DocTable<T>,
-    docs: DocList,
-    check: (row: T) => void,
-  ) => {
-    let end = docs.length;
-    const before = found.size;
-    // The first step as long as the page (a common word matches most), then as many as
-    // the rate found so far says are still needed.
-    for (let n = Math.max(max, 1); end > 0 && found.size < max;) {
-      const start = Math.max(0, end - n);
-      for (const row of await byDocs(table, descending(docs, start, end))) check(row);
-      end = start;
-      n = nextStep(max - found.size, found.size - before, docs.length - end);
-    }
-    return end === 0;
-  };
-  const allArticles = await walk<ArticleRow>(db.articles, c.articles, (a) => found.article(a));
-  const allGroups = await walk<HighlightGroupRow>(db.highlightGroups, c.highlights, (g) =>
-    found.group(g),
-  );
-  // Every hit of the articles found: their own rows and their candidate highlight groups
-  // (none left to read of a list walked to its end). A group's doc is its article's
-  // (schema v8): only the groups of found articles whose doc is a candidate are read.
-  const ids = found.ids();
-  const unread = allArticles ? [] : ids.filter((id) => !found.read(id));
-  const candidateGroup = (id: string) => {
-    const doc = found.docOf(id);
-    return doc !== undefined && hasSorted(c.highlights, doc);
-  };
-  const ungrouped = allGroups ? [] : ids.filter((id) => !found.readGroup(id) && candidateGroup(id));
-  const [articles, groups] = await Promise.all([
-    unread.length > 0 ? db.articles.bulkGet(unread) : [],
-    ungrouped.length > 0 ? groupsOf(db, ungrouped) : [],
-  ]);
-  for (const a of articles) {
-    if (a && hasSorted(c.articles, a.doc)) found.article(a);
-    else if (a) found.head(a);
+  const { docs } = c;
+  let end = docs.length;
+  // The first step as long as the page (a common word matches most), then as many as
+  // the rate found so far says are still needed.
+  for (let n = Math.max(max, 1); end > 0 && found.size < max;) {
+    const start = Math.max(0, end - n);
+    await checkDocs(db, found, descending(docs, start, end), c, max);
+    end = start;
+    n = nextStep(max - found.size, found.size, docs.length - end);
   }
-  for (const g of groups) if (g) found.group(g);
 }
 
 /**
@@ -400,9 +349,7 @@ async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void
     const groupOf = new Map(groups.map((g) => [g.doc, g]));
     for (let i = articles.length - 1; i >= 0 && found.size < max; i--) {
       const a = articles[i]!;
-      found.article(a);
-      const g = groupOf.get(a.doc);
-      if (g) found.group(g);
+      found.check(a, groupOf.get(a.doc));
     }
     // A range that came back short (deleted articles leave gaps) doubles the next.
     n = articles.length < want ? 2 * n : nextStep(max - found.size, found.size, read);
