@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { composing } from '../ime.ts';
 import type { SearchField, SearchResult } from '@/utils/messages';
 import type { LibraryMessage, LibraryT } from './library-strings.ts';
 import { optionProps } from './listbox.ts';
@@ -85,6 +86,13 @@ export function SearchResults({
             key={r.articleId}
             class="result"
             {...optionProps(r.articleId, ids, activeId, onActivate)}
+            onKeyDown={(e) => {
+              // → on a result shows all its places (the "N more places" button).
+              if (e.key !== 'ArrowRight' || e.target !== e.currentTarget || composing(e)) return;
+              if (whole.has(r.articleId) || r.hits.length <= HITS_SHOWN) return;
+              e.preventDefault();
+              expand(r.articleId);
+            }}
           >
             <button
               type="button"

@@ -114,6 +114,22 @@ describe('SearchResults, an article matching in many places', () => {
     act(() => render(view([result('a')]), root));
     expect(shown('a')).toBe(HITS_SHOWN);
   });
+
+  it('→ on a result shows all its places; not while an input method composes', () => {
+    const root = mount(view([result('a')]));
+    const row = root.querySelector<HTMLElement>('li[data-id="a"]')!;
+    const shown = () => row.querySelectorAll('.hit:not(.more-hits)').length;
+    const right = (init: KeyboardEventInit = {}) =>
+      act(() => {
+        row.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, ...init }),
+        );
+      });
+    right({ isComposing: true });
+    expect(shown()).toBe(HITS_SHOWN);
+    right();
+    expect(shown()).toBe(7);
+  });
 });
 
 describe('SearchResults, 50 results', () => {
