@@ -149,3 +149,25 @@ export function queryTerms(query: string): string[] {
   baseTerms(text, (t) => seen.add(t));
   return [...seen];
 }
+
+/**
+ * {@link queryTerms} word by word: the terms of each piece of the query (a
+ * Han run of two characters or more, a Latin word or number), pieces without
+ * terms left out. A piece stands in one field of a document, so a document
+ * field holds all of that piece's terms.
+ */
+export function queryTermGroups(query: string): string[][] {
+  const { text } = normalizeForSearch(query);
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  for (const r of runsOf(text)) {
+    const terms = new Set<string>();
+    baseTerms(text.slice(r.start, r.end), (t) => terms.add(t));
+    const key = [...terms].join(' ');
+    if (terms.size > 0 && !seen.has(key)) {
+      seen.add(key);
+      out.push([...terms]);
+    }
+  }
+  return out;
+}

@@ -5,6 +5,7 @@
 export {
   indexTerms,
   queryTerms,
+  queryTermGroups,
   defaultSegmenter,
   MAX_TERMS,
   type WordSegmenter,

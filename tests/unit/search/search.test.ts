@@ -6,6 +6,7 @@ import {
   matchesAll,
   MAX_TERMS,
   queryMatcher,
+  queryTermGroups,
   queryTerms,
   snippet,
   type WordSegmenter,
@@ -132,6 +133,25 @@ describe('queryTerms', () => {
     ['治理 治理', ['治理']],
   ])('%s', (q, terms) => {
     expect(queryTerms(q)).toEqual(terms);
+  });
+});
+
+describe('queryTermGroups', () => {
+  it.each([
+    ['时间序列', [['时间', '间序', '序列']]],
+    [
+      '营商环境 调查研究',
+      [
+        ['营商', '商环', '环境'],
+        ['调查', '查研', '研究'],
+      ],
+    ],
+    ['5G基站', [['5g'], ['基站']]],
+    ['党 治理 治理', [['治理']]],
+    ['，。！', []],
+  ])('%s: the terms of each word', (q, groups) => {
+    expect(queryTermGroups(q)).toEqual(groups);
+    expect(queryTermGroups(q).flat().sort()).toEqual(queryTerms(q).sort());
   });
 });
 
