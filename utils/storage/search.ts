@@ -1,12 +1,13 @@
 /**
  * Library search over the posting lists (schema v4, postings.ts).
  *
- * A query's terms (lib/search queryTerms: CJK bigrams, Latin words) must all
- * be in an article: in its own text (title, author, outline, formulations,
- * digest) or in its highlight group (schema v5: the terms of all its
- * highlights' words and notes), which shares its doc number (schema v8). The
- * terms' posting rows are read by key; per term, its article and highlight
- * lists are joined, and these intersected, rarest first. Each candidate is
+ * Every word of a query (its terms, lib/search queryTermGroups: CJK bigrams,
+ * Latin words) must be in an article: in its own text (title, author,
+ * outline, formulations, digest) or in its highlight group (schema v5: the
+ * terms of all its highlights' words and notes), which shares its doc number
+ * (schema v8). The terms' posting rows are read by key; per word, the
+ * articles holding all its terms and the groups holding all its terms are
+ * joined, and these intersected, rarest first. Each candidate is
  * then checked on its whole text, its own and its highlights', by the query's
  * matcher: each query word in one field, as written (时间序列, not 时间 …
  * 序列 apart), the words in any of them (营商环境 in the title, 调查研究 in a
@@ -28,7 +29,7 @@ import {
   intersectAll,
   normalizeForSearch,
   queryMatcher,
-  queryTerms,
+  queryTermGroups,
   snippet,
   type DocList,
   type QueryMatcher,
@@ -96,23 +97,31 @@ function fieldHits(
   return out;
 }
 
-/** The articles whose own text and highlights hold every term between them. */
+/** The articles whose own text and highlights hold every word of the query between them. */
 interface Candidates {
   /** Their docs, ascending (maybe a stored list itself: read only). */
   docs: DocList;
-  /** Whether the article's highlight group holds one of the terms (else it is not read). */
+  /** Whether the article's highlight group may hold a word of the query (else it is not read). */
   grouped(doc: number): boolean;
 }
 
-/** The {@link Candidates} of a query's terms. */
-async function candidates(db: GangmuDB, terms: readonly string[]): Promise<Candidates> {
-  const stored = await readPostings(db, [...new Set(terms)]);
+/**
+ * The {@link Candidates} of a query's words, each given as its terms
+ * (lib/search queryTermGroups). A word stands in one field: in the article's
+ * own text (all its terms in the article list) or in its highlights (all in
+ * the highlight list). The words may be in either.
+ */
+async function candidates(db: GangmuDB, words: readonly string[][]): Promise<Candidates> {
+  const terms = [...new Set(words.flat())];
+  const stored = await readPostings(db, terms);
+  const lists = new Map(terms.map((t, k) => [t, stored[k]!.lists]));
   const none: DocList = [];
-  const inGroups = stored.map((s) => s.lists?.highlights ?? none).filter((l) => l.length > 0);
+  const side = (word: readonly string[], of: 'articles' | 'highlights') =>
+    intersectAll(word.map((t) => lists.get(t)?.[of] ?? none));
+  const own = words.map((w) => side(w, 'articles'));
+  const inGroups = words.map((w) => side(w, 'highlights'));
   return {
-    docs: intersectAll(
-      stored.map((s) => unionSorted(s.lists?.articles ?? none, s.lists?.highlights ?? none)),
-    ),
+    docs: intersectAll(own.map((a, i) => unionSorted(a, inGroups[i]!))),
     grouped: (doc) => inGroups.some((l) => hasSorted(l, doc)),
   };
 }
@@ -189,12 +198,12 @@ export async function search(
 ): Promise<SearchResult[]> {
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
-  const terms = queryTerms(query);
+  const words = queryTermGroups(query);
   const tables = [db.articles, db.highlightGroups, db.postings, db.postingPages];
   return db.transaction('r', tables, async () => {
     const found = new Found(query);
-    if (terms.length > 0) {
-      const c = await candidates(db, terms);
+    if (words.length > 0) {
+      const c = await candidates(db, words);
       // Few candidates: read and check them all, rank them all.
       if (c.docs.length <= fullRankMax) await checkDocs(db, found, Array.from(c.docs), c);
       else await newestCandidates(db, found, max, c);
