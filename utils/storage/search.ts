@@ -101,6 +101,8 @@ function fieldHits(
 interface Candidates {
   /** Their docs, ascending (maybe a stored list itself: read only). */
   docs: DocList;
+  /** Whether the article's own text may hold a word of the query (else its fields are not checked). */
+  own(doc: number): boolean;
   /** Whether the article's highlight group may hold a word of the query (else it is not read). */
   grouped(doc: number): boolean;
 }
@@ -118,10 +120,11 @@ async function candidates(db: GangmuDB, words: readonly string[][]): Promise<Can
   const none: DocList = [];
   const side = (word: readonly string[], of: 'articles' | 'highlights') =>
     intersectAll(word.map((t) => lists.get(t)?.[of] ?? none));
-  const own = words.map((w) => side(w, 'articles'));
+  const inArticles = words.map((w) => side(w, 'articles'));
   const inGroups = words.map((w) => side(w, 'highlights'));
   return {
-    docs: intersectAll(own.map((a, i) => unionSorted(a, inGroups[i]!))),
+    docs: intersectAll(inArticles.map((a, i) => unionSorted(a, inGroups[i]!))),
+    own: (doc) => inArticles.some((l) => hasSorted(l, doc)),
     grouped: (doc) => inGroups.some((l) => hasSorted(l, doc)),
   };
 }
@@ -235,19 +238,23 @@ class Found {
   get size(): number {
     return this.found.size;
   }
-  /** Checks an article with its highlight group (none when it holds no term or no highlight). */
-  check(a: ArticleRow, group?: HighlightGroupRow): void {
+  /**
+   * Checks an article with its highlight group (none when it holds no word of
+   * the query or no highlight); `own` false: its own text holds no word of
+   * the query (the posting lists say so), and is not looked at.
+   */
+  check(a: ArticleRow, group?: HighlightGroupRow, own = true): void {
     if (this.seen.has(a.id)) return;
     this.seen.add(a.id);
-    const own = articleFields(a);
+    const fields = own ? articleFields(a) : [];
     const highlights = (group?.highlights ?? []).map((h) => ({
       id: h.id,
       fields: highlightFields(h),
     }));
     // Each query word in one field (joinFields keeps fields apart), the words anywhere.
-    const whole = [joinFields(own), ...highlights.map((h) => joinFields(h.fields))].join('\n');
+    const whole = [joinFields(fields), ...highlights.map((h) => joinFields(h.fields))].join('\n');
     if (!this.m.all(whole)) return;
-    const hits = fieldHits(this.m, own);
+    const hits = fieldHits(this.m, fields);
     for (const h of highlights) hits.push(...fieldHits(this.m, h.fields, h.id));
     if (hits.length === 0) return;
     this.found.set(a.id, {
@@ -265,9 +272,10 @@ class Found {
 }
 
 /**
- * Reads the articles of `docs` with the groups of those whose highlights hold
- * a term (range reads where they lie close), and checks them in that order,
- * until `max` are found.
+ * Reads the candidates of `docs` and checks them in that order, until `max`
+ * are found: the groups that may hold a word of the query, the articles whose
+ * own text may by their doc (range reads where the docs lie close), the
+ * others (found through their highlights only) by the key their group names.
  */
 async function checkDocs(
   db: GangmuDB,
@@ -276,14 +284,20 @@ async function checkDocs(
   c: Candidates,
   max = Infinity,
 ): Promise<void> {
-  const [articles, groups] = await Promise.all([
-    byDocs<ArticleRow>(db.articles, docs),
+  const [own, groups] = await Promise.all([
+    byDocs<ArticleRow>(db.articles, docs.filter(c.own)),
     byDocs<HighlightGroupRow>(db.highlightGroups, docs.filter(c.grouped)),
   ]);
+  const byDoc = new Map<number, ArticleRow>(own.map((a) => [a.doc, a]));
+  const others = groups.filter((g) => g.doc !== undefined && !byDoc.has(g.doc));
+  if (others.length > 0)
+    for (const a of await db.articles.bulkGet(others.map((g) => g.articleId)))
+      if (a) byDoc.set(a.doc, a);
   const groupOf = new Map(groups.map((g) => [g.doc, g]));
-  for (const a of articles) {
+  for (const doc of docs) {
     if (found.size >= max) return;
-    found.check(a, groupOf.get(a.doc));
+    const a = byDoc.get(doc);
+    if (a) found.check(a, groupOf.get(doc), c.own(doc));
   }
 }
 
