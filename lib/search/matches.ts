@@ -82,6 +82,12 @@ function hasPiece(hay: string, p: Piece): boolean {
  * per character) is built only for a text that holds a piece.
  */
 export interface QueryMatcher {
+  /**
+   * The query's pieces (Han runs of two characters or more, Latin words). With
+   * one or none, a text of several fields holds the query when one of its
+   * fields has {@link spans}.
+   */
+  readonly pieces: number;
   /** {@link matchesAll}: the text holds every piece (no pieces: the query as a substring). */
   all(text: string): boolean;
   /** {@link matches}: raw spans of the pieces found in the text (no pieces: of the query as a substring). */
@@ -93,6 +99,7 @@ export function queryMatcher(query: string): QueryMatcher {
   const pieces = queryPieces(query);
   const q = normalizeForSearch(query).text.trim();
   return {
+    pieces: pieces.length,
     all(text) {
       if (pieces.length === 0) return q.length > 0 && normalizeText(text).includes(q);
       const hay = normalizeText(text);

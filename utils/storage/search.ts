@@ -251,9 +251,12 @@ class Found {
       id: h.id,
       fields: highlightFields(h),
     }));
-    // Each query word in one field (joinFields keeps fields apart), the words anywhere.
-    const whole = [joinFields(fields), ...highlights.map((h) => joinFields(h.fields))].join('\n');
-    if (!this.m.all(whole)) return;
+    // Each query word in one field (joinFields keeps fields apart), the words anywhere. One
+    // word: the article holds it when a field does, which its hits say.
+    if (this.m.pieces > 1) {
+      const whole = [fields, ...highlights.map((h) => h.fields)].map(joinFields).join('\n');
+      if (!this.m.all(whole)) return;
+    }
     const hits = fieldHits(this.m, fields);
     for (const h of highlights) hits.push(...fieldHits(this.m, h.fields, h.id));
     if (hits.length === 0) return;
