@@ -1,5 +1,5 @@
-import { composing } from '../ime.ts';
 import { useState } from 'preact/hooks';
+import { composing } from '../ime.ts';
 import { highlightText } from '../../lib/export/highlights-md.ts';
 import type { Highlight } from '../../lib/model.ts';
 import type { Translate } from '../sidebar/sidebar-messages.ts';

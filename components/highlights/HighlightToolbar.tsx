@@ -1,5 +1,5 @@
-import { composing } from '../ime.ts';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { composing } from '../ime.ts';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model.ts';
 import type { Translate } from '../sidebar/sidebar-messages.ts';
 import { colorLabel } from './color-label.ts';

@@ -1,5 +1,5 @@
-import { composing } from '../ime.ts';
 import { useEffect, useState } from 'preact/hooks';
+import { composing } from '../ime.ts';
 import type { LibraryT } from './library-strings.ts';
 
 export interface NoteEditorProps {

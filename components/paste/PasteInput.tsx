@@ -1,5 +1,5 @@
-import { composing } from '../ime.ts';
 import { useState } from 'preact/hooks';
+import { composing } from '../ime.ts';
 import type { PasteTranslate } from './paste-messages.ts';
 
 export interface PasteInputProps {

@@ -1,6 +1,6 @@
-import { composing } from '../ime.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { composing } from '../ime.ts';
 import type { Outline } from '../../lib/types.ts';
 import type { FlatNode } from '../../utils/page/flat-outline.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
