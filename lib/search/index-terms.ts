@@ -144,10 +144,7 @@ export function indexTerms(
  * {@link matches} or ask for a longer query.
  */
 export function queryTerms(query: string): string[] {
-  const { text } = normalizeForSearch(query);
-  const seen = new Set<string>();
-  baseTerms(text, (t) => seen.add(t));
-  return [...seen];
+  return [...new Set(queryTermGroups(query).flat())];
 }
 
 /**
