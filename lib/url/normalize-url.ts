@@ -74,30 +74,6 @@ const WECHAT_TRACKING = new Set([
 ]);
 const WECHAT_TRACKING_PREFIXES = ['sharer_'];
 
-/**
- * Two-label public suffixes common on the sites we read, so that
- * www.news.cn and m.news.cn are one site and a.gov.cn and b.gov.cn are not.
- * Not the full Public Suffix List: an unknown suffix falls back to the last
- * two labels, which errs on treating more hosts as one site only for
- * ccTLD second levels missing here.
- */
-const TWO_LABEL_SUFFIXES = new Set(
-  ['com', 'net', 'org', 'gov', 'edu', 'ac', 'mil']
-    .flatMap((sl) => ['cn', 'hk', 'tw', 'mo', 'sg', 'au', 'uk', 'jp'].map((tld) => `${sl}.${tld}`))
-    .concat(['co.uk', 'co.jp', 'or.jp', 'ne.jp', 'idv.tw', 'gd.cn', 'bj.cn', 'sh.cn']),
-);
-
-/** The registrable domain of a host (approximation, see {@link TWO_LABEL_SUFFIXES}). */
-export function siteOf(host: string): string {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  if (/^[\d.]+$/.test(h) || h.startsWith('[')) return h; // IP address: the host itself
-  const labels = h.split('.');
-  if (labels.length <= 2) return h;
-  const lastTwo = labels.slice(-2).join('.');
-  const take = TWO_LABEL_SUFFIXES.has(lastTwo) ? 3 : 2;
-  return labels.slice(-take).join('.');
-}
-
 function isTracking(name: string, wechat: boolean): boolean {
   const n = name.toLowerCase();
   if (TRACKING_EXACT.has(n) || TRACKING_PREFIXES.some((p) => n.startsWith(p))) return true;
@@ -117,9 +93,13 @@ function parseHttp(url: string, base?: string): URL | null {
 
 /**
  * The normalised form of `url`, the key of its article:
- * - a `canonical` link (absolute or relative to `url`) is used instead when it
- *   is http(s) on the same site — a page may speak only for its own site, so
- *   a syndicated copy or a hostile page cannot claim another site's key;
+ * - a `canonical` link (absolute or relative to `url`) is used instead only
+ *   when it is on the page's own origin (scheme, host and port): a page speaks
+ *   only for its own origin, so a hostile page (evil.github.io naming a
+ *   victim.github.io article, a sibling subdomain, an http copy of an https
+ *   page) can never be given another origin's article, its highlights or its
+ *   notes. The background enforces the same rule on every request from a page
+ *   (utils/sender-policy.ts);
  * - the fragment and any user:password are dropped;
  * - the host is lower-cased and a default port dropped (the URL parser does both);
  * - tracking parameters are dropped (above), the rest sorted by name (stable,
@@ -140,7 +120,7 @@ export function normalizeUrl(url: string, canonical?: string | null): string {
   let u = page;
   if (canonical) {
     const c = parseHttp(canonical.trim(), page.href);
-    if (c && siteOf(c.hostname) === siteOf(page.hostname)) u = c;
+    if (c && c.origin === page.origin) u = c;
   }
   const wechat = WECHAT_HOSTS.has(u.hostname);
   const pairs = u.search
@@ -162,4 +142,20 @@ export function normalizeUrl(url: string, canonical?: string | null): string {
   pairs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const search = pairs.length ? `?${pairs.map((p) => p.raw).join('&')}` : '';
   return `${u.protocol}//${u.host}${u.pathname}${search}`;
+}
+
+/**
+ * Whether a page at `pageUrl` may read or change the article stored under
+ * `articleId`: the key is on the page's own origin (http and https pages), or
+ * is exactly the page's own key (any other page, such as file:). A page never
+ * reaches a pasted article, another origin's article or a file's. This is
+ * the rule {@link normalizeUrl} follows for canonical links, stated for a key
+ * that arrives from elsewhere (a request the background checks).
+ */
+export function keyBelongsTo(articleId: string, pageUrl: string): boolean {
+  if (!articleId || !pageUrl) return false;
+  const page = parseHttp(pageUrl.trim());
+  if (!page) return articleId === normalizeUrl(pageUrl);
+  const key = parseHttp(articleId);
+  return key !== null && key.origin === page.origin;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl, siteOf } from '@/lib/url/normalize-url';
+import { keyBelongsTo, normalizeUrl } from '@/lib/url/normalize-url';
+import { KEY_BELONGS_CASES } from './normalize-url-cases';
 import { NORMALIZE_CASES } from './normalize-url-cases';
 
 describe('normalizeUrl', () => {
@@ -15,13 +16,15 @@ describe('normalizeUrl', () => {
   });
 });
 
-describe('siteOf', () => {
-  it.each([
-    ['www.news.cn', 'news.cn'],
-    ['theory.people.com.cn', 'people.com.cn'],
-    ['www.beijing.gov.cn', 'beijing.gov.cn'],
-    ['mp.weixin.qq.com', 'qq.com'],
-    ['localhost', 'localhost'],
-    ['127.0.0.1', '127.0.0.1'],
-  ])('%s → %s', (host, site) => expect(siteOf(host)).toBe(site));
+describe('keyBelongsTo', () => {
+  it.each(KEY_BELONGS_CASES)('%s', (_why, key, pageUrl, expected) => {
+    expect(keyBelongsTo(key, pageUrl)).toBe(expected);
+  });
+
+  it('holds for every key a page computes for itself, whatever its canonical link', () => {
+    for (const [, url, canonical] of NORMALIZE_CASES) {
+      if (!/^https?:/.test(url)) continue;
+      expect(keyBelongsTo(normalizeUrl(url, canonical), url)).toBe(true);
+    }
+  });
 });
