@@ -23,6 +23,8 @@ export default defineBackground(() => {
     library,
     badge,
     session,
+    // runtime.getURL('') is `chrome-extension://ID/` (Firefox: `moz-extension://UUID/`).
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     openLibrary: async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
     },

@@ -445,7 +445,8 @@ export interface ContentReplyValue {
  * - `not-found`: the article or highlight is not in the library.
  * - a {@link BackupErrorKind}: the backup file was refused and nothing changed.
  */
-export type ErrorCode = 'quota-exceeded' | 'not-found' | BackupErrorKind;
+/** `refused`: the sender may not make the request (a page asking for another origin's article). */
+export type ErrorCode = 'quota-exceeded' | 'not-found' | 'refused' | BackupErrorKind;
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode };
 

@@ -28,6 +28,7 @@ import { restoreStreaming, type ReadText } from './storage/restore-stream.ts';
 import { asStorageError, StorageError } from './storage/errors.ts';
 import { deleteHighlight, putHighlight, updateNote } from './storage/highlights.ts';
 import { search } from './storage/search.ts';
+import { refusal } from './sender-policy.ts';
 import { getSitePrefs, setSitePrefs } from './storage/site-prefs.ts';
 import {
   createTabStatusService,
@@ -44,10 +45,23 @@ export interface RouterDeps {
   /** Opens the library page in a tab. */
   openLibrary: () => Promise<void>;
   clock?: Clock;
+  /**
+   * The extension's own origin (`chrome-extension://ID`): requests from its
+   * pages may ask anything; from any other sender (a page's content script)
+   * only what utils/sender-policy.ts allows a page.
+   */
+  extensionOrigin: string;
 }
 
 /** Creates the background's message handler. */
-export function createRouter({ library, badge, session, openLibrary, clock }: RouterDeps) {
+export function createRouter({
+  library,
+  badge,
+  session,
+  openLibrary,
+  clock,
+  extensionOrigin,
+}: RouterDeps) {
   const tabs = createTabStatusService({
     badge,
     session,
@@ -143,9 +157,11 @@ export function createRouter({ library, badge, session, openLibrary, clock }: Ro
   /**
    * Handles one request; failures come back as `{ ok: false, error }`, never
    * as a throw, with a `code` for the expected ones (a full disk, a refused
-   * backup, a row that is gone).
+   * backup, a row that is gone, a request its sender may not make).
    */
   async function handle<R extends Request>(request: R, sender: SenderLike): Promise<ReplyTo<R>> {
+    const refused = refusal(request, sender, extensionOrigin);
+    if (refused) return { ok: false, error: refused, code: 'refused' };
     try {
       // dispatch answers each request type with its ReplyValue (checked per case above).
       return { ok: true, value: (await dispatch(request, sender)) as ReplyValue[R['type']] };

@@ -19,7 +19,7 @@ import {
 } from '@/utils/library/library-actions';
 import type { RuntimeLike } from '@/utils/messages';
 import { exportBackup } from '@/utils/storage/backup';
-import { draft, highlight, useFreshRouters } from '../storage/fixtures';
+import { draft, highlight, useFreshRouters, FROM_EXTENSION } from '../storage/fixtures';
 
 const freshRouter = useFreshRouters();
 let db: GangmuDB;
@@ -39,7 +39,7 @@ function runtime() {
       sendMessage: async (m: unknown) => {
         sent.push(m as { type: string });
         // As the browser does: the message is copied.
-        return router.handle(structuredClone(m) as never, {});
+        return router.handle(structuredClone(m) as never, FROM_EXTENSION);
       },
     },
   };

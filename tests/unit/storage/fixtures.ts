@@ -147,6 +147,11 @@ export function libraryOver(db: GangmuDB): LibraryDb {
   return library;
 }
 
+/** The extension origin the test routers are made with. */
+export const EXTENSION_ORIGIN = 'chrome-extension://gangmutest';
+/** A request's sender: one of the extension's own pages (the library). */
+export const FROM_EXTENSION = { url: `${EXTENSION_ORIGIN}/library.html` } as const;
+
 /**
  * The background's router over a fresh database (its library's databases
  * dropped after each test of the calling file), with a ticking clock and no
@@ -170,6 +175,7 @@ export function useFreshRouters(): (deps?: Partial<RouterDeps>) => {
       session: undefined,
       openLibrary: async () => {},
       clock: tickingClock(),
+      extensionOrigin: EXTENSION_ORIGIN,
       ...deps,
     });
     return { router, db };

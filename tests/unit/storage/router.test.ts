@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ARTICLE_ID, draft, highlight, useFreshRouters } from './fixtures';
+import { ARTICLE_ID, draft, highlight, useFreshRouters, FROM_EXTENSION } from './fixtures';
 
 const freshRouter = useFreshRouters();
 afterEach(() => {
@@ -17,34 +17,36 @@ const tab = (id: number, url = `${ARTICLE_ID}?utm_source=wx#x`) => ({ tab: { id 
 describe('background router', () => {
   it('routes storage requests and answers { ok, value }', async () => {
     const { r } = router();
-    const saved = await r.handle({ type: 'save-article', article: draft() }, {});
+    const saved = await r.handle({ type: 'save-article', article: draft() }, FROM_EXTENSION);
     expect(saved).toMatchObject({ ok: true, value: { id: ARTICLE_ID } });
     const put = await r.handle(
       { type: 'put-highlight', highlight: highlight('h1'), article: draft() },
       tab(1),
     );
     expect(put).toMatchObject({ ok: true, value: { id: 'h1' } });
-    expect(await r.handle({ type: 'get-article', articleId: ARTICLE_ID }, {})).toMatchObject({
+    expect(
+      await r.handle({ type: 'get-article', articleId: ARTICLE_ID }, FROM_EXTENSION),
+    ).toMatchObject({
       ok: true,
       value: { article: { id: ARTICLE_ID }, highlights: [{ id: 'h1' }] },
     });
-    expect(await r.handle({ type: 'list-articles' }, {})).toMatchObject({
+    expect(await r.handle({ type: 'list-articles' }, FROM_EXTENSION)).toMatchObject({
       ok: true,
       value: [{ id: ARTICLE_ID, highlights: 1 }],
     });
     expect(
-      await r.handle({ type: 'delete-highlight', articleId: ARTICLE_ID, id: 'h1' }, {}),
+      await r.handle({ type: 'delete-highlight', articleId: ARTICLE_ID, id: 'h1' }, FROM_EXTENSION),
     ).toEqual({
       ok: true,
       value: null,
     });
     expect(
-      await r.handle({ type: 'set-site-prefs', site: 's', prefs: { width: 500 } }, {}),
+      await r.handle({ type: 'set-site-prefs', site: 's', prefs: { width: 500 } }, FROM_EXTENSION),
     ).toEqual({
       ok: true,
       value: { alwaysOpen: false, width: 500, collapsed: false },
     });
-    expect(await r.handle({ type: 'get-site-prefs', site: 's' }, {})).toMatchObject({
+    expect(await r.handle({ type: 'get-site-prefs', site: 's' }, FROM_EXTENSION)).toMatchObject({
       value: { width: 500 },
     });
   });
@@ -53,18 +55,21 @@ describe('background router', () => {
     const { r } = router();
     await r.handle({ type: 'outline-found', count: 3, title: 't', essay: true }, tab(2));
     await r.handle({ type: 'report-highlights', count: 1 }, tab(2));
-    expect(await r.handle({ type: 'get-tab-status', tabId: 2 }, {})).toMatchObject({
+    expect(await r.handle({ type: 'get-tab-status', tabId: 2 }, FROM_EXTENSION)).toMatchObject({
       value: { saved: false, highlights: 1, count: 3 },
     });
-    await r.handle({ type: 'save-article', article: draft() }, {});
-    expect(await r.handle({ type: 'get-tab-status', tabId: 2 }, {})).toMatchObject({
+    await r.handle({ type: 'save-article', article: draft() }, FROM_EXTENSION);
+    expect(await r.handle({ type: 'get-tab-status', tabId: 2 }, FROM_EXTENSION)).toMatchObject({
       value: { saved: true },
     });
   });
 
   it('opens the library', async () => {
     const { r, opened } = router();
-    expect(await r.handle({ type: 'open-library' }, {})).toEqual({ ok: true, value: null });
+    expect(await r.handle({ type: 'open-library' }, FROM_EXTENSION)).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(opened()).toBe(1);
   });
 
@@ -76,74 +81,91 @@ describe('background router', () => {
       title: '时间序列',
       site: 'e.com',
     });
-    await r.handle({ type: 'save-article', article: draft() }, {});
-    await r.handle({ type: 'save-article', article: other }, {});
+    await r.handle({ type: 'save-article', article: draft() }, FROM_EXTENSION);
+    await r.handle({ type: 'save-article', article: other }, FROM_EXTENSION);
     await r.handle(
       {
         type: 'put-highlight',
         highlight: { ...highlight('h1'), color: 'green' },
         article: draft(),
       },
-      {},
+      FROM_EXTENSION,
     );
-    expect(await r.handle({ type: 'search', query: '时间序列' }, {})).toMatchObject({
+    expect(await r.handle({ type: 'search', query: '时间序列' }, FROM_EXTENSION)).toMatchObject({
       ok: true,
       value: [{ articleId: 'https://e.com/2', hits: [{ field: 'title', spans: [[0, 4]] }] }],
     });
     expect(
       await r.handle(
         { type: 'set-tags', articleId: ARTICLE_ID, tags: [' 治理 ', '', '治理', '党建'] },
-        {},
+        FROM_EXTENSION,
       ),
     ).toMatchObject({ ok: true, value: { tags: ['治理', '党建'] } });
-    expect(await r.handle({ type: 'list-articles', tag: '党建' }, {})).toMatchObject({
+    expect(await r.handle({ type: 'list-articles', tag: '党建' }, FROM_EXTENSION)).toMatchObject({
       value: [{ id: ARTICLE_ID, tags: ['治理', '党建'], colors: ['green'], highlights: 1 }],
     });
-    expect(await r.handle({ type: 'list-articles', color: 'yellow' }, {})).toEqual({
+    expect(await r.handle({ type: 'list-articles', color: 'yellow' }, FROM_EXTENSION)).toEqual({
       ok: true,
       value: [],
     });
-    expect((await r.handle({ type: 'list-articles', sort: 'title', order: 'asc' }, {})).ok).toBe(
-      true,
-    );
     expect(
-      await r.handle({ type: 'update-note', articleId: ARTICLE_ID, id: 'h1', note: '默认' }, {}),
+      (await r.handle({ type: 'list-articles', sort: 'title', order: 'asc' }, FROM_EXTENSION)).ok,
+    ).toBe(true);
+    expect(
+      await r.handle(
+        { type: 'update-note', articleId: ARTICLE_ID, id: 'h1', note: '默认' },
+        FROM_EXTENSION,
+      ),
     ).toMatchObject({
       ok: true,
       value: { id: 'h1', note: '默认', color: 'green' },
     });
     expect(
-      await r.handle({ type: 'update-note', articleId: ARTICLE_ID, id: 'gone', note: '' }, {}),
+      await r.handle(
+        { type: 'update-note', articleId: ARTICLE_ID, id: 'gone', note: '' },
+        FROM_EXTENSION,
+      ),
     ).toMatchObject({
       ok: false,
       code: 'not-found',
     });
     expect(
-      await r.handle({ type: 'export-articles', ids: [ARTICLE_ID, 'nope'] }, {}),
+      await r.handle({ type: 'export-articles', ids: [ARTICLE_ID, 'nope'] }, FROM_EXTENSION),
     ).toMatchObject({
       value: [{ article: { id: ARTICLE_ID }, highlights: [{ id: 'h1' }] }],
     });
-    const backup = await r.handle({ type: 'export-backup' }, {});
+    const backup = await r.handle({ type: 'export-backup' }, FROM_EXTENSION);
     if (!backup.ok) throw new Error(backup.error);
-    const deleted = await r.handle({ type: 'delete-article', articleId: ARTICLE_ID }, {});
+    const deleted = await r.handle(
+      { type: 'delete-article', articleId: ARTICLE_ID },
+      FROM_EXTENSION,
+    );
     if (!deleted.ok || !deleted.value) throw new Error('not deleted');
     expect(deleted.value.highlights.map((h) => h.id)).toEqual(['h1']);
     expect(deleted.value.article).not.toHaveProperty('terms');
-    expect(await r.handle({ type: 'search', query: '默认' }, {})).toEqual({ ok: true, value: [] });
-    expect(await r.handle({ type: 'restore-rows', ...deleted.value }, {})).toEqual({
+    expect(await r.handle({ type: 'search', query: '默认' }, FROM_EXTENSION)).toEqual({
+      ok: true,
+      value: [],
+    });
+    expect(await r.handle({ type: 'restore-rows', ...deleted.value }, FROM_EXTENSION)).toEqual({
       ok: true,
       value: null,
     });
-    expect(await r.handle({ type: 'search', query: '默认' }, {})).toMatchObject({
+    expect(await r.handle({ type: 'search', query: '默认' }, FROM_EXTENSION)).toMatchObject({
       value: [{ articleId: ARTICLE_ID }],
     });
-    expect(await r.handle({ type: 'import-backup', text: '{}', mode: 'merge' }, {})).toMatchObject({
+    expect(
+      await r.handle({ type: 'import-backup', text: '{}', mode: 'merge' }, FROM_EXTENSION),
+    ).toMatchObject({
       ok: false,
       code: 'foreign',
       error: expect.stringMatching(/not a Gangmu backup/),
     });
     expect(
-      await r.handle({ type: 'import-backup', text: backup.value, mode: 'replace' }, {}),
+      await r.handle(
+        { type: 'import-backup', text: backup.value, mode: 'replace' },
+        FROM_EXTENSION,
+      ),
     ).toMatchObject({
       ok: true,
       value: { articlesAdded: 2, highlightsAdded: 1 },
@@ -152,8 +174,11 @@ describe('background router', () => {
 
   it('imports from a blob: URL of its own origin, and refuses other URLs before parsing', async () => {
     const { r } = router();
-    await r.handle({ type: 'put-highlight', highlight: highlight('h1'), article: draft() }, {});
-    const backup = await r.handle({ type: 'export-backup' }, {});
+    await r.handle(
+      { type: 'put-highlight', highlight: highlight('h1'), article: draft() },
+      FROM_EXTENSION,
+    );
+    const backup = await r.handle({ type: 'export-backup' }, FROM_EXTENSION);
     if (!backup.ok) throw new Error(backup.error);
     const own = `blob:${location.origin}/u1`;
     const fetched: string[] = [];
@@ -163,7 +188,7 @@ describe('background router', () => {
       return answer();
     });
     const importFrom = (blobUrl: string) =>
-      r.handle({ type: 'import-backup', blobUrl, mode: 'replace' }, {});
+      r.handle({ type: 'import-backup', blobUrl, mode: 'replace' }, FROM_EXTENSION);
     const notRead = {
       ok: false,
       code: 'not-found',
@@ -192,7 +217,7 @@ describe('background router', () => {
     const { r } = router();
     const reply = await r.handle(
       { type: 'put-highlight', highlight: highlight('h1', 'https://other/'), article: draft() },
-      {},
+      FROM_EXTENSION,
     );
     expect(reply.ok).toBe(false);
   });

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { GangmuDB } from '@/utils/db/schema';
 import { QUOTA_MESSAGE, isQuotaError } from '@/utils/storage/errors';
-import { allHighlights, ARTICLE_ID, draft, highlight, useFreshRouters } from './fixtures';
+import {
+  allHighlights,
+  ARTICLE_ID,
+  draft,
+  highlight,
+  useFreshRouters,
+  FROM_EXTENSION,
+} from './fixtures';
 
 const freshRouter = useFreshRouters();
 let db: GangmuDB;
@@ -31,13 +38,16 @@ describe('storage full', () => {
 
   it('put-highlight: a clear message, and the earlier highlights and the article are intact', async () => {
     const r = router();
-    await r.handle({ type: 'save-article', article: draft() }, {});
-    await r.handle({ type: 'put-highlight', highlight: highlight('h1'), article: draft() }, {});
+    await r.handle({ type: 'save-article', article: draft() }, FROM_EXTENSION);
+    await r.handle(
+      { type: 'put-highlight', highlight: highlight('h1'), article: draft() },
+      FROM_EXTENSION,
+    );
     const before = await dump();
     db.highlightGroups.put = quota;
     const reply = await r.handle(
       { type: 'put-highlight', highlight: highlight('h2'), article: draft() },
-      {},
+      FROM_EXTENSION,
     );
     expect(reply).toEqual({ ok: false, error: QUOTA_MESSAGE, code: 'quota-exceeded' });
     expect(QUOTA_MESSAGE).toMatch(/^存储空间已满/);
@@ -51,7 +61,7 @@ describe('storage full', () => {
     db.highlightGroups.put = quota;
     const reply = await r.handle(
       { type: 'put-highlight', highlight: highlight('h1'), article: draft() },
-      {},
+      FROM_EXTENSION,
     );
     expect(reply).toMatchObject({ ok: false, code: 'quota-exceeded' });
     expect(await db.articles.get(ARTICLE_ID)).toBeUndefined();
@@ -65,18 +75,21 @@ describe('storage full', () => {
         highlight: { ...highlight('h1'), note: '旧笔记' },
         article: draft(),
       },
-      {},
+      FROM_EXTENSION,
     );
     const before = await dump();
     db.articles.put = quota;
     expect(
-      await r.handle({ type: 'save-article', article: draft({ title: '新' }) }, {}),
+      await r.handle({ type: 'save-article', article: draft({ title: '新' }) }, FROM_EXTENSION),
     ).toMatchObject({
       ok: false,
       code: 'quota-exceeded',
     });
     expect(
-      await r.handle({ type: 'update-note', articleId: ARTICLE_ID, id: 'h1', note: '新笔记' }, {}),
+      await r.handle(
+        { type: 'update-note', articleId: ARTICLE_ID, id: 'h1', note: '新笔记' },
+        FROM_EXTENSION,
+      ),
     ).toMatchObject({
       ok: false,
       code: 'quota-exceeded',
