@@ -3,20 +3,45 @@
  * badge), and the reading sidebar with the full outline when the reader asks
  * for it. Wiring only; the logic is utils/page/content-controller.ts, the
  * engine lib/.
+ *
+ * It listens to the page for nothing that could drive it: the sidebar opens
+ * through the background (shortcut, context menu, popup), never through a
+ * DOM event or a `postMessage` a page script can send (README → Privacy).
  */
 import { browser, defineContentScript } from '#imports';
 import type { SidebarMessage } from '@/components/sidebar/sidebar-messages';
 import { createContentController } from '@/utils/page/content-controller';
 import { errorMessage, isContentRequest, sendRequest, type Request } from '@/utils/messages';
 
+/** Whether this copy of the script still belongs to a running extension (not reloaded or removed). */
+function extensionAlive(): boolean {
+  try {
+    return !!browser.runtime?.id;
+  } catch {
+    return false; // Firefox throws on a dead context's runtime: that is a "no"
+  }
+}
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // WXT's start-up postMessage names the extension's id to every script of the page.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    let stopped = false;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      controller.stop();
+    };
     const controller = createContentController({
       win: window,
       doc: document,
-      send: <R extends Request>(request: R) => sendRequest(browser, request),
+      send: <R extends Request>(request: R) => {
+        // An orphaned copy (the extension was reloaded under it) takes its UI off the page.
+        if (!extensionAlive()) stop();
+        return sendRequest(browser, request);
+      },
       t: (name: SidebarMessage, substitutions?: string[]) =>
         browser.i18n.getMessage(name, substitutions),
     });
@@ -26,7 +51,12 @@ export default defineContentScript({
       void controller.handle(message).then(sendResponse);
       return true; // the reply is sent asynchronously
     });
-    ctx.onInvalidated(() => controller.stop());
+    // WXT invalidates the context when a newer copy of this script starts — and when a page
+    // script dispatches the same DOM event, which it can. So its word is checked: only a
+    // context whose extension is really gone stops.
+    ctx.onInvalidated(() => {
+      if (!extensionAlive()) stop();
+    });
 
     try {
       await controller.start();

@@ -29,10 +29,10 @@ import type { FlatNode } from './flat-outline.ts';
 import { flashElement } from './flash.ts';
 import { CURRENT_LINE, scrollToPoint } from './scroll-to.ts';
 import { currentPointId, outlinePage, type PageOutline } from './page-outline.ts';
-import { COLLAPSED_WIDTH, createSidebarHost, HOST_TAG, type SidebarHost } from './sidebar-host.ts';
+import { isOurHost } from './shadow-host.ts';
+import { COLLAPSED_WIDTH, createSidebarHost, type SidebarHost } from './sidebar-host.ts';
 import { createHighlightController } from './highlight-controller.ts';
 import { sameDocument, withoutFragment } from './link-target.ts';
-import { TOOLBAR_TAG } from './toolbar-host.ts';
 
 /** A few lines of essay of our own, for {@link warmUp}: headings, bold ordinal leads, an inline series. */
 const WARM_UP_HTML =
@@ -47,8 +47,6 @@ export interface ContentDeps {
   t: Translate;
 }
 
-/** The DOM event a test (or the page) may dispatch to open/close the sidebar. It carries and returns nothing. */
-export const TOGGLE_EVENT = 'gangmu:toggle';
 /** Quiet time after the last DOM change before re-checking (ms). */
 const SETTLE_MS = 1000;
 /** After a click, the clicked point stays current while the smooth scroll runs (ms). */
@@ -308,7 +306,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     try {
       switch (request.type) {
         case 'toggle-sidebar':
-          return { ok: true, value: { open: toggle() } };
+          return { ok: true, value: { open: await readerToggle() } };
         case 'open-sidebar':
           open();
           return { ok: true, value: null };
@@ -382,10 +380,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     settleTimer = setTimeout(settle, SETTLE_MS);
   }
 
-  const ours = (n: Node) => {
-    const name = n.nodeName.toLowerCase();
-    return name === HOST_TAG || name === TOOLBAR_TAG;
-  };
+  const ours = (n: Node) => isOurHost(n);
   function onMutations(records: MutationRecord[]) {
     // Our own host coming and going is not a page change.
     const pageChanged = records.some(
@@ -445,12 +440,17 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
 
   /** The site's preferences, once read (a toggle before then waits for them: width, collapsed). */
   let prefsRead: Promise<void> | null = null;
-  const onToggleEvent = () => {
+  /**
+   * The reader's toggle (shortcut, context menu, popup: through the background).
+   * One that arrives before the preferences waits for them; if "always open"
+   * opened the sidebar meanwhile, the toggle asked for the sidebar and it is there.
+   */
+  async function readerToggle(): Promise<boolean> {
     const early = prefsRead;
-    if (!early) return void toggle();
-    // Opened by "always open" meanwhile: the early toggle asked for the sidebar, it is there.
-    void early.then(() => (host ? undefined : toggle()));
-  };
+    if (!early) return toggle();
+    await early;
+    return host ? true : toggle();
+  }
   // A fragment navigation fires popstate, then hashchange: ours is left to the hashchange.
   const onPopState = () => {
     if (!highlightIdFromHash(win.location.hash)) schedule();
@@ -469,8 +469,6 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     highlights.start();
     // Saved highlights are painted without the sidebar: fetched right after the quick check.
     setTimeout(() => void highlights.ensureLoaded(), HIGHLIGHT_LOAD_MS);
-    // Listening before the preferences arrive: a toggle in that time is not lost (it waits).
-    doc.addEventListener(TOGGLE_EVENT, onToggleEvent);
     prefsRead = send({ type: 'get-site-prefs', site: site() }).then((reply) => {
       if (reply.ok) prefs = reply.value;
     });
@@ -491,10 +489,20 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     clearTimeout(settleTimer);
     win.removeEventListener('popstate', onPopState);
     win.removeEventListener('hashchange', onHashChange);
-    doc.removeEventListener(TOGGLE_EVENT, onToggleEvent);
   }
 
-  return { start, stop, handle, toggle, open, close, isOpen: () => host !== null };
+  return {
+    start,
+    stop,
+    handle,
+    toggle,
+    open,
+    close,
+    isOpen: () => host !== null,
+    /** The sidebar's host and closed root while it is open (this script's own view; tests read it). */
+    sidebar: (): { host: HTMLElement; root: ShadowRoot } | null =>
+      host && { host: host.host, root: host.shadow },
+  };
 }
 
 export type ContentController = ReturnType<typeof createContentController>;

@@ -42,7 +42,8 @@ import { linkTarget, type LinkTarget } from './link-target.ts';
 import type { PageOutline } from './page-outline.ts';
 import { pageStructure } from './page-structure.ts';
 import { scrollToPoint } from './scroll-to.ts';
-import { createToolbarHost, TOOLBAR_TAG, type ToolbarHost } from './toolbar-host.ts';
+import { isOurHost } from './shadow-host.ts';
+import { createToolbarHost, type ToolbarHost } from './toolbar-host.ts';
 
 export interface HighlightDeps {
   win: Window;
@@ -97,11 +98,13 @@ function newId(win: Window): string {
 
 const now = () => new Date().toISOString();
 
-/** Whether an event came from one of Gangmu's own hosts (sidebar, toolbar). */
-function fromOurUi(e: Event): boolean {
-  const t = e.target as Element | null;
-  const name = t?.nodeName?.toLowerCase() ?? '';
-  return name === TOOLBAR_TAG || name === 'gangmu-sidebar';
+/**
+ * Whether the page's listeners should pass an event by: made by a page script
+ * (`isTrusted` false: a page may not drive the toolbar), or from one of
+ * Gangmu's own hosts (sidebar, toolbar).
+ */
+function notForUs(e: Event): boolean {
+  return !e.isTrusted || isOurHost(e.target as Node | null);
 }
 
 /** Whether the selection sits in a form field or an editable region (no highlighting there). */
@@ -439,15 +442,15 @@ export function createHighlightController(deps: HighlightDeps) {
   }
 
   const onMouseUp = (e: MouseEvent) => {
-    if (e.button !== 0 || fromOurUi(e)) return;
+    if (e.button !== 0 || notForUs(e)) return;
     // After the browser has updated the selection for this click.
     setTimeout(inspectSelection, 0);
   };
   const onMouseDown = (e: MouseEvent) => {
-    if (!fromOurUi(e) && !state?.editing) hideToolbar();
+    if (!notForUs(e) && !state?.editing) hideToolbar();
   };
   const onKeyUp = (e: KeyboardEvent) => {
-    if (fromOurUi(e)) return;
+    if (notForUs(e)) return;
     if (e.key === 'Escape') return hideToolbar();
     // A keyboard selection (Shift+arrows, caret browsing) ends with Shift released.
     if (e.key === 'Shift' || (e.shiftKey && e.key.startsWith('Arrow'))) inspectSelection();

@@ -1,16 +1,12 @@
 /**
- * The `<gangmu-sidebar>` host element: an OPEN shadow root (so automated
- * tests can reach the items) holding the sidebar's styles and app. Attached
- * to <html>, outside <body>, so the engine and the quick check, which read the
- * body, never see it, and a single-page app that replaces <body> keeps it.
- *
- * No customElements.define: content scripts have no custom element registry
- * in Chromium, and a valid custom element name is enough for attachShadow.
+ * The sidebar's host element: a `<div>` with a CLOSED shadow root holding the
+ * sidebar's styles and app (shadow-host.ts says why). Attached to <html>,
+ * outside <body>, so the engine and the quick check, which read the body,
+ * never see it, and a single-page app that replaces <body> keeps it.
  */
 import { SIDEBAR_CSS } from '../../components/sidebar/sidebar-styles.ts';
 import { attachShadowHost, importantStyle } from './shadow-host.ts';
 
-export const HOST_TAG = 'gangmu-sidebar';
 /** Width of the collapsed tab, in CSS pixels. */
 export const COLLAPSED_WIDTH = 40;
 
@@ -40,7 +36,7 @@ function hostStyle(width: number): string {
 
 /** Creates and attaches the host. */
 export function createSidebarHost(doc: Document, width: number): SidebarHost {
-  const { host, shadow, mount } = attachShadowHost(doc, HOST_TAG, hostStyle(width), SIDEBAR_CSS);
+  const { host, shadow, mount } = attachShadowHost(doc, hostStyle(width), SIDEBAR_CSS);
   mount.style.height = '100%';
   return {
     host,

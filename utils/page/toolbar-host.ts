@@ -1,12 +1,10 @@
 /**
- * The `<gangmu-toolbar>` host of the selection toolbar: an OPEN shadow root
- * (so automated tests can reach it) with its own styles, on <html> outside
- * <body> like the sidebar, positioned with inline `!important` declarations.
+ * The host of the selection toolbar: a `<div>` with a CLOSED shadow root
+ * (shadow-host.ts says why) with its own styles, on <html> outside <body>
+ * like the sidebar, positioned with inline `!important` declarations.
  */
 import { TOOLBAR_CSS } from '../../components/highlights/toolbar-styles.ts';
 import { attachShadowHost, importantStyle } from './shadow-host.ts';
-
-export const TOOLBAR_TAG = 'gangmu-toolbar';
 
 export interface ToolbarHost {
   host: HTMLElement;
@@ -32,12 +30,7 @@ function style(left: number, top: number): string {
 }
 
 export function createToolbarHost(doc: Document, win: Window): ToolbarHost {
-  const { host, shadow, mount } = attachShadowHost(
-    doc,
-    TOOLBAR_TAG,
-    style(-9999, -9999),
-    TOOLBAR_CSS,
-  );
+  const { host, shadow, mount } = attachShadowHost(doc, style(-9999, -9999), TOOLBAR_CSS);
   return {
     host,
     shadow,

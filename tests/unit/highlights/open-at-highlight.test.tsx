@@ -35,7 +35,7 @@ const actions = { onGo: vi.fn(), onSaveNote: vi.fn(), onDelete: vi.fn() };
 
 afterEach(() => {
   document.body.innerHTML = '';
-  document.documentElement.querySelectorAll('gangmu-sidebar').forEach((e) => e.remove());
+  document.documentElement.querySelectorAll(':scope > div').forEach((e) => e.remove());
 });
 
 describe('linkTarget', () => {
@@ -170,7 +170,6 @@ describe('the content controller opened at a highlight', () => {
   }
 
   const reports = (sent: Request[]) => sent.filter((r) => r.type === 'outline-found').length;
-  const sidebar = () => document.querySelector('gangmu-sidebar')?.shadowRoot ?? null;
   const frames = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
   afterEach(() => {
@@ -209,7 +208,7 @@ describe('the content controller opened at a highlight', () => {
     expect(window.location.href).toBe('https://a.cn/p');
     expect(scrolls).not.toHaveBeenCalled();
     expect(controller.isOpen()).toBe(true);
-    const root = sidebar()!;
+    const root = controller.sidebar()!.root;
     expect(root.querySelector('.hl-link-notice')?.getAttribute('data-notice')).toBe('orphan');
     expect(
       root
@@ -222,7 +221,7 @@ describe('the content controller opened at a highlight', () => {
     // Closing forgets the mark.
     controller.close();
     controller.open();
-    expect(sidebar()!.querySelector('.hl-link-notice')).toBeNull();
+    expect(controller.sidebar()!.root.querySelector('.hl-link-notice')).toBeNull();
     controller.stop();
   });
 
@@ -230,10 +229,9 @@ describe('the content controller opened at a highlight', () => {
     const { controller, scrolls } = setUp('https://a.cn/p#gangmu-hl=nope', [hl('h1', QUOTE)]);
     await controller.start();
     expect(scrolls).not.toHaveBeenCalled();
-    expect(sidebar()!.querySelector('.hl-link-notice')?.getAttribute('data-notice')).toBe(
-      'unknown',
-    );
-    expect(sidebar()!.querySelector('li.hl[data-target="true"]')).toBeNull();
+    const root = controller.sidebar()!.root;
+    expect(root.querySelector('.hl-link-notice')?.getAttribute('data-notice')).toBe('unknown');
+    expect(root.querySelector('li.hl[data-target="true"]')).toBeNull();
     controller.stop();
   });
 
@@ -261,10 +259,6 @@ describe('the content controller opened at a highlight', () => {
 });
 
 describe('the content controller started on a slow background', () => {
-  afterEach(() => {
-    document.querySelector('gangmu-sidebar')?.remove();
-  });
-
   it('keeps a toggle made before the site preferences arrive, and opens at their width', async () => {
     document.body.innerHTML =
       '<h1>论基层治理</h1><h2>一、坚持党建引领</h2><p>一是把党的领导贯穿全过程。</p><h2>二、推进共建共治</h2><p>二是完善议事协商。</p>';
@@ -285,13 +279,15 @@ describe('the content controller started on a slow background', () => {
       t,
     });
     const started = controller.start();
-    document.dispatchEvent(new CustomEvent('gangmu:toggle'));
+    // The reader's shortcut, through the background.
+    const toggled = controller.handle({ type: 'toggle-sidebar' });
+    await new Promise((r) => setTimeout(r, 0));
     expect(controller.isOpen()).toBe(false); // waiting for the preferences
     answerPrefs(480);
     await started;
-    await new Promise((r) => setTimeout(r, 0));
+    expect(await toggled).toEqual({ ok: true, value: { open: true } });
     expect(controller.isOpen()).toBe(true);
-    const host = document.querySelector<HTMLElement>('gangmu-sidebar')!;
+    const host = controller.sidebar()!.host;
     expect(host.style.getPropertyValue('--gangmu-width') || host.style.width).toContain('480');
     controller.stop();
   });
