@@ -24,9 +24,6 @@ import { pathKey } from '../../lib/anchoring/outline-ranges.ts';
 import { outlinePage } from '../../utils/page/page-outline.ts';
 import { pageStructure } from '../../utils/page/page-structure.ts';
 
-/** The content script's toggle event and sidebar host (utils/page/content-controller.ts, sidebar-host.ts). */
-const TOGGLE_EVENT = 'gangmu:toggle';
-const HOST_TAG = 'gangmu-sidebar';
 const HIGHLIGHT_NAME = 'gangmu-bench';
 
 /** Median of a non-empty list. */
@@ -119,8 +116,15 @@ function quick(runs: number) {
   };
 }
 
-const host = () => document.querySelector(HOST_TAG);
-const items = () => host()?.shadowRoot?.querySelectorAll('li[data-level]') ?? null;
+/**
+ * The sidebar's host: the element the content script puts on <html> beside
+ * <head> and <body> (utils/page/sidebar-host.ts). Its root is closed: the
+ * bench sees that it is there, and times it by the content script's marks.
+ */
+const host = () =>
+  [...document.documentElement.children].find((e) => e !== document.head && e !== document.body) ??
+  null;
+const marks = (name: string) => performance.getEntriesByName(name, 'mark');
 
 /** Resolves with performance.now() as soon as `ready()` holds: checked at once, then on every DOM mutation and every frame. */
 function when(ready: () => boolean, timeoutMs = 10_000): Promise<number> {
@@ -139,15 +143,8 @@ function when(ready: () => boolean, timeoutMs = 10_000): Promise<number> {
       if (ready()) finish(true);
     };
     const timer = setTimeout(() => finish(false), timeoutMs);
-    observer = new MutationObserver(() => {
-      // The shadow root's own mutations are not seen from the document: observe it once it exists.
-      const root = host()?.shadowRoot;
-      if (root) observer?.observe(root, { childList: true, subtree: true });
-      check();
-    });
+    observer = new MutationObserver(check);
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    const root = host()?.shadowRoot;
-    if (root) observer.observe(root, { childList: true, subtree: true });
     const poll = () => {
       check();
       frame = requestAnimationFrame(poll);
@@ -156,41 +153,30 @@ function when(ready: () => boolean, timeoutMs = 10_000): Promise<number> {
   });
 }
 
+/** How many times the content script has rendered the sidebar on this page (its `gangmu:rendered` marks). */
+function sidebarRenders(): number {
+  return marks('gangmu:rendered').length;
+}
+
 /**
- * Open-to-render of the sidebar, `runs` times: dispatch `gangmu:toggle`, wait
- * for `li[data-level]` items in the shadow root (`rendered`), then for the next
- * painted frame (`painted`); close it again between runs. Every open runs the
- * full engine on the page (the content script does not cache the outline).
+ * After the reader's toggle (sent by the bench from the service worker, as
+ * the shortcut does): waits for the content script's render number
+ * `before + 1`, then for the next painted frame. Open-to-render is the
+ * content script's own `gangmu:open` → `gangmu:rendered` marks (engine and
+ * render, no messaging); `painted` runs to the first frame after it.
  */
-async function sidebar(runs: number) {
-  if (host()) {
-    document.dispatchEvent(new CustomEvent(TOGGLE_EVENT));
-    await when(() => !host());
-  }
-  const rendered: number[] = [];
-  const painted: number[] = [];
-  let count = 0;
-  for (let i = 0; i < runs; i++) {
-    await afterPaint();
-    const t0 = performance.now();
-    document.dispatchEvent(new CustomEvent(TOGGLE_EVENT));
-    const t1 = await when(() => (items()?.length ?? 0) > 0);
-    await afterPaint();
-    const t2 = performance.now();
-    rendered.push(t1 - t0);
-    painted.push(t2 - t0);
-    count = items()?.length ?? 0;
-    document.dispatchEvent(new CustomEvent(TOGGLE_EVENT));
-    await when(() => !host());
-    await pause(30);
-  }
-  return {
-    ms: median(rendered),
-    firstMs: rendered[0]!,
-    paintedMs: median(painted),
-    samples: runs,
-    items: count,
-  };
+async function sidebarOpened(before: number) {
+  await when(() => sidebarRenders() > before);
+  const open = marks('gangmu:open').at(-1)!.startTime;
+  const rendered = marks('gangmu:rendered').at(-1)!.startTime;
+  await afterPaint();
+  return { ms: rendered - open, paintedMs: performance.now() - open };
+}
+
+/** Resolves once the sidebar's host has left the page (closed by the next toggle). */
+async function sidebarClosed() {
+  await when(() => !host());
+  await pause(30);
 }
 
 /** Deterministic highlight spans spread over the text: `n` stretches of 6–45 characters, none blank. */
@@ -324,7 +310,9 @@ function environment() {
 const api = {
   readability,
   quick,
-  sidebar,
+  sidebarRenders,
+  sidebarOpened,
+  sidebarClosed,
   seed,
   restore,
   describeHighlights,

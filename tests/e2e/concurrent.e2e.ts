@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { htmlPage, popupPath, selectWords, useExtension } from './support.ts';
+import { closedUi } from './closed-ui.ts';
 
 /** The service worker's and extension pages' Chrome API, as used here. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -109,13 +110,15 @@ async function select(tab: Page, words: string): Promise<void> {
     null,
     { timeout: 15_000, polling: 100 },
   );
+  // The keys that end the selection go to the tab in front, as a reader's do.
+  await tab.bringToFront();
   await selectWords(tab, words, { scroll: true });
-  await tab.locator('gangmu-toolbar .toolbar[data-mode="new"]').waitFor({ timeout: 10_000 });
+  await closedUi(tab, 'toolbar').locator('.toolbar[data-mode="new"]').waitFor({ timeout: 10_000 });
 }
 
 /** The centre of `color`'s button in the tab's toolbar (shown by {@link select}). */
 async function colorButton(tab: Page, color: string): Promise<{ x: number; y: number }> {
-  const button = tab.locator(`gangmu-toolbar button.color[data-color="${color}"]`);
+  const button = closedUi(tab, 'toolbar').locator(`button.color[data-color="${color}"]`);
   await button.waitFor({ state: 'visible', timeout: 10_000 });
   const box = await button.boundingBox();
   assert.ok(box, `no ${color} button`);
@@ -124,7 +127,7 @@ async function colorButton(tab: Page, color: string): Promise<{ x: number; y: nu
 
 /** Resolves once the tab's toolbar shows the highlight as stored by the background. */
 const stored = (tab: Page) =>
-  tab.locator('gangmu-toolbar .toolbar[data-mode="existing"]').waitFor({ timeout: 15_000 });
+  closedUi(tab, 'toolbar').locator('.toolbar[data-mode="existing"]').waitFor({ timeout: 15_000 });
 
 /**
  * `rounds` times: both tabs select their words, then both click a colour

@@ -16,6 +16,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { waitForTabStatus } from '../../scripts/harness.mjs';
 import { htmlPage, popupPath, selectWords, sendToTab as send, useExtension } from './support.ts';
+import { closedUi } from './closed-ui.ts';
 
 const INTRO =
   '基层是国家治理的基石，基层治理水平直接关系群众的获得感。近年来各地在网格化管理上投入甚多，但办事绕路的问题仍时有出现。';
@@ -99,8 +100,8 @@ async function waitForPainted(p: Page, name: string, timeout = 10_000) {
 
 /** The highlights listed under the first 一是 point (section 一's), in the sidebar. */
 const underFirstPoint = (p: Page) =>
-  p
-    .locator('gangmu-sidebar li.node[data-marker="一是"]')
+  closedUi(p, 'sidebar')
+    .locator('li.node[data-marker="一是"]')
     .first()
     .locator(':scope > ul.hl-list > li.hl');
 
@@ -125,16 +126,18 @@ test('select → toolbar → colour and note with the keyboard → painted and l
   await openEssay();
   // Select the words programmatically, then end the "drag" with a mouseup.
   await selectWords(page, QUOTE);
-  const toolbar = page.locator('gangmu-toolbar .toolbar');
+  const toolbar = closedUi(page, 'toolbar').locator('.toolbar');
   await toolbar.waitFor({ timeout: 5000 });
   assert.equal(await toolbar.getAttribute('data-mode'), 'new');
-  assert.equal(await page.locator('gangmu-toolbar button.color').count(), 5);
+  assert.equal(await closedUi(page, 'toolbar').locator('button.color').count(), 5);
 
   // Keyboard only: focus starts on the first colour; Tab to green, Enter.
-  await page.locator('gangmu-toolbar button.color[data-color="yellow"]').waitFor();
+  await closedUi(page, 'toolbar').locator('button.color[data-color="yellow"]').waitFor();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.locator('gangmu-toolbar .toolbar[data-mode="existing"]').waitFor({ timeout: 5000 });
+  await closedUi(page, 'toolbar')
+    .locator('.toolbar[data-mode="existing"]')
+    .waitFor({ timeout: 5000 });
   const first = await waitForPainted(page, 'gangmu-green');
   assert.deepEqual(first['gangmu-green'], [
     { text: QUOTE, paragraph: '一是坚持党的全面领导，切实' },
@@ -143,10 +146,10 @@ test('select → toolbar → colour and note with the keyboard → painted and l
   // Tab past the five colours to the note button, write, Enter saves.
   for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.locator('gangmu-toolbar textarea.note-input').waitFor({ timeout: 5000 });
+  await closedUi(page, 'toolbar').locator('textarea.note-input').waitFor({ timeout: 5000 });
   await page.keyboard.type(NOTE);
   await page.keyboard.press('Enter');
-  await page.locator('gangmu-toolbar').waitFor({ state: 'detached', timeout: 5000 });
+  await closedUi(page, 'toolbar').waitFor({ state: 'detached', timeout: 5000 });
 
   // The page itself got no element: the only page change is an adopted stylesheet.
   const pageChange = await page.evaluate(() => ({
@@ -165,7 +168,10 @@ test('select → toolbar → colour and note with the keyboard → painted and l
   assert.equal(await entry.getAttribute('data-color'), 'green');
   assert.equal(await entry.locator('.hl-text').textContent(), QUOTE);
   assert.equal(await entry.locator('.hl-note').textContent(), NOTE);
-  assert.equal(await page.locator('gangmu-sidebar .hl-count').getAttribute('data-count'), '1');
+  assert.equal(
+    await closedUi(page, 'sidebar').locator('.hl-count').getAttribute('data-count'),
+    '1',
+  );
   assert.equal(await pageHighlightCount(), 1);
 });
 
@@ -195,7 +201,7 @@ test('a reload paints it again in place, without the sidebar', async () => {
   assert.deepEqual(again['gangmu-green'], [
     { text: QUOTE, paragraph: '一是坚持党的全面领导，切实' },
   ]);
-  assert.equal(await page.locator('gangmu-sidebar').count(), 0);
+  assert.equal(await closedUi(page, 'sidebar').count(), 0);
 });
 
 test('a relaunch with the same profile keeps it', async () => {
@@ -218,7 +224,7 @@ test('text inserted before it: re-anchored on the same words', async () => {
   await sendToTab({ type: 'open-sidebar' });
   const entry = underFirstPoint(page);
   await entry.waitFor({ timeout: 10_000 });
-  assert.equal(await page.locator('gangmu-sidebar section.orphans').count(), 0);
+  assert.equal(await closedUi(page, 'sidebar').locator('section.orphans').count(), 0);
 });
 
 test('its paragraph deleted: an orphan, listed and deletable, never painted on the look-alike sibling', async () => {
@@ -230,12 +236,12 @@ test('its paragraph deleted: an orphan, listed and deletable, never painted on t
   assert.deepEqual(await painted(page), {});
 
   await sendToTab({ type: 'open-sidebar' });
-  const orphan = page.locator('gangmu-sidebar section.orphans li.hl');
+  const orphan = closedUi(page, 'sidebar').locator('section.orphans li.hl');
   await orphan.waitFor({ timeout: 10_000 });
   assert.equal(await orphan.getAttribute('data-placed'), 'false');
   assert.equal(await orphan.locator('.hl-text').textContent(), QUOTE);
   assert.equal(await orphan.locator('.hl-note').textContent(), NOTE);
-  assert.equal(await page.locator('gangmu-sidebar li.node ul.hl-list li.hl').count(), 0);
+  assert.equal(await closedUi(page, 'sidebar').locator('li.node ul.hl-list li.hl').count(), 0);
 
   // The export lists it after the outline, under the orphans heading.
   const md = await markdown();
@@ -247,7 +253,7 @@ test('its paragraph deleted: an orphan, listed and deletable, never painted on t
 
   // Deletable.
   await orphan.locator('button.delete').click();
-  await page.locator('gangmu-sidebar section.orphans').waitFor({ state: 'detached' });
+  await closedUi(page, 'sidebar').locator('section.orphans').waitFor({ state: 'detached' });
   assert.equal(await pageHighlightCount(), 0);
   assert.deepEqual(e2e.pageErrors, []);
 });

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { filler, htmlPage, selectWords, useExtension } from './support.ts';
+import { closedUi } from './closed-ui.ts';
 
 const TITLE = '以制度建设巩固基层减负成果';
 /** The highlighted words, far down the page (a reader has to scroll to them). */
@@ -90,9 +91,11 @@ const fragmentGone = (tab: Page) =>
 test('a highlight made with the toolbar is listed in the library with an "open at" link', async () => {
   const { page } = await e2e.openTab('essay.html');
   await selectWords(page, QUOTE, { scroll: true });
-  await page.locator('gangmu-toolbar button.color[data-color="blue"]').click();
+  await closedUi(page, 'toolbar').locator('button.color[data-color="blue"]').click();
   // The toolbar switches to the stored highlight once the background has it.
-  await page.locator('gangmu-toolbar .toolbar[data-mode="existing"]').waitFor({ timeout: 10_000 });
+  await closedUi(page, 'toolbar')
+    .locator('.toolbar[data-mode="existing"]')
+    .waitFor({ timeout: 10_000 });
   assert.deepEqual(await painted(page), { 'gangmu-blue': [QUOTE] });
   await page.close();
 
@@ -123,7 +126,7 @@ test('"open at highlight": the new tab shows it in the viewport, the fragment go
     { timeout: 15_000, polling: 100 },
   );
   assert.deepEqual(await painted(tab), { 'gangmu-blue': [QUOTE] });
-  assert.equal(await tab.locator('gangmu-sidebar').count(), 0);
+  assert.equal(await closedUi(tab, 'sidebar').count(), 0);
   // The address is the article's again: a reload has no fragment to jump from.
   assert.equal(tab.url(), e2e.url('essay.html'));
   await tab.close();
@@ -132,23 +135,20 @@ test('"open at highlight": the new tab shows it in the viewport, the fragment go
 test('the page changed, the highlight an orphan: the sidebar opens with it listed and marked, nothing painted', async () => {
   await writeFile(join(e2e.dir, 'essay.html'), DELETED);
   const tab = await openAtHighlight();
-  const marked = tab.locator(`gangmu-sidebar section.orphans li.hl[data-target="true"]`);
+  const marked = closedUi(tab, 'sidebar').locator(`section.orphans li.hl[data-target="true"]`);
   await marked.waitFor({ timeout: 15_000 });
   assert.equal(await marked.getAttribute('data-highlight-id'), highlightId);
   assert.equal(await marked.locator('.hl-text').textContent(), QUOTE);
   assert.equal(
-    await tab.locator('gangmu-sidebar .hl-link-notice').getAttribute('data-notice'),
+    await closedUi(tab, 'sidebar').locator('.hl-link-notice').getAttribute('data-notice'),
     'orphan',
   );
   // Focused in the sidebar, so the keyboard is at it.
-  await tab.waitForFunction(
-    (id) =>
-      document
-        .querySelector('gangmu-sidebar')
-        ?.shadowRoot?.activeElement?.getAttribute('data-highlight-id') === id,
-    highlightId,
-    { timeout: 10_000 },
-  );
+  const deadline = Date.now() + 10_000;
+  while ((await closedUi(tab, 'sidebar').focusedAttribute('data-highlight-id')) !== highlightId) {
+    if (Date.now() > deadline) throw new Error('the orphan never got the focus');
+    await tab.waitForTimeout(100);
+  }
   await fragmentGone(tab);
   assert.deepEqual(await painted(tab), {});
   assert.equal(await tab.evaluate(() => window.scrollY), 0);
@@ -160,10 +160,10 @@ test('an id the library does not hold: a notice, nothing painted for it, no jump
   const tab = await e2e.launched.context.newPage();
   tab.on('pageerror', (err) => e2e.pageErrors.push(`unknown id: ${err.message}`));
   await tab.goto(`${e2e.url('essay.html')}?from=mail#gangmu-hl=no-such-highlight`);
-  const notice = tab.locator('gangmu-sidebar .hl-link-notice[data-notice="unknown"]');
+  const notice = closedUi(tab, 'sidebar').locator('.hl-link-notice[data-notice="unknown"]');
   await notice.waitFor({ timeout: 15_000 });
   assert.match((await notice.textContent()) ?? '', /没有找到这条划线|not found/);
-  assert.equal(await tab.locator('gangmu-sidebar li.hl[data-target]').count(), 0);
+  assert.equal(await closedUi(tab, 'sidebar').locator('li.hl[data-target]').count(), 0);
   await tab.waitForFunction(() => location.hash === '' && location.search === '?from=mail', null, {
     timeout: 15_000,
   });

@@ -14,6 +14,7 @@ import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { gbk, PAGE, PHRASE_1, TITLE_1, TITLE_2 } from '../unit/paste/fixture.ts';
 import { htmlPage, popupPath, selectWords, useExtension } from './support.ts';
+import { closedUi } from './closed-ui.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -113,17 +114,19 @@ test('two articles are listed; keeping one shows its outline', async () => {
 test('a phrase highlighted with a note is painted and listed under its point', async () => {
   const frame = await readingFrame(page);
   await selectWords(frame, PHRASE_1);
-  await frame.locator('gangmu-toolbar .toolbar[data-mode="new"]').waitFor({ timeout: 5000 });
-  await frame.locator('gangmu-toolbar button.color[data-color="green"]').click();
-  await frame.locator('gangmu-toolbar .toolbar[data-mode="existing"]').waitFor({ timeout: 5000 });
+  await closedUi(frame, 'toolbar').locator('.toolbar[data-mode="new"]').waitFor({ timeout: 5000 });
+  await closedUi(frame, 'toolbar').locator('button.color[data-color="green"]').click();
+  await closedUi(frame, 'toolbar')
+    .locator('.toolbar[data-mode="existing"]')
+    .waitFor({ timeout: 5000 });
   assert.deepEqual((await waitForPainted(frame, 'gangmu-green'))['gangmu-green'], [PHRASE_1]);
 
-  await frame.locator('gangmu-toolbar button.note').click();
-  const input = frame.locator('gangmu-toolbar textarea.note-input');
+  await closedUi(frame, 'toolbar').locator('button.note').click();
+  const input = closedUi(frame, 'toolbar').locator('textarea.note-input');
   await input.waitFor({ timeout: 5000 });
   await input.fill(NOTE);
-  await frame.locator('gangmu-toolbar .editor-actions button.save').click();
-  await frame.locator('gangmu-toolbar').waitFor({ state: 'detached', timeout: 5000 });
+  await closedUi(frame, 'toolbar').locator('.editor-actions button.save').click();
+  await closedUi(frame, 'toolbar').waitFor({ state: 'detached', timeout: 5000 });
 
   const entry = page
     .locator('.outline-host li.node[data-marker="一是"]')

@@ -15,9 +15,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { waitForTabStatus } from '../../scripts/harness.mjs';
-import { badgeText, filler, htmlPage as page, useExtension } from './support.ts';
+import { badgeText, filler, htmlPage as page, sendToTab, useExtension } from './support.ts';
+import { closedUi, type ClosedLocator } from './closed-ui.ts';
 
 /** The Chrome API this file calls, inside the service worker. */
 declare const chrome: {
@@ -225,12 +226,16 @@ async function until<T>(
   throw new Error(`${what}: never held (last: ${JSON.stringify(last)})`);
 }
 
-const items = (p: Page): Locator => p.locator('gangmu-sidebar li[data-level]');
+const items = (p: Page): ClosedLocator => closedUi(p, 'sidebar').locator('li[data-level]');
 /** The level-1 item titles of the open sidebar. */
 const headings = (p: Page) =>
-  p
-    .locator('gangmu-sidebar li[data-level="1"] > .row > button.item')
-    .evaluateAll((bs) => bs.map((b) => b.getAttribute('title') ?? b.textContent ?? ''));
+  closedUi(p, 'sidebar')
+    .locator('li[data-level="1"] > .row > button.item')
+    .attributesAll(['title'])
+    .then((bs) => bs.map((b) => b.title ?? ''));
+
+/** The reader's toggle (the shortcut's path: the background asks the tab). */
+const toggle = (tabId: number) => sendToTab(e2e.launched, tabId, { type: 'toggle-sidebar' });
 
 /** Waits until the sidebar lists `points` items and its level-1 items are `heads`. */
 async function waitForOutline(p: Page, points: number, heads: readonly string[]): Promise<void> {
@@ -245,10 +250,10 @@ async function waitForOutline(p: Page, points: number, heads: readonly string[])
 }
 
 test('"always open on this site": ticked in the sidebar, the sidebar opens by itself after a reload', async () => {
-  const { page: p } = await openPage('essay.html');
-  await p.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));
+  const { page: p, tabId } = await openPage('essay.html');
+  await toggle(tabId);
   await items(p).first().waitFor({ timeout: 10_000 });
-  const box = p.locator('gangmu-sidebar label.always input[type="checkbox"]');
+  const box = closedUi(p, 'sidebar').locator('label.always input[type="checkbox"]');
   assert.equal(await box.isChecked(), false);
   await box.check();
   assert.equal(await box.isChecked(), true);
@@ -262,7 +267,7 @@ test('"always open on this site": ticked in the sidebar, the sidebar opens by it
   await p.reload();
   await items(p).first().waitFor({ timeout: 10_000 });
   assert.equal(await items(p).count(), 6);
-  const again = p.locator('gangmu-sidebar label.always input[type="checkbox"]');
+  const again = closedUi(p, 'sidebar').locator('label.always input[type="checkbox"]');
   assert.equal(await again.isChecked(), true);
 
   // Unticked, a reload leaves the sidebar closed.
@@ -275,7 +280,7 @@ test('"always open on this site": ticked in the sidebar, the sidebar opens by it
   await p.reload();
   await waitForTabStatus(e2e.launched.serviceWorker, e2e.url('essay.html'));
   await p.waitForTimeout(1000);
-  assert.equal(await p.locator('gangmu-sidebar').count(), 0);
+  assert.equal(await closedUi(p, 'sidebar').count(), 0);
   await p.close();
 });
 
@@ -308,7 +313,7 @@ test('a single-page app: badge, quick check and open outline follow pushState an
   assert.notEqual(await badgeOf(tabId), '');
 
   // Open on B: B's outline; the badge has the exact count.
-  await p.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));
+  await toggle(tabId);
   await waitForOutline(p, B.points, B.heads);
   await until(
     'badge of B',
@@ -363,7 +368,7 @@ test('an essay rendered 1.5 s after load gets its badge', async () => {
   assert.ok((late?.count ?? 0) > 0, JSON.stringify(late));
   assert.notEqual(await badgeOf(tabId), '');
   // The sidebar, opened now, outlines it.
-  await p.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));
+  await toggle(tabId);
   await waitForOutline(p, 8, ['破除城乡要素流动障碍', '推进城乡基本公共服务均等化']);
   await p.close();
 });

@@ -8,9 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { waitForTabStatus } from '../../scripts/harness.mjs';
 import { badgeText, filler, htmlPage, sendToTab as send, useExtension } from './support.ts';
+import { closedUi, type ClosedLocator } from './closed-ui.ts';
 
 /** Distinct sentences, taken in turn, so no two paragraphs repeat (repetition reads as parallelism). */
 const fill = filler([
@@ -85,27 +86,22 @@ let essayTab: number;
 const openPage = (name: string) => e2e.openTab(name);
 const sendToTab = (tabId: number, message: unknown) => send(e2e.launched, tabId, message);
 
-/** Item `<li>`s of the sidebar (Playwright's CSS locators pierce open shadow roots). */
-const items = (page: Page): Locator => page.locator('gangmu-sidebar li[data-level]');
-const itemButton = (page: Page, marker: string, level: number): Locator =>
-  page
-    .locator(
-      `gangmu-sidebar li[data-level="${level}"][data-marker="${marker}"] > .row > button.item`,
-    )
+/** Item `<li>`s of the sidebar (in its closed shadow root: tests/e2e/closed-ui.ts). */
+const items = (page: Page): ClosedLocator => closedUi(page, 'sidebar').locator('li[data-level]');
+const itemButton = (page: Page, marker: string, level: number): ClosedLocator =>
+  closedUi(page, 'sidebar')
+    .locator(`li[data-level="${level}"][data-marker="${marker}"] > .row > button.item`)
     .first();
 
 /** The text of the item marked aria-current. */
 const currentText = (page: Page) =>
-  page.locator('gangmu-sidebar button.item[aria-current="true"]').textContent();
+  closedUi(page, 'sidebar').locator('button.item[aria-current="true"]').textContent();
 
 async function waitForCurrent(page: Page, pattern: RegExp, timeout = 5000): Promise<string> {
   const deadline = Date.now() + timeout;
   let last: string | null = null;
   while (Date.now() < deadline) {
-    last = await page
-      .locator('gangmu-sidebar button.item[aria-current="true"]')
-      .textContent({ timeout: 500 })
-      .catch(() => null);
+    last = await currentText(page).catch(() => null);
     if (last && pattern.test(last)) return last;
     await page.waitForTimeout(100);
   }
@@ -118,12 +114,8 @@ test('the toggle message opens the sidebar with the essay outline', async () => 
   assert.deepEqual(reply, { ok: true, value: { open: true } });
 
   await items(essay).first().waitFor({ timeout: 10_000 });
-  const found = await items(essay).evaluateAll((lis) =>
-    lis.map((li) => ({
-      level: li.getAttribute('data-level'),
-      kind: li.getAttribute('data-kind'),
-      marker: li.getAttribute('data-marker'),
-    })),
+  const found = (await items(essay).attributesAll(['data-level', 'data-kind', 'data-marker'])).map(
+    (a) => ({ level: a['data-level'], kind: a['data-kind'], marker: a['data-marker'] }),
   );
   assert.equal(found.length, 12, JSON.stringify(found));
   const heads = found.filter((f) => f.level === '1');
@@ -135,7 +127,7 @@ test('the toggle message opens the sidebar with the essay outline', async () => 
   assert.equal(leads.length, 9);
   assert.ok(leads.every((f) => f.kind === 'lead' && /^[一二三]是$/.test(f.marker ?? '')));
 
-  const sidebar = essay.locator('gangmu-sidebar');
+  const sidebar = closedUi(essay, 'sidebar');
   assert.match((await sidebar.locator('.meta-title').textContent()) ?? '', /以高效能治理/);
   assert.match((await sidebar.locator('[data-field="author"]').textContent()) ?? '', /陈思远/);
   assert.match(
@@ -146,14 +138,13 @@ test('the toggle message opens the sidebar with the essay outline', async () => 
   const first = itemButton(essay, '一是', 2);
   assert.match((await first.getAttribute('title')) ?? '', /健全议事协商机制/);
 
-  // The shadow root is open and holds its own styles; the page gets none.
-  const styles = await essay.evaluate(() => ({
-    inShadow: document.querySelector('gangmu-sidebar')?.shadowRoot?.querySelectorAll('style')
-      .length,
+  // The closed root holds its own styles; the page gets none, and sees no root.
+  assert.equal(await sidebar.locator('style').count(), 1);
+  const seen = await essay.evaluate(() => ({
     inPage: document.querySelectorAll('style').length,
+    roots: [...document.querySelectorAll('*')].filter((e) => e.shadowRoot).length,
   }));
-  assert.equal(styles.inShadow, 1);
-  assert.equal(styles.inPage, 1); // the essay's own
+  assert.deepEqual(seen, { inPage: 1, roots: 0 }); // the essay's own style
 });
 
 test('the badge shows the exact count once the sidebar has outlined the page', async () => {
@@ -166,8 +157,9 @@ test('clicking a point scrolls it into view and marks it current', async () => {
   const target = essay.locator('strong', { hasText: '建强干部队伍' });
   const before = await target.boundingBox();
   assert.ok(before && before.y > 900, `starts below the fold (y ${before?.y})`);
-  await essay
-    .locator('gangmu-sidebar li[data-level="2"]', { hasText: '建强干部队伍' })
+  await closedUi(essay, 'sidebar')
+    .locator('li[data-level="2"]')
+    .filter({ hasText: '建强干部队伍' })
     .locator('> .row > button.item')
     .click();
   await essay.waitForFunction(
@@ -213,10 +205,7 @@ test('the current item follows the reader scrolling', async () => {
 test('↑/↓ move between items, Enter goes to the point, Esc closes', async () => {
   const first = itemButton(essay, '一', 1);
   await first.focus();
-  const active = () =>
-    essay.evaluate(
-      () => document.querySelector('gangmu-sidebar')?.shadowRoot?.activeElement?.textContent ?? '',
-    );
+  const active = () => closedUi(essay, 'sidebar').focusedText();
   assert.match(await active(), /人民至上|筑牢基层治理根基/);
   await essay.keyboard.press('ArrowDown');
   assert.match(await active(), /健全议事协商机制/);
@@ -234,23 +223,29 @@ test('↑/↓ move between items, Enter goes to the point, Esc closes', async ()
     return !!r && r.top >= 0 && r.bottom <= innerHeight;
   });
   await essay.keyboard.press('Escape');
-  await essay.locator('gangmu-sidebar').waitFor({ state: 'detached', timeout: 3000 });
+  await closedUi(essay, 'sidebar').waitFor({ state: 'detached', timeout: 3000 });
 });
 
 test('level buttons collapse the outline to level 1 and back', async () => {
-  await essay.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));
+  assert.deepEqual(await sendToTab(essayTab, { type: 'toggle-sidebar' }), {
+    ok: true,
+    value: { open: true },
+  });
   await items(essay).first().waitFor();
-  await essay.locator('gangmu-sidebar button[data-level-button="1"]').click();
+  await closedUi(essay, 'sidebar').locator('button[data-level-button="1"]').click();
   assert.equal(await items(essay).count(), 3);
-  await essay.locator('gangmu-sidebar button[data-level-button="2"]').click();
+  await closedUi(essay, 'sidebar').locator('button[data-level-button="2"]').click();
   assert.equal(await items(essay).count(), 12);
 });
 
 test('"Copy as Markdown" copies the outline', async () => {
-  const copy = essay.locator('gangmu-sidebar button.copy');
+  const copy = closedUi(essay, 'sidebar').locator('button.copy');
   assert.match((await copy.textContent()) ?? '', /^(复制 Markdown|Copy as Markdown)$/);
   await copy.click();
-  await essay.locator('gangmu-sidebar button.copy', { hasText: /已复制|Copied/ }).waitFor();
+  await closedUi(essay, 'sidebar')
+    .locator('button.copy')
+    .filter({ hasText: /已复制|Copied/ })
+    .waitFor();
   const text = await essay.evaluate(() => navigator.clipboard.readText());
   assert.match(text, /^---\ntitle: "以高效能治理推进基层治理现代化"/);
   assert.match(text, /\n- 一 坚持人民至上/);
@@ -278,12 +273,12 @@ test('get-page-article describes the article under its normalised URL', async ()
   assert.match(markdown, /三是 建强干部队伍/);
 });
 
-test('a WeChat-like page outlines its bold section leads (opened by the test hook)', async () => {
+test('a WeChat-like page outlines its bold section leads', async () => {
   const { page, tabId } = await openPage('wechat.html');
-  await page.evaluate(() => document.dispatchEvent(new CustomEvent('gangmu:toggle')));
+  await sendToTab(tabId, { type: 'toggle-sidebar' });
   await items(page).first().waitFor({ timeout: 10_000 });
-  const markers = await items(page).evaluateAll((lis) =>
-    lis.map((li) => `${li.getAttribute('data-level')}:${li.getAttribute('data-marker')}`),
+  const markers = (await items(page).attributesAll(['data-level', 'data-marker'])).map(
+    (a) => `${a['data-level']}:${a['data-marker']}`,
   );
   assert.deepEqual(markers, ['1:（一）', '1:（二）', '1:（三）']);
   const badge = await badgeText(e2e.launched, tabId);
@@ -299,7 +294,7 @@ test('a page without an essay shows no badge, and the sidebar says so', async ()
   assert.equal(badge, '');
   const reply = await sendToTab(tabId, { type: 'toggle-sidebar' });
   assert.deepEqual(reply, { ok: true, value: { open: true } });
-  const note = page.locator('gangmu-sidebar .no-essay');
+  const note = closedUi(page, 'sidebar').locator('.no-essay');
   await note.waitFor({ timeout: 5000 });
   assert.match((await note.textContent()) ?? '', /^(未识别到文章结构|No essay structure found)$/);
   assert.equal(await items(page).count(), 0);

@@ -190,33 +190,40 @@ export function filler(pool: readonly string[]): (n: number) => string {
 }
 
 /**
- * Selects `quote` in the page (or frame) as a reader does — a text selection
- * over the words, then the mouseup the toolbar listens for — optionally after
- * scrolling them into view. Throws when the words are not in the document.
+ * Selects `quote` in the page (or frame) and ends the selection as a reader
+ * ending a keyboard selection does: the words are selected (optionally after
+ * scrolling them into view), then Shift is pressed and released with the
+ * browser's own keyboard — the content script answers only trusted input, so
+ * a synthetic mouseup from the page would not do. Throws when the words are
+ * not in the document.
  */
-export function selectWords(
+export async function selectWords(
   target: Page | Frame,
   quote: string,
   { scroll = false }: { scroll?: boolean } = {},
 ): Promise<void> {
-  return target.evaluate(
+  await target.evaluate(
     ({ quote, scroll }) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const at = (n as Text).data.indexOf(quote);
         if (at < 0) continue;
         if (scroll) n.parentElement!.scrollIntoView({ block: 'center' });
+        // The keys go to this document (a frame's too), not to a toolbar left focused.
+        (document.activeElement as HTMLElement | null)?.blur?.();
+        window.focus();
         const range = document.createRange();
         range.setStart(n, at);
         range.setEnd(n, at + quote.length);
         const sel = window.getSelection()!;
         sel.removeAllRanges();
         sel.addRange(range);
-        n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
         return;
       }
       throw new Error(`not on the page: ${quote}`);
     },
     { quote, scroll },
   );
+  const page = 'mainFrame' in target ? target : target.page();
+  await page.keyboard.press('Shift');
 }

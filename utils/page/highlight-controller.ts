@@ -193,8 +193,8 @@ export function createHighlightController(deps: HighlightDeps) {
    * Fetches the article's saved highlights and restores them. Marks for the
    * browser bench: `gangmu:restore-start` (before asking the background),
    * `gangmu:restore-fetched` (reply in hand), `gangmu:restore-end` (anchored and
-   * handed to the painter: `CSS.highlights` set) — the last two only when there
-   * is something to restore.
+   * handed to the painter: `CSS.highlights` set), all three on every page,
+   * whether or not there is something to restore.
    */
   async function load() {
     mark('gangmu:restore-start');
@@ -204,11 +204,12 @@ export function createHighlightController(deps: HighlightDeps) {
       return;
     }
     stored = reply.value.highlights;
-    if (!stored.length) return;
+    // Marked whether or not there is anything to restore: the page can read the marks,
+    // and they must not tell it whether the reader keeps highlights here.
     mark('gangmu:restore-fetched');
-    relayout();
+    if (stored.length) relayout();
     mark('gangmu:restore-end');
-    report();
+    if (stored.length) report();
   }
 
   /** Loads the page's saved highlights once (later calls wait for the same load). */
