@@ -17,7 +17,7 @@ export interface Served {
 }
 export function serveDirectory(dir: string, options?: { port?: number }): Promise<Served>;
 
-export function extensionArgs(extensionDir: string): string[];
+export function extensionArgs(extensionDir: string, hosts?: readonly string[]): string[];
 
 export interface Launched {
   context: BrowserContext;
@@ -29,6 +29,8 @@ export function launchWithExtension(options: {
   userDataDir: string;
   headless?: boolean;
   timeout?: number;
+  /** Host names that resolve to 127.0.0.1 too. */
+  hosts?: readonly string[];
 }): Promise<Launched>;
 
 export interface RecordedStatus {

@@ -74,8 +74,13 @@ export async function serveDirectory(dir, { port = 0 } = {}) {
   };
 }
 
-/** The Chromium flags that load one unpacked extension (see ../shared/TOOLCHAIN.md). */
-export function extensionArgs(extensionDir) {
+/**
+ * The Chromium flags that load one unpacked extension (see ../shared/TOOLCHAIN.md).
+ * `hosts`: names that resolve to 127.0.0.1 besides it (tests that need two
+ * origins, such as victim.github.io and evil.github.io, on the one server).
+ */
+export function extensionArgs(extensionDir, hosts = []) {
+  const mapped = hosts.map((h) => `MAP ${h} 127.0.0.1 , `).join('');
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -84,8 +89,8 @@ export function extensionArgs(extensionDir) {
     '--disable-sync',
     '--no-first-run',
     '--disable-gpu',
-    // Only 127.0.0.1 resolves: the tests never reach the network.
-    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    // Only 127.0.0.1 (and the `hosts` mapped to it) resolves: the tests never reach the network.
+    `--host-resolver-rules=${mapped}MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`,
   ];
 }
 
@@ -99,12 +104,13 @@ export async function launchWithExtension({
   userDataDir,
   headless = true,
   timeout = 30_000,
+  hosts = [],
 }) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: extensionArgs(resolve(extensionDir)),
+    args: extensionArgs(resolve(extensionDir), hosts),
     viewport: { width: 1100, height: 900 },
   });
   try {

@@ -60,10 +60,13 @@ export interface E2E {
 export function useExtension({
   name,
   pages,
+  hosts = [],
   launched: onLaunch,
 }: {
   name: string;
   pages?: Readonly<Record<string, string>>;
+  /** Host names that resolve to the page server too (two origins on one server). */
+  hosts?: readonly string[];
   launched?: (e2e: E2E) => Promise<void>;
 }): E2E {
   let launched: Launched | undefined;
@@ -95,7 +98,7 @@ export function useExtension({
       }
       served = await serveDirectory(pagesDir ?? SAMPLE_DIR);
       userDataDir = await mkdtemp(join(tmpdir(), `gangmu-e2e-${name}-`));
-      launched = await launchWithExtension({ extensionDir, userDataDir, headless: true });
+      launched = await launchWithExtension({ extensionDir, userDataDir, headless: true, hosts });
       await onLaunch?.(e2e);
     },
     { timeout: 120_000 },
@@ -143,6 +146,7 @@ export function useExtension({
         extensionDir,
         userDataDir: userDataDir!,
         headless: true,
+        hosts,
       });
     },
   };
