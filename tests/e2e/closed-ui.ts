@@ -94,8 +94,29 @@ interface DomNode {
 
 const GROUP = 'gangmu-closed-ui';
 
-/** Answers `op` over `steps` in the closed root of `part`; `absent` when there is no such root. */
+/**
+ * Answers `op` over `steps` in the closed root of `part` (an empty answer when
+ * there is no such root). The page may change between reading its tree and
+ * resolving a node of it (a toolbar closing): that read is then made again.
+ */
 async function ask(page: Page, part: Part, steps: Step[], op: Op, arg?: unknown): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await askOnce(page, part, steps, op, arg);
+    } catch (err) {
+      const stale = /No node with given id|Could not find (node|object)|Cannot find context/i;
+      if (attempt >= 5 || !stale.test(String(err))) throw err;
+    }
+  }
+}
+
+async function askOnce(
+  page: Page,
+  part: Part,
+  steps: Step[],
+  op: Op,
+  arg?: unknown,
+): Promise<unknown> {
   const cdp = await session(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
     root: DomNode;
