@@ -23,6 +23,11 @@ export default defineConfig({
     // popup on a click) and no host_permissions: the content script's own
     // <all_urls> match is the only page access.
     permissions: ['storage', 'contextMenus'],
+    // The note editor is a frame of the extension's origin inside the page's toolbar and
+    // sidebar, so what the reader types never reaches the page (README → Privacy). Only
+    // that one page is reachable from web pages, and it shows nothing without a live
+    // editing session's token.
+    web_accessible_resources: [{ resources: ['note-editor.html'], matches: ['<all_urls>'] }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+G' },

@@ -25,6 +25,9 @@ export default defineBackground(() => {
     session,
     // runtime.getURL('') is `chrome-extension://ID/` (Firefox: `moz-extension://UUID/`).
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+    notifyTab: async (tabId, frameId, request) => {
+      await browser.tabs.sendMessage(tabId, request, { frameId });
+    },
     openLibrary: async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
     },

@@ -44,6 +44,8 @@ export default defineContentScript({
       },
       t: (name: SidebarMessage, substitutions?: string[]) =>
         browser.i18n.getMessage(name, substitutions),
+      // Notes are typed in the extension's own frame, never in the page's document.
+      noteEditorUrl: (token: string) => browser.runtime.getURL(`/note-editor.html#${token}`),
     });
 
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {

@@ -345,6 +345,34 @@ export interface OpenLibrary {
   type: 'open-library';
 }
 
+/**
+ * A page's content script asks for the note editor of one of its highlights:
+ * a frame of the extension's own origin (note-editor.html#TOKEN), so what the
+ * reader types there never passes through the page's document. The reply's
+ * token names the editing session; the highlight must be stored already.
+ */
+export interface OpenNoteEditor {
+  type: 'open-note-editor';
+  articleId: string;
+  highlightId: string;
+}
+
+/** The note editor frame asks for the note it edits (the extension's pages only). */
+export interface GetNoteEditor {
+  type: 'get-note-editor';
+  token: string;
+}
+
+/**
+ * The note editor frame is done: `note` is stored (null: cancelled, nothing
+ * changes), and the tab's content script is told with `note-editor-closed`.
+ */
+export interface CloseNoteEditor {
+  type: 'close-note-editor';
+  token: string;
+  note: string | null;
+}
+
 export type Request =
   | OutlineFound
   | GetTabStatus
@@ -367,7 +395,10 @@ export type Request =
   | ExportBackupRows
   | ImportBackupPart
   | ImportBackup
-  | ExportArticles;
+  | ExportArticles
+  | OpenNoteEditor
+  | GetNoteEditor
+  | CloseNoteEditor;
 
 /** The reply type of each background request. */
 export interface ReplyValue {
@@ -397,6 +428,10 @@ export interface ReplyValue {
   'import-backup': ImportStats;
   /** In the order of `ids` (missing ones left out), else newest saved first; highlights in creation order. */
   'export-articles': ArticleRows[];
+  'open-note-editor': { token: string };
+  /** The note as stored, and its highlight's colour (the frame shows it). */
+  'get-note-editor': { note: string; color: HighlightColor };
+  'close-note-editor': null;
 }
 
 // ---------------------------------------------------------------------------
@@ -424,7 +459,15 @@ export interface GetMarkdown {
   obsidian?: boolean;
 }
 
-export type ContentRequest = ToggleSidebar | OpenSidebar | GetPageArticle | GetMarkdown;
+/** The note editor of a highlight has closed: `note` was stored (null: cancelled). */
+export interface NoteEditorClosed {
+  type: 'note-editor-closed';
+  highlightId: string;
+  note: string | null;
+}
+
+export type ContentRequest =
+  ToggleSidebar | OpenSidebar | GetPageArticle | GetMarkdown | NoteEditorClosed;
 
 /** The reply type of each content-script request. */
 export interface ContentReplyValue {
@@ -433,6 +476,7 @@ export interface ContentReplyValue {
   /** `draft` and `markdown` are null when the page holds no essay. */
   'get-page-article': { draft: ArticleDraft | null; markdown: string | null; highlights: number };
   'get-markdown': string;
+  'note-editor-closed': null;
 }
 
 // ---------------------------------------------------------------------------
@@ -443,9 +487,10 @@ export interface ContentReplyValue {
  * always holds a readable message too.
  * - `quota-exceeded`: storage is full; nothing was written, nothing saved before was lost.
  * - `not-found`: the article or highlight is not in the library.
+ * - `refused`: the sender may not make the request (a page asking for another
+ *   origin's article, or for the library: utils/sender-policy.ts).
  * - a {@link BackupErrorKind}: the backup file was refused and nothing changed.
  */
-/** `refused`: the sender may not make the request (a page asking for another origin's article). */
 export type ErrorCode = 'quota-exceeded' | 'not-found' | 'refused' | BackupErrorKind;
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode };
@@ -602,6 +647,12 @@ export function isRequest(value: unknown): value is Request {
       );
     case 'export-articles':
       return m.ids === undefined || (Array.isArray(m.ids) && m.ids.every(isNonEmpty));
+    case 'open-note-editor':
+      return isNonEmpty(m.articleId) && isNonEmpty(m.highlightId);
+    case 'get-note-editor':
+      return isNonEmpty(m.token);
+    case 'close-note-editor':
+      return isNonEmpty(m.token) && (m.note === null || isString(m.note));
     default:
       return false;
   }
@@ -632,6 +683,8 @@ export function isContentRequest(value: unknown): value is ContentRequest {
       return true;
     case 'get-markdown':
       return value.obsidian === undefined || typeof value.obsidian === 'boolean';
+    case 'note-editor-closed':
+      return isNonEmpty(value.highlightId) && (value.note === null || isString(value.note));
     default:
       return false;
   }

@@ -7,6 +7,7 @@ import type { LibraryDb } from './db/library-db.ts';
 import {
   assertNever,
   errorMessage,
+  type ContentRequest,
   type ReplyTo,
   type ReplyValue,
   type Request,
@@ -29,6 +30,7 @@ import { asStorageError, StorageError } from './storage/errors.ts';
 import { deleteHighlight, putHighlight, updateNote } from './storage/highlights.ts';
 import { search } from './storage/search.ts';
 import { refusal } from './sender-policy.ts';
+import { createNoteEditorSessions } from './note-editor-sessions.ts';
 import { getSitePrefs, setSitePrefs } from './storage/site-prefs.ts';
 import {
   createTabStatusService,
@@ -51,6 +53,8 @@ export interface RouterDeps {
    * only what utils/sender-policy.ts allows a page.
    */
   extensionOrigin: string;
+  /** Sends a content request to one frame of a tab (the note editor's closing word). */
+  notifyTab?: (tabId: number, frameId: number, request: ContentRequest) => Promise<void>;
 }
 
 /** Creates the background's message handler. */
@@ -61,6 +65,7 @@ export function createRouter({
   openLibrary,
   clock,
   extensionOrigin,
+  notifyTab,
 }: RouterDeps) {
   const tabs = createTabStatusService({
     badge,
@@ -69,6 +74,23 @@ export function createRouter({
   });
 
   const use = library.use;
+  const noteEditors = createNoteEditorSessions(session);
+
+  /** The note editor session of `token`, asked for from a frame of the tab that opened it. */
+  async function noteEditor(token: string, sender: SenderLike, take: boolean) {
+    const found = take ? await noteEditors.take(token) : await noteEditors.get(token);
+    if (!found || (sender.tab?.id !== undefined && sender.tab.id !== found.tabId))
+      throw new StorageError('not-found', 'This note editor has closed; open the note again.');
+    return found;
+  }
+
+  /** The stored note and colour of a highlight (not-found when it is gone). */
+  async function storedNote(articleId: string, highlightId: string) {
+    const { highlights } = await use((db) => getArticle(db, articleId));
+    const h = highlights.find((x) => x.id === highlightId);
+    if (!h) throw new StorageError('not-found', `Highlight ${highlightId} is not in the library.`);
+    return { note: h.note, color: h.color };
+  }
 
   /** The parts of the backup being uploaded (import-backup-part), until import-backup joins them. */
   let upload: { id: string; parts: string[] } | null = null;
@@ -149,6 +171,40 @@ export function createRouter({
         return importBackup(library, await importText(request), request.mode);
       case 'export-articles':
         return use((db) => exportArticles(db, request.ids));
+      case 'open-note-editor': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || tabId < 0) throw new Error('A note editor opens in a tab');
+        // The highlight is stored before its note is edited: fail now, not in the frame.
+        await storedNote(request.articleId, request.highlightId);
+        const token = await noteEditors.open({
+          tabId,
+          frameId: sender.frameId ?? 0,
+          articleId: request.articleId,
+          highlightId: request.highlightId,
+        });
+        return { token };
+      }
+      case 'get-note-editor': {
+        const found = await noteEditor(request.token, sender, false);
+        return storedNote(found.articleId, found.highlightId);
+      }
+      case 'close-note-editor': {
+        const found = await noteEditor(request.token, sender, true);
+        const note = request.note === null ? null : request.note.trim();
+        if (note !== null)
+          await use((db) =>
+            updateNote(db, found.articleId, found.highlightId, note, undefined, clock),
+          );
+        await notifyTab?.(found.tabId, found.frameId, {
+          type: 'note-editor-closed',
+          highlightId: found.highlightId,
+          note,
+        }).catch((err: unknown) => {
+          // The tab went away or navigated: the note is stored all the same.
+          console.debug('[Gangmu] the note editor could not tell its tab:', errorMessage(err));
+        });
+        return null;
+      }
       default:
         return assertNever(request);
     }

@@ -83,6 +83,8 @@ export function pageRefusal(request: Request, pageUrl: string): string | null {
     case 'get-site-prefs':
     case 'set-site-prefs':
       return request.site === siteOfPage(pageUrl) ? null : OTHER_SITE;
+    case 'open-note-editor':
+      return own(request.articleId) ? null : OTHER_ORIGIN;
     case 'get-tab-status':
     case 'list-articles':
     case 'list-facets':
@@ -96,6 +98,8 @@ export function pageRefusal(request: Request, pageUrl: string): string | null {
     case 'import-backup-part':
     case 'import-backup':
     case 'export-articles':
+    case 'get-note-editor':
+    case 'close-note-editor':
       return EXTENSION_ONLY;
     default:
       return assertNever(request);

@@ -44,6 +44,8 @@ export interface SessionArea {
 /** The part of `runtime.MessageSender` used here. */
 export interface SenderLike {
   tab?: { id?: number };
+  /** The frame within the tab (0: the top document). */
+  frameId?: number;
   url?: string;
 }
 

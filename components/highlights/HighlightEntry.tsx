@@ -4,17 +4,15 @@ import { highlightText } from '../../lib/export/highlights-md.ts';
 import type { Highlight } from '../../lib/model.ts';
 import type { Translate } from '../sidebar/sidebar-messages.ts';
 import { colorLabel } from './color-label.ts';
+import type { HighlightActions } from './HighlightList.tsx';
 
-export interface HighlightEntryProps {
+export interface HighlightEntryProps extends HighlightActions {
   highlight: Highlight;
   /** False for an orphan: shown, but there is nowhere to go. */
   placed: boolean;
   /** The highlight the page was opened at (`#gangmu-hl=`): marked, and focusable from script. */
   target?: boolean;
   t: Translate;
-  onGo(id: string): void;
-  onSaveNote(id: string, note: string): void;
-  onDelete(id: string): void;
 }
 
 /**
@@ -66,7 +64,9 @@ export function HighlightEntry({
         ) : (
           <span class="hl-text">{words}</span>
         )}
-        {editing ? (
+        {editing && on.noteField ? (
+          <div class="editor">{on.noteField(h, () => setEditing(false))}</div>
+        ) : editing ? (
           <div class="editor">
             <textarea
               class="note-input"

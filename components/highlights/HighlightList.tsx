@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import type { Highlight } from '../../lib/model.ts';
 import type { Translate } from '../sidebar/sidebar-messages.ts';
 import { HighlightEntry } from './HighlightEntry.tsx';
@@ -6,6 +7,12 @@ export interface HighlightActions {
   onGo(id: string): void;
   onSaveNote(id: string, note: string): void;
   onDelete(id: string): void;
+  /**
+   * The note field, where it is not a plain text area: on a web page, the
+   * extension-origin editor frame (NoteFrame). `close` leaves edit mode; the
+   * field itself stores the note.
+   */
+  noteField?: (highlight: Highlight, close: () => void) => ComponentChild;
 }
 
 export interface HighlightListProps extends HighlightActions {

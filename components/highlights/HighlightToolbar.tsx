@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { composing } from '../ime.ts';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model.ts';
@@ -20,6 +21,11 @@ export interface HighlightToolbarProps {
   onSaveNote(note: string): void;
   onRemove(): void;
   onClose(): void;
+  /**
+   * The note field, where it is not a plain text area: on a web page, the
+   * extension-origin editor frame (NoteFrame), which stores the note itself.
+   */
+  noteField?: () => ComponentChild;
 }
 
 /**
@@ -101,7 +107,8 @@ export function HighlightToolbar(props: HighlightToolbarProps) {
           </button>
         )}
       </div>
-      {props.editing && (
+      {props.editing && props.noteField && <div class="editor">{props.noteField()}</div>}
+      {props.editing && !props.noteField && (
         <div class="editor">
           <textarea
             ref={area}

@@ -29,4 +29,6 @@ button:focus-visible, textarea:focus-visible { outline: 2px solid var(--accent);
 .remove { color: var(--accent); }
 .note-input { width: 260px; font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 4px; resize: vertical; display: block; }
 .editor-actions { display: flex; gap: 6px; margin-top: 4px; }
+.note-frame { display: block; width: 272px; height: 96px; border: 0; margin-top: 4px; color-scheme: normal; }
+.note-frame-status { margin: 4px 0 0; max-width: 272px; font-size: 12px; }
 `;

@@ -35,6 +35,7 @@ export type SidebarMessage =
   | 'hlSave'
   | 'hlCancel'
   | 'hlNotePlaceholder'
+  | 'hlNoteEditorFailed'
   | 'hlIntro'
   | 'hlOrphans'
   | 'hlOrphansHelp'

@@ -70,6 +70,8 @@ button.hl-text:hover { text-decoration: underline; }
 .note-input { width: 100%; font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 4px; resize: vertical; }
 .editor-actions { display: flex; gap: 6px; margin-top: 2px; }
 .editor-actions button { padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; font-size: 12px; }
+.note-frame { display: block; width: 100%; height: 96px; border: 0; color-scheme: normal; }
+.note-frame-status { margin: 2px 0; font-size: 12px; }
 .orphans .hl-text { color: var(--muted); }
 .hl[data-target="true"] { background: var(--current); box-shadow: inset 3px 0 0 var(--accent); padding-left: 6px; border-radius: 4px; }
 .hl[data-target="true"]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }

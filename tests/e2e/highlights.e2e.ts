@@ -15,7 +15,14 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { waitForTabStatus } from '../../scripts/harness.mjs';
-import { htmlPage, popupPath, selectWords, sendToTab as send, useExtension } from './support.ts';
+import {
+  htmlPage,
+  noteEditorFrame,
+  popupPath,
+  selectWords,
+  sendToTab as send,
+  useExtension,
+} from './support.ts';
 import { closedUi } from './closed-ui.ts';
 
 const INTRO =
@@ -146,7 +153,9 @@ test('select → toolbar → colour and note with the keyboard → painted and l
   // Tab past the five colours to the note button, write, Enter saves.
   for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await closedUi(page, 'toolbar').locator('textarea.note-input').waitFor({ timeout: 5000 });
+  // The note is typed in the extension's own frame, which has the focus.
+  const editor = await noteEditorFrame(page);
+  await editor.waitForFunction(() => document.activeElement?.matches('textarea.note-input'));
   await page.keyboard.type(NOTE);
   await page.keyboard.press('Enter');
   await closedUi(page, 'toolbar').waitFor({ state: 'detached', timeout: 5000 });

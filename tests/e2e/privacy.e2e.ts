@@ -5,8 +5,8 @@
  * Two origins on the one test server: victim.github.io holds an essay the
  * reader highlights with a private note; evil.github.io serves a copy whose
  * script adds a canonical link naming the victim's article. Both pages carry
- * the same hostile script: it records every postMessage, listens (bubbling)
- * for keys, input and clicks outside its body, pre-defines the custom element
+ * the same hostile script: it records every postMessage, listens for keys,
+ * input and clicks (bubbling outside its body, and at capture on the window), pre-defines the custom element
  * names Gangmu once used, and offers a probe that searches the whole DOM and
  * every open shadow root for a text. The extension is driven as a reader
  * drives it — the browser's own mouse and keyboard, the toggle through the
@@ -19,9 +19,17 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { waitForTabStatus } from '../../scripts/harness.mjs';
 import { closedUi } from './closed-ui.ts';
-import { filler, htmlPage, selectWords, sendToTab, useExtension } from './support.ts';
+import {
+  filler,
+  htmlPage,
+  noteEditorFrame,
+  selectWords,
+  sendToTab,
+  useExtension,
+} from './support.ts';
 
 const NOTE = '私人笔记：这段要在周五的学习会上发言';
+const NOTE_2 = '改过的笔记：发言稿第二段用';
 const QUOTE = '切实把党的领导贯穿基层治理全过程各方面';
 const VICTIM = 'victim.github.io';
 const EVIL = 'evil.github.io';
@@ -41,8 +49,13 @@ window.__seen = [];
 window.__heard = [];
 window.__hijacked = [];
 addEventListener('message', (e) => { try { __seen.push(JSON.stringify(e.data)); } catch { __seen.push(String(e.data)); } });
-for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionend', 'click', 'mousedown', 'mouseup', 'paste', 'copy'])
+window.__typed = [];
+for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionend', 'click', 'mousedown', 'mouseup', 'paste', 'copy']) {
+  // Bubbling, on the document: what an ordinary listener hears from Gangmu's UI (outside the body).
   document.addEventListener(type, (e) => { if (e.target instanceof Node && !document.body.contains(e.target)) __heard.push(type + ':' + (e.key || e.data || '')); });
+  // Capture, on the window: every key and text the page's document sees at all, first.
+  window.addEventListener(type, (e) => { const v = e.key || e.data; if (v) __typed.push(v); }, true);
+}
 for (const name of ['gangmu-sidebar', 'gangmu-toolbar'])
   customElements.define(name, class extends HTMLElement {
     constructor() { super(); window.__hijacked.push(this.attachShadow({ mode: 'open' })); }
@@ -151,8 +164,11 @@ test('the reader highlights on victim.github.io and writes a note; the page hear
   await toolbar.locator('button.color[data-color="yellow"]').click();
   await toolbar.locator('.toolbar[data-mode="existing"]').waitFor({ timeout: 10_000 });
   await toolbar.locator('button.note').click();
-  await toolbar.locator('textarea.note-input').fill(NOTE);
-  await toolbar.locator('.editor-actions button.save').click();
+  // The note is typed with the browser's keyboard into the extension's own frame.
+  const editor = await noteEditorFrame(page);
+  await editor.waitForFunction(() => document.activeElement?.matches('textarea.note-input'));
+  await page.keyboard.type(NOTE);
+  await page.keyboard.press('Enter');
   await toolbar.waitFor({ state: 'detached', timeout: 5000 });
 
   const saved = await stored(victimUrl());
@@ -161,9 +177,16 @@ test('the reader highlights on victim.github.io and writes a note; the page hear
     [NOTE],
   );
   assert.deepEqual(await painted(page), [QUOTE]);
-  // The page's bubbling listeners outside its body heard no key, input or click of ours.
+  // The page's bubbling listeners outside its body heard no key, input or click of ours, and
+  // not even its capture listeners on the window saw a key of the note (only the Shift that
+  // ended the selection, typed in the page itself).
+  const { heard, typed } = await page.evaluate(() => {
+    const w = window as unknown as { __heard: string[]; __typed: string[] };
+    return { heard: w.__heard, typed: w.__typed };
+  });
+  assert.deepEqual(heard, []);
   assert.deepEqual(
-    await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard),
+    typed.filter((k) => k !== 'Shift'),
     [],
   );
 });
@@ -219,6 +242,46 @@ test('on its own page, no page script can read the note or change what is stored
   );
 });
 
+test('the sidebar edits a note in the same extension frame; a page framing the editor gets nothing', async () => {
+  const { page } = victim;
+  // Forget the keys the page's own script sent in the test before.
+  await page.evaluate(() => void ((window as unknown as { __typed: string[] }).__typed.length = 0));
+  const sidebar = closedUi(page, 'sidebar');
+  await sidebar.locator('li.hl button.edit').click();
+  const editor = await noteEditorFrame(page);
+  await editor.waitForFunction(() => document.activeElement?.matches('textarea.note-input'));
+  assert.equal(await editor.locator('textarea.note-input').inputValue(), NOTE);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(NOTE_2);
+  await page.keyboard.press('Enter');
+  await sidebar.locator('.hl-note').filter({ hasText: NOTE_2 }).waitFor({ timeout: 10_000 });
+  assert.deepEqual(
+    (await stored(victimUrl())).value.highlights.map((h) => h.note),
+    [NOTE_2],
+  );
+  const typed = await page.evaluate(() => (window as unknown as { __typed: string[] }).__typed);
+  assert.deepEqual(
+    typed.filter((k) => k !== 'Shift'),
+    [],
+  );
+
+  // The page frames note-editor.html itself (it knows the id): no session, so no note.
+  await page.evaluate((id) => {
+    const f = document.createElement('iframe');
+    f.src = `chrome-extension://${id}/note-editor.html#${'0'.repeat(32)}`;
+    document.body.append(f);
+  }, e2e.launched.extensionId);
+  const deadline = Date.now() + 10_000;
+  let framed = page.frames().find((f) => f.url().endsWith('#' + '0'.repeat(32)));
+  while (!framed && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    framed = page.frames().find((f) => f.url().endsWith('#' + '0'.repeat(32)));
+  }
+  assert.ok(framed, 'the page could frame the editor page');
+  await framed.locator('[role="alert"]').waitFor({ timeout: 10_000 });
+  assert.equal(await framed.locator('textarea').count(), 0);
+});
+
 test("evil.github.io, whose canonical link names the victim's article, gets nothing of it", async () => {
   const { page, tabId } = await open(evilUrl());
   const article = (await sendToTab(e2e.launched, tabId, { type: 'get-page-article' })) as {
@@ -237,22 +300,22 @@ test("evil.github.io, whose canonical link names the victim's article, gets noth
   assert.equal(await sidebar.locator('.hl-note').count(), 0);
 
   const seen = await page.evaluate(
-    ([note, id]) => {
+    ([note, note2, id]) => {
       const w = window as unknown as { __probe(t: string): string[]; __seen: string[] };
       return {
-        places: w.__probe(note!),
+        places: [...w.__probe(note!), ...w.__probe(note2!)],
         messages: w.__seen,
         idInPage: document.documentElement.outerHTML.includes(id!),
       };
     },
-    [NOTE, e2e.launched.extensionId],
+    [NOTE, NOTE_2, e2e.launched.extensionId],
   );
   // No postMessage at all from the extension: its id is nowhere to be read.
   assert.deepEqual(seen, { places: [], messages: [], idInPage: false });
   // The victim's highlight is as it was.
   assert.deepEqual(
     (await stored(victimUrl())).value.highlights.map((h) => h.note),
-    [NOTE],
+    [NOTE_2],
   );
   await page.close();
 });
@@ -275,6 +338,7 @@ test("a page that knows the extension's id cannot switch it off by echoing WXT's
     ok: true,
     value: { open: true },
   });
+  await page.bringToFront(); // the reader's keys go to the tab in front
   await selectWords(page, '群众满意不满意', { scroll: true });
   await closedUi(page, 'toolbar').locator('.toolbar[data-mode="new"]').waitFor({ timeout: 10_000 });
   assert.deepEqual(await painted(page), [QUOTE]);

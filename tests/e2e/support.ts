@@ -231,3 +231,22 @@ export async function selectWords(
   const page = 'mainFrame' in target ? target : target.page();
   await page.keyboard.press('Shift');
 }
+
+/**
+ * The note editor frame a page's toolbar or sidebar entry opened
+ * (note-editor.html, of the extension's origin), once its text area is there.
+ */
+export async function noteEditorFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/note-editor.html#'));
+    if (frame) {
+      await frame
+        .locator('textarea.note-input')
+        .waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('no note editor frame');
+    await page.waitForTimeout(50);
+  }
+}

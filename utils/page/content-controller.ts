@@ -45,6 +45,8 @@ export interface ContentDeps {
   /** Sends a request to the background (sendRequest bound to `browser`). */
   send<R extends Request>(request: R): Promise<ReplyTo<R>>;
   t: Translate;
+  /** The note editor frame's address for a session token (highlight-controller.ts). */
+  noteEditorUrl?: (token: string) => string;
 }
 
 /** Quiet time after the last DOM change before re-checking (ms). */
@@ -54,7 +56,7 @@ const PIN_MS = 1200;
 /** Delay after the quick check before saved highlights are fetched and painted (ms): soon, but after first paint. */
 const HIGHLIGHT_LOAD_MS = 50;
 
-export function createContentController({ win, doc, send, t }: ContentDeps) {
+export function createContentController({ win, doc, send, t, noteEditorUrl }: ContentDeps) {
   let url = win.location.href;
   let quick: QuickResult | null = null;
   let page: PageOutline | null = null;
@@ -138,6 +140,7 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
     draft: () => articleDraft(doc, url, ensurePage().outline, docTitle()),
     enabled: () => !!quick?.essay || (page?.outline.nodes.length ?? 0) > 0,
     changed: () => paint(),
+    noteEditorUrl,
   });
 
   function mark(name: string) {
@@ -332,6 +335,9 @@ export function createContentController({ win, doc, send, t }: ContentDeps) {
             value: outlineToMarkdown(p.outline, { url, highlights: items, obsidian }),
           };
         }
+        case 'note-editor-closed':
+          highlights.noteClosed(request.highlightId, request.note);
+          return { ok: true, value: null };
         default:
           return assertNever(request);
       }

@@ -11,6 +11,7 @@ import { HighlightLinkNotice } from '../../components/highlights/HighlightLinkNo
 import { HighlightList } from '../../components/highlights/HighlightList.tsx';
 import { HighlightSections } from '../../components/highlights/HighlightSections.tsx';
 import { HighlightToolbar } from '../../components/highlights/HighlightToolbar.tsx';
+import { NoteFrame } from '../../components/highlights/NoteFrame.tsx';
 import type { Translate } from '../../components/sidebar/sidebar-messages.ts';
 import { describe } from '../../lib/anchoring/describe.ts';
 import { pathKey } from '../../lib/anchoring/outline-ranges.ts';
@@ -60,6 +61,13 @@ export interface HighlightDeps {
   enabled(): boolean;
   /** What the sidebar shows has changed. */
   changed(): void;
+  /**
+   * The address of the extension's note editor frame for a session token
+   * (`runtime.getURL('/note-editor.html#TOKEN')`). Given on web pages: notes are
+   * then typed in that frame, out of the page's reach (README → Privacy).
+   * Without it (the extension's own paste page) the note is a plain text area.
+   */
+  noteEditorUrl?: (token: string) => string;
 }
 
 /** What the toolbar is showing. */
@@ -325,6 +333,50 @@ export function createHighlightController(deps: HighlightDeps) {
   }
 
   // -------------------------------------------------------------------------
+  // The note editor frame (web pages: deps.noteEditorUrl)
+
+  /** How each open editor frame leaves edit mode, by highlight id. */
+  const closers = new Map<string, () => void>();
+
+  /** The note field of highlight `id` on a web page: the editor frame, or undefined (a text area). */
+  function noteField(id: string, close: () => void) {
+    const url = deps.noteEditorUrl;
+    if (!url) return undefined;
+    closers.set(id, close);
+    const articleId = stored.find((x) => x.id === id)?.articleId ?? deps.articleId();
+    return h(NoteFrame, {
+      key: id,
+      t,
+      open: async () => {
+        const reply = await send({ type: 'open-note-editor', articleId, highlightId: id });
+        if (!reply.ok) console.debug('[Gangmu] no note editor:', reply.error);
+        return reply.ok ? url(reply.value.token) : null;
+      },
+    });
+  }
+
+  /**
+   * The editor frame of highlight `id` has closed (the background's word): the
+   * note, already stored there, is taken into this page's list (null: cancelled).
+   */
+  function noteClosed(id: string, note: string | null) {
+    if (note !== null) {
+      ensurePaths();
+      const old = stored.find((x) => x.id === id);
+      if (old) {
+        const next: Highlight = { ...old, note, updatedAt: now() };
+        stored = stored.map((x) => (x.id === id ? next : x));
+        placements = replaceHighlight(placements, next);
+      }
+    }
+    const close = closers.get(id);
+    closers.delete(id);
+    close?.();
+    deps.changed();
+    renderToolbar();
+  }
+
+  // -------------------------------------------------------------------------
   // Toolbar
 
   function renderToolbar() {
@@ -345,6 +397,10 @@ export function createHighlightController(deps: HighlightDeps) {
         },
         onRemove: () => state?.id && remove(state.id),
         onClose: hideToolbar,
+        noteField:
+          deps.noteEditorUrl && state.id && state.editing
+            ? () => noteField(current!.id, hideToolbar)
+            : undefined,
       }),
       toolbar.mount,
     );
@@ -498,6 +554,9 @@ export function createHighlightController(deps: HighlightDeps) {
     onGo: goTo,
     onSaveNote: (id: string, note: string) => update(id, { note: note.trim() }),
     onDelete: (id: string) => remove(id),
+    noteField: deps.noteEditorUrl
+      ? (hl: Highlight, close: () => void) => noteField(hl.id, close)
+      : undefined,
   };
 
   /** The sidebar's highlight props: count, per-node lists, intro and orphan sections. */
@@ -532,6 +591,7 @@ export function createHighlightController(deps: HighlightDeps) {
     reveal,
     clearLink,
     pageChanged,
+    noteClosed,
     sidebarProps,
     /** For the Markdown export: placed with node paths, orphans with `placed: false`. */
     exportItems: (): ExportedHighlight[] => {
