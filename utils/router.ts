@@ -76,11 +76,15 @@ export function createRouter({
   const use = library.use;
   const noteEditors = createNoteEditorSessions(session);
 
-  /** The note editor session of `token`, asked for from a frame of the tab that opened it. */
+  /**
+   * The note editor session of `token`, asked for from a frame of the tab that
+   * opened it (ended when `take`); a frame in another tab neither reads nor ends it.
+   */
   async function noteEditor(token: string, sender: SenderLike, take: boolean) {
-    const found = take ? await noteEditors.take(token) : await noteEditors.get(token);
+    const found = await noteEditors.get(token);
     if (!found || (sender.tab?.id !== undefined && sender.tab.id !== found.tabId))
       throw new StorageError('not-found', 'This note editor has closed; open the note again.');
+    if (take) await noteEditors.take(token);
     return found;
   }
 

@@ -398,8 +398,8 @@ export function createHighlightController(deps: HighlightDeps) {
         onRemove: () => state?.id && remove(state.id),
         onClose: hideToolbar,
         noteField:
-          deps.noteEditorUrl && state.id && state.editing
-            ? () => noteField(current!.id, hideToolbar)
+          deps.noteEditorUrl && current && state.editing
+            ? () => noteField(current.id, hideToolbar)
             : undefined,
       }),
       toolbar.mount,

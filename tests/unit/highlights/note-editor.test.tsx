@@ -142,12 +142,18 @@ describe('the router’s note editor', () => {
       page,
     );
     const token = opened.ok ? opened.value.token : '';
+    const elsewhere = { ...FROM_EXTENSION, tab: { id: 5 } };
+    expect(await router.handle({ type: 'get-note-editor', token }, elsewhere)).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
     expect(
-      await router.handle(
-        { type: 'get-note-editor', token },
-        { ...FROM_EXTENSION, tab: { id: 5 } },
-      ),
+      await router.handle({ type: 'close-note-editor', token, note: 'x' }, elsewhere),
     ).toMatchObject({ ok: false, code: 'not-found' });
+    // Nor ended it: the frame of the tab that opened it still can.
+    expect(await router.handle({ type: 'get-note-editor', token }, frame)).toMatchObject({
+      ok: true,
+    });
     expect(
       await router.handle(
         { type: 'open-note-editor', articleId: ARTICLE_ID, highlightId: 'gone' },
