@@ -27,7 +27,15 @@ export default defineConfig({
     // sidebar, so what the reader types never reaches the page (README → Privacy). Only
     // that one page is reachable from web pages, and it shows nothing without a live
     // editing session's token.
-    web_accessible_resources: [{ resources: ['note-editor.html'], matches: ['<all_urls>'] }],
+    // In Chrome only through the session's dynamic id (runtime.getURL gives it), so a
+    // page cannot probe the extension's fixed id for it.
+    web_accessible_resources: [
+      {
+        resources: ['note-editor.html'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+G' },

@@ -242,7 +242,7 @@ test('on its own page, no page script can read the note or change what is stored
   );
 });
 
-test('the sidebar edits a note in the same extension frame; a page framing the editor gets nothing', async () => {
+test('the sidebar edits a note in the same extension frame; a page cannot load the editor itself', async () => {
   const { page } = victim;
   // Forget the keys the page's own script sent in the test before.
   await page.evaluate(() => void ((window as unknown as { __typed: string[] }).__typed.length = 0));
@@ -265,21 +265,25 @@ test('the sidebar edits a note in the same extension frame; a page framing the e
     [],
   );
 
-  // The page frames note-editor.html itself (it knows the id): no session, so no note.
-  await page.evaluate((id) => {
+  // The page frames note-editor.html by the extension's fixed id (it knows it): Chrome lets
+  // a page load it only by the session's dynamic id, so the frame is refused and a fetch
+  // fails (the page cannot even probe for Gangmu that way). Without a session's token the
+  // editor would show only a notice anyway (tests/unit/highlights/note-editor.test.tsx).
+  const probe = await page.evaluate(async (id) => {
     const f = document.createElement('iframe');
     f.src = `chrome-extension://${id}/note-editor.html#${'0'.repeat(32)}`;
     document.body.append(f);
+    try {
+      await fetch(`chrome-extension://${id}/note-editor.html`);
+      return 'loaded';
+    } catch {
+      return 'refused';
+    }
   }, e2e.launched.extensionId);
-  const deadline = Date.now() + 10_000;
-  let framed = page.frames().find((f) => f.url().endsWith('#' + '0'.repeat(32)));
-  while (!framed && Date.now() < deadline) {
-    await page.waitForTimeout(100);
-    framed = page.frames().find((f) => f.url().endsWith('#' + '0'.repeat(32)));
-  }
-  assert.ok(framed, 'the page could frame the editor page');
-  await framed.locator('[role="alert"]').waitFor({ timeout: 10_000 });
-  assert.equal(await framed.locator('textarea').count(), 0);
+  assert.equal(probe, 'refused');
+  await page.waitForTimeout(1000);
+  for (const f of page.frames())
+    assert.equal(await f.locator('textarea').count(), 0, `no text area in ${f.url()}`);
 });
 
 test("evil.github.io, whose canonical link names the victim's article, gets nothing of it", async () => {
