@@ -12,11 +12,12 @@
  *   pre-define (or later define and upgrade) a tag name it has seen, and an
  *   XML or SVG document still gets an element that can host a shadow root.
  * - Keys, text input, composition, clipboard and click events that start
- *   inside stop at the root, so the page's own (bubbling) listeners — shortcuts,
- *   key loggers, analytics — never see what the reader types into a note.
- *   A listener the page registers for the capture phase on window or
- *   document runs before the event reaches us and is not stopped by this;
- *   README → Privacy says so.
+ *   inside stop at the root, so the page's own (bubbling) listeners —
+ *   shortcuts, analytics — never see them. A listener the page registers for
+ *   the capture phase runs before the event reaches us and is not stopped by
+ *   this: it sees the outline's navigation keys and clicks. A note's keys it
+ *   never sees, since notes are typed in the extension-origin editor frame
+ *   (NoteFrame); README → Privacy says so.
  */
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
