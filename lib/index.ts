@@ -4,12 +4,14 @@
  */
 import type { BlockDoc, Outline } from './types.ts';
 import { recognize } from './outline/recognize.ts';
+import type { Settings } from './outline/settings.ts';
 import { blocksFromText } from './blocks/from-text.ts';
 import { blocksFromMarkdown } from './blocks/from-markdown.ts';
 import { blocksFromDocument, type DomOptions } from './blocks/from-dom.ts';
 
 export type * from './types.ts';
 export { recognize } from './outline/recognize.ts';
+export { DEFAULT_SETTINGS, type Settings } from './outline/settings.ts';
 export { blocksFromText, blocksFromMarkdown, blocksFromDocument };
 export type { DomOptions };
 
@@ -20,19 +22,23 @@ export interface Analysis {
 }
 
 /** Outline plain text (PDF or e-paper extraction, pasted text). */
-export function analyzeText(raw: string): Analysis {
+export function analyzeText(raw: string, settings: Partial<Settings> = {}): Analysis {
   const blocks = blocksFromText(raw);
-  return { blocks, outline: recognize(blocks) };
+  return { blocks, outline: recognize(blocks, settings) };
 }
 
 /** Outline a Markdown clipping. */
-export function analyzeMarkdown(md: string): Analysis {
+export function analyzeMarkdown(md: string, settings: Partial<Settings> = {}): Analysis {
   const blocks = blocksFromMarkdown(md);
-  return { blocks, outline: recognize(blocks) };
+  return { blocks, outline: recognize(blocks, settings) };
 }
 
 /** Outline a DOM document (a live page, or HTML parsed in Node). The document is not modified. */
-export function analyzeDocument(doc: Document, options: DomOptions = {}): Analysis {
+export function analyzeDocument(
+  doc: Document,
+  options: DomOptions = {},
+  settings: Partial<Settings> = {},
+): Analysis {
   const blocks = blocksFromDocument(doc, options);
-  return { blocks, outline: recognize(blocks) };
+  return { blocks, outline: recognize(blocks, settings) };
 }

@@ -5,6 +5,7 @@
 import type { Block, NodeKind } from '../types.ts';
 import { matchMarkerAt, type MarkerMatch } from './markers.ts';
 import { onlyPunctuationAfter, pointEnd, sentenceEnd } from './point-text.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /**
  * How strongly a node structures the text: a heading outranks a paragraph
@@ -26,15 +27,6 @@ export interface Candidate {
   kind: NodeKind;
   strength: Strength;
 }
-
-/** Longest standalone heading, in characters; longer bold blocks are emphasised prose. */
-const MAX_HEADING = 60;
-/** A bold run longer than this opening a paragraph is emphasised prose, not a lead (a lead is a phrase or short claim). */
-const MAX_BOLD_LEAD = 40;
-/** A bold run shorter than this is an emphasised word, not a lead. */
-const MIN_BOLD_LEAD = 2;
-/** Share of a block's text that must be bold for the block to read as a bold line. */
-const WHOLE_BOLD = 0.85;
 
 /** True for a character code that is a letter, digit or ideograph (not space, punctuation or symbol). */
 export function isLetterCode(c: number): boolean {
@@ -75,18 +67,18 @@ export function boldRunAt(block: Block, pos: number): readonly [number, number] 
 }
 
 /** True when the block reads as a bold line: (almost) all of it is bold. */
-export function isWholeBold(block: Block): boolean {
+export function isWholeBold(block: Block, share = DEFAULT_SETTINGS.wholeBold): boolean {
   if (block.bold.length === 0) return false;
   const all = letters(block.text, 0, block.text.length);
-  return all > 0 && boldLetters(block) >= all * WHOLE_BOLD;
+  return all > 0 && boldLetters(block) >= all * share;
 }
 
 /** Where a lead's words end: the bold run's end when it is bold, else the first sentence's end. */
-function leadEnd(block: Block, start: number): number {
+function leadEnd(block: Block, start: number, minBold: number): number {
   const t = block.text;
   const stop = pointEnd(t, start);
   const run = boldRunAt(block, start);
-  if (run && run[1] - start >= MIN_BOLD_LEAD && run[1] < stop) return run[1];
+  if (run && run[1] - start >= minBold && run[1] < stop) return run[1];
   return stop;
 }
 
@@ -100,70 +92,149 @@ const REPORT =
 const NOT_SPEAKERS =
   /^(文章|报告|文件|意见|通知|讲话|公报|决定|规划|方案|纲要|研究|调查|数据|专家|记者|他们|我们|有关|相关|同时|此外|其中|这里|这是)/;
 
-/** The block-level candidate opening `block`, or null for plain prose. */
-export function blockCandidate(block: Block, index: number, format: string): Candidate | null {
+/** What a block recogniser sees: the block, where it stands, and the settings. */
+export interface BlockContext {
+  block: Block;
+  index: number;
+  /** The document's format: 'html', 'markdown' or 'text'. */
+  format: string;
+  settings: Settings;
+  /** True when (almost) all of the block is bold. */
+  wholeBold: boolean;
+  /** True when the block holds words (not bare numbers or signs). */
+  hasWords: boolean;
+}
+
+/** A named recogniser of what opens one block; the first that answers wins. */
+export interface BlockRecogniser {
+  name: string;
+  recognise(ctx: BlockContext): Candidate | null;
+}
+
+/** 一、 （一） 1. 一是 首先 …: an ordinal marker opens the block. */
+function markerCandidate({ block, index, settings, wholeBold }: BlockContext): Candidate | null {
   const t = block.text;
   const marker: MarkerMatch | null = matchMarkerAt(t, 0);
-  const wholeBold = isWholeBold(block);
-  if (marker) {
-    const end = leadEnd(block, marker.end);
-    const standalone =
-      onlyPunctuationAfter(t, end) &&
-      (block.kind === 'heading' || t.length <= MAX_HEADING || wholeBold);
-    return {
-      block: index,
-      family: `m:${marker.family}`,
-      ordinal: marker.ordinal,
-      marker: marker.marker,
-      textStart: marker.end,
-      textEnd: end,
-      kind: standalone ? 'heading' : 'lead',
-      strength: standalone ? 2 : 1,
-    };
-  }
-  // A heading of bare numbers or signs (a section number printed alone: 1, 2, 3) says nothing.
-  if (letters(t, 0, t.length) < 2 || !/[\u4e00-\u9fffA-Za-z]/.test(t)) return null;
-  if (block.kind === 'heading' && block.headingLevel) {
-    return heading(index, `h:${block.headingLevel}`, t.length);
-  }
-  if (wholeBold && t.length <= MAX_HEADING) {
-    return heading(index, 'bold-heading', t.length);
-  }
-  const run = boldRunAt(block, 0);
-  const boldLength = run ? letters(t, run[0], run[1]) : 0;
+  if (!marker) return null;
+  const end = leadEnd(block, marker.end, settings.minBoldLead);
+  const standalone =
+    onlyPunctuationAfter(t, end) &&
+    (block.kind === 'heading' || t.length <= settings.maxHeading || wholeBold);
+  return {
+    block: index,
+    family: `m:${marker.family}`,
+    ordinal: marker.ordinal,
+    marker: marker.marker,
+    textStart: marker.end,
+    textEnd: end,
+    kind: standalone ? 'heading' : 'lead',
+    strength: standalone ? 2 : 1,
+  };
+}
+
+/** An `<h2>`…`<h6>` (or Markdown `##`) subheading. */
+function headingTag({ block, index, hasWords }: BlockContext): Candidate | null {
+  if (!hasWords || block.kind !== 'heading' || !block.headingLevel) return null;
+  return heading(index, `h:${block.headingLevel}`, block.text.length);
+}
+
+/** A short line that is all bold. */
+function boldHeading({
+  block,
+  index,
+  hasWords,
+  wholeBold,
+  settings,
+}: BlockContext): Candidate | null {
+  if (!hasWords || !wholeBold || block.text.length > settings.maxHeading) return null;
+  return heading(index, 'bold-heading', block.text.length);
+}
+
+/** A paragraph that opens with a bold phrase or short claim. */
+function boldLead({ block, index, hasWords, settings }: BlockContext): Candidate | null {
+  const t = block.text;
+  const run = hasWords ? boldRunAt(block, 0) : null;
+  if (!run) return null;
+  const boldLength = letters(t, run[0], run[1]);
   if (
-    run &&
-    boldLength >= MIN_BOLD_LEAD &&
-    boldLength <= MAX_BOLD_LEAD &&
-    !onlyPunctuationAfter(t, run[1])
-  ) {
-    return {
-      block: index,
-      family: 'bold-lead',
-      ordinal: 0,
-      marker: null,
-      textStart: run[0],
-      textEnd: Math.min(run[1], sentenceEnd(t, run[0])),
-      kind: 'lead',
-      strength: 1,
-    };
-  }
-  const rep = REPORT.exec(t);
-  if (rep && rep[1] && !NOT_SPEAKERS.test(rep[1])) {
-    const start = rep[0].length;
-    return {
-      block: index,
-      family: 'report',
-      ordinal: 0,
-      marker: rep[1],
-      textStart: start,
-      textEnd: sentenceEnd(t, start),
-      kind: 'lead',
-      strength: 1,
-    };
-  }
-  if (format !== 'html' && looksLikePlainHeading(t)) {
-    return heading(index, 'plain-heading', t.length);
+    boldLength < settings.minBoldLead ||
+    boldLength > settings.maxBoldLead ||
+    onlyPunctuationAfter(t, run[1])
+  )
+    return null;
+  return {
+    block: index,
+    family: 'bold-lead',
+    ordinal: 0,
+    marker: null,
+    textStart: run[0],
+    textEnd: Math.min(run[1], sentenceEnd(t, run[0])),
+    kind: 'lead',
+    strength: 1,
+  };
+}
+
+/** 会议指出，… 习近平强调，…: a reporting formula opens the paragraph. */
+function report({ block, index, hasWords }: BlockContext): Candidate | null {
+  const t = block.text;
+  const rep = hasWords ? REPORT.exec(t) : null;
+  if (!rep || !rep[1] || NOT_SPEAKERS.test(rep[1])) return null;
+  const start = rep[0].length;
+  return {
+    block: index,
+    family: 'report',
+    ordinal: 0,
+    marker: rep[1],
+    textStart: start,
+    textEnd: sentenceEnd(t, start),
+    kind: 'lead',
+    strength: 1,
+  };
+}
+
+/** A short standalone line with no closing punctuation. */
+function plainHeading({
+  block,
+  index,
+  format,
+  hasWords,
+  settings,
+}: BlockContext): Candidate | null {
+  if (!hasWords || format === 'html' || !looksLikePlainHeading(block.text, settings)) return null;
+  return heading(index, 'plain-heading', block.text.length);
+}
+
+/** The block recognisers, in the order they are asked. */
+export const BLOCK_RECOGNISERS: readonly BlockRecogniser[] = [
+  { name: 'marker', recognise: markerCandidate },
+  { name: 'heading-tag', recognise: headingTag },
+  { name: 'bold-heading', recognise: boldHeading },
+  { name: 'bold-lead', recognise: boldLead },
+  { name: 'report', recognise: report },
+  { name: 'plain-heading', recognise: plainHeading },
+];
+
+/** The block-level candidate opening `block`, or null for plain prose. */
+export function blockCandidate(
+  block: Block,
+  index: number,
+  format: string,
+  settings: Settings = DEFAULT_SETTINGS,
+): Candidate | null {
+  const t = block.text;
+  const ctx: BlockContext = {
+    block,
+    index,
+    format,
+    settings,
+    wholeBold: isWholeBold(block, settings.wholeBold),
+    // A heading of bare numbers or signs (a section number printed alone: 1, 2, 3) says nothing.
+    hasWords: letters(t, 0, t.length) >= 2 && /[\u4e00-\u9fffA-Za-z]/.test(t),
+  };
+  for (const r of BLOCK_RECOGNISERS) {
+    if (settings.off.includes(r.name)) continue;
+    const c = r.recognise(ctx);
+    if (c) return c;
   }
   return null;
 }
@@ -181,18 +252,14 @@ function heading(block: number, family: string, end: number): Candidate {
   };
 }
 
-/** Shortest and longest unmarked plain-text heading (characters). */
-const PLAIN_HEADING_MIN = 4;
-const PLAIN_HEADING_MAX = 32;
-
 /**
  * A short line with no closing punctuation, in plain text: a subheading
  * candidate (confirmed later only when it has siblings).
  */
-function looksLikePlainHeading(t: string): boolean {
-  if (t.length < PLAIN_HEADING_MIN || t.length > PLAIN_HEADING_MAX) return false;
+function looksLikePlainHeading(t: string, s: Settings): boolean {
+  if (t.length < s.plainHeadingMin || t.length > s.plainHeadingMax) return false;
   const last = t[t.length - 1] ?? '';
   if (/[。！？；…：:，,、）)]/.test(last)) return false;
   // Dates, page numbers and other furniture are filtered elsewhere; a heading holds CJK words.
-  return letters(t, 0, t.length) >= PLAIN_HEADING_MIN && /[\u4e00-\u9fff]{2}/.test(t);
+  return letters(t, 0, t.length) >= s.plainHeadingMin && /[\u4e00-\u9fff]{2}/.test(t);
 }

@@ -5,22 +5,18 @@
  * (解放思想。…明确路径。…突出重点。…).
  */
 import type { InlinePoint } from './inline.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** 。！？!? by char code. */
 function isFullStop(c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 }
 
-/** A series needs this many clauses: two ；-clauses are a contrast, not a list. */
-const MIN_CLAUSES = 3;
 /** An opening segment (up to the first comma) of this length range can be a shape match. */
 const SHAPE_MIN = 3;
 const SHAPE_MAX = 8;
 /** A short adverbial before the first clause (今后，) is skipped up to this length. */
 const LEAD_IN = 3;
-/** Sub-leads are this short, and at least this many stand in one paragraph. */
-const SUBLEAD_MAX = 8;
-const MIN_SUBLEADS = 3;
 
 /** The frame a clause opens with: 要 within its first words, else its first character. */
 /**
@@ -65,7 +61,12 @@ function firstSegment(clause: string): string {
 }
 
 /** ；-separated clause series in `text` from `from` on. */
-export function clauseSeries(text: string, from = 0): InlinePoint[] {
+export function clauseSeries(
+  text: string,
+  from = 0,
+  settings: Settings = DEFAULT_SETTINGS,
+): InlinePoint[] {
+  const MIN_CLAUSES = settings.minClauses;
   const out: InlinePoint[] = [];
   // Sentences of the paragraph, each split into its ；-clauses with offsets.
   let s = from;
@@ -135,7 +136,12 @@ const YAO_HEAD = 8;
  * Full-stop-separated 要 sentences with short heads (要敢想，…。要敢闯，…。要敢干，…):
  * parallel points, unlike speech prose that shares nothing but 要.
  */
-export function yaoSentences(text: string, from = 0): InlinePoint[] {
+export function yaoSentences(
+  text: string,
+  from = 0,
+  settings: Settings = DEFAULT_SETTINGS,
+): InlinePoint[] {
+  const MIN_CLAUSES = settings.minClauses;
   interface Member {
     start: number;
     end: number;
@@ -233,7 +239,12 @@ const PROSE_OPENING =
   /^(?:我|我们|你|您|他|她|它|这|那|其|此|但|而|且|并|又|也|就|都|还|如|若|因|所以|因此|同时|然而|当然|总之|另外|此外|目前|现在|今天|例如|比如|对此|为此|于是|谢谢|感谢)/;
 
 /** Short set-off sub-leads: ≥3 very short sentences standing inside one paragraph. */
-export function subLeads(text: string, from = 0): InlinePoint[] {
+export function subLeads(
+  text: string,
+  from = 0,
+  settings: Settings = DEFAULT_SETTINGS,
+): InlinePoint[] {
+  const { subLeadMax: SUBLEAD_MAX, minSubLeads: MIN_SUBLEADS } = settings;
   const out: InlinePoint[] = [];
   let s = from;
   while (s < text.length) {

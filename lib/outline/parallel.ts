@@ -7,25 +7,10 @@ import type { Block } from '../types.ts';
 import type { Candidate } from './candidates.ts';
 import { sentenceEnd } from './point-text.ts';
 import { isPersonName } from './names.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** A shared opening that ends in a reporting verb. */
 const REPORTED = /(?:表示|介绍|说|指出|提醒|认为|透露)$/;
-
-/** Members needed for a short (two-character) shared opening to count. */
-const MIN_MEMBERS = 3;
-/** A shared opening this long counts with only two members. */
-const LONG_PREFIX = 5;
-/** Paragraphs shorter than this are not essay paragraphs (captions, labels). */
-const MIN_PARAGRAPH = 30;
-/** The longest lead sentence under a short (two to four character) shared opening. */
-const MAX_SHORT_FRAME_LEAD = 50;
-/**
- * Parallel paragraphs follow each other; at most this many other paragraphs (a
- * quotation, a paragraph broken in two) may stand between two of them.
- */
-const MAX_GAP = 2;
-/** A first sentence longer than this is narrative, not a point's lead. */
-const MAX_LEAD = 110;
 
 /**
  * Openings shared by unrelated prose: pronouns, connectives and time words.
@@ -49,7 +34,16 @@ export function parallelLeads(
   blocks: Block[],
   free: number[],
   barrier: (from: number, to: number) => boolean,
+  settings: Settings = DEFAULT_SETTINGS,
 ): Candidate[] {
+  const {
+    parallelMinMembers: MIN_MEMBERS,
+    parallelLongPrefix: LONG_PREFIX,
+    parallelMinParagraph: MIN_PARAGRAPH,
+    parallelMaxShortFrameLead: MAX_SHORT_FRAME_LEAD,
+    parallelMaxGap: MAX_GAP,
+    parallelMaxLead: MAX_LEAD,
+  } = settings;
   const out: Candidate[] = [];
   const used = new Set<number>();
   for (let x = 0; x < free.length; x++) {

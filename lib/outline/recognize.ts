@@ -15,12 +15,61 @@ import { findMeta } from './meta.ts';
 import { parallelLeads } from './parallel.ts';
 import { shortLeads } from './short-leads.ts';
 import { clauseSeries, subLeads, yaoSentences } from './clause-series.ts';
+import { withSettings, type Settings } from './settings.ts';
 import { keepSeries } from './series.ts';
 
 /** Openings that mark the closing paragraph. */
 const CONCLUSION = /^(综上所述|总而言之|总之|综上|结语|结束语)(?:[，,：:\s]|$)/;
-/** The conclusion is searched for in this last share of the body. */
-const CONCLUSION_ZONE = 0.4;
+
+/**
+ * A recogniser of point groups among the paragraphs no block recogniser took:
+ * `free` in reading order, `barrier(i, j)` true when a point stands between.
+ */
+export interface GroupRecogniser {
+  name: string;
+  find(
+    blocks: BlockDoc['blocks'],
+    free: number[],
+    barrier: (from: number, to: number) => boolean,
+    settings: Settings,
+  ): Candidate[];
+}
+
+/** Group recognisers, in order: a paragraph one of them takes is not offered to the next. */
+export const GROUP_RECOGNISERS: readonly GroupRecogniser[] = [
+  { name: 'short-lead', find: shortLeads },
+  { name: 'parallel', find: parallelLeads },
+];
+
+/**
+ * A recogniser of unmarked points inside one paragraph, from offset `from`
+ * (after the paragraph's lead); the first that finds any wins. Marked inline
+ * points (一是…二是…) come first, from the block pass.
+ */
+export interface InlineRecogniser {
+  name: string;
+  /** Cheap test on the text: is it worth asking? */
+  applies(text: string): boolean;
+  /** Where its points start, given the lead's end (-1 for no lead). */
+  offset(leadEnd: number): number;
+  find(text: string, from: number, settings: Settings): InlinePoint[];
+}
+
+export const INLINE_RECOGNISERS: readonly InlineRecogniser[] = [
+  {
+    name: 'clause-series',
+    applies: (t) => t.includes('；') || t.includes(';'),
+    offset: (end) => Math.max(end, 0),
+    find: clauseSeries,
+  },
+  {
+    name: 'yao-sentences',
+    applies: (t) => t.includes('要'),
+    offset: (end) => end + 1,
+    find: yaoSentences,
+  },
+  { name: 'sub-leads', applies: () => true, offset: (end) => end + 1, find: subLeads },
+];
 
 /**
  * A preview list (下面我讲三方面内容，一是…；二是…；三是…) only repeats the
@@ -46,7 +95,9 @@ function lastCandidateAt(cands: Candidate[], blocks: BlockDoc['blocks']): Map<st
 }
 
 /** Recognises the outline of an essay from its blocks. Never throws on odd input. */
-export function recognize(doc: BlockDoc): Outline {
+export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Outline {
+  const settings = withSettings(overrides);
+  const on = (name: string) => !settings.off.includes(name);
   const { blocks } = doc;
   const meta = findMeta(doc);
   const body: number[] = [];
@@ -55,13 +106,15 @@ export function recognize(doc: BlockDoc): Outline {
   // 1. What opens each block. A block that opens with 一是 and holds its 二是
   //    is one paragraph of inline points, not a lead.
   const markerPoints = new Map<number, InlinePoint[]>();
-  const turns = new Map(interviewerTurns(blocks, body).map((c) => [c.block, c]));
+  const turns = new Map(
+    (on('interviewer') ? interviewerTurns(blocks, body) : []).map((c) => [c.block, c]),
+  );
   const raw: Candidate[] = [];
   for (const i of body) {
     const b = blocks[i]!;
-    const points = inlinePoints(b.text, 0);
+    const points = on('inline-markers') ? inlinePoints(b.text, 0) : [];
     if (points.length) markerPoints.set(i, points);
-    const cand = turns.get(i) ?? blockCandidate(b, i, doc.format);
+    const cand = turns.get(i) ?? blockCandidate(b, i, doc.format, settings);
     if (!cand) continue;
     if (cand.ordinal > 0 && points.some((p) => p.start <= 1 && `m:${p.family}` === cand.family))
       continue;
@@ -83,15 +136,16 @@ export function recognize(doc: BlockDoc): Outline {
     }
     return lo < sortedTaken.length && sortedTaken[lo]! < to;
   };
-  const free = body.filter((i) => !taken.has(i));
-  const short = shortLeads(blocks, free, barrier);
-  const shortSet = new Set(short.map((c) => c.block));
-  const parallel = parallelLeads(
-    blocks,
-    free.filter((i) => !shortSet.has(i)),
-    barrier,
-  );
-  cands = [...cands, ...short, ...parallel].sort((a, b) => a.block - b.block);
+  let free = body.filter((i) => !taken.has(i));
+  for (const r of GROUP_RECOGNISERS) {
+    if (!on(r.name)) continue;
+    const found = r.find(blocks, free, barrier, settings);
+    if (!found.length) continue;
+    const got = new Set(found.map((c) => c.block));
+    free = free.filter((i) => !got.has(i));
+    cands = cands.concat(found);
+  }
+  cands.sort((a, b) => a.block - b.block);
 
   // 3. Inline points of each block, after its lead's words.
   const byBlock = new Map(cands.map((c) => [c.block, c]));
@@ -101,18 +155,20 @@ export function recognize(doc: BlockDoc): Outline {
     const text = blocks[i]!.text;
     const cand = byBlock.get(i);
     let points = (markerPoints.get(i) ?? []).filter((p) => !cand || p.start >= cand.textStart);
-    if (!points.length && (text.includes('；') || text.includes(';')))
-      points = clauseSeries(text, cand ? cand.textEnd : 0);
-    if (!points.length && text.includes('要'))
-      points = yaoSentences(text, cand ? cand.textEnd + 1 : 0);
-    if (!points.length) points = subLeads(text, cand ? cand.textEnd + 1 : 0);
+    for (const r of INLINE_RECOGNISERS) {
+      if (points.length) break;
+      if (on(r.name) && r.applies(text))
+        points = r.find(text, r.offset(cand ? cand.textEnd : -1), settings);
+    }
     if (points.length && !isPreview(text, points, i, lastAt)) inline.set(i, points);
   }
 
   // 4. Conclusion: a marked closing paragraph in the last part of the body.
   let conclusion: string | null = null;
   let conclusionAt = -1;
-  const zone = body.length - Math.ceil(body.length * CONCLUSION_ZONE);
+  const zone = on('conclusion')
+    ? body.length - Math.ceil(body.length * settings.conclusionZone)
+    : body.length;
   for (let k = body.length - 1; k >= Math.max(0, zone); k--) {
     const m = CONCLUSION.exec(blocks[body[k]!]!.text);
     if (m) {

@@ -6,24 +6,20 @@
  */
 import type { Block } from '../types.ts';
 import type { Candidate } from './candidates.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
-/** Shortest and longest set-off lead, in characters. */
+/** Shortest set-off lead, in characters (the longest, the body after it and the length ratio are settings). */
 const MIN_LEAD = 2;
-const MAX_LEAD = 26;
-/** The body after the lead must be at least this long: a lead introduces a stretch of text. */
-const MIN_BODY = 15;
-/** Sibling leads have similar lengths: the longest at most this many times the shortest. */
-const LENGTH_RATIO = 2.5;
 
 /** Openings of ordinary sentences, which are prose even when short. */
 const PROSE =
   /^(?:同志们|各位|朋友们|女士们|先生们|老师们|同学们|大家|我|我们|你|他|她|它|这|那|其|此|但|而|且|并|又|也|就|都|还|如|若|因|所以|因此|同时|然而|当然|总之|另外|此外|目前|现在|今天|今年|去年|近年|如今|首先|其次|最后|例如|比如|对此|为此|于是|据|经|由)/;
 
 /** The set-off lead of `text`: the end of its first sentence, or -1. */
-function leadEnd(text: string): number {
+function leadEnd(text: string, s: Settings): number {
   const stop = text.search(/[。！？!?]/);
-  if (stop < MIN_LEAD || stop > MAX_LEAD) return -1;
-  if (text.length - stop - 1 < MIN_BODY) return -1;
+  if (stop < MIN_LEAD || stop > s.shortLeadMax) return -1;
+  if (text.length - stop - 1 < s.shortLeadMinBody) return -1;
   const lead = text.slice(0, stop);
   if (PROSE.test(lead) || /^[“"「『]/.test(lead) || /[；;：:]$/.test(lead) || /\d{3,}/.test(lead))
     return -1;
@@ -61,7 +57,9 @@ export function shortLeads(
   blocks: Block[],
   free: number[],
   barrier: (from: number, to: number) => boolean,
+  settings: Settings = DEFAULT_SETTINGS,
 ): Candidate[] {
+  const LENGTH_RATIO = settings.shortLeadRatio;
   const out: Candidate[] = [];
   let group: Array<{ block: number; end: number }> = [];
   // The group's shortest and longest lead, kept as members join (no rescans: groups can be long).
@@ -92,7 +90,7 @@ export function shortLeads(
     max = 0;
   };
   for (const i of free) {
-    const end = leadEnd(blocks[i]!.text);
+    const end = leadEnd(blocks[i]!.text, settings);
     const last = group[group.length - 1];
     if (last && barrier(last.block, i)) flush();
     if (end > 0) {

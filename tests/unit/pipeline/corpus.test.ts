@@ -3,14 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_DIR, SCORER, corpusIds, inputOf, predictFile } from './corpus-run.ts';
+import { CORPUS_DIR, SCORER, corpusIds, inputOf, predictFile } from '../../../eval/corpus-run.ts';
 import {
   parseSummaryLine,
   scoreItem,
   summarize,
   type ItemScore,
   type ScoredOutline,
-} from './score.ts';
+} from '../../../eval/score.ts';
 
 const haveCorpus = existsSync(CORPUS_DIR);
 const haveScorer = existsSync(SCORER);

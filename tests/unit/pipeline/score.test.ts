@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { norm, parseSummaryLine, scoreItem, summarize } from './score.ts';
+import { norm, parseSummaryLine, scoreItem, summarize } from '../../../eval/score.ts';
 
 describe('scorer twin: norm()', () => {
   it.each([

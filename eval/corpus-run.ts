@@ -12,16 +12,17 @@ import {
   analyzeMarkdown,
   analyzeText,
   type Analysis,
-} from '../../../lib/index.ts';
-import type { OutlineNode } from '../../../lib/types.ts';
-import { decodeBytes } from '../../../lib/io/decode.ts';
-import { detectFormat } from '../../../lib/io/detect-format.ts';
+  type Settings,
+} from '../lib/index.ts';
+import type { OutlineNode } from '../lib/types.ts';
+import { decodeBytes } from '../lib/io/decode.ts';
+import { detectFormat } from '../lib/io/detect-format.ts';
 import type { ScoredNode, ScoredOutline } from './score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** ../shared/corpus beside the repository: /work/shared/corpus for a checkout at /work/main. */
-export const CORPUS_DIR = resolve(here, '../../../../shared/corpus');
-export const SCORER = resolve(here, '../../../../shared/eval/score-outlines.mjs');
+export const CORPUS_DIR = resolve(here, '../../shared/corpus');
+export const SCORER = resolve(here, '../../shared/eval/score-outlines.mjs');
 
 /** The input file of an essay id, as the scorer picks it (.txt, then .md, then .html). */
 export function inputOf(dir: string, id: string): string | undefined {
@@ -37,13 +38,14 @@ export function corpusIds(dir: string): string[] {
     .sort();
 }
 
-function analyzeFile(file: string): Analysis {
+function analyzeFile(file: string, settings: Partial<Settings>): Analysis {
   const bytes = readFileSync(file);
   const probe = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
   const format = detectFormat(file, probe);
   const { text } = decodeBytes(bytes, { kind: format === 'html' ? 'html' : 'text' });
-  if (format === 'html') return analyzeDocument(parseHTML(text).document as unknown as Document);
-  return format === 'markdown' ? analyzeMarkdown(text) : analyzeText(text);
+  if (format === 'html')
+    return analyzeDocument(parseHTML(text).document as unknown as Document, {}, settings);
+  return format === 'markdown' ? analyzeMarkdown(text, settings) : analyzeText(text, settings);
 }
 
 function plain(nodes: OutlineNode[]): ScoredNode[] {
@@ -56,8 +58,8 @@ function plain(nodes: OutlineNode[]): ScoredNode[] {
 }
 
 /** The prediction the CLI would print for one input file. */
-export function predictFile(file: string): ScoredOutline {
-  const { outline } = analyzeFile(file);
+export function predictFile(file: string, settings: Partial<Settings> = {}): ScoredOutline {
+  const { outline } = analyzeFile(file, settings);
   return {
     title: outline.title,
     author: outline.author,
