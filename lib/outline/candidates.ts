@@ -96,6 +96,8 @@ const NOT_SPEAKERS =
 export interface BlockContext {
   block: Block;
   index: number;
+  /** All the document's blocks: a recogniser may look at the neighbours. */
+  blocks: readonly Block[];
   /** The document's format: 'html', 'markdown' or 'text'. */
   format: string;
   settings: Settings;
@@ -192,16 +194,29 @@ function report({ block, index, hasWords }: BlockContext): Candidate | null {
   };
 }
 
-/** A short standalone line with no closing punctuation. */
-function plainHeading({
-  block,
-  index,
-  format,
-  hasWords,
-  settings,
-}: BlockContext): Candidate | null {
-  if (!hasWords || format === 'html' || !looksLikePlainHeading(block.text, settings)) return null;
+/**
+ * A short standalone line with no closing punctuation. On a web page such
+ * lines are also captions, labels and navigation, so there it must stand
+ * between two body paragraphs (each a sentence, closed by punctuation).
+ */
+function plainHeading(ctx: BlockContext): Candidate | null {
+  const { block, index, format, hasWords, settings } = ctx;
+  if (!hasWords || !looksLikePlainHeading(block.text, settings)) return null;
+  if (
+    format === 'html' &&
+    !(isBodyParagraph(ctx.blocks[index - 1]) && isBodyParagraph(ctx.blocks[index + 1]))
+  )
+    return null;
   return heading(index, 'plain-heading', block.text.length);
+}
+
+/** Shortest body paragraph next to a web page's plain subheading. */
+const MIN_NEIGHBOUR = 20;
+
+/** A paragraph of running text: long enough, closed by sentence punctuation, not bold or a heading. */
+function isBodyParagraph(b: Block | undefined): boolean {
+  if (!b || b.kind === 'heading' || b.text.length < MIN_NEIGHBOUR) return false;
+  return /[。！？!?…”」』）)]$/.test(b.text) && !isWholeBold(b);
 }
 
 /** The block recognisers, in the order they are asked. */
@@ -216,15 +231,17 @@ export const BLOCK_RECOGNISERS: readonly BlockRecogniser[] = [
 
 /** The block-level candidate opening `block`, or null for plain prose. */
 export function blockCandidate(
-  block: Block,
+  blocks: readonly Block[],
   index: number,
   format: string,
   settings: Settings = DEFAULT_SETTINGS,
 ): Candidate | null {
+  const block = blocks[index]!;
   const t = block.text;
   const ctx: BlockContext = {
     block,
     index,
+    blocks,
     format,
     settings,
     wholeBold: isWholeBold(block, settings.wholeBold),

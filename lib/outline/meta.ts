@@ -89,10 +89,16 @@ export function cleanTitle(raw: string): {
     subtitle = strip(t.slice(dash + 2).replace(/^—+/, '')) || null;
     t = t.slice(0, dash);
   }
-  // A column label in brackets after the title: （人民时评） （推动高质量发展·权威发布）.
-  t = t.replace(/\s*[（(][^（）()]{2,24}[）)]\s*$/, '');
+  // A column label in brackets after the title, of any length: （人民时评）
+  // （推动高质量发展·权威发布）; not a part of the title's own name (（试行） （上） （2026年）).
+  const label = /\s*[（(]([^（）()]{2,})[）)]\s*$/.exec(t);
+  if (label && !TITLE_PART.test(label[1]!)) t = t.slice(0, label.index);
   return { title: strip(t), subtitle, author };
 }
+
+/** Brackets that belong to a title's name: a draft, a part, a year, a number. */
+const TITLE_PART =
+  /^(?:试行|暂行|草案|修订|修正|征求意见稿|送审稿|节选|摘要|全文|上|中|下|续|之[一二三四五六七八九十]+|[一二三四五六七八九十\d]+|\d{4}(?:年|[—–-]\d{4}年?)?)$/;
 
 function isTitleLike(b: Block): boolean {
   const t = b.text;
@@ -195,13 +201,14 @@ export function findMeta(doc: BlockDoc): Meta {
     const h1 = blocks.findIndex(
       (b, i) => i < EDGE_BLOCKS && !skip.has(i) && b.kind === 'heading' && b.headingLevel === 1,
     );
+    // It is never an outline node, whatever its （…） says.
+    if (h1 >= 0) skip.add(h1);
     if (h1 >= 0 && !title?.includes(cleanTitle(blocks[h1]!.text).title)) {
       const c = cleanTitle(blocks[h1]!.text);
       if (c.title) {
         title = c.title;
         subtitle = c.subtitle ?? subtitle;
         author ??= c.author;
-        skip.add(h1);
       }
     }
   }
@@ -241,6 +248,8 @@ function isHeadlineLine(b: Block, plain: boolean): boolean {
 }
 /** A kicker (引题) ends with what introduces the news: 座谈会强调, …时指出. */
 const KICKER = /(?:强调|指出|表示|要求|提出|会议|座谈会|讲话|致辞|贺信|回信)$/;
+/** A line that leads into the next: it ends on a dash or a colon. */
+const LEADS_IN = /(?:——|—|：|:)$/;
 /** A deck (副题) reports who took part: 李强蔡奇出席, ——某某. */
 const DECK = /^——|出席|参加|主持|陪同|会见/;
 
@@ -272,7 +281,10 @@ function headlineBlock(
   if (lines.length < 2 && !(lines.length === 1 && datedBelow)) return null;
   let main = lines.map((k) => blocks[k]!.text);
   let subtitle: string | null = null;
-  if (main.length >= 3 && KICKER.test(main[0]!)) main = main.slice(1);
+  // A kicker above the title: a line that introduces the news (…座谈会强调) among three or
+  // more, or any line that ends on a dash or colon leading into the title (江城县推行积分制——).
+  if ((main.length >= 3 && KICKER.test(main[0]!)) || (main.length >= 2 && LEADS_IN.test(main[0]!)))
+    main = main.slice(1);
   const last = main[main.length - 1]!;
   if (main.length >= 2 && (DECK.test(last) || last.length <= 8)) {
     subtitle = strip(last.replace(/^——/, ''));

@@ -114,7 +114,7 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
     const b = blocks[i]!;
     const points = on('inline-markers') ? inlinePoints(b.text, 0) : [];
     if (points.length) markerPoints.set(i, points);
-    const cand = turns.get(i) ?? blockCandidate(b, i, doc.format, settings);
+    const cand = turns.get(i) ?? blockCandidate(blocks, i, doc.format, settings);
     if (!cand) continue;
     if (cand.ordinal > 0 && points.some((p) => p.start <= 1 && `m:${p.family}` === cand.family))
       continue;

@@ -49,7 +49,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   wholeBold: 0.85,
   plainHeadingMin: 4,
   plainHeadingMax: 32,
-  shortLeadMax: 26,
+  shortLeadMax: 40,
   shortLeadMinBody: 15,
   shortLeadRatio: 2.5,
   parallelMinMembers: 3,

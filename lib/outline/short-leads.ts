@@ -6,6 +6,7 @@
  */
 import type { Block } from '../types.ts';
 import type { Candidate } from './candidates.ts';
+import { matchMarkerAt } from './markers.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** Shortest set-off lead, in characters (the longest, the body after it and the length ratio are settings). */
@@ -15,93 +16,147 @@ const MIN_LEAD = 2;
 const PROSE =
   /^(?:同志们|各位|朋友们|女士们|先生们|老师们|同学们|大家|我|我们|你|他|她|它|这|那|其|此|但|而|且|并|又|也|就|都|还|如|若|因|所以|因此|同时|然而|当然|总之|另外|此外|目前|现在|今天|今年|去年|近年|如今|首先|其次|最后|例如|比如|对此|为此|于是|据|经|由)/;
 
+/** A lead opening on a quoted word (“清”字打头): the quotation must not be the whole lead. */
+const QUOTED_WORD = /^[“"「『][^”"」』]{1,6}[”"」』](?=[\u4e00-\u9fff])/;
+
 /** The set-off lead of `text`: the end of its first sentence, or -1. */
 function leadEnd(text: string, s: Settings): number {
   const stop = text.search(/[。！？!?]/);
   if (stop < MIN_LEAD || stop > s.shortLeadMax) return -1;
   if (text.length - stop - 1 < s.shortLeadMinBody) return -1;
   const lead = text.slice(0, stop);
-  if (PROSE.test(lead) || /^[“"「『]/.test(lead) || /[；;：:]$/.test(lead) || /\d{3,}/.test(lead))
-    return -1;
-  // A lead is a phrase: at most one comma (合作共事，保持一颗平常心).
-  if ((lead.match(/[，,]/g) ?? []).length > 1) return -1;
+  if (PROSE.test(lead) || /[；;：:]$/.test(lead) || /\d{3,}/.test(lead)) return -1;
+  // A paragraph that opens on a marker (一是…二是…) holds inline points, not a set-off lead.
+  if (matchMarkerAt(text, 0)) return -1;
+  if (/^[“"「『]/.test(lead) && !QUOTED_WORD.test(lead)) return -1;
+  // A lead is a phrase or a short claim: at most two commas (回首昨天，雄关漫道真如铁，党须感恩于人民).
+  if (segments(lead).length > MAX_SEGMENTS) return -1;
   return stop;
 }
 
+/** A lead has at most this many comma segments. */
+const MAX_SEGMENTS = 3;
+
+function segments(lead: string): string[] {
+  return lead.split(/[，,]/);
+}
+
+interface Member {
+  block: number;
+  end: number;
+  /** The lead's comma segments. */
+  segs: string[];
+}
+
 /**
- * Leads with a comma are parallel in form (合作共事，保持一颗平常心 / 谨小慎微，坚守一颗廉洁心):
- * all siblings must then share the segment lengths. Rhetorical openings differ
- * in shape (互联网的发展，可谓一日千里 / 网络世界，互联万物) and are prose.
+ * A family of sibling leads as it grows. Siblings are alike in form: they have
+ * as many comma segments; with commas, their first segments (the parallel
+ * phrase: 守住安全底线 / 压实主体责任) are of about one length, while rhetorical
+ * openings differ in shape (互联网的发展，可谓一日千里 / 网络世界，互联万物). Their
+ * lengths are close: the longest at most `ratio` times the shortest, save one
+ * much longer sibling in a family of three or more (把预警信息第一时间送到每一位
+ * 群众的手机上 after 织牢监测网). Kept as running figures: a family can be long.
  */
-function sameShape(blocks: Block[], group: Array<{ block: number; end: number }>): boolean {
-  const shapes = group.map((g) =>
-    blocks[g.block]!.text.slice(0, g.end)
-      .split(/[，,]/)
-      .map((p) => p.length)
-      .join('+'),
-  );
-  if (!shapes.some((sh) => sh.includes('+'))) return true;
-  return shapes.every((sh) => sh === shapes[0]);
+class Family {
+  members: Member[] = [];
+  private segs = 0;
+  private firstMin = Infinity;
+  private firstMax = 0;
+  private min = Infinity;
+  /** The two longest leads. */
+  private max1 = 0;
+  private max2 = 0;
+
+  constructor(private readonly ratio: number) {}
+
+  /** Would the family stay alike with `m`? */
+  admits(m: Member): boolean {
+    if (!this.members.length) return true;
+    if (m.segs.length !== this.segs) return false;
+    const first = m.segs[0]!.length;
+    if (this.segs > 1 && Math.max(this.firstMax, first) - Math.min(this.firstMin, first) > 1)
+      return false;
+    const min = Math.min(this.min, m.end);
+    const [max1, max2] =
+      m.end >= this.max1 ? [m.end, this.max1] : [this.max1, Math.max(this.max2, m.end)];
+    return (this.members.length + 1 >= 3 ? max2 : max1) <= min * this.ratio;
+  }
+
+  add(m: Member): void {
+    this.segs = m.segs.length;
+    const first = m.segs[0]!.length;
+    this.firstMin = Math.min(this.firstMin, first);
+    this.firstMax = Math.max(this.firstMax, first);
+    this.min = Math.min(this.min, m.end);
+    if (m.end >= this.max1) [this.max1, this.max2] = [m.end, this.max1];
+    else this.max2 = Math.max(this.max2, m.end);
+    this.members.push(m);
+  }
 }
 
 /** Siblings say different things: one lead printed again and again is no series. */
-function distinct(blocks: Block[], group: Array<{ block: number; end: number }>): boolean {
+function distinct(blocks: readonly Block[], group: Member[]): boolean {
   return new Set(group.map((g) => blocks[g.block]!.text.slice(0, g.end))).size === group.length;
 }
 
+/** Non-lead paragraphs (a quotation, a paragraph broken in two) that may stand between two siblings. */
+const MAX_GAP = 2;
+
 /**
- * Groups of at least two set-off leads among `free` paragraphs (reading
- * order), not separated by another candidate (`barrier`).
+ * Families of set-off leads among `free` paragraphs (reading order): runs of
+ * lead-bearing paragraphs not separated by another candidate (`barrier`) or
+ * by more than {@link MAX_GAP} other paragraphs. A run splits where a lead is
+ * not alike the ones before it, so an introduction or a closing paragraph that
+ * opens with a short sentence of another form neither joins the family nor
+ * vetoes it; each part of at least two alike, distinct leads is a family.
  */
 export function shortLeads(
-  blocks: Block[],
+  blocks: readonly Block[],
   free: number[],
   barrier: (from: number, to: number) => boolean,
   settings: Settings = DEFAULT_SETTINGS,
 ): Candidate[] {
-  const LENGTH_RATIO = settings.shortLeadRatio;
   const out: Candidate[] = [];
-  let group: Array<{ block: number; end: number }> = [];
-  // The group's shortest and longest lead, kept as members join (no rescans: groups can be long).
-  let min = Infinity;
-  let max = 0;
-  const flush = () => {
-    if (
-      group.length >= 2 &&
-      max <= min * LENGTH_RATIO &&
-      sameShape(blocks, group) &&
-      distinct(blocks, group)
-    ) {
-      for (const g of group) {
-        out.push({
-          block: g.block,
-          family: 'short-lead',
-          ordinal: 0,
-          marker: null,
-          textStart: 0,
-          textEnd: g.end,
-          kind: 'lead',
-          strength: 1,
-        });
-      }
-    }
-    group = [];
-    min = Infinity;
-    max = 0;
+  const judge = (part: Member[]) => {
+    if (part.length < 2 || !distinct(blocks, part)) return;
+    for (const g of part)
+      out.push({
+        block: g.block,
+        family: 'short-lead',
+        ordinal: 0,
+        marker: null,
+        textStart: 0,
+        textEnd: g.end,
+        kind: 'lead',
+        strength: 1,
+      });
   };
+  const flush = (run: Member[]) => {
+    let family = new Family(settings.shortLeadRatio);
+    for (const m of run) {
+      if (!family.admits(m)) {
+        judge(family.members);
+        family = new Family(settings.shortLeadRatio);
+      }
+      family.add(m);
+    }
+    judge(family.members);
+  };
+  let run: Member[] = [];
+  let gap = 0;
   for (const i of free) {
-    const end = leadEnd(blocks[i]!.text, settings);
-    const last = group[group.length - 1];
-    if (last && barrier(last.block, i)) flush();
+    const text = blocks[i]!.text;
+    const end = leadEnd(text, settings);
+    const last = run[run.length - 1];
+    if (last && (barrier(last.block, i) || (end < 0 && ++gap > MAX_GAP))) {
+      flush(run);
+      run = [];
+    }
     if (end > 0) {
-      // A lead of a clearly different length starts a new group (a narrative paragraph that
-      // happens to open with a short sentence stands before 文化育人。/实践育人。…).
-      if (group.length && Math.max(end, max) > Math.min(end, min) * LENGTH_RATIO) flush();
-      group.push({ block: i, end });
-      min = Math.min(min, end);
-      max = Math.max(max, end);
+      run.push({ block: i, end, segs: segments(text.slice(0, end)) });
+      gap = 0;
     }
   }
-  flush();
+  flush(run);
   return out;
 }

@@ -43,14 +43,15 @@ describe.skipIf(!haveCorpus)(`dev corpus at ${CORPUS_DIR}`, () => {
 
   /**
    * The figures the code reaches on the 52-item corpus (24 essays before it grew:
-   * F1 0.978, meta ≥ 0.85): outline F1 0.907, level 0.915 (0.9147), parent 0.936, meta 0.843 (0.8427).
+   * F1 0.978, meta ≥ 0.85): first outline F1 0.907, level 0.915, parent 0.936, meta 0.843 (0.8427);
+   * then F1 0.921, level 0.946, parent 0.946.
    * The gate rises with every improvement and is never set below a figure reached.
    */
-  it('outline F1 ≥ 0.907, level ≥ 0.914, parent ≥ 0.936, title/author/affiliation ≥ 0.842', () => {
+  it('outline F1 ≥ 0.92, level ≥ 0.945, parent ≥ 0.945, title/author/affiliation ≥ 0.842', () => {
     const s = summarize(items);
-    expect(s.f1, 'outline F1').toBeGreaterThanOrEqual(0.907);
-    expect(s.level, 'level accuracy').toBeGreaterThanOrEqual(0.914);
-    expect(s.parent, 'parent accuracy').toBeGreaterThanOrEqual(0.936);
+    expect(s.f1, 'outline F1').toBeGreaterThanOrEqual(0.92);
+    expect(s.level, 'level accuracy').toBeGreaterThanOrEqual(0.945);
+    expect(s.parent, 'parent accuracy').toBeGreaterThanOrEqual(0.945);
     expect(s.meta, 'title/author/affiliation accuracy').toBeGreaterThanOrEqual(0.842);
   });
 

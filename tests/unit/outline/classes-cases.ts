@@ -1,0 +1,157 @@
+/**
+ * Classes of real essays the outliner once missed, one invented example (or
+ * counter-example) each. The texts are written for the test; the classes are
+ * those of ../shared/cases (seen across several source families). Outlines are
+ * written as in recognize-cases.ts: `L<level> <kind> <marker|-> <text>`.
+ */
+import { PROSE } from './recognize-cases.ts';
+
+const [A, B, C] = PROSE;
+
+export interface ClassCase {
+  name: string;
+  format: 'text' | 'markdown' | 'html';
+  input: string;
+  outline: string[];
+  title?: string | null;
+}
+
+const page = (body: string) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>测试页</title></head><body><div class="nav"><a href="/">首页</a> <a href="/n">新闻</a></div><article>${body}</article><div class="foot">关于我们 | 联系我们</div></body></html>`;
+const p = (t: string) => `<p>${t}</p>`;
+
+export const classCases: ClassCase[] = [
+  {
+    name: 'web page: plain <p> subheadings standing between body paragraphs',
+    format: 'html',
+    input: page(
+      [
+        '<h1>把基层治理做细做实</h1>',
+        p(A!),
+        p('网格服务更精准'),
+        p(
+          '社区把辖区划成若干网格，每个网格配备专职网格员，居民的大事小情都能第一时间得到回应和处理。',
+        ),
+        p('议事协商更充分'),
+        p(
+          '各小区普遍建立居民议事会，涉及群众切身利益的事项都拿到会上讨论，做到大家的事大家商量着办。',
+        ),
+        p('矛盾调处更及时'),
+        p(
+          '街道整合司法所、派出所和律师资源，设立联合调解室，让矛盾纠纷化解在萌芽状态、解决在基层一线。',
+        ),
+      ].join(''),
+    ),
+    outline: [
+      'L1 heading - 网格服务更精准',
+      'L1 heading - 议事协商更充分',
+      'L1 heading - 矛盾调处更及时',
+    ],
+  },
+  {
+    name: 'web page: short lines without body paragraphs around them are no subheadings',
+    format: 'html',
+    input: page(
+      [
+        '<h1>社区活动剪影</h1>',
+        p(A!),
+        p('图为社区志愿者在活动现场'),
+        p('本报记者 摄'),
+        p(B!),
+        p('责任编辑：王小明'),
+        p('相关阅读推荐'),
+      ].join(''),
+    ),
+    outline: [],
+  },
+  {
+    name: 'set-off claim leads whose comma segments differ in length',
+    format: 'text',
+    input: [
+      '夯实发展基础',
+      A,
+      '抓牢项目建设，让重大工程成为稳增长的压舱石。全市实行重点项目领导包联制度，每月调度一次进度，协调解决用地、资金等难题。',
+      '优化营商环境，把企业的难处当作自己的事来办。推行涉企事项一网通办，审批时限压缩一半以上，企业满意度稳步提升。',
+      '培育新兴产业，为长远发展积蓄后劲。围绕新材料和智能制造布局产业链，引进一批带动力强的龙头企业。',
+      C,
+    ].join('\n\n'),
+    outline: [
+      'L1 lead - 抓牢项目建设，让重大工程成为稳增长的压舱石',
+      'L1 lead - 优化营商环境，把企业的难处当作自己的事来办',
+      'L1 lead - 培育新兴产业，为长远发展积蓄后劲',
+    ],
+  },
+  {
+    name: 'rhetorical openings whose first segments differ are prose, not leads',
+    format: 'text',
+    input: [
+      '互联网的飞速发展，可谓日新月异。短短几年间，移动支付、网上购物已经走进千家万户，深刻改变了人们的生活方式。',
+      '网络世界，互联万物。无论身在何处，人们都可以通过一块屏幕获取信息、表达观点，交流变得前所未有地便捷。',
+      '数字经济蓬勃兴起的今天，变化无处不在。新业态新模式不断涌现，为经济发展注入了新的动力和活力。',
+    ].join('\n\n'),
+    outline: [],
+  },
+  {
+    name: 'an introduction of another form neither joins a lead family nor vetoes it; one sibling may be much longer',
+    format: 'text',
+    input: [
+      '筑牢防线',
+      A,
+      '防汛工作，重在未雨绸缪。越是风险隐患多，越要把功夫下在平时，把措施落到细处。',
+      '织牢监测网。全市新增一批雨量站和积水监测点，重点路段实现实时监测和自动报警。',
+      '建强抢险队。各区组建专业抢险队伍和社区应急分队，汛期实行全天候值班备勤。',
+      '把预警信息第一时间送到每一位群众的手机上。短信、广播和楼宇电视同步推送，做到预警到户、提醒到人。',
+    ].join('\n\n'),
+    outline: [
+      'L1 lead - 织牢监测网',
+      'L1 lead - 建强抢险队',
+      'L1 lead - 把预警信息第一时间送到每一位群众的手机上',
+    ],
+  },
+  {
+    name: 'set-off leads built on a quoted character',
+    format: 'text',
+    input: [
+      A,
+      '“勤”字当先，把功夫下在平时。干部每周走访结对户，掌握群众所思所盼，做到情况清、底数明。',
+      '“实”字托底，让每件事都落地见效。对群众反映的问题建立台账，办结一件销号一件，定期回访满意度。',
+      '“廉”字守身，清清白白干事创业。严格执行廉洁纪律，主动接受群众监督，树立干部良好形象。',
+    ].join('\n\n'),
+    outline: [
+      'L1 lead - “勤”字当先，把功夫下在平时',
+      'L1 lead - “实”字托底，让每件事都落地见效',
+      'L1 lead - “廉”字守身，清清白白干事创业',
+    ],
+  },
+  {
+    name: 'Markdown: the # headline is never a node, whatever its long column label',
+    format: 'markdown',
+    input: [
+      '# 让文化惠民走深走实（学习贯彻全会精神·文化强省建设一线观察系列报道）',
+      '> 林思远',
+      A,
+      '## 补齐设施短板',
+      B,
+      '## 提升服务效能',
+      C,
+    ].join('\n\n'),
+    title: '让文化惠民走深走实',
+    outline: ['L1 heading - 补齐设施短板', 'L1 heading - 提升服务效能'],
+  },
+  {
+    name: 'Markdown: a kicker ending on a dash above the headline is not the title',
+    format: 'markdown',
+    input: ['### 青石镇推行积分管理——', '# 一张积分卡激活乡村治理', '> 本报记者 林思远', A, B].join(
+      '\n\n',
+    ),
+    title: '一张积分卡激活乡村治理',
+    outline: [],
+  },
+  {
+    name: 'a bracket that is part of the title’s name stays in it',
+    format: 'markdown',
+    input: ['# 社区议事协商工作规程（试行）', A, B].join('\n\n'),
+    title: '社区议事协商工作规程（试行）',
+    outline: [],
+  },
+];
