@@ -8,12 +8,15 @@ import type { Block, OutlineNode } from '../types.ts';
 import type { Candidate } from './candidates.ts';
 import { cleanPointText } from './point-text.ts';
 import { continues, type InlinePoint } from './inline.ts';
+import { LAST } from './markers.ts';
 
 interface Open {
   node: OutlineNode;
   family: string;
   ordinal: number;
   strength: number;
+  /** A closing paragraph lead (另一类是, 最后): its point ends with its own paragraph. */
+  closed: boolean;
 }
 
 /**
@@ -89,7 +92,15 @@ export function buildTree(
       }
       lead = nodeOf(c, blocks, stack.length + 1);
       attach(lead);
-      stack.push({ node: lead, family: c.family, ordinal: c.ordinal, strength: c.strength });
+      stack.push({
+        node: lead,
+        family: c.family,
+        ordinal: c.ordinal,
+        strength: c.strength,
+        closed: c.ordinal === LAST && c.kind === 'lead',
+      });
+    } else {
+      while (stack[stack.length - 1]?.closed) stack.pop();
     }
     const points = inline.get(b);
     if (points?.length) {

@@ -119,9 +119,13 @@ function markerCandidate({ block, index, settings, wholeBold }: BlockContext): C
   const marker: MarkerMatch | null = matchMarkerAt(t, 0);
   if (!marker) return null;
   const end = leadEnd(block, marker.end, settings.minBoldLead);
+  // A line of its own is a heading; a whole sentence closed by a full stop is a one-sentence
+  // paragraph (另一类是，…打了退堂鼓。), unless the page sets it as a heading.
   const standalone =
     onlyPunctuationAfter(t, end) &&
-    (block.kind === 'heading' || t.length <= settings.maxHeading || wholeBold);
+    (block.kind === 'heading' ||
+      wholeBold ||
+      (t.length <= settings.maxHeading && !/[。！？!?]$/.test(t)));
   return {
     block: index,
     family: `m:${marker.family}`,

@@ -81,6 +81,9 @@ export function clauseSeries(
         c = k + 1;
       }
     }
+    // …；等等。 closes the list: it is no clause of its own.
+    const tail = clauses[clauses.length - 1];
+    if (tail && /^(?:等等|等)$/.test(text.slice(tail.start, tail.end).trim())) clauses.pop();
     if (clauses.length >= MIN_CLAUSES) {
       const first = clauses[0]!;
       // 具体来说就是：从…；从…；从…: the series begins after the colon that announces it.

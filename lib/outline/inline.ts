@@ -34,6 +34,11 @@ function runsOf(markers: MarkerMatch[]): Run[] {
   for (const m of markers) {
     const cur = open.get(m.family);
     const last = cur?.[cur.length - 1];
+    // 一方面…，一方面…: the second 一方面 pairs with the first (written without 另).
+    if (m.family === 'fangmian' && m.ordinal === 1 && cur?.length === 1 && last?.ordinal === 1) {
+      cur.push({ ...m, ordinal: LAST });
+      continue;
+    }
     if (m.ordinal === 1) {
       if (cur) done.push(cur);
       open.set(m.family, [m]);

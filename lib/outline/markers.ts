@@ -18,7 +18,8 @@ export type MarkerFamily =
   | 'qi' // 其一
   | 'di' // 第一，
   | 'seq' // 首先 其次 再次 最后
-  | 'fangmian'; // 一方面 另一方面
+  | 'fangmian' // 一方面 另一方面
+  | 'pair'; // 一类是 另一类是, 一种情况是 另一种情况是
 
 /** A marker found in a text. */
 export interface MarkerMatch {
@@ -152,6 +153,13 @@ const LEAD_PATTERNS: Pattern[] = [
     ordinal: (m) => (m[2] ? LAST : 1),
     marker: whole,
   },
+  // Paired openers: 一类是…另一类是…, 一种情况是…另一种情况是…; 是 must follow (这是一种… is prose).
+  {
+    family: 'pair',
+    re: /((另)?一(?:类|种|部分)(?:情况|情形|做法|模式|观点|人)?是)[，,：:\s]*/y,
+    ordinal: (m) => (m[2] ? LAST : 1),
+    marker: whole,
+  },
 ];
 
 /**
@@ -184,6 +192,7 @@ const INLINE_FAMILIES = new Set<MarkerFamily>([
   'di',
   'seq',
   'fangmian',
+  'pair',
   'ar-paren',
   'cn-paren',
   'circled',

@@ -17,6 +17,7 @@ import { shortLeads } from './short-leads.ts';
 import { clauseSeries, subLeads, yaoSentences } from './clause-series.ts';
 import { withSettings, type Settings } from './settings.ts';
 import { keepSeries } from './series.ts';
+import { frameLeads, framePoints } from './topic-frames.ts';
 
 /** Openings that mark the closing paragraph. */
 const CONCLUSION = /^(综上所述|总而言之|总之|综上|结语|结束语)(?:[，,：:\s]|$)/;
@@ -37,6 +38,7 @@ export interface GroupRecogniser {
 
 /** Group recognisers, in order: a paragraph one of them takes is not offered to the next. */
 export const GROUP_RECOGNISERS: readonly GroupRecogniser[] = [
+  { name: 'topic-frame', find: frameLeads },
   { name: 'short-lead', find: shortLeads },
   { name: 'parallel', find: parallelLeads },
 ];
@@ -67,6 +69,12 @@ export const INLINE_RECOGNISERS: readonly InlineRecogniser[] = [
     applies: (t) => t.includes('要'),
     offset: (end) => end + 1,
     find: yaoSentences,
+  },
+  {
+    name: 'topic-frames',
+    applies: (t) => /方面|层面|维度|领域|看|而言/.test(t),
+    offset: (end) => end + 1,
+    find: framePoints,
   },
   { name: 'sub-leads', applies: () => true, offset: (end) => end + 1, find: subLeads },
 ];
