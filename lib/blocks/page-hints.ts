@@ -54,7 +54,9 @@ export function findHeadline(
   const squeezedTitle = docTitle.replace(/\s+/g, '');
   let best: string | null = null;
   let bestScore = 0;
-  const candidates = doc.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"]');
+  const candidates = doc.querySelectorAll(
+    'h1, h2, h3, [class*="title"], [class*="Title"], [id*="title"], [id*="Title"]',
+  );
   const limit = Math.min(candidates.length, MAX_CANDIDATES);
   for (let i = 0; i < limit; i++) {
     const el = candidates[i]!;
@@ -90,6 +92,37 @@ function plausibleByline(byline: string | null): string | null {
   return b;
 }
 
+/** Elements that name an article's author by their class or id. */
+const AUTHOR_BOX =
+  '[class*="author"], [class*="Author"], [class*="byline"], [id*="author"], [itemprop="author"]';
+/** A short line that opens with a byline's role word and a colon (作者：王琛). */
+const BYLINE_LINE = /^(?:作者|文|撰文|记者)\s*[：:]/;
+/** How many short elements are read for a 作者： line: bylines come early; keeps huge pages linear. */
+const MAX_BYLINE_SCAN = 3000;
+/** The longest byline element text. */
+const MAX_BYLINE_CHARS = 60;
+
+/**
+ * A byline printed outside the article container: an author box
+ * (`<div class="author">本报记者 王乐文 方敏</div>`), else a short element that
+ * opens with 作者：. The recogniser parses it (and drops it when it is no byline).
+ */
+export function findBylineElement(doc: Document): string | null {
+  for (const el of Array.from(doc.querySelectorAll(AUTHOR_BOX)).slice(0, MAX_CANDIDATES)) {
+    const t = collapseSpace(el.textContent ?? '');
+    if (t.length >= 2 && t.length <= MAX_BYLINE_CHARS) return t;
+  }
+  const els = doc.querySelectorAll('span, p, div, td, li, em, font');
+  const limit = Math.min(els.length, MAX_BYLINE_SCAN);
+  for (let i = 0; i < limit; i++) {
+    const raw = els[i]!.textContent ?? '';
+    if (raw.length > MAX_BYLINE_CHARS * 2) continue;
+    const t = collapseSpace(raw);
+    if (t.length <= MAX_BYLINE_CHARS && BYLINE_LINE.test(t)) return t;
+  }
+  return null;
+}
+
 /** Collect {@link DocHints} for a page. */
 export function pageHints(
   doc: Document,
@@ -101,7 +134,7 @@ export function pageHints(
   if (docTitle) hints.docTitle = docTitle;
   const title = findHeadline(doc, docTitle, found.title);
   if (title) hints.title = title;
-  const byline = plausibleByline(found.byline);
+  const byline = plausibleByline(found.byline) ?? findBylineElement(doc);
   if (byline) hints.byline = byline;
   const site =
     found.siteName ?? doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content');

@@ -37,9 +37,11 @@ const BYLINE_SIGN =
   /^(?:[□■◎●○◇◆▲△]|(?:作者|文|撰文|口述|整理|执笔)\s*[：:/／|｜]|\S{0,6}?(?:记者|通讯员|撰稿人))/;
 /** A byline inside another line: 本报讯（记者屈鹏）, 来源：某报 作者：王小伟. */
 const EMBEDDED_BYLINE =
-  /[（(]\s*(?:本报|本刊)?(?:记者|通讯员)\s*([^（）()]{2,20})[）)]|作者[：:]\s*([\u4e00-\u9fff]{2,4}(?:[、\s][\u4e00-\u9fff]{2,4})*)/;
+  /[（(]\s*(?:本报|本刊)?(?:记者|通讯员)\s*([^（）()]{2,20})[）)]|作者[：:]\s*([\u4e00-\u9fff][\u4e00-\u9fff、\s]{1,30})/;
 /** A closing signature in brackets at the end of the last paragraph: …共赢”。（钟才文） */
 const SIGNATURE = /[（(]([^（）()]{2,16})[）)]\s*$/;
+/** A reprint byline: NAME《报名》（日期第N版）. */
+const PAPER_BYLINE = /^(.{2,20}?)\s*《[^《》]{2,12}》\s*[（(][^（）()]*\d[^（）()]*[）)]$/;
 /** A collective byline: 本报评论员, 经济日报评论员. */
 const COLLECTIVE = /^(?:本报|本刊|[\u4e00-\u9fff]{2,6}?)(?:特约)?评论员$/;
 
@@ -51,7 +53,10 @@ export function parseByline(line: string): string | null {
     .trim();
   if (t.length === 0 || t.length > 40) return null;
   if (COLLECTIVE.test(strip(t))) return strip(t);
-  const hadPrefix = BYLINE_SIGN.test(t);
+  // 柯明远《江岸日报》（2025年06月12日第 09 版）: the name before the paper and the page.
+  const paper = PAPER_BYLINE.exec(t);
+  if (paper) t = paper[1]!;
+  const hadPrefix = !!paper || BYLINE_SIGN.test(t);
   t = t.replace(BYLINE_PREFIX, '');
   // 本报记者 王乐文 方敏 / 本报记者 王乐文 本报通讯员 方敏: drop the later role words.
   t = t.replace(/(?:本报|特约)?(?:记者|通讯员)/g, ' ').trim();
@@ -61,9 +66,31 @@ export function parseByline(line: string): string | null {
   return hadPrefix && /^[\u4e00-\u9fff]{2,4}$/.test(t) ? t : null;
 }
 
+/** The names of a byline inside another line (本报讯（记者屈鹏）, 来源：某报 作者：何苗 张梦洁), or null. */
+function embeddedByline(t: string): string | null {
+  const m = EMBEDDED_BYLINE.exec(t);
+  const raw = (m?.[1] ?? m?.[2] ?? '').trim();
+  if (!raw) return null;
+  // The names may run into the next field (作者：王琛 发布时间：…): the longest run of words that parses.
+  const words = raw.split(/[、\s]+/).filter(Boolean);
+  for (let k = words.length; k >= 1; k--) {
+    const names =
+      parseNames(words.slice(0, k).join('、')) ?? (k === 1 ? splitJoinedNames(words[0]!) : null);
+    if (names) return names.join('、');
+  }
+  return null;
+}
+
 /** Affiliation notes: （作者单位：…）, （作者为…）, 作者系…. Group 1 is the affiliation. */
 const AFFILIATION =
-  /[（(]\s*作者(?:单位|为|系|是)\s*[：:]?\s*([^（）()]+?)\s*[）)]|^作者(?:单位|为|系)\s*[：:]?\s*(.+)$/;
+  /[（(]\s*作者(?:单位|为|系|是)\s*[：:]?\s*((?:[^（）()]|[（(][^（）()]*[）)])+?)\s*[）)]|^作者(?:单位|为|系)\s*[：:]?\s*(.+)$/;
+/**
+ * An interview's subject line (口述历史, 访谈): 采访对象：潘家玮，1958年生…现任杭州市政协主席。
+ * The interviewee is the author; the post held now is the affiliation.
+ */
+const INTERVIEWEE =
+  /^(?:采访对象|受访者|受访人|口述者|口述人|口述)\s*[：:]\s*([^，,。；\s]{2,12})[，,。；\s]/;
+const POST_NOW = /现任([^。；]{2,60})[。；]?/;
 
 /** Cleans a headline: column labels, byline prefixes, site names. */
 export function cleanTitle(raw: string): {
@@ -77,6 +104,12 @@ export function cleanTitle(raw: string): {
   t = t.replace(/\s*(?:[_|｜]|\s[-—–]\s).*$/, '');
   // 【澎湃新闻】标题: a source label in brackets before the headline.
   t = t.replace(/^【[^【】]{2,12}】\s*/, '');
+  // 新华全媒+丨标题, 深度｜标题: a channel label before a vertical bar.
+  t = t.replace(/^[^丨｜|]{1,12}[丨｜|]\s*/, '');
+  // 申论范文：标题, 人民时评：标题 — a genre label before a colon.
+  t = t.replace(GENRE_LABEL, '');
+  // 标题 国发〔2015〕40号: a document number printed after a regulation's name.
+  t = t.replace(DOCUMENT_NUMBER, '');
   // 经济日报评论员：标题 — the prefix is the byline.
   const pre = /^([^：:]{2,12}?评论员)[：:]\s*/.exec(t);
   if (pre && pre[1]) {
@@ -95,6 +128,14 @@ export function cleanTitle(raw: string): {
   if (label && !TITLE_PART.test(label[1]!)) t = t.slice(0, label.index);
   return { title: strip(t), subtitle, author };
 }
+
+/** An official document number: 国发〔2015〕40号, 国办函〔2024〕8号, 浙政发〔2023〕1号. */
+const DOCUMENT_NUMBER =
+  /\s*(?:国办|中办|国|中|[\u4e00-\u9fff]政办?|[\u4e00-\u9fff]府办?)(?:发|函|令|电)?[〔［[]\d{4}[〕］\]]\d{1,4}号$/;
+
+/** A genre or column label before a colon: 申论范文：, 人民时评：, 本报评论：. */
+const GENRE_LABEL =
+  /^[\u4e00-\u9fff]{0,6}(?:范文|时评|评论|社论|短评|快评|锐评|热评|述评|观察|专栏|随笔|杂谈|札记)[：:]\s*/;
 
 /** Brackets that belong to a title's name: a draft, a part, a year, a number. */
 const TITLE_PART =
@@ -146,6 +187,18 @@ export function findMeta(doc: BlockDoc): Meta {
     if (m.index === 0 && m[0].length >= blocks[i]!.text.length - 2) skip.add(i);
   }
 
+  // An interview's subject line near the top.
+  for (let i = 0; i < Math.min(n, EDGE_BLOCKS) && !author; i++) {
+    const t = blocks[i]!.text;
+    const m = INTERVIEWEE.exec(t);
+    const names = m && parseNames(m[1]!);
+    if (!names) continue;
+    author = names.join('、');
+    const post = POST_NOW.exec(t);
+    if (post && !affiliation) affiliation = strip(post[1]!);
+    skip.add(i);
+  }
+
   // Bylines near either end.
   const edge = (i: number) => i < EDGE_BLOCKS || i >= n - EDGE_BLOCKS;
   let bylineAt = -1;
@@ -164,10 +217,7 @@ export function findMeta(doc: BlockDoc): Meta {
   // Bylines inside a dateline or source line, and a closing signature in brackets.
   for (let i = 0; i < n && !author; i++) {
     if (!edge(i)) continue;
-    const t = blocks[i]!.text;
-    const m = EMBEDDED_BYLINE.exec(t);
-    const names = m && parseNames((m[1] ?? m[2] ?? '').trim());
-    if (names) author = names.join('、');
+    author = embeddedByline(blocks[i]!.text);
   }
   for (let i = n - 1; i >= Math.max(0, n - EDGE_BLOCKS) && !author; i--) {
     if (skip.has(i) && !isEndMatter(blocks[i]!.text)) continue;
@@ -223,7 +273,7 @@ export function findMeta(doc: BlockDoc): Meta {
     }
   }
   if (title) skipTitleEchoes(blocks, title, skip);
-  if (!author && hints.byline) author = parseByline(hints.byline);
+  if (!author && hints.byline) author = parseByline(hints.byline) ?? embeddedByline(hints.byline);
   // An affiliation printed in brackets right under the byline: (单位 省 市 邮编).
   if (!affiliation && bylineAt >= 0) {
     const next = blocks[bylineAt + 1];

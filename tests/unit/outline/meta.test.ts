@@ -24,6 +24,65 @@ interface MetaCase {
 
 const metaCases: MetaCase[] = [
   {
+    name: 'a channel label before a vertical bar is left out of the title',
+    outline: () => html(`<h1>深度观察丨小小积分卡撬动乡村治理</h1><p>${A}</p><p>${B}</p>`),
+    want: { title: '小小积分卡撬动乡村治理' },
+  },
+  {
+    name: 'a genre label before a colon is left out of the title',
+    outline: () => text('申论范文：以实干践行初心使命', A, B),
+    want: { title: '以实干践行初心使命' },
+  },
+  {
+    name: 'a document number after a regulation’s name is left out of the title',
+    outline: () =>
+      html(
+        `<h1>市政府关于推进社区嵌入式服务设施建设的实施意见江政发〔2025〕12号</h1><p>${A}</p><p>${B}</p>`,
+      ),
+    want: { title: '市政府关于推进社区嵌入式服务设施建设的实施意见' },
+  },
+  {
+    name: 'the byline NAME《报名》（日期第N版）, a rare surname',
+    outline: () =>
+      html(
+        `<h1>让一老一小更有保障</h1><p class="byline">逄晓光《江岸日报》（2025年06月11日第 05 版）</p><p>${A}</p><p>${B}</p>`,
+      ),
+    want: { title: '让一老一小更有保障', author: '逄晓光' },
+  },
+  {
+    name: 'names written together after 作者： in a source line at the end',
+    outline: () =>
+      html(
+        `<h1>数据开放考验治理能力</h1><p>${A}</p><p>${B}</p><p>本文来源：江岸经济报作者：林晓梅张建华</p>`,
+      ),
+    want: { author: '林晓梅、张建华' },
+  },
+  {
+    name: 'a byline outside the article container, in an author box',
+    outline: () =>
+      html(
+        `<div class="author">本报记者  周海川  李  明</div><div class="content"><h1>稳住粮食生产基本盘</h1><p>${A}</p><p>${B}</p><p>${A}</p></div>`,
+      ),
+    want: { author: '周海川、李明' },
+  },
+  {
+    name: 'an interview’s subject line gives the author and the post held now',
+    outline: () =>
+      text(
+        '采访对象：邵文博，1960年3月生，江南人。曾任某县县委书记。现任江岸市政协副主席。',
+        '采访组：您好！请您谈谈当年的情况。',
+        A,
+        B,
+      ),
+    want: { author: '邵文博', affiliation: '江岸市政协副主席' },
+  },
+  {
+    name: 'an affiliation note with brackets inside it',
+    outline: () =>
+      text('坚持党的全面领导', A, B, '（作者为江岸大学（江岸行政学院）马克思主义学院教授）'),
+    want: { affiliation: '江岸大学（江岸行政学院）马克思主义学院教授' },
+  },
+  {
     name: 'a source label in brackets before the headline is left out',
     outline: () =>
       html(`<h1>【澎湃新闻】谢某：制度优势如何转化为治理效能</h1><p>${A}</p><p>${B}</p>`),
