@@ -35,6 +35,19 @@ function openSeries(stack: Open[], c: Candidate): number {
   return nearest;
 }
 
+/** Numbered candidates that a later member of their family continues (第一 when 第二 follows). */
+function continuedLater(cands: Candidate[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  const last = new Map<string, Candidate>();
+  for (const c of cands) {
+    if (c.ordinal <= 0) continue;
+    const prev = last.get(c.family);
+    if (prev && continues(prev.ordinal, c.ordinal)) out.add(prev);
+    last.set(c.family, c);
+  }
+  return out;
+}
+
 /** Makes the outline node of a candidate. */
 function nodeOf(c: Candidate, blocks: Block[], level: number): OutlineNode {
   const text = cleanPointText(blocks[c.block]!.text, c.textStart, c.textEnd);
@@ -74,6 +87,9 @@ export function buildTree(
   const roots: OutlineNode[] = [];
   const stack: Open[] = [];
   const byBlock = new Map(cands.map((c) => [c.block, c]));
+  const later = continuedLater(cands);
+  /** Nodes of numbered candidates whose series goes on after them. */
+  const continued = new Set<OutlineNode>();
   const attach = (node: OutlineNode) => {
     const parent = stack[stack.length - 1]?.node;
     (parent ? parent.children : roots).push(node);
@@ -88,9 +104,20 @@ export function buildTree(
       if (idx >= 0 && !restartBelow) {
         stack.length = idx;
       } else if (idx < 0) {
-        while (stack.length && stack[stack.length - 1]!.strength < c.strength) stack.pop();
+        // A new family of unnumbered paragraph leads (看动能，… after 一是…二是…) follows the
+        // leads before it as their sibling: only numbering (一、 > 1.) nests a lead in a lead.
+        // A numbered series whose next member is still to come (第一 … 第二) keeps it as a child.
+        const unnumbered = c.ordinal === 0 && c.kind === 'lead';
+        const sibling = (e: Open) =>
+          unnumbered && e.strength === c.strength && !(e.ordinal > 0 && continued.has(e.node));
+        while (
+          stack.length &&
+          (stack[stack.length - 1]!.strength < c.strength || sibling(stack[stack.length - 1]!))
+        )
+          stack.pop();
       }
       lead = nodeOf(c, blocks, stack.length + 1);
+      if (later.has(c)) continued.add(lead);
       attach(lead);
       stack.push({
         node: lead,

@@ -119,13 +119,14 @@ function markerCandidate({ block, index, settings, wholeBold }: BlockContext): C
   const marker: MarkerMatch | null = matchMarkerAt(t, 0);
   if (!marker) return null;
   const end = leadEnd(block, marker.end, settings.minBoldLead);
-  // A line of its own is a heading; a whole sentence closed by a full stop is a one-sentence
-  // paragraph (另一类是，…打了退堂鼓。), unless the page sets it as a heading.
+  // A line of its own is a heading (（二）基本原则。 too); a sentence of several clauses closed
+  // by a full stop is a one-sentence paragraph (另一类是，…打了退堂鼓。), unless the page sets
+  // it as a heading.
   const standalone =
     onlyPunctuationAfter(t, end) &&
     (block.kind === 'heading' ||
       wholeBold ||
-      (t.length <= settings.maxHeading && !/[。！？!?]$/.test(t)));
+      (t.length <= settings.maxHeading && (!/[。！？!?]$/.test(t) || !/[，,；;]/.test(t))));
   return {
     block: index,
     family: `m:${marker.family}`,
@@ -223,6 +224,15 @@ function isBodyParagraph(b: Block | undefined): boolean {
   return /[。！？!?…”」』）)]$/.test(b.text) && !isWholeBold(b);
 }
 
+/** True when the whole block is one quotation: “…” with no words outside it. */
+export function isQuotationLine(t: string): boolean {
+  return (
+    /^[“「『"]/.test(t) &&
+    /[”」』"]$/.test(t) &&
+    !/[”」』"]/.test(t.slice(1, -1).replace(/[“”][^“”]*[“”]/g, ''))
+  );
+}
+
 /** The block recognisers, in the order they are asked. */
 export const BLOCK_RECOGNISERS: readonly BlockRecogniser[] = [
   { name: 'marker', recognise: markerCandidate },
@@ -252,6 +262,8 @@ export function blockCandidate(
     // A heading of bare numbers or signs (a section number printed alone: 1, 2, 3) says nothing.
     hasWords: letters(t, 0, t.length) >= 2 && /[\u4e00-\u9fffA-Za-z]/.test(t),
   };
+  // A line that is all quotation (a speaker's words set apart: “远亲不如近邻。”) is narrative.
+  if (isQuotationLine(t)) return null;
   for (const r of BLOCK_RECOGNISERS) {
     if (settings.off.includes(r.name)) continue;
     const c = r.recognise(ctx);

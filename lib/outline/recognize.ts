@@ -2,9 +2,9 @@
  * The recogniser: from an essay's blocks to its outline. Each step is its own
  * module; this file only orders them.
  */
-import type { BlockDoc, Outline } from '../types.ts';
-import { bare } from './point-text.ts';
-import { blockCandidate, type Candidate } from './candidates.ts';
+import type { Block, BlockDoc, Outline } from '../types.ts';
+import { bare, onlyPunctuationAfter } from './point-text.ts';
+import { blockCandidate, boldRunAt, type Candidate } from './candidates.ts';
 import { buildTree } from './build-tree.ts';
 import { buildDigest } from './digest.ts';
 import { findFormulations } from './formulations.ts';
@@ -50,33 +50,44 @@ export const GROUP_RECOGNISERS: readonly GroupRecogniser[] = [
  */
 export interface InlineRecogniser {
   name: string;
-  /** Cheap test on the text: is it worth asking? */
-  applies(text: string): boolean;
+  /** Cheap test on the block: is it worth asking? */
+  applies(block: Block): boolean;
   /** Where its points start, given the lead's end (-1 for no lead). */
   offset(leadEnd: number): number;
-  find(text: string, from: number, settings: Settings): InlinePoint[];
+  find(block: Block, from: number, settings: Settings): InlinePoint[];
 }
 
 export const INLINE_RECOGNISERS: readonly InlineRecogniser[] = [
   {
+    name: 'bold-runs',
+    applies: (b) => b.bold.length >= 2,
+    offset: (end) => end + 1,
+    find: boldRunPoints,
+  },
+  {
     name: 'clause-series',
-    applies: (t) => t.includes('；') || t.includes(';'),
+    applies: (b) => b.text.includes('；') || b.text.includes(';'),
     offset: (end) => Math.max(end, 0),
-    find: clauseSeries,
+    find: (b, from, s) => clauseSeries(b.text, from, s),
   },
   {
     name: 'yao-sentences',
-    applies: (t) => t.includes('要'),
+    applies: (b) => b.text.includes('要'),
     offset: (end) => end + 1,
-    find: yaoSentences,
+    find: (b, from, s) => yaoSentences(b.text, from, s),
   },
   {
     name: 'topic-frames',
-    applies: (t) => /方面|层面|维度|领域|看|而言/.test(t),
+    applies: (b) => /方面|层面|维度|领域|看|而言/.test(b.text),
     offset: (end) => end + 1,
-    find: framePoints,
+    find: (b, from, s) => framePoints(b.text, from, s),
   },
-  { name: 'sub-leads', applies: () => true, offset: (end) => end + 1, find: subLeads },
+  {
+    name: 'sub-leads',
+    applies: () => true,
+    offset: (end) => end + 1,
+    find: (b, from, s) => subLeads(b.text, from, s),
+  },
 ];
 
 /**
@@ -100,6 +111,55 @@ function lastCandidateAt(cands: Candidate[], blocks: BlockDoc['blocks']): Map<st
   const at = new Map<string, number>();
   for (const c of cands) at.set(bare(blocks[c.block]!.text.slice(c.textStart, c.textEnd)), c.block);
   return at;
+}
+
+/** Shortest and longest bold run that is an inline point's lead, and how many a paragraph needs. */
+const INLINE_BOLD_MIN = 4;
+const INLINE_BOLD_MAX = 30;
+const MIN_BOLD_POINTS = 2;
+
+/**
+ * Bold runs that open clauses inside one paragraph (…；**盯紧任务表抓好落实**，…；
+ * **拧紧安全阀守住底线**，…): the page set off each point's lead. A bold word in
+ * the middle of a clause is emphasis, not a point.
+ */
+function boldRunPoints(block: Block, from: number): InlinePoint[] {
+  const t = block.text;
+  const out: InlinePoint[] = [];
+  let afterComma = 0;
+  for (const [a, b] of block.bold) {
+    if (a < Math.max(from, 1) || b - a < INLINE_BOLD_MIN || b - a > INLINE_BOLD_MAX) continue;
+    const before = t[a - 1] ?? '';
+    const comma = before === '，' || before === ',';
+    if (!comma && !/[。；;！？!?：:]/.test(before)) continue;
+    if (onlyPunctuationAfter(t, b)) continue;
+    if (comma) afterComma++;
+    out.push({
+      family: 'bold-run',
+      ordinal: 0,
+      marker: null,
+      start: a,
+      textStart: a,
+      textEnd: b,
+      children: [],
+    });
+  }
+  // After a comma a bold run may be emphasis: then it takes a third sibling to make a series.
+  return out.length >= MIN_BOLD_POINTS + (afterComma ? 1 : 0) ? out : [];
+}
+
+/**
+ * An inline point whose opening words are bold (…；**把好方向盘厘清工作思路**，明确主次…)
+ * is those words: the page set them off as the point's lead.
+ */
+function boldLeads(block: Block, points: InlinePoint[]): InlinePoint[] {
+  if (!block.bold.length) return points;
+  for (const p of points) {
+    const run = boldRunAt(block, p.textStart);
+    if (run && run[1] - p.textStart >= 2 && run[1] < p.textEnd) p.textEnd = run[1];
+    p.children = boldLeads(block, p.children);
+  }
+  return points;
 }
 
 /** Recognises the outline of an essay from its blocks. Never throws on odd input. */
@@ -165,10 +225,11 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
     let points = (markerPoints.get(i) ?? []).filter((p) => !cand || p.start >= cand.textStart);
     for (const r of INLINE_RECOGNISERS) {
       if (points.length) break;
-      if (on(r.name) && r.applies(text))
-        points = r.find(text, r.offset(cand ? cand.textEnd : -1), settings);
+      if (on(r.name) && r.applies(blocks[i]!))
+        points = r.find(blocks[i]!, r.offset(cand ? cand.textEnd : -1), settings);
     }
-    if (points.length && !isPreview(text, points, i, lastAt)) inline.set(i, points);
+    if (points.length && !isPreview(text, points, i, lastAt))
+      inline.set(i, boldLeads(blocks[i]!, points));
   }
 
   // 4. Conclusion: a marked closing paragraph in the last part of the body.

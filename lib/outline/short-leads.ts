@@ -29,13 +29,13 @@ function leadEnd(text: string, s: Settings): number {
   // A paragraph that opens on a marker (一是…二是…) holds inline points, not a set-off lead.
   if (matchMarkerAt(text, 0)) return -1;
   if (/^[“"「『]/.test(lead) && !QUOTED_WORD.test(lead)) return -1;
-  // A lead is a phrase or a short claim: at most two commas (回首昨天，雄关漫道真如铁，党须感恩于人民).
+  // A lead is a phrase or a short claim: at most three commas (锚定自主创新，既打攻坚战，也打持久战，一张蓝图绘到底).
   if (segments(lead).length > MAX_SEGMENTS) return -1;
   return stop;
 }
 
 /** A lead has at most this many comma segments. */
-const MAX_SEGMENTS = 3;
+const MAX_SEGMENTS = 4;
 
 function segments(lead: string): string[] {
   return lead.split(/[，,]/);

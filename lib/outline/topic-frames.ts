@@ -21,6 +21,8 @@ const FRAMES: ReadonlyArray<{ kind: string; re: RegExp }> = [
   { kind: 'aspect', re: new RegExp(`(?:在|从)?${ASPECT}(?:方面|层面|维度|领域)[，,]`, 'y') },
   // 从X看， 从X上看， 从X来看，
   { kind: 'view', re: new RegExp(`从${ASPECT}(?:上看|来看|看)[，,]`, 'y') },
+  // 看动能，看潜能，看应用， — 看 and a short object (看来, 看起来, 看到 are prose).
+  { kind: 'look', re: /看(?![来起到得似待上])[\u4e00-\u9fff“”"]{1,6}[，,]/y },
   // 就X而言， 对X而言，
   { kind: 'regard', re: new RegExp(`(?:就|对于?)${ASPECT}而言[，,]`, 'y') },
 ];

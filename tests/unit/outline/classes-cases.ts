@@ -226,4 +226,75 @@ export const classCases: ClassCase[] = [
     ].join('\n\n'),
     outline: ['L1 lead - 因地制宜选模式', 'L1 lead - 就近就便建网点', 'L1 lead - 如期完工见成效'],
   },
+  {
+    name: 'a standalone line of quoted speech is narrative, not a heading',
+    format: 'markdown',
+    input: [
+      '# 楼道里的调解员',
+      A,
+      '“这事总得有个说法吧？”',
+      '调解员先请两人坐下，又约上物业人员一起上楼查看，漏水点很快就找到了。',
+      '“邻里之间，有事好商量。”',
+      B,
+    ].join('\n\n'),
+    outline: [],
+  },
+  {
+    name: 'a family of unnumbered leads after 一是/二是 leads is their sibling; 第一 … 第二 around a report keeps it as a child',
+    format: 'text',
+    input: [
+      A,
+      '一是，全市新增城市绿道一百多公里，市民出门见绿、推窗见景。',
+      B,
+      '二是，全市空气优良天数比例连续三年保持在九成以上。',
+      C,
+      '看生态，城市的山水底色越来越亮，候鸟栖息地面积持续扩大。',
+      '看民生，公园绿地服务半径覆盖率稳步提高，群众获得感明显增强。',
+      '看发展，绿色产业规模逐年壮大，成为拉动经济增长的新引擎。',
+    ].join('\n\n'),
+    outline: [
+      'L1 lead 一是 全市新增城市绿道一百多公里，市民出门见绿、推窗见景',
+      'L1 lead 二是 全市空气优良天数比例连续三年保持在九成以上',
+      'L1 lead - 看生态，城市的山水底色越来越亮，候鸟栖息地面积持续扩大',
+      'L1 lead - 看民生，公园绿地服务半径覆盖率稳步提高，群众获得感明显增强',
+      'L1 lead - 看发展，绿色产业规模逐年壮大，成为拉动经济增长的新引擎',
+    ],
+  },
+  {
+    name: 'a short marked line closed by a full stop is a heading over its paragraphs',
+    format: 'text',
+    input: [
+      A,
+      '（一）总体要求。',
+      '坚持统筹推进。把各项任务放到全局中谋划，做到有机衔接、协同发力、整体推进。',
+      '坚持分类施策。根据不同地区的基础条件，明确差异化的目标要求和推进路径。',
+      '（二）主要目标。',
+      B,
+    ].join('\n\n'),
+    outline: [
+      'L1 heading （一） 总体要求',
+      '  L2 lead - 坚持统筹推进',
+      '  L2 lead - 坚持分类施策',
+      'L1 heading （二） 主要目标',
+    ],
+  },
+  {
+    name: 'inline points whose opening words are bold are those words',
+    format: 'html',
+    input: page(
+      [
+        '<h1>抓好全年工作</h1>',
+        p(A!),
+        p(
+          '会议要求，全体干部职工要围绕年度目标，<b>把稳方向盘理清思路</b>，分清轻重缓急，确保重点工作抓出成效；<b>盯紧任务表抓好落实</b>，树牢问题导向和目标导向，一项一项推进；<b>拧紧安全阀守住底线</b>，从实从细抓好安全生产工作。',
+        ),
+        p(B!),
+      ].join(''),
+    ),
+    outline: [
+      'L1 inline - 把稳方向盘理清思路',
+      'L1 inline - 盯紧任务表抓好落实',
+      'L1 inline - 拧紧安全阀守住底线',
+    ],
+  },
 ];
