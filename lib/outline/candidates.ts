@@ -83,11 +83,12 @@ function leadEnd(block: Block, start: number, minBold: number): number {
 }
 
 /**
- * A reporting formula at a paragraph's start: 会议指出，… 习近平强调，… Only the
+ * A reporting formula at a paragraph's start: 会议指出，… 习近平强调，… 他强调，…
+ * 卢启明在讲话中指出，… (a phrase may stand between speaker and verb). Only the
  * verbs the guideline names: 表示/介绍/说 report a quote, not a point.
  */
 const REPORT =
-  /^(?:[^，。；！？]{2,16}，)?((?:会议|全会|座谈会|会上|[\u4e00-\u9fff]{2,4})(?:指出|强调|要求))[，：:]/;
+  /^(?:[^，。；！？]{2,16}，)?((?:会议|全会|座谈会|会上|他|她|[\u4e00-\u9fff]{2,4})(?:在[^，。；！？]{1,14}?(?:中|上|时|期间))?(?:指出|强调|要求))[，：:]/;
 /** Subjects that make 指出/强调 narrative rather than a report's structure. */
 const NOT_SPEAKERS =
   /^(文章|报告|文件|意见|通知|讲话|公报|决定|规划|方案|纲要|研究|调查|数据|专家|记者|他们|我们|有关|相关|同时|此外|其中|这里|这是)/;

@@ -4,7 +4,7 @@
  */
 import type { Block, BlockDoc } from '../types.ts';
 import { isEndMatter, isFurniture } from './furniture.ts';
-import { parseNames, splitJoinedNames } from './names.ts';
+import { isPersonName, parseNames, splitJoinedNames } from './names.ts';
 import { bare } from './point-text.ts';
 import { isWholeBold } from './candidates.ts';
 
@@ -238,7 +238,9 @@ export function findMeta(doc: BlockDoc): Meta {
   if (quoted && blocks.slice(0, EDGE_BLOCKS).some((b) => bare(b.text) === bare(quoted[1]!)))
     title = strip(quoted[1]!);
   // A printed headline block at the top of the body (kicker, main title lines, deck) wins.
-  const head = headlineBlock(blocks, skip, doc.format !== 'html');
+  const head =
+    headlineBlock(blocks, skip, doc.format !== 'html') ??
+    (doc.format === 'text' ? trailingHeadline(blocks, skip) : null);
   if (head) {
     title = head.title;
     subtitle = head.subtitle ?? subtitle;
@@ -345,6 +347,61 @@ function headlineBlock(
   const c = cleanTitle(main.join(''));
   return { title: c.title, subtitle: subtitle ?? c.subtitle, author: c.author, blocks: lines };
 }
+
+/** Lines of a headline printed after the body: at most this many. */
+const MAX_TAIL_LINES = 4;
+
+/**
+ * A headline printed after the body, as PDF text of a newspaper page often has
+ * it (the reading order puts the bold headline block last): the last bold,
+ * short lines without closing punctuation. Kicker and deck are read as at the
+ * top; a three-character name run into the last line is the byline.
+ */
+function trailingHeadline(
+  blocks: Block[],
+  skip: Set<number>,
+): { title: string; subtitle: string | null; author: string | null; blocks: number[] } | null {
+  const lines: number[] = [];
+  for (let k = blocks.length - 1; k >= 0 && lines.length < MAX_TAIL_LINES; k--) {
+    if (skip.has(k) && lines.length === 0) continue;
+    const b = blocks[k]!;
+    if (skip.has(k) || !isWholeBold(b) || !isHeadlineLine(b, false)) break;
+    lines.unshift(k);
+  }
+  // The body must come first: a document that is all bold lines is no headline after a body.
+  if (!lines.length || lines[0]! < 2) return null;
+  let main = lines.map((k) => blocks[k]!.text);
+  let author: string | null = null;
+  const byline = parseByline(main[main.length - 1]!);
+  if (byline && main.length >= 2) {
+    author = byline;
+    main = main.slice(0, -1);
+  } else {
+    const last = main[main.length - 1]!;
+    const name = last.slice(-3);
+    if (last.length >= 11 && isPersonName(name) && SURNAME_AFTER_TITLE.test(last)) {
+      author = name;
+      main[main.length - 1] = last.slice(0, -3);
+    }
+  }
+  let subtitle: string | null = null;
+  if (main.length >= 2 && (KICKER.test(main[0]!) || LEADS_IN.test(main[0]!))) main = main.slice(1);
+  if (main.length >= 2 && DECK.test(main[main.length - 1]!)) {
+    subtitle = strip(main[main.length - 1]!.replace(/^——/, ''));
+    main = main.slice(0, -1);
+  }
+  const c = cleanTitle(main.join(''));
+  if (!c.title) return null;
+  return {
+    title: c.title,
+    subtitle: subtitle ?? c.subtitle,
+    author: author ?? c.author,
+    blocks: lines,
+  };
+}
+
+/** Eight or more characters of title before a run-in three-character name. */
+const SURNAME_AFTER_TITLE = /^[\u4e00-\u9fff“”《》、]{8,}[\u4e00-\u9fff]{3}$/;
 
 /** Drops addresses and postcodes printed after an affiliation: 某局 江苏 连云港 222100. */
 function cleanAffiliation(s: string): string {

@@ -191,6 +191,9 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
 
   // 2. Only series with siblings are structure; then set-off and parallel openings among the rest.
   let cands = keepSeries(raw);
+  // Reporting statements (他强调, 某某在讲话中指出) are the structure of a report that has no
+  // other: where the essay has headings, they are what its paragraphs say, not its points.
+  if (cands.some((c) => c.strength === 2)) cands = cands.filter((c) => c.family !== 'report');
   const taken = new Set(cands.map((c) => c.block));
   const sortedTaken = [...taken].sort((a, b) => a - b);
   // Is there a candidate strictly between blocks `from` and `to`? (binary search: called for many pairs)
