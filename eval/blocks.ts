@@ -16,6 +16,8 @@ if (!file) {
   process.exit(2);
 }
 const width = Number(process.argv[3] ?? 80);
+// Piped into head: stop quietly when the reader has seen enough.
+process.stdout.on('error', () => process.exit(0));
 const bytes = readFileSync(file);
 const format = detectFormat(file, new TextDecoder().decode(bytes.subarray(0, 4096)));
 const { text } = decodeBytes(bytes, { kind: format === 'html' ? 'html' : 'text' });

@@ -9,6 +9,7 @@ import type { Candidate } from './candidates.ts';
 import { cleanPointText } from './point-text.ts';
 import { continues, type InlinePoint } from './inline.ts';
 import { LAST } from './markers.ts';
+import { SECTION_FRAME } from './candidates.ts';
 
 interface Open {
   node: OutlineNode;
@@ -50,7 +51,9 @@ function continuedLater(cands: Candidate[]): Set<Candidate> {
 
 /** Makes the outline node of a candidate. */
 function nodeOf(c: Candidate, blocks: Block[], level: number): OutlineNode {
-  const text = cleanPointText(blocks[c.block]!.text, c.textStart, c.textEnd);
+  let text = cleanPointText(blocks[c.block]!.text, c.textStart, c.textEnd);
+  if (c.joined !== undefined)
+    text += cleanPointText(blocks[c.joined]!.text, 0, blocks[c.joined]!.text.length);
   return {
     level,
     kind: c.kind,
@@ -108,11 +111,17 @@ export function buildTree(
         // leads before it as their sibling: only numbering (一、 > 1.) nests a lead in a lead.
         // A numbered series whose next member is still to come (第一 … 第二) keeps it as a child.
         const unnumbered = c.ordinal === 0 && c.kind === 'lead';
+        // 引言, 结语: a section of the essay's own layer, beside its numbered sections.
+        const frame = c.family === SECTION_FRAME;
         const sibling = (e: Open) =>
           unnumbered && e.strength === c.strength && !(e.ordinal > 0 && continued.has(e.node));
         while (
           stack.length &&
-          (stack[stack.length - 1]!.strength < c.strength || sibling(stack[stack.length - 1]!))
+          (stack[stack.length - 1]!.strength < c.strength ||
+            sibling(stack[stack.length - 1]!) ||
+            (frame && stack[stack.length - 1]!.strength <= c.strength) ||
+            (stack[stack.length - 1]!.family === SECTION_FRAME &&
+              stack[stack.length - 1]!.strength <= c.strength))
         )
           stack.pop();
       }

@@ -26,6 +26,8 @@ export interface Candidate {
   textEnd: number;
   kind: NodeKind;
   strength: Strength;
+  /** A heading printed on two lines: the block of its second line, whose words it adds. */
+  joined?: number;
 }
 
 /** True for a character code that is a letter, digit or ideograph (not space, punctuation or symbol). */
@@ -225,6 +227,16 @@ function isBodyParagraph(b: Block | undefined): boolean {
   return /[。！？!?…”」』）)]$/.test(b.text) && !isWholeBold(b);
 }
 
+/** The family of an essay's framing sections (引言, 结语) among its numbered ones. */
+export const SECTION_FRAME = 'section-frame';
+/** Names of framing sections. */
+const FRAME_NAMES = /^(?:引言|前言|导言|导语|绪论|绪言|结语|结束语|小结|总结|余论|结论|尾声)$/;
+
+/** True when a heading candidate names a framing section (引  言, 结语). */
+export function isSectionFrame(block: Block): boolean {
+  return FRAME_NAMES.test(block.text.replace(/[\s\u3000]/g, ''));
+}
+
 /** True when the whole block is one quotation: “…” with no words outside it. */
 export function isQuotationLine(t: string): boolean {
   return (
@@ -293,7 +305,9 @@ function heading(block: number, family: string, end: number): Candidate {
 function looksLikePlainHeading(t: string, s: Settings): boolean {
   if (t.length < s.plainHeadingMin || t.length > s.plainHeadingMax) return false;
   const last = t[t.length - 1] ?? '';
-  if (/[。！？；…：:，,、）)]/.test(last)) return false;
+  if (/[。！？；…：:，,、）)—-]/.test(last)) return false;
+  // Two sentences are a paragraph (a deck or a cut paragraph), not a heading.
+  if (/[。！？!?]/.test(t)) return false;
   // Dates, page numbers and other furniture are filtered elsewhere; a heading holds CJK words.
   return letters(t, 0, t.length) >= s.plainHeadingMin && /[\u4e00-\u9fff]{2}/.test(t);
 }

@@ -6,7 +6,7 @@ import type { Block, BlockDoc } from '../types.ts';
 import { isEndMatter, isFurniture } from './furniture.ts';
 import { isPersonName, parseNames, splitJoinedNames } from './names.ts';
 import { bare } from './point-text.ts';
-import { isWholeBold } from './candidates.ts';
+import { isSectionFrame, isWholeBold } from './candidates.ts';
 
 /** What the recogniser learns about the document around the body. */
 export interface Meta {
@@ -291,6 +291,7 @@ export function findMeta(doc: BlockDoc): Meta {
 /** Lines of a printed headline: bold or centred, short, no closing full stop. */
 function isHeadlineLine(b: Block, plain: boolean): boolean {
   return (
+    !isSectionFrame(b) &&
     (b.centered === true || isWholeBold(b) || (plain && isTitleLike(b))) &&
     b.text.length >= 2 &&
     b.text.length <= 40 &&

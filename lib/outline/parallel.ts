@@ -11,6 +11,8 @@ import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** A shared opening that ends in a reporting verb. */
 const REPORTED = /(?:表示|介绍|说|指出|提醒|认为|透露)$/;
+/** A verb of citing, a colon and a quotation mark: what follows is someone else's words. */
+const CITATION = /(?:提出|要求|指出|强调|表示|认为|明确|规定|写道|说)[：:]\s*[“"「]/;
 
 /**
  * Openings shared by unrelated prose: pronouns, connectives and time words.
@@ -79,6 +81,8 @@ export function parallelLeads(
     if (REPORTED.test(shared) || (isPersonName(shared.slice(0, 3)) && prefix <= 4)) continue;
     if (group.length < MIN_MEMBERS && prefix < LONG_PREFIX) continue;
     const leads = group.map((k) => ({ k, end: sentenceEnd(blocks[k]!.text, 0) }));
+    // A citation formula repeated (《方案》提出：“…” / 《方案》要求：“…”) opens quotations, not points.
+    if (leads.some(({ k, end }) => CITATION.test(blocks[k]!.text.slice(0, end + 1)))) continue;
     if (leads.some((l) => l.end > MAX_LEAD)) continue;
     // A short shared opening (大力弘扬/大力倡导) marks points only when the sentences it opens
     // are short claims; long narrative sentences sharing their subject (河南…/河南…) are not.

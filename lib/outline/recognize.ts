@@ -4,7 +4,13 @@
  */
 import type { Block, BlockDoc, Outline } from '../types.ts';
 import { bare, onlyPunctuationAfter } from './point-text.ts';
-import { blockCandidate, boldRunAt, type Candidate } from './candidates.ts';
+import {
+  blockCandidate,
+  boldRunAt,
+  isSectionFrame,
+  SECTION_FRAME,
+  type Candidate,
+} from './candidates.ts';
 import { buildTree } from './build-tree.ts';
 import { buildDigest } from './digest.ts';
 import { findFormulations } from './formulations.ts';
@@ -162,6 +168,36 @@ function boldLeads(block: Block, points: InlinePoint[]): InlinePoint[] {
   return points;
 }
 
+/** A standalone line of two phrases of four or more characters each, joined by a comma. */
+const LONE_HEADING = /^[\u4e00-\u9fff“”]{4,}[，,][\u4e00-\u9fff“”]{4,}$/;
+
+/**
+ * A heading printed on two lines (流程再造 / 让群众办事少跑腿) is one heading: two
+ * plain headings in adjacent blocks, with no third line before or after.
+ */
+function joinTwoLineHeadings(raw: Candidate[]): Candidate[] {
+  const plain = (c: Candidate | undefined) => c?.family === 'plain-heading';
+  const out: Candidate[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k]!;
+    const next = raw[k + 1];
+    const prev = out[out.length - 1];
+    if (
+      plain(c) &&
+      plain(next) &&
+      next!.block === c.block + 1 &&
+      !(plain(prev) && prev!.block === c.block - 1) &&
+      !(plain(raw[k + 2]) && raw[k + 2]!.block === next!.block + 1)
+    ) {
+      out.push({ ...c, joined: next!.block });
+      k++;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
 /** Recognises the outline of an essay from its blocks. Never throws on odd input. */
 export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Outline {
   const settings = withSettings(overrides);
@@ -190,7 +226,21 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
   }
 
   // 2. Only series with siblings are structure; then set-off and parallel openings among the rest.
-  let cands = keepSeries(raw);
+  const frames = raw.filter((c) => c.strength === 2 && isSectionFrame(blocks[c.block]!));
+  const framed = new Set(frames);
+  let cands = keepSeries(joinTwoLineHeadings(raw.filter((c) => !framed.has(c))));
+  const hasHeadings = cands.some((c) => c.strength === 2);
+  const kept = new Set(cands);
+  // 引言 / 结语 among numbered sections belong to their layer, whatever their own form.
+  if (hasHeadings) for (const c of frames) cands.push({ ...c, family: SECTION_FRAME });
+  for (const c of raw) {
+    if (kept.has(c) || framed.has(c) || c.strength !== 2) continue;
+    // A lone subheading of two parallel phrases (搭建实践平台，让科研成果走进田间地头) in a
+    // slice whose other sections lie outside it.
+    if (!hasHeadings && c.family === 'plain-heading' && LONE_HEADING.test(blocks[c.block]!.text))
+      cands.push(c);
+  }
+  cands.sort((a, b) => a.block - b.block);
   // Reporting statements (他强调, 某某在讲话中指出) are the structure of a report that has no
   // other: where the essay has headings, they are what its paragraphs say, not its points.
   if (cands.some((c) => c.strength === 2)) cands = cands.filter((c) => c.family !== 'report');

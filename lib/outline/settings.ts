@@ -48,7 +48,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   minBoldLead: 2,
   wholeBold: 0.85,
   plainHeadingMin: 4,
-  plainHeadingMax: 32,
+  plainHeadingMax: 48,
   shortLeadMax: 40,
   shortLeadMinBody: 15,
   shortLeadRatio: 2.5,
