@@ -209,7 +209,8 @@ function report({ block, index, hasWords }: BlockContext): Candidate | null {
  */
 function plainHeading(ctx: BlockContext): Candidate | null {
   const { block, index, format, hasWords, settings } = ctx;
-  if (!hasWords || !looksLikePlainHeading(block.text, settings)) return null;
+  if (!hasWords || !(looksLikePlainHeading(block.text, settings) || isSectionFrame(block)))
+    return null;
   if (
     format === 'html' &&
     !(isBodyParagraph(ctx.blocks[index - 1]) && isBodyParagraph(ctx.blocks[index + 1]))
@@ -222,7 +223,7 @@ function plainHeading(ctx: BlockContext): Candidate | null {
 const MIN_NEIGHBOUR = 20;
 
 /** A paragraph of running text: long enough, closed by sentence punctuation, not bold or a heading. */
-function isBodyParagraph(b: Block | undefined): boolean {
+export function isBodyParagraph(b: Block | undefined): boolean {
   if (!b || b.kind === 'heading' || b.text.length < MIN_NEIGHBOUR) return false;
   return /[。！？!?…”」』）)]$/.test(b.text) && !isWholeBold(b);
 }

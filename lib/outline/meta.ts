@@ -178,6 +178,8 @@ export function findMeta(doc: BlockDoc): Meta {
     if (isFurniture(b.text)) skip.add(i);
   });
 
+  tableOfContents(blocks, skip);
+
   // Affiliation notes anywhere; a block that is nothing but the note is skipped.
   for (let i = 0; i < n; i++) {
     const m = AFFILIATION.exec(blocks[i]!.text);
@@ -238,8 +240,10 @@ export function findMeta(doc: BlockDoc): Meta {
   if (quoted && blocks.slice(0, EDGE_BLOCKS).some((b) => bare(b.text) === bare(quoted[1]!)))
     title = strip(quoted[1]!);
   // A printed headline block at the top of the body (kicker, main title lines, deck) wins.
+  const plain = doc.format !== 'html';
   const head =
-    headlineBlock(blocks, skip, doc.format !== 'html') ??
+    (plain ? (promptedEssay(blocks, skip) ?? reportHeadline(blocks, skip)) : null) ??
+    headlineBlock(blocks, skip, plain) ??
     (doc.format === 'text' ? trailingHeadline(blocks, skip) : null);
   if (head) {
     title = head.title;
@@ -292,6 +296,8 @@ export function findMeta(doc: BlockDoc): Meta {
 function isHeadlineLine(b: Block, plain: boolean): boolean {
   return (
     !isSectionFrame(b) &&
+    // 第一章 总则: a chapter heading is never a title's deck.
+    !/^第[一二三四五六七八九十百零〇\d]{1,4}[编章节]/.test(b.text) &&
     (b.centered === true || isWholeBold(b) || (plain && isTitleLike(b))) &&
     b.text.length >= 2 &&
     b.text.length <= 40 &&
@@ -347,6 +353,125 @@ function headlineBlock(
   // the second is much shorter; otherwise they are one headline printed on two lines.
   const c = cleanTitle(main.join(''));
   return { title: c.title, subtitle: subtitle ?? c.subtitle, author: c.author, blocks: lines };
+}
+
+/** A table of contents' heading: 目录, 目 录, 目录：. */
+const CONTENTS = /^目\s*录[：:]?$/;
+/** The longest line of a table of contents. */
+const MAX_CONTENTS_LINE = 40;
+
+/**
+ * A table of contents at the top of a long document (目录 and the chapter
+ * titles under it) gives no nodes: the chapters below do. It runs from 目录 to
+ * the first line that is running text, or that repeats its first entry (the
+ * body begins with the first chapter again).
+ */
+function tableOfContents(blocks: Block[], skip: Set<number>): void {
+  const top = Math.min(blocks.length, TOP_BLOCKS);
+  const at = blocks.findIndex((b, i) => i < top && CONTENTS.test(b.text));
+  if (at < 0) return;
+  const first = blocks[at + 1]?.text;
+  let k = at + 1;
+  for (; k < blocks.length; k++) {
+    const t = blocks[k]!.text;
+    if (k > at + 1 && t === first) break;
+    if (t.length > MAX_CONTENTS_LINE || /[。！？；]/.test(t)) break;
+  }
+  // Entries then the body: only a list that ends where the body starts again is a table of contents.
+  if (k - at < 3) return;
+  for (let i = at; i < k; i++) skip.add(i);
+}
+
+/** How far into the text a speech's dateline or an exam prompt's 要求 is looked for (blocks). */
+const TOP_BLOCKS = 24;
+/** A speech or report's dateline: ——2026年2月4日在…会议上 (it may run on to a second line). */
+const DATELINE = /^[—–-]*\s*[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:在|于)/;
+/** The speaker's line: a post and a name (广东省省长孟凡利, 自治区人民政府主席包钢). */
+const SPEAKER =
+  /^[\u4e00-\u9fff（）()]{0,24}?(?:主席|省长|市长|县长|区长|州长|旗长|书记|主任|总理|部长|厅长|局长|校长|院长|委员长)\s*([\u4e00-\u9fff·]{2,4})$/;
+/** Short lines above a headline at the top of a page's text: navigation and controls. */
+const MAX_CHROME_LINE = 30;
+
+type Headline = { title: string; subtitle: string | null; author: string | null; blocks: number[] };
+
+/**
+ * A speech or government work report as its text is printed: title, dateline
+ * (——2026年1月26日在…会议上), the speaker's post and name; page navigation above
+ * it. The dateline is the subtitle, the speaker the author; all of it, and the
+ * short chrome lines above the title, give no nodes.
+ */
+function reportHeadline(blocks: Block[], skip: Set<number>): Headline | null {
+  const top = Math.min(blocks.length, TOP_BLOCKS);
+  for (let i = 1; i < top; i++) {
+    const d = blocks[i]!.text;
+    if (skip.has(i) || d.length > MAX_TITLE || !DATELINE.test(d)) continue;
+    let t = i - 1;
+    while (t >= 0 && (skip.has(t) || isFurniture(blocks[t]!.text))) t--;
+    if (t < 0 || !isTitleLike(blocks[t]!)) return null;
+    const used = [t, i];
+    let dateline = d;
+    const cont = blocks[i + 1];
+    if (
+      cont &&
+      !/(?:上|讲话|报告)[）)]?$/.test(d) &&
+      /上[）)]?$/.test(cont.text) &&
+      cont.text.length <= 30
+    ) {
+      dateline += cont.text;
+      used.push(i + 1);
+    }
+    let author: string | null = null;
+    for (let k = used[used.length - 1]! + 1; k < Math.min(blocks.length, i + 6); k++) {
+      if (skip.has(k) || isFurniture(blocks[k]!.text)) continue;
+      const m = SPEAKER.exec(blocks[k]!.text);
+      if (m && isPersonName(m[1]!)) {
+        author = m[1]!;
+        used.push(k);
+      }
+      break;
+    }
+    for (let k = 0; k < t; k++) if (blocks[k]!.text.length <= MAX_CHROME_LINE) used.push(k);
+    const c = cleanTitle(blocks[t]!.text);
+    return {
+      title: c.title,
+      subtitle: strip(dateline.replace(/^[—–-]+/, '')),
+      author,
+      blocks: used,
+    };
+  }
+  return null;
+}
+
+/** An exam prompt's requirements line (要求：, 作答要求：) or the label before the model essay (【参考范文】). */
+const PROMPT_REQUIREMENTS =
+  /^(?:(?:作答|写作|答题)?要求[：:]?|【[^】]{0,4}(?:范文|答案|参考文章)[^】]{0,4}】)$/;
+/** An exam prompt's task: 请结合背景材料…写一篇议论文. */
+const PROMPT_TASK = /^请.{0,60}?(?:写一篇|撰写一篇|自拟题目|自选角度)/;
+/** A requirement line under 要求：: short, numbered. */
+const REQUIREMENT = /^(?:[（(]?\d{1,2}[）)、.．]|[（(]?[一二三四五六七八九十][）)、])/;
+
+/**
+ * A 申论 essay printed with its prompt: material, the task (请…写一篇…), 要求： and
+ * numbered requirements, then the essay's title and the essay. The prompt gives
+ * no nodes; the title is the first title-like line after it.
+ */
+function promptedEssay(blocks: Block[], skip: Set<number>): Headline | null {
+  const half = Math.min(blocks.length, Math.max(TOP_BLOCKS, Math.floor(blocks.length / 2)));
+  let end = -1;
+  for (let i = 0; i < half; i++) {
+    const t = blocks[i]!.text;
+    if (PROMPT_REQUIREMENTS.test(t) || PROMPT_TASK.test(t)) end = i;
+    else if (end >= 0 && end === i - 1 && REQUIREMENT.test(t) && t.length <= MAX_TITLE) end = i;
+    else if (end >= 0) break;
+  }
+  if (end < 0) return null;
+  let t = end + 1;
+  while (t < blocks.length && skip.has(t)) t++;
+  const b = blocks[t];
+  if (!b || !isTitleLike(b) || b.text.length > 40) return null;
+  const used = Array.from({ length: t + 1 }, (_, k) => k);
+  const c = cleanTitle(b.text);
+  return { title: c.title, subtitle: c.subtitle, author: c.author, blocks: used };
 }
 
 /** Lines of a headline printed after the body: at most this many. */

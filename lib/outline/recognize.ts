@@ -7,6 +7,7 @@ import { bare, onlyPunctuationAfter } from './point-text.ts';
 import {
   blockCandidate,
   boldRunAt,
+  isBodyParagraph,
   isSectionFrame,
   SECTION_FRAME,
   type Candidate,
@@ -168,6 +169,20 @@ function boldLeads(block: Block, points: InlinePoint[]): InlinePoint[] {
   return points;
 }
 
+/** A numbered article of a law: 第一条, 第二十三条. */
+const ARTICLE = /^第[一二三四五六七八九十百零〇\d]{1,5}条/;
+/** A law's parts: 第一编, 第二章, 第三节. */
+const STATUTE_PART = /^第[一二三四五六七八九十百零〇\d]{1,4}[编章节]/;
+/** Articles a text needs to read as a law. */
+const MIN_ARTICLES = 3;
+
+/** True when the body is a law's or regulation's numbered articles. */
+function isStatute(blocks: readonly Block[], body: number[]): boolean {
+  let n = 0;
+  for (const i of body) if (ARTICLE.test(blocks[i]!.text) && ++n >= MIN_ARTICLES) return true;
+  return false;
+}
+
 /** A standalone line of two phrases of four or more characters each, joined by a comma. */
 const LONE_HEADING = /^[\u4e00-\u9fff“”]{4,}[，,][\u4e00-\u9fff“”]{4,}$/;
 
@@ -175,7 +190,7 @@ const LONE_HEADING = /^[\u4e00-\u9fff“”]{4,}[，,][\u4e00-\u9fff“”]{4,}$
  * A heading printed on two lines (流程再造 / 让群众办事少跑腿) is one heading: two
  * plain headings in adjacent blocks, with no third line before or after.
  */
-function joinTwoLineHeadings(raw: Candidate[]): Candidate[] {
+function joinTwoLineHeadings(raw: Candidate[], blocks: readonly Block[]): Candidate[] {
   const plain = (c: Candidate | undefined) => c?.family === 'plain-heading';
   const out: Candidate[] = [];
   for (let k = 0; k < raw.length; k++) {
@@ -187,7 +202,9 @@ function joinTwoLineHeadings(raw: Candidate[]): Candidate[] {
       plain(next) &&
       next!.block === c.block + 1 &&
       !(plain(prev) && prev!.block === c.block - 1) &&
-      !(plain(raw[k + 2]) && raw[k + 2]!.block === next!.block + 1)
+      !(plain(raw[k + 2]) && raw[k + 2]!.block === next!.block + 1) &&
+      isBodyParagraph(blocks[c.block - 1]) &&
+      isBodyParagraph(blocks[next!.block + 1])
     ) {
       out.push({ ...c, joined: next!.block });
       k++;
@@ -228,7 +245,12 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
   // 2. Only series with siblings are structure; then set-off and parallel openings among the rest.
   const frames = raw.filter((c) => c.strength === 2 && isSectionFrame(blocks[c.block]!));
   const framed = new Set(frames);
-  let cands = keepSeries(joinTwoLineHeadings(raw.filter((c) => !framed.has(c))));
+  let cands = keepSeries(
+    joinTwoLineHeadings(
+      raw.filter((c) => !framed.has(c)),
+      blocks,
+    ),
+  );
   const hasHeadings = cands.some((c) => c.strength === 2);
   const kept = new Set(cands);
   // 引言 / 结语 among numbered sections belong to their layer, whatever their own form.
@@ -268,11 +290,15 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
   }
   cands.sort((a, b) => a.block - b.block);
 
+  // A law or regulation (第一条…第二条…) is no essay: its outline is its chapters and sections.
+  const statute = isStatute(blocks, body);
+  if (statute) cands = cands.filter((c) => STATUTE_PART.test(blocks[c.block]!.text));
+
   // 3. Inline points of each block, after its lead's words.
   const byBlock = new Map(cands.map((c) => [c.block, c]));
   const inline = new Map<number, InlinePoint[]>();
   const lastAt = lastCandidateAt(cands, blocks);
-  for (const i of body) {
+  for (const i of statute ? [] : body) {
     const text = blocks[i]!.text;
     const cand = byBlock.get(i);
     let points = (markerPoints.get(i) ?? []).filter((p) => !cand || p.start >= cand.textStart);

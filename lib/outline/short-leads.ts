@@ -66,12 +66,14 @@ class Family {
   /** The two longest leads. */
   private max1 = 0;
   private max2 = 0;
+  private readonly leads = new Set<string>();
 
   constructor(private readonly ratio: number) {}
 
-  /** Would the family stay alike with `m`? */
-  admits(m: Member): boolean {
+  /** Would the family stay alike with `m`? A lead said again (a page that prints its essay twice) starts a new family. */
+  admits(m: Member, lead: string): boolean {
     if (!this.members.length) return true;
+    if (this.leads.has(lead)) return false;
     if (m.segs.length !== this.segs) return false;
     const first = m.segs[0]!.length;
     if (this.segs > 1 && Math.max(this.firstMax, first) - Math.min(this.firstMin, first) > 1)
@@ -82,7 +84,8 @@ class Family {
     return (this.members.length + 1 >= 3 ? max2 : max1) <= min * this.ratio;
   }
 
-  add(m: Member): void {
+  add(m: Member, lead: string): void {
+    this.leads.add(lead);
     this.segs = m.segs.length;
     const first = m.segs[0]!.length;
     this.firstMin = Math.min(this.firstMin, first);
@@ -134,11 +137,12 @@ export function shortLeads(
   const flush = (run: Member[]) => {
     let family = new Family(settings.shortLeadRatio);
     for (const m of run) {
-      if (!family.admits(m)) {
+      const lead = blocks[m.block]!.text.slice(0, m.end);
+      if (!family.admits(m, lead)) {
         judge(family.members);
         family = new Family(settings.shortLeadRatio);
       }
-      family.add(m);
+      family.add(m, lead);
     }
     judge(family.members);
   };
