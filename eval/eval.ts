@@ -146,11 +146,18 @@ function leaveOneFamilyOut(): void {
   for (const f of [...families.keys()].sort()) {
     const chosen: Settings = { ...settings };
     for (const key of keys) {
-      let best = { value: settings[key], f1: -1, level: -1 };
+      // The default wins ties: a value is chosen only when it does strictly better.
+      const score = (r: (typeof runs)[number]) =>
+        summarize([...r.fam].filter(([g]) => g !== f).flatMap(([, s]) => s));
+      const base = runs.find((x) => x.key === key && x.value === settings[key]);
+      const b0 = base ? score(base) : null;
+      let best = { value: settings[key], f1: b0?.f1 ?? -1, level: b0?.level ?? -1 };
       for (const r of runs.filter((x) => x.key === key)) {
-        const rest = [...r.fam].filter(([g]) => g !== f).flatMap(([, s]) => s);
-        const s = summarize(rest);
-        if (s.f1 > best.f1 + 1e-9 || (Math.abs(s.f1 - best.f1) < 1e-9 && s.level > best.level))
+        const s = score(r);
+        if (
+          s.f1 > best.f1 + 1e-9 ||
+          (Math.abs(s.f1 - best.f1) < 1e-9 && s.level > best.level + 1e-9)
+        )
           best = { value: r.value, f1: s.f1, level: s.level };
       }
       (chosen as unknown as Record<string, number>)[key] = best.value;

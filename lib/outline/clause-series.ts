@@ -260,10 +260,10 @@ export function subLeads(
     if (
       text[e] === '。' &&
       len >= 2 &&
-      len <= SUBLEAD_MAX &&
       e < text.length - 1 &&
-      !/[，,、“”"：:；;]/.test(phrase) &&
-      !PROSE_OPENING.test(phrase)
+      !/[、“”"：:；;]/.test(phrase) &&
+      !PROSE_OPENING.test(phrase) &&
+      isSubLeadPhrase(phrase, SUBLEAD_MAX)
     ) {
       out.push({
         family: 'sublead',
@@ -277,5 +277,110 @@ export function subLeads(
     }
     s = e + 1;
   }
-  return out.length >= MIN_SUBLEADS ? out : [];
+  if (out.length < MIN_SUBLEADS) return [];
+  // Siblings have one form: as many comma segments each (解放思想。/ 加强系统谋划，凝聚工作合力。).
+  const segs = (p: InlinePoint) => text.slice(p.textStart, p.textEnd).split(/[，,]/).length;
+  const n = segs(out[0]!);
+  return out.every((p) => segs(p) === n) ? out : [];
+}
+
+/**
+ * A sub-lead is a bare phrase (解放思想) or two short phrases joined by a comma
+ * (加强系统谋划，凝聚工作合力): each part at most `max` characters.
+ */
+function isSubLeadPhrase(phrase: string, max: number): boolean {
+  const parts = phrase.split(/[，,]/);
+  // A modal verb makes it a statement about the points (推进这项工作，要在机制上下功夫), not one.
+  if (parts.length === 2 && /要|应当|应该|需要|必须/.test(phrase)) return false;
+  return parts.length <= 2 && parts.every((p) => p.length >= 2 && p.length <= max);
+}
+
+/** What a role sentence ends on: 完善基础设施是前提, 加强监管是保障. */
+const ROLE =
+  /^[^，。；！？]{2,14}是(?:前提|基础|关键|保障|根本|核心|重点|方法|途径|手段|目的|方向|抓手|支撑|动力|保证|根基|灵魂|主线|底线)(?=[，,。；;！!])/;
+
+/**
+ * Role sentences inside one paragraph (完善基础设施是前提。… 加强监管是保障，…；):
+ * each names a measure and its role; two or more are points.
+ */
+export function roleLeads(text: string, from = 0): InlinePoint[] {
+  const out: InlinePoint[] = [];
+  for (let s = Math.max(0, from); s < text.length;) {
+    let e = s;
+    while (
+      e < text.length &&
+      !isFullStop(text.charCodeAt(e)) &&
+      text[e] !== '；' &&
+      text[e] !== ';'
+    )
+      e++;
+    if (ROLE.test(text.slice(s, e + 1)))
+      out.push({
+        family: 'role',
+        ordinal: 0,
+        marker: null,
+        start: s,
+        textStart: s,
+        textEnd: e,
+        children: [],
+      });
+    s = e + 1;
+  }
+  return out.length >= 2 ? out : [];
+}
+
+/** Sentences of one paragraph that open alike at least this many times are a 排比 series. */
+const MIN_REPEATS = 3;
+/** The longest such sentence when they follow each other, and when other sentences stand between. */
+const MAX_REPEATED_SENTENCE = 60;
+const MAX_SPACED_SENTENCE = 40;
+/** The shortest. */
+const MIN_REPEATED_SENTENCE = 8;
+/** Openings that are a preposition's clause (为改善…，…), not a claim: 为 在 对 把 从 以 向 据 经 由 随 将 被. */
+const PREPOSITION = /^[为在对把从以向据经由随将被]/;
+
+/**
+ * Sentences inside one paragraph that open with the same words: in a row
+ * (这是…。这是…。这是…。) or each followed by its elaboration (这是…的内在要求。
+ * 教育的目标在于…。这是…的有效途径。…). A 排比 series; each sentence is a point.
+ */
+export function repeatedOpenings(text: string, from = 0): InlinePoint[] {
+  const sentences: Array<{ start: number; end: number }> = [];
+  for (let s = Math.max(0, from); s < text.length;) {
+    let e = s;
+    while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
+    if (e > s) sentences.push({ start: s, end: e });
+    s = e + 1;
+  }
+  const byHead = new Map<string, number[]>();
+  sentences.forEach((r, i) => {
+    const head = text.slice(r.start, r.start + 2);
+    if (!/^[\u4e00-\u9fff]{2}$/.test(head) || PREPOSITION.test(head)) return;
+    const list = byHead.get(head);
+    if (list) list.push(i);
+    else byHead.set(head, [i]);
+  });
+  let best: Array<{ start: number; end: number }> = [];
+  for (const idx of byHead.values()) {
+    if (idx.length < MIN_REPEATS || idx.length <= best.length) continue;
+    const inRow = idx.every((k, j) => j === 0 || k === idx[j - 1]! + 1);
+    const max = inRow ? MAX_REPEATED_SENTENCE : MAX_SPACED_SENTENCE;
+    const run = idx.map((k) => sentences[k]!);
+    // Claims, closed by a full stop: not exclamations, not an address (孩子们，…).
+    const claim = (r: { start: number; end: number }) =>
+      r.end - r.start >= MIN_REPEATED_SENTENCE &&
+      r.end - r.start <= max &&
+      text[r.end] === '。' &&
+      !/[，,]/.test(text.slice(r.start, r.start + 4));
+    if (run.every(claim)) best = run;
+  }
+  return best.map((r) => ({
+    family: 'repeated-opening',
+    ordinal: 0,
+    marker: null,
+    start: r.start,
+    textStart: r.start,
+    textEnd: r.end,
+    children: [],
+  }));
 }

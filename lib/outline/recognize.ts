@@ -21,7 +21,13 @@ import { interviewerTurns } from './dialogue.ts';
 import { findMeta } from './meta.ts';
 import { parallelLeads } from './parallel.ts';
 import { shortLeads } from './short-leads.ts';
-import { clauseSeries, subLeads, yaoSentences } from './clause-series.ts';
+import {
+  clauseSeries,
+  repeatedOpenings,
+  roleLeads,
+  subLeads,
+  yaoSentences,
+} from './clause-series.ts';
 import { withSettings, type Settings } from './settings.ts';
 import { keepSeries } from './series.ts';
 import { frameLeads, framePoints } from './topic-frames.ts';
@@ -88,6 +94,18 @@ export const INLINE_RECOGNISERS: readonly InlineRecogniser[] = [
     applies: (b) => /方面|层面|维度|领域|看|而言/.test(b.text),
     offset: (end) => end + 1,
     find: (b, from, s) => framePoints(b.text, from, s),
+  },
+  {
+    name: 'role-leads',
+    applies: (b) => b.text.includes('是'),
+    offset: (end) => end + 1,
+    find: (b, from) => roleLeads(b.text, from),
+  },
+  {
+    name: 'repeated-openings',
+    applies: () => true,
+    offset: (end) => end + 1,
+    find: (b, from) => repeatedOpenings(b.text, from),
   },
   {
     name: 'sub-leads',

@@ -485,4 +485,56 @@ export const classCases: ClassCase[] = [
     title: '让社区治理更有温度',
     outline: ['L1 lead - 社区治理要聚焦群众需求', 'L1 lead - 社区治理要激发居民参与'],
   },
+  {
+    name: 'role sentences inside a paragraph (X是前提。Y是保障，…；) are points',
+    format: 'text',
+    input: [
+      A,
+      '破解停车难题，需要多方合力。完善停车设施是前提。只有合理规划停车位，才能从根本上缓解供需矛盾。加强执法管理是保障，对乱停乱放行为依法处罚；对文明停车的车主给予表扬。',
+      B,
+    ].join('\n\n'),
+    outline: [
+      'L1 inline - 完善停车设施是前提',
+      'L1 inline - 加强执法管理是保障，对乱停乱放行为依法处罚',
+    ],
+  },
+  {
+    name: 'sentences opening alike inside one paragraph, each followed by its elaboration',
+    format: 'text',
+    input: [
+      A,
+      '推进社区书房建设意义重大。这是满足群众精神文化需求的重要举措。城市居民对阅读空间的需求日益增长。这是提升城市文明程度的有效途径。书香浸润能够涵养市民的文明素养。这是繁荣社区文化生活的现实需要。社区书房把居民从屏幕前吸引到书架旁。',
+      B,
+    ].join('\n\n'),
+    outline: [
+      'L1 inline - 这是满足群众精神文化需求的重要举措',
+      'L1 inline - 这是提升城市文明程度的有效途径',
+      'L1 inline - 这是繁荣社区文化生活的现实需要',
+    ],
+  },
+  {
+    name: 'a preposition’s clauses or an address repeated inside a paragraph are prose',
+    format: 'text',
+    input: [
+      A,
+      '学校今年办了不少实事。为改善教师办公条件，办公室全部更换了桌椅。为改善学生住宿条件，宿舍安装了纱窗。为改善校园通行条件，把部分绿地改成了石板路。',
+      '孩子们，这个世界需要你们自己去闯。孩子们太辛苦了！孩子们，成长的路要一步一步走。',
+      B,
+    ].join('\n\n'),
+    outline: [],
+  },
+  {
+    name: 'two-phrase sub-leads inside one paragraph (加强系统谋划，凝聚工作合力。)',
+    format: 'text',
+    input: [
+      A,
+      '推进这项工作，要在机制上下功夫。加强系统谋划，凝聚工作合力。各部门要明确分工、压实责任。完善评价机制，确保典型立得住。评选标准要公开透明。创新传播方式，提升感染力。要善用新媒体讲好身边故事。',
+      B,
+    ].join('\n\n'),
+    outline: [
+      'L1 inline - 加强系统谋划，凝聚工作合力',
+      'L1 inline - 完善评价机制，确保典型立得住',
+      'L1 inline - 创新传播方式，提升感染力',
+    ],
+  },
 ];
