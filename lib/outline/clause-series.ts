@@ -277,11 +277,12 @@ export function subLeads(
     }
     s = e + 1;
   }
-  if (out.length < MIN_SUBLEADS) return [];
-  // Siblings have one form: as many comma segments each (解放思想。/ 加强系统谋划，凝聚工作合力。).
-  const segs = (p: InlinePoint) => text.slice(p.textStart, p.textEnd).split(/[，,]/).length;
-  const n = segs(out[0]!);
-  return out.every((p) => segs(p) === n) ? out : [];
+  // Siblings have one form: as many comma segments each (解放思想。/ 加强系统谋划，凝聚工作合力。);
+  // the form most of them share is the series.
+  const bySegs: InlinePoint[][] = [[], [], []];
+  for (const p of out) bySegs[text.slice(p.textStart, p.textEnd).split(/[，,]/).length]!.push(p);
+  const best = bySegs[1]!.length >= bySegs[2]!.length ? bySegs[1]! : bySegs[2]!;
+  return best.length >= MIN_SUBLEADS ? best : [];
 }
 
 /**
