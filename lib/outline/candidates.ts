@@ -157,7 +157,10 @@ function boldHeading({
   settings,
 }: BlockContext): Candidate | null {
   if (!hasWords || !wholeBold || block.text.length > settings.maxHeading) return null;
-  return heading(index, 'bold-heading', block.text.length);
+  // A bold line of sentences (政绩观体现发展观。新时代政绩观是…) is a layer of its own below
+  // bold phrase headings (洲滩万亩芦苇：“荒野弃儿”变“资源宠儿”).
+  const family = /[。！？!?]./.test(block.text) ? 'bold-sentences' : 'bold-heading';
+  return heading(index, family, block.text.length);
 }
 
 /** A paragraph that opens with a bold phrase or short claim. */

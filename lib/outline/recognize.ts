@@ -20,7 +20,7 @@ import { assignKeys } from './keys.ts';
 import { interviewerTurns } from './dialogue.ts';
 import { findMeta } from './meta.ts';
 import { parallelLeads } from './parallel.ts';
-import { shortLeads } from './short-leads.ts';
+import { sentenceHeadings, shortLeads } from './short-leads.ts';
 import {
   clauseSeries,
   repeatedOpenings,
@@ -52,6 +52,7 @@ export interface GroupRecogniser {
 /** Group recognisers, in order: a paragraph one of them takes is not offered to the next. */
 export const GROUP_RECOGNISERS: readonly GroupRecogniser[] = [
   { name: 'topic-frame', find: frameLeads },
+  { name: 'sentence-heading', find: sentenceHeadings },
   { name: 'short-lead', find: shortLeads },
   { name: 'parallel', find: parallelLeads },
 ];

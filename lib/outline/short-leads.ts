@@ -164,3 +164,64 @@ export function shortLeads(
   flush(run);
   return out;
 }
+
+/** A one-sentence heading block: its length in characters. */
+const MIN_SENTENCE_HEADING = 12;
+const MAX_SENTENCE_HEADING = 48;
+
+/**
+ * Standalone one-sentence blocks that head the paragraphs after them, closed
+ * by a full stop (锚定自主创新，既打攻坚战，也打持久战，一张蓝图绘到底。/
+ * 坚持因地制宜，既锻长板，也补短板，解决“卡脖子”难题。): headings when siblings of
+ * the same form follow (a lone transition line is none). Each stands before a
+ * body paragraph; siblings are alike as set-off leads are.
+ */
+export function sentenceHeadings(
+  blocks: readonly Block[],
+  free: number[],
+  barrier: (from: number, to: number) => boolean,
+  settings: Settings = DEFAULT_SETTINGS,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const judge = (part: Member[]) => {
+    if (part.length < 2 || !distinct(blocks, part)) return;
+    for (const g of part)
+      out.push({
+        block: g.block,
+        family: 'sentence-heading',
+        ordinal: 0,
+        marker: null,
+        textStart: 0,
+        textEnd: g.end,
+        kind: 'heading',
+        strength: 2,
+      });
+  };
+  let family = new Family(settings.shortLeadRatio);
+  for (const i of free) {
+    const t = blocks[i]!.text;
+    const end = t.length - 1;
+    const next = blocks[i + 1];
+    const one =
+      end >= MIN_SENTENCE_HEADING &&
+      end <= MAX_SENTENCE_HEADING &&
+      t[end] === '。' &&
+      !/[。！？!?；;：:]/.test(t.slice(0, end)) &&
+      !/^[“"「]/.test(t) &&
+      !PROSE.test(t) &&
+      !matchMarkerAt(t, 0) &&
+      next !== undefined &&
+      next.kind !== 'heading' &&
+      next.text.length > t.length;
+    if (!one) continue;
+    const m: Member = { block: i, end, segs: segments(t.slice(0, end)) };
+    const last = family.members[family.members.length - 1];
+    if ((last && barrier(last.block, i)) || !family.admits(m, t)) {
+      judge(family.members);
+      family = new Family(settings.shortLeadRatio);
+    }
+    family.add(m, t);
+  }
+  judge(family.members);
+  return out;
+}

@@ -537,4 +537,47 @@ export const classCases: ClassCase[] = [
       'L1 inline - 创新传播方式，提升感染力',
     ],
   },
+  {
+    name: 'standalone one-sentence blocks closed by 。 heading the paragraphs after them, siblings of one form',
+    format: 'markdown',
+    input: [
+      '# 以创新突破带动发展突围',
+      A,
+      '锚定自主创新，既打攻坚战，也打持久战，一张蓝图绘到底。',
+      B,
+      '坚持因地制宜，既锻长板，也补短板，解决“卡脖子”难题。',
+      C,
+      '激发协同效应，既独立作战，也系统集成，集中力量办大事。',
+      A,
+      '这是一个转折。',
+      B,
+    ].join('\n\n'),
+    outline: [
+      'L1 heading - 锚定自主创新，既打攻坚战，也打持久战，一张蓝图绘到底',
+      'L1 heading - 坚持因地制宜，既锻长板，也补短板，解决“卡脖子”难题',
+      'L1 heading - 激发协同效应，既独立作战，也系统集成，集中力量办大事',
+    ],
+  },
+  {
+    name: 'bold lines of sentences are a layer below bold phrase headings',
+    format: 'html',
+    input: page(
+      [
+        '<h1>追求高质量发展</h1>',
+        p(A!),
+        '<p><b>洲滩芦苇：“荒野弃儿”变“资源宠儿”</b></p>',
+        '<p><b>政绩观体现发展观。新时代政绩观是落实新发展理念的政绩观</b></p>',
+        p(B!),
+        '<p><b>垃圾填埋场：“邻避困局”成“挽臂同行”</b></p>',
+        '<p><b>政绩观连着群众观。新时代政绩观是坚持以人民为中心的政绩观</b></p>',
+        p(C!),
+      ].join(''),
+    ),
+    outline: [
+      'L1 heading - 洲滩芦苇：“荒野弃儿”变“资源宠儿”',
+      '  L2 heading - 政绩观体现发展观。新时代政绩观是落实新发展理念的政绩观',
+      'L1 heading - 垃圾填埋场：“邻避困局”成“挽臂同行”',
+      '  L2 heading - 政绩观连着群众观。新时代政绩观是坚持以人民为中心的政绩观',
+    ],
+  },
 ];
