@@ -32,12 +32,6 @@ export interface FakeBoldResult extends MappedText {
   bold: [number, number][];
 }
 
-interface Unit {
-  start: number;
-  len: number;
-  k: number;
-}
-
 /** Quotes and brackets: the only punctuation whose tripling is never written on purpose. */
 function isQuoteOrBracket(c: number): boolean {
   return (
@@ -50,16 +44,6 @@ function isQuoteOrBracket(c: number): boolean {
   );
 }
 
-/** How many times `s[i, i+len)` occurs back to back from `i` (≥ 1). */
-function repeatCount(s: string, n: number, i: number, len: number): number {
-  let k = 1;
-  for (let p = i + len; p + len <= n; p += len) {
-    for (let q = 0; q < len; q++) if (s.charCodeAt(p + q) !== s.charCodeAt(i + q)) return k;
-    k++;
-  }
-  return k;
-}
-
 /**
  * Last position of each UTF-16 unit seen by {@link fillNextSame}, stored as
  * `epoch + index` so entries left by earlier calls (all below the current
@@ -67,11 +51,30 @@ function repeatCount(s: string, n: number, i: number, len: number): number {
  */
 const lastSeen = new Int32Array(0x10000);
 let epoch = 1;
-/** Reused `nextSame` buffer: lines are scanned one by one, so one buffer serves them all. */
-let nextBuf = new Int32Array(256);
+/**
+ * Per-position scratch, reused across calls (lines are scanned one by one, so
+ * one set of buffers serves them all) and kept to 8 bytes a character so that
+ * a long line stays in cache:
+ * - `nextBuf`: see {@link fillNextSame};
+ * - `unitLenBuf`, `unitKBuf`: the unit at each position (length, 0 for none,
+ *   and repeat count), see {@link fillUnits};
+ * - `chainCharsBuf`, `chainLongestBuf`: the original characters (saturating at
+ *   255) and the longest unit of the chain starting at each position.
+ */
+let nextBuf = new Uint8Array(256);
+let unitLenBuf = new Uint8Array(256);
+let unitKBuf = new Int32Array(256);
+let chainCharsBuf = new Uint8Array(256);
+let chainLongestBuf = new Uint8Array(256);
 /** Reused keep flags and old → new index map of {@link undoFakeBold} (per call scratch). */
 let keepBuf = new Uint8Array(256);
 let indexBuf = new Int32Array(256);
+/**
+ * Per unit length, the last position `p` seen with `s[p] === s[p + len]`, and
+ * the run of such positions starting there (see {@link fillUnits}).
+ */
+const matchPos = new Int32Array(MAX_UNIT + 1);
+const matchRun = new Int32Array(MAX_UNIT + 1);
 
 /**
  * Fill `nextSame[i]` with the distance from `i` to the next occurrence of the
@@ -85,12 +88,12 @@ let indexBuf = new Int32Array(256);
  * @returns the filled buffer (valid for `[0, n)`), or null when no character
  *   recurs within {@link MAX_UNIT} (nothing can be doubled)
  */
-function fillNextSame(s: string, n: number): Int32Array | null {
+function fillNextSame(s: string, n: number): Uint8Array | null {
   if (epoch > 0x3fffffff - n) {
     lastSeen.fill(0); // epoch about to overflow Int32: forget everything and restart
     epoch = 1;
   }
-  if (nextBuf.length < n) nextBuf = new Int32Array(Math.max(n, nextBuf.length * 2));
+  if (nextBuf.length < n) nextBuf = new Uint8Array(Math.max(n, nextBuf.length * 2));
   const next = nextBuf;
   const e = epoch;
   let any = 0;
@@ -110,22 +113,88 @@ function fillNextSame(s: string, n: number): Int32Array | null {
 }
 
 /**
- * The repeated unit at `i` covering the most text (shortest on ties), or null.
- * Only the lengths where `s[i]` recurs (from `nextSame`, in increasing order)
- * are tried; the others can't repeat.
+ * Fill, for every position `i`, the repeated unit at `i` covering the most
+ * text (shortest on ties) and the chain of units starting there (units that
+ * follow each other directly with the same repeat count), in one right-to-left
+ * pass that does O({@link MAX_UNIT}) work per character at worst.
+ *
+ * A unit of length `len` at `i` repeats `k = 1 + ⌊r / len⌋` times, where `r` is
+ * the length of the run of positions `p ≥ i` with `s[p] === s[p + len]`. That
+ * run is one longer than the one at `i + 1` when `s[i] === s[i + len]`, so it is
+ * carried from right to left instead of rescanned: rescanning at every
+ * position made a line of 20,000 dashes (an ordinary e-paper separator) take
+ * 16 s. Only the lengths where `s[i]` recurs (from `nextSame`, in increasing
+ * order) can have a match at `i`, which keeps prose to a table lookup or two
+ * per character.
+ *
+ * The chain at `i` is the unit at `i` followed by the chain at the unit's end
+ * when that one has the same repeat count; its totals are carried from the
+ * right too, so a rejected chain costs nothing to look at again one position
+ * later.
  */
-function unitAt(s: string, n: number, i: number, nextSame: Int32Array): Unit | null {
-  let best: Unit | null = null;
-  const maxLen = Math.min(MAX_UNIT, (n - i) >> 1);
-  let len = nextSame[i]!;
-  while (len > 0 && len <= maxLen) {
-    const k = repeatCount(s, n, i, len);
-    if (k >= 2 && (best === null || len * k > best.len * best.k)) best = { start: i, len, k };
-    const step = nextSame[i + len]!; // the next recurrence of s[i]: s[i + len] === s[i]
-    if (step === 0) break;
-    len += step;
+function fillUnits(n: number, nextSame: Uint8Array): void {
+  if (unitLenBuf.length < n) {
+    const size = Math.max(n, unitLenBuf.length * 2);
+    unitLenBuf = new Uint8Array(size);
+    unitKBuf = new Int32Array(size);
+    chainCharsBuf = new Uint8Array(size);
+    chainLongestBuf = new Uint8Array(size);
   }
-  return best;
+  const unitLen = unitLenBuf;
+  const unitK = unitKBuf;
+  const chainChars = chainCharsBuf;
+  const chainLongest = chainLongestBuf;
+  matchPos.fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    let len = nextSame[i]!;
+    if (len === 0) {
+      unitLen[i] = 0;
+      continue;
+    }
+    let bestLen = 0;
+    let bestCover = 0;
+    // Every recurrence of s[i] within MAX_UNIT, nearest first: each is a
+    // length with s[i] === s[i + len], whose run of matches grows by one.
+    for (;;) {
+      const run = matchPos[len] === i + 1 ? matchRun[len]! + 1 : 1;
+      matchPos[len] = i;
+      matchRun[len] = run;
+      // k copies cover len + run - run % len ≤ len + run; most lengths of a
+      // long run of one character can't beat the shortest, so skip dividing.
+      if (run >= len && run + len > bestCover) {
+        const cover = len + run - (run % len);
+        if (cover > bestCover) {
+          bestLen = len;
+          bestCover = cover;
+        }
+      }
+      const step = nextSame[i + len]!; // the next recurrence of s[i]
+      if (step === 0) break;
+      len += step;
+      if (len > MAX_UNIT) break;
+    }
+    unitLen[i] = bestLen;
+    if (bestLen === 0) continue;
+    const k = bestCover / bestLen;
+    unitK[i] = k;
+    const end = i + bestCover;
+    if (end < n && unitLen[end] !== 0 && unitK[end] === k) {
+      chainChars[i] = Math.min(255, bestLen + chainChars[end]!);
+      chainLongest[i] = Math.max(bestLen, chainLongest[end]!);
+    } else {
+      chainChars[i] = bestLen;
+      chainLongest[i] = bestLen;
+    }
+  }
+}
+
+/** The end of the chain of units starting at `i` (see {@link fillUnits}). */
+function chainEnd(n: number, i: number): number {
+  const k = unitKBuf[i]!;
+  let p = i;
+  do p += unitLenBuf[p]! * k;
+  while (p < n && unitLenBuf[p] !== 0 && unitKBuf[p] === k);
+  return p;
 }
 
 /**
@@ -141,20 +210,21 @@ function unitAt(s: string, n: number, i: number, nextSame: Int32Array): Unit | n
  *   (a doubled phrase; 4 is past the common doubled verbs and numbers), or
  *   when the chain covers the whole input (a doubled byline line 李李妍妍).
  */
-function isFakeBoldChain(s: string, chain: Unit[], k: number, wholeInput: boolean): boolean {
-  let chars = 0;
-  let longest = 0;
-  for (const u of chain) {
-    chars += u.len;
-    if (u.len > longest) longest = u.len;
-  }
+function isFakeBoldChain(
+  k: number,
+  chars: number,
+  longest: number,
+  firstChar: number,
+  wholeInput: boolean,
+): boolean {
   if (k >= 3) {
     if (chars >= 2) return true;
-    return isQuoteOrBracket(s.charCodeAt(chain[0]!.start));
+    return isQuoteOrBracket(firstChar);
   }
   if (wholeInput) return chars >= 2;
   if (longest >= 4) return true;
-  return chain.length >= 2 && chars >= 4 && longest >= 2;
+  // A chain of one unit has chars === longest: this asks for ≥ 2 units.
+  return chars > longest && chars >= 4 && longest >= 2;
 }
 
 /**
@@ -176,23 +246,26 @@ export function undoFakeBold(input: MappedText, arena?: OffsetArena): FakeBoldRe
   let keep: Uint8Array | null = null; // allocated on the first accepted chain
   const boldRaw: [number, number][] = []; // spans in input coordinates
   let changed = false;
+  fillUnits(n, nextSame);
+  const unitLen = unitLenBuf;
+  const unitK = unitKBuf;
   let i = 0;
   while (i < n) {
-    // Most characters don't recur within MAX_UNIT: skip them without a call.
-    const first = nextSame[i] === 0 ? null : unitAt(s, n, i, nextSame);
-    if (first === null) {
+    if (unitLen[i] === 0) {
       i++;
       continue;
     }
-    const chain: Unit[] = [first];
-    let end = i + first.len * first.k;
-    for (;;) {
-      const next = end < n && nextSame[end] !== 0 ? unitAt(s, n, end, nextSame) : null;
-      if (next === null || next.k !== first.k) break;
-      chain.push(next);
-      end += next.len * next.k;
-    }
-    if (!isFakeBoldChain(s, chain, first.k, i === 0 && end === n)) {
+    const k = unitK[i]!;
+    const accept = isFakeBoldChain(
+      k,
+      chainCharsBuf[i]!,
+      chainLongestBuf[i]!,
+      s.charCodeAt(i),
+      // Whether the chain covers the whole input: only asked of a doubled one
+      // from the start, so its end is looked for once per call at most.
+      i === 0 && k === 2 && chainEnd(n, 0) === n,
+    );
+    if (!accept) {
       i++;
       continue;
     }
@@ -201,7 +274,13 @@ export function undoFakeBold(input: MappedText, arena?: OffsetArena): FakeBoldRe
       if (keepBuf.length < n) keepBuf = new Uint8Array(Math.max(n, keepBuf.length * 2));
       keep = keepBuf.fill(1, 0, n);
     }
-    for (const u of chain) keep.fill(0, u.start + u.len, u.start + u.len * u.k);
+    // Keep the first copy of each unit of the chain (they all repeat k times).
+    const end = chainEnd(n, i);
+    for (let p = i; p < end;) {
+      const len = unitLen[p]!;
+      keep.fill(0, p + len, p + len * k);
+      p += len * k;
+    }
     boldRaw.push([i, end]);
     i = end;
   }
