@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { INDEX_ATTR, cloneWithIndex, liveOf } from './clone-map.ts';
 import { findDensestContainer, visibleLength, type TextStats } from './densest-container.ts';
 import type { ElementStyle } from './style-reader.ts';
-import { isElement, walkTree } from './walk-tree.ts';
+import { htmlRootOf, isElement, walkTree } from './walk-tree.ts';
 
 /** Where the article is, in live elements of the page. */
 export interface ArticleLocation {
@@ -90,6 +90,7 @@ export function findArticle(
     siteName: null,
     method: 'none',
   };
+  if (!htmlRootOf(doc)) return empty;
   const density = findDensestContainer(doc, styleOf);
   const read = density.maxDepth <= MAX_READABILITY_DEPTH ? runReadability(doc) : null;
   const meta = {

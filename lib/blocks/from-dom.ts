@@ -10,6 +10,7 @@ import { findArticle } from './find-article.ts';
 import { pageHints } from './page-hints.ts';
 import { createStyleReader, type StyleWindow } from './style-reader.ts';
 import { walkBlocks } from './walk-blocks.ts';
+import { htmlRootOf } from './walk-tree.ts';
 
 /** Environment for {@link blocksFromDocument}. */
 export interface DomOptions {
@@ -24,9 +25,14 @@ export interface DomOptions {
  * with normalised text, bold runs and centring, plus page hints (headline,
  * `<title>`, byline, site). Navigation, sidebars, related lists and footers
  * give no blocks. A page without an article gives zero blocks or its densest
- * text container; this never throws on odd markup.
+ * text container; a document that is no HTML page (no root element, an SVG or
+ * other XML document) gives zero blocks. This never throws on odd markup.
  */
 export function blocksFromDocument(doc: Document, options: DomOptions = {}): BlockDoc {
+  if (!htmlRootOf(doc)) {
+    // No page: an empty or binary file, or an SVG/XML document.
+    return { format: 'html', blocks: [], hints: options.url ? { url: options.url } : {} };
+  }
   const styleOf = createStyleReader(options.window);
   const article = findArticle(doc, styleOf);
   const blocks: Block[] = [];

@@ -65,6 +65,27 @@ export function isDocumentLike(node: Node): boolean {
   return node.nodeType === DOCUMENT_NODE || node.nodeType === DOCUMENT_FRAGMENT_NODE;
 }
 
+/** The namespace of HTML elements. */
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * The root element of `doc` when `doc` is an HTML page, else null: a document
+ * without a root element (what an empty file, NUL bytes or UTF-16 read as
+ * UTF-8 parse to), or an SVG or other XML document, has no article. An XHTML
+ * document (an `<html>` root in an XML document) is a page.
+ *
+ * Only `documentElement` is read: linkedom's `head` and `body` getters throw
+ * when there is no root element, and add the element they miss when there is.
+ */
+export function htmlRootOf(doc: Document): Element | null {
+  const root = doc.documentElement ?? null;
+  if (!root || !isElement(root) || root.namespaceURI !== HTML_NAMESPACE) return null;
+  // HTML documents upper-case tag names, XML documents keep them as written:
+  // this tells an XML document apart under linkedom, which (unlike browsers)
+  // puts every element of an XML document in the HTML namespace.
+  return root.localName === 'html' || root.tagName !== root.localName ? root : null;
+}
+
 /** Narrow a node to an element. */
 export function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;
