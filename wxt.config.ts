@@ -31,7 +31,7 @@ export default defineConfig({
     // page cannot probe the extension's fixed id for it.
     web_accessible_resources: [
       {
-        resources: ['note-editor.html'],
+        resources: ['note-editor.html', 'engine.js'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -11,6 +11,7 @@
 import { browser, defineContentScript } from '#imports';
 import type { SidebarMessage } from '@/components/sidebar/sidebar-messages';
 import { createContentController } from '@/utils/page/content-controller';
+import { engineLoader } from '@/utils/page/engine';
 import { errorMessage, isContentRequest, sendRequest, type Request } from '@/utils/messages';
 
 /** Whether this copy of the script still belongs to a running extension (not reloaded or removed). */
@@ -46,6 +47,8 @@ export default defineContentScript({
         browser.i18n.getMessage(name, substitutions),
       // Notes are typed in the extension's own frame, never in the page's document.
       noteEditorUrl: (token: string) => browser.runtime.getURL(`/note-editor.html#${token}`),
+      // The full engine is a script of its own, loaded when the page first needs it.
+      engine: engineLoader(browser.runtime.getURL('/engine.js')),
     });
 
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {

@@ -12,7 +12,8 @@
 //    script IndexedDB belongs to the web page's origin (the page can read it,
 //    the popup cannot). Storage lives in the background; see utils/db/schema.ts.
 // 4. Reports raw and gzip sizes of content-scripts/content.js, which runs on
-//    every page, and fails above a budget.
+//    every page, and fails above a budget; the engine must stay out of it (it
+//    is engine.js, loaded on first need).
 //
 // Usage: node scripts/check-build.mjs [DIR…]   (default: every .output/*/ that exists)
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
@@ -95,6 +96,14 @@ for (const dir of dirs) {
         );
       }
     }
+    // The engine is loaded on first need (entrypoints/engine.ts): Readability in the content
+    // script means it was pulled back into the script every page carries.
+    if (script.includes('Readability')) {
+      problems.push(
+        `${name}/content-scripts/content.js: contains the outline engine (Readability); it belongs in engine.js, loaded on first need`,
+      );
+    }
+    if (!existsSync(join(dir, 'engine.js'))) problems.push(`${name}: engine.js is missing`);
     if (gz > CONTENT_SCRIPT_GZIP_BUDGET) {
       problems.push(`${name}/content-scripts/content.js: ${kB(gz)} gzip is over the budget`);
     }

@@ -22,6 +22,7 @@ import {
 import type { Highlight, HighlightColor, Selector } from '../../lib/model.ts';
 import { pathKey } from '../../lib/anchoring/outline-ranges.ts';
 import { outlinePage } from '../../utils/page/page-outline.ts';
+import { analyzeDocument } from '../../lib/index.ts';
 import { pageStructure } from '../../utils/page/page-structure.ts';
 
 const HIGHLIGHT_NAME = 'gangmu-bench';
@@ -276,7 +277,11 @@ const COLORS: HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
  */
 function describeHighlights(n: number, articleId: string): Highlight[] {
   const map = buildTextMap(document.body);
-  const structure = pageStructure(document, map, outlinePage(document, window, location.href));
+  const structure = pageStructure(
+    document,
+    map,
+    outlinePage(document, window, location.href, analyzeDocument),
+  );
   const at = new Date().toISOString();
   return spans(map.text, n).flatMap(([s, e], i): Highlight[] => {
     const sel = describe(map.text, s, e, {

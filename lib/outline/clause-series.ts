@@ -373,7 +373,9 @@ export function repeatedOpenings(text: string, from = 0): InlinePoint[] {
       r.end - r.start <= max &&
       text[r.end] === '。' &&
       !/[，,]/.test(text.slice(r.start, r.start + 4));
-    if (run.every(claim)) best = run;
+    // Siblings say different things: one sentence printed again and again is no series.
+    const distinct = new Set(run.map((r) => text.slice(r.start, r.end))).size === run.length;
+    if (distinct && run.every(claim)) best = run;
   }
   return best.map((r) => ({
     family: 'repeated-opening',

@@ -29,6 +29,7 @@ import type { FlatNode } from './flat-outline.ts';
 import { flashElement } from './flash.ts';
 import { CURRENT_LINE, scrollToPoint } from './scroll-to.ts';
 import { currentPointId, outlinePage, type PageOutline } from './page-outline.ts';
+import type { Analyze } from './engine.ts';
 import { isOurHost } from './shadow-host.ts';
 import { COLLAPSED_WIDTH, createSidebarHost, type SidebarHost } from './sidebar-host.ts';
 import { createHighlightController } from './highlight-controller.ts';
@@ -47,6 +48,8 @@ export interface ContentDeps {
   t: Translate;
   /** The note editor frame's address for a session token (highlight-controller.ts). */
   noteEditorUrl?: (token: string) => string;
+  /** The full engine, loaded on first need (engine.ts: the extension's engine script). */
+  engine: () => Promise<Analyze>;
 }
 
 /** Quiet time after the last DOM change before re-checking (ms). */
@@ -56,7 +59,7 @@ const PIN_MS = 1200;
 /** Delay after the quick check before saved highlights are fetched and painted (ms): soon, but after first paint. */
 const HIGHLIGHT_LOAD_MS = 50;
 
-export function createContentController({ win, doc, send, t, noteEditorUrl }: ContentDeps) {
+export function createContentController({ win, doc, send, t, noteEditorUrl, engine }: ContentDeps) {
   let url = win.location.href;
   let quick: QuickResult | null = null;
   let page: PageOutline | null = null;
@@ -69,6 +72,12 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let scrollFrame = 0;
   let observer: MutationObserver | null = null;
+  /** The engine, once loaded: every path that outlines the page awaits {@link engineReady} first. */
+  let analyze: Analyze | null = null;
+
+  async function engineReady(): Promise<void> {
+    analyze ??= await engine();
+  }
 
   const site = () => win.location.hostname || win.location.protocol;
   const docTitle = () => doc.title.trim() || null;
@@ -106,19 +115,22 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
         ? win.requestIdleCallback(cb, { timeout: 2000 })
         : win.setTimeout(cb, 300);
     idle(() => {
-      try {
-        const scratch = doc.implementation.createHTMLDocument('');
-        scratch.body.innerHTML = WARM_UP_HTML;
-        outlinePage(scratch, win, 'about:blank');
-      } catch {
-        // Deliberately silent: the warm-up only saves time; the real outline reports its own errors.
-      }
+      void engineReady()
+        .then(() => {
+          const scratch = doc.implementation.createHTMLDocument('');
+          scratch.body.innerHTML = WARM_UP_HTML;
+          outlinePage(scratch, win, 'about:blank', analyze!);
+        })
+        .catch(() => {
+          // Deliberately silent: the warm-up only saves time; the real outline reports its own errors.
+        });
     });
   }
 
   /** The full engine, reported with the exact count. */
   function analyse(): PageOutline {
-    page = outlinePage(doc, win, url);
+    if (!analyze) throw new Error('the outline engine is not loaded yet');
+    page = outlinePage(doc, win, url, analyze);
     textLength = doc.body?.textContent?.length ?? 0;
     const count = countPoints(page.outline.nodes);
     void report(count, count > 0, page.outline.title ?? docTitle());
@@ -141,6 +153,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
     enabled: () => !!quick?.essay || (page?.outline.nodes.length ?? 0) > 0,
     changed: () => paint(),
     noteEditorUrl,
+    ready: engineReady,
   });
 
   function mark(name: string) {
@@ -152,6 +165,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
   }
 
   function setViewFromPage() {
+    if (!analyze) return; // open() has put the reason in `view`
     try {
       const p = analyse();
       view = p.outline.nodes.length
@@ -235,7 +249,13 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
     });
   };
 
-  function open() {
+  async function open(): Promise<void> {
+    if (host) return;
+    try {
+      await engineReady();
+    } catch (err) {
+      view = { kind: 'error', error: errorMessage(err) };
+    }
     if (host) return;
     // Marks for the browser bench (open → outlined → rendered); a few entries, no cost to speak of.
     mark('gangmu:open');
@@ -269,15 +289,16 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
     win.removeEventListener('resize', onScroll);
   }
 
-  function toggle(): boolean {
+  async function toggle(): Promise<boolean> {
     if (host) close();
-    else open();
+    else await open();
     return host !== null;
   }
 
   /** The page's Markdown with the reader's highlights (null when the page holds no essay). */
   async function markdown(obsidian = false): Promise<string | null> {
     await highlights.ensureLoaded();
+    await engineReady();
     const p = ensurePage();
     if (!p.outline.nodes.length) return null;
     return outlineToMarkdown(p.outline, { url, highlights: highlights.exportItems(), obsidian });
@@ -311,7 +332,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
         case 'toggle-sidebar':
           return { ok: true, value: { open: await readerToggle() } };
         case 'open-sidebar':
-          open();
+          await open();
           return { ok: true, value: null };
         case 'get-page-article': {
           const text = await markdown();
@@ -327,6 +348,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
         }
         case 'get-markdown': {
           await highlights.ensureLoaded();
+          await engineReady();
           const p = ensurePage();
           const obsidian = request.obsidian ?? false;
           const items = highlights.exportItems();
@@ -356,7 +378,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
       if (host) {
         setViewFromPage();
         paint();
-      } else if (prefs.alwaysOpen && quick?.essay) open();
+      } else if (prefs.alwaysOpen && quick?.essay) void open();
       highlights.reset();
       return;
     }
@@ -376,7 +398,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
       quick = now;
       page = null;
       void report(now.estimate, now.essay, docTitle());
-      if (prefs.alwaysOpen && now.essay) open();
+      if (prefs.alwaysOpen && now.essay) void open();
     }
     highlights.pageChanged();
   }
@@ -430,7 +452,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
     if (highlights.reveal(id) === 'placed') return;
     if (prefs.collapsed) prefs = { ...prefs, collapsed: false }; // shown, not stored
     if (host) paint();
-    else open();
+    else await open();
     // After open()'s own focus (the first outline item), on a later frame.
     win.requestAnimationFrame(() =>
       host?.shadow.querySelector<HTMLElement>('li.hl[data-target="true"]')?.focus(),
@@ -480,7 +502,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl }: Co
     });
     await prefsRead;
     prefsRead = null;
-    if (prefs.alwaysOpen && quick?.essay) open();
+    if (prefs.alwaysOpen && quick?.essay) await open();
     observer = new MutationObserver(onMutations);
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     win.addEventListener('popstate', onPopState);

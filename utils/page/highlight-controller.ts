@@ -68,6 +68,11 @@ export interface HighlightDeps {
    * Without it (the extension's own paste page) the note is a plain text area.
    */
   noteEditorUrl?: (token: string) => string;
+  /**
+   * Resolves once `page()` and `draft()` can run: on web pages the engine is
+   * loaded on first need (engine.ts). Absent where the engine is at hand.
+   */
+  ready?(): Promise<void>;
 }
 
 /** What the toolbar is showing. */
@@ -215,6 +220,8 @@ export function createHighlightController(deps: HighlightDeps) {
     // Marked whether or not there is anything to restore: the page can read the marks,
     // and they must not tell it whether the reader keeps highlights here.
     mark('gangmu:restore-fetched');
+    // Placing a highlight may need the outline (the node check): the engine first.
+    if (stored.length) await deps.ready?.();
     if (stored.length) relayout();
     mark('gangmu:restore-end');
     if (stored.length) report();
@@ -237,6 +244,7 @@ export function createHighlightController(deps: HighlightDeps) {
   }
 
   async function create(start: number, end: number, color: HighlightColor): Promise<string | null> {
+    await deps.ready?.();
     ensurePaths();
     const map = buildTextMap(root());
     const structure = structureOf(map, deps.page());

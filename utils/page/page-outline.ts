@@ -2,7 +2,7 @@
  * The full engine's result for the live page, with each outline point tied to
  * where it is in the DOM.
  */
-import { analyzeDocument } from '../../lib/index.ts';
+import type { Analyze } from './engine.ts';
 import type { BlockDoc, Outline, OutlineNode } from '../../lib/types.ts';
 import { currentIndex } from './current-section.ts';
 import { flattenOutline, type FlatNode } from './flat-outline.ts';
@@ -30,9 +30,14 @@ export function targetOf(blocks: BlockDoc, node: OutlineNode): PointTarget | nul
   return { element, range: locateText(element, words) ?? locateText(element, node.text) };
 }
 
-/** Runs the engine on the live document (it is not modified). */
-export function outlinePage(doc: Document, win: Window, url: string): PageOutline {
-  const { blocks, outline } = analyzeDocument(doc, { window: win, url });
+/** Runs the engine (`analyze`: lib's analyzeDocument) on the live document (it is not modified). */
+export function outlinePage(
+  doc: Document,
+  win: Window,
+  url: string,
+  analyze: Analyze,
+): PageOutline {
+  const { blocks, outline } = analyze(doc, { window: win, url });
   const flat = flattenOutline(outline.nodes);
   return { outline, flat, targets: flat.map((f) => targetOf(blocks, f.node)) };
 }

@@ -24,6 +24,7 @@ import { createHighlightController } from '../page/highlight-controller.ts';
 import type { FlatNode } from '../page/flat-outline.ts';
 import { flashElement } from '../page/flash.ts';
 import { currentPointId, outlinePage, type PageOutline } from '../page/page-outline.ts';
+import { analyzeDocument } from '../../lib/index.ts';
 import { CURRENT_LINE, scrollToPoint } from '../page/scroll-to.ts';
 import { pasteDraft } from './paste-draft.ts';
 import type { PastedArticle } from './pasted-articles.ts';
@@ -79,7 +80,7 @@ export function createPasteReader(deps: PasteReaderDeps) {
   let currentId: string | null = null;
   let scrollFrame = 0;
   const ensurePage = (fresh = false): PageOutline =>
-    fresh || !page ? (page = outlinePage(doc, win, id)) : page;
+    fresh || !page ? (page = outlinePage(doc, win, id, analyzeDocument)) : page;
 
   const highlights = createHighlightController({
     win,

@@ -4,6 +4,7 @@
  * view, the frame host in the toolbar and sidebar, and the content side's
  * answer to the editor's closing word. In Chromium: tests/e2e/privacy.e2e.ts.
  */
+import { analyzeDocument } from '@/lib/index';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { HighlightEntry } from '@/components/highlights/HighlightEntry';
@@ -298,6 +299,7 @@ describe('the content script, told the editor closed', () => {
       return { ok: true, value: null };
     });
     const controller = createContentController({
+      engine: async () => analyzeDocument,
       win: window,
       doc: document,
       send: send as never,
@@ -306,7 +308,7 @@ describe('the content script, told the editor closed', () => {
     });
     await controller.start();
     await new Promise((r) => setTimeout(r, 80)); // the highlights' load
-    controller.open();
+    await controller.open();
     const root = () => controller.sidebar()!.root;
     expect(root().querySelector('.hl-note')).toBeNull();
     await controller.handle({ type: 'note-editor-closed', highlightId: 'h1', note: '会上发言' });

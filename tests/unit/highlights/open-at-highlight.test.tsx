@@ -6,6 +6,7 @@
  * path, query and history state kept, no address re-check for it, the
  * sidebar opened only when the highlight cannot be shown.
  */
+import { analyzeDocument } from '@/lib/index';
 import { mount } from '../mount';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightLinkNotice } from '@/components/highlights/HighlightLinkNotice';
@@ -160,6 +161,7 @@ describe('the content controller opened at a highlight', () => {
       }
     });
     const controller = createContentController({
+      engine: async () => analyzeDocument,
       win: window,
       doc: document,
       send: send as never,
@@ -220,7 +222,7 @@ describe('the content controller opened at a highlight', () => {
     expect(root.activeElement?.getAttribute('data-highlight-id')).toBe('gone');
     // Closing forgets the mark.
     controller.close();
-    controller.open();
+    await controller.open();
     expect(controller.sidebar()!.root.querySelector('.hl-link-notice')).toBeNull();
     controller.stop();
   });
@@ -273,6 +275,7 @@ describe('the content controller started on a slow background', () => {
       return Promise.resolve({ ok: true, value: null });
     });
     const controller = createContentController({
+      engine: async () => analyzeDocument,
       win: window,
       doc: document,
       send: send as never,

@@ -6,6 +6,7 @@
  * bubble out to the page, and a page that defined our old tag names first
  * changes nothing. The same in real Chromium: tests/e2e/privacy.e2e.ts.
  */
+import { analyzeDocument } from '@/lib/index';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Highlight } from '@/lib/model';
 import { DEFAULT_SITE_PREFS, type Request } from '@/utils/messages';
@@ -43,6 +44,7 @@ function setUp() {
     return { ok: true, value: null };
   });
   const controller = createContentController({
+    engine: async () => analyzeDocument,
     win: window,
     doc: document,
     send: send as never,
@@ -65,7 +67,7 @@ describe('the page scripts around the content script', () => {
     const { controller } = setUp();
     await controller.start();
     await settle(); // the highlights' load
-    controller.open();
+    await controller.open();
     const { host, root } = controller.sidebar()!;
     expect(root.textContent).toContain(NOTE);
     expect(host.tagName).toBe('DIV');
@@ -110,7 +112,7 @@ describe('the page scripts around the content script', () => {
   it('do not hear keys, input or clicks made inside the sidebar (bubbling listeners)', async () => {
     const { controller } = setUp();
     await controller.start();
-    controller.open();
+    await controller.open();
     const heard: string[] = [];
     for (const type of ['keydown', 'keyup', 'input', 'compositionend', 'click', 'paste'])
       document.addEventListener(type, (e) => heard.push(e.type));
@@ -141,7 +143,7 @@ describe('the page scripts around the content script', () => {
         );
     const { controller } = setUp();
     await controller.start();
-    controller.open();
+    await controller.open();
     expect(controller.isOpen()).toBe(true);
     expect(controller.sidebar()!.root.querySelector('li.node')).not.toBeNull();
     controller.stop();
