@@ -36,6 +36,9 @@ export function frameAt(text: string, pos = 0): string | null {
   return null;
 }
 
+/** A connective before an inline frame: 比如， 又如， 同时， 此外， 再如，. */
+const CONNECTIVE = /^(?:比如|例如|又如|再如|同时|此外|另外|其次|再次|最后)[，,]/;
+
 /** Sentences inside one paragraph that open with a frame of one kind: at least this many. */
 const MIN_INLINE = 3;
 /** Paragraphs in a row that open with a frame of one kind: at least this many. */
@@ -98,16 +101,19 @@ export function framePoints(
   const byKind = new Map<string, InlinePoint[]>();
   for (let s = Math.max(0, from); s < text.length;) {
     const e = fullStopEnd(text, s);
-    const k = frameAt(text, s);
+    // 比如，在文化功能方面，… / 同时，在…方面，…: a connective may stand before the frame.
+    const lead = CONNECTIVE.exec(text.slice(s, s + 6));
+    const f = lead ? s + lead[0].length : s;
+    const k = frameAt(text, f);
     if (k) {
       const list = byKind.get(k) ?? [];
       list.push({
         family: `frame:${k}`,
         ordinal: 0,
         marker: null,
-        start: s,
-        textStart: s,
-        textEnd: sentenceEnd(text, s, e),
+        start: f,
+        textStart: f,
+        textEnd: sentenceEnd(text, f, e),
         children: [],
       });
       byKind.set(k, list);

@@ -580,4 +580,18 @@ export const classCases: ClassCase[] = [
       '  L2 heading - 政绩观连着群众观。新时代政绩观是坚持以人民为中心的政绩观',
     ],
   },
+  {
+    name: 'inline topic frames after a connective (比如，在X方面，…)',
+    format: 'text',
+    input: [
+      A,
+      '这一思想继承和发展了优秀传统文化。比如，在文化功能方面，传统文化强调“文以载道”。在文化精神方面，传统文化推崇“先天下之忧而忧”的担当。在文化修养方面，传统文化强调“修身齐家”的自律。',
+      B,
+    ].join('\n\n'),
+    outline: [
+      'L1 inline - 在文化功能方面，传统文化强调“文以载道”',
+      'L1 inline - 在文化精神方面，传统文化推崇“先天下之忧而忧”的担当',
+      'L1 inline - 在文化修养方面，传统文化强调“修身齐家”的自律',
+    ],
+  },
 ];

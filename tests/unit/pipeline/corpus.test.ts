@@ -45,15 +45,17 @@ describe.skipIf(!haveCorpus)(`dev corpus at ${CORPUS_DIR}`, () => {
    * The figures the code reaches on the 52-item corpus (24 essays before it grew:
    * F1 0.978, meta ≥ 0.85): first outline F1 0.907, level 0.915, parent 0.936, meta 0.843 (0.8427);
    * then F1 0.921, level 0.946, parent 0.946; then F1 0.932, level 0.948, parent 0.948, meta 0.955;
-   * then F1 0.943, level 0.961, parent 0.961; then F1 0.951; then F1 0.955, level 0.966, parent 0.966.
+   * then F1 0.943, level 0.961, parent 0.961; then F1 0.951; then F1 0.955, level 0.966, parent 0.966;
+   * then F1 0.957, macro F1 0.903.
    * The gate rises with every improvement and is never set below a figure reached.
    */
-  it('outline F1 ≥ 0.954, level ≥ 0.965, parent ≥ 0.965, title/author/affiliation ≥ 0.954', () => {
+  it('outline F1 ≥ 0.956, level ≥ 0.965, parent ≥ 0.965, title/author/affiliation ≥ 0.954, macro F1 ≥ 0.902', () => {
     const s = summarize(items);
-    expect(s.f1, 'outline F1').toBeGreaterThanOrEqual(0.954);
+    expect(s.f1, 'outline F1').toBeGreaterThanOrEqual(0.956);
     expect(s.level, 'level accuracy').toBeGreaterThanOrEqual(0.965);
     expect(s.parent, 'parent accuracy').toBeGreaterThanOrEqual(0.965);
     expect(s.meta, 'title/author/affiliation accuracy').toBeGreaterThanOrEqual(0.954);
+    expect(s.macroF1, 'macro F1 (the mean of the essays’ F1)').toBeGreaterThanOrEqual(0.902);
   });
 
   describe.skipIf(!haveScorer)('the in-process scorer agrees with score-outlines.mjs', () => {
