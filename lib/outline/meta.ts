@@ -27,7 +27,19 @@ const EDGE_BLOCKS = 8;
 /** The longest title line, in characters. */
 const MAX_TITLE = 60;
 
-const strip = (s: string) => s.replace(/[\s\u3000]+/g, '');
+/**
+ * Whitespace out of a title or name: none between Chinese characters (a
+ * spaced-out 简  繁 is 简繁), one space next to a Latin word or a number
+ * (Open Source 治理 in China).
+ */
+const strip = (s: string) =>
+  s
+    .trim()
+    .replace(/[\s\u3000]+/g, (sp, at: number, all: string) =>
+      /[A-Za-z0-9]/.test(all[at - 1] ?? '') || /[A-Za-z0-9]/.test(all[at + sp.length] ?? '')
+        ? ' '
+        : '',
+    );
 
 /** Byline prefixes: role words before the names (本报记者 王乐文 方敏, □ 张磊, 作者：…). */
 const BYLINE_PREFIX =

@@ -24,6 +24,12 @@ interface MetaCase {
 
 const metaCases: MetaCase[] = [
   {
+    name: 'a title keeps the spaces between Latin words, a spaced-out name loses its spaces',
+    outline: () =>
+      html(`<h1>Open Source Software 在 China 的治理</h1><p>简  繁</p><p>${A}</p><p>${B}</p>`),
+    want: { title: 'Open Source Software 在 China 的治理' },
+  },
+  {
     name: 'a channel label before a vertical bar is left out of the title',
     outline: () => html(`<h1>深度观察丨小小积分卡撬动乡村治理</h1><p>${A}</p><p>${B}</p>`),
     want: { title: '小小积分卡撬动乡村治理' },
