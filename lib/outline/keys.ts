@@ -116,13 +116,48 @@ function holdsTogether(text: string, i: number): boolean {
   return false;
 }
 
+type Segment = { segment: string; index: number; isWordLike?: boolean };
+
+/**
+ * The segments of many texts' windows from one segmenter pass (each call of
+ * `segment()` sets up a break iterator, which costs more than segmenting a
+ * heading): the windows are joined by line breaks, always a word boundary.
+ */
+function segmentAll(texts: string[]): Map<string, Segment[]> {
+  const out = new Map<string, Segment[]>();
+  const heads = [...new Set(texts)];
+  const seg = getSegmenter();
+  if (!seg || !heads.length) return out;
+  const windows = heads.map((t) => t.slice(0, WINDOW).replace(/[\r\n\u2028\u2029]/g, ' '));
+  const starts: number[] = [];
+  let at = 0;
+  for (const w of windows) {
+    starts.push(at);
+    at += w.length + 1;
+  }
+  let k = 0;
+  for (const s of seg.segment(windows.join('\n'))) {
+    while (k + 1 < starts.length && s.index >= starts[k + 1]!) k++;
+    const local = s.index - starts[k]!;
+    if (local >= windows[k]!.length) continue; // the joining line break
+    const list = out.get(heads[k]!) ?? [];
+    list.push({ segment: s.segment, index: local, isWordLike: s.isWordLike });
+    out.set(heads[k]!, list);
+  }
+  return out;
+}
+
+/** Segments of the texts being keyed, from {@link segmentAll}; null outside {@link assignKeys}. */
+let segmented: Map<string, Segment[]> | null = null;
+
 /** A text's atoms over its first {@link WINDOW} characters, numbers held whole. */
 function atomsOf(text: string): { atoms: Atom[]; complete: boolean } {
   const complete = text.length <= WINDOW;
   const head = complete ? text : text.slice(0, WINDOW);
   const seg = getSegmenter();
   const atoms: Atom[] = [];
-  for (const s of seg ? seg.segment(head) : fallbackSegments(head)) {
+  const segments = segmented?.get(text) ?? (seg ? seg.segment(head) : fallbackSegments(head));
+  for (const s of segments) {
     const start = s.index;
     const end = start + s.segment.length;
     const word = s.isWordLike ?? /[\p{L}\p{N}]/u.test(s.segment);
@@ -333,6 +368,32 @@ function emptyLead(all: { text: string; atoms: Atom[] }[]): number {
 
 /** Sets `key` on every node of the forest, siblings considered together. */
 export function assignKeys(nodes: OutlineNode[]): void {
+  if (segmented) return keyForest(nodes);
+  const texts: string[] = [];
+  const collect = (list: OutlineNode[]) => {
+    for (const n of list) {
+      texts.push(n.text);
+      collect(n.children);
+    }
+  };
+  collect(nodes);
+  segmented = segmentAll(texts);
+  try {
+    keyForest(nodes);
+  } finally {
+    segmented = null;
+  }
+}
+
+function keyForest(nodes: OutlineNode[]): void {
+  // Siblings that all fit are their own keys: no word boundary is needed (most headings).
+  if (nodes.every((n) => n.text.length <= WINDOW && width(n.text) <= BUDGET)) {
+    for (const n of nodes) {
+      n.key = trimmed(n.text, 0, n.text.length) || n.text.trim() || n.text;
+      keyForest(n.children);
+    }
+    return;
+  }
   const parsed = nodes.map((n) => ({ text: n.text, ...atomsOf(n.text) }));
   const from = emptyLead(parsed);
   // A text that fits is its own key: the lead is dropped only to make room.
@@ -369,6 +430,6 @@ export function assignKeys(nodes: OutlineNode[]): void {
 
   nodes.forEach((n, i) => {
     n.key = keys[i]!;
-    assignKeys(n.children);
+    keyForest(n.children);
   });
 }
