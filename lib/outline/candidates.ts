@@ -250,6 +250,25 @@ export function isQuotationLine(t: string): boolean {
   );
 }
 
+/** Goals set by a year: 到2018年，… / 到2025年底，… (plans and work reports set their targets so). */
+const YEAR_FRAME = /^到\s*\d{4}\s*年(?:底|末)?[，,]/;
+
+/** A paragraph that opens on a target year. */
+function yearFrame({ block, index }: BlockContext): Candidate | null {
+  const t = block.text;
+  if (!YEAR_FRAME.test(t)) return null;
+  return {
+    block: index,
+    family: 'year-frame',
+    ordinal: 0,
+    marker: null,
+    textStart: 0,
+    textEnd: sentenceEnd(t, 0),
+    kind: 'lead',
+    strength: 1,
+  };
+}
+
 /** The block recognisers, in the order they are asked. */
 export const BLOCK_RECOGNISERS: readonly BlockRecogniser[] = [
   { name: 'marker', recognise: markerCandidate },
@@ -257,6 +276,7 @@ export const BLOCK_RECOGNISERS: readonly BlockRecogniser[] = [
   { name: 'bold-heading', recognise: boldHeading },
   { name: 'bold-lead', recognise: boldLead },
   { name: 'report', recognise: report },
+  { name: 'year-frame', recognise: yearFrame },
   { name: 'plain-heading', recognise: plainHeading },
 ];
 
