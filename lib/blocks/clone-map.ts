@@ -1,8 +1,11 @@
 /**
  * A copy of a document whose elements each carry the index of their live
  * counterpart, so that what a mutating library (Readability) keeps in the copy
- * can be traced back to elements of the page the user sees.
+ * can be traced back to elements of the page the user sees. Subtrees the
+ * reader never sees (see {@link isUnseen}) are left out of the copy, so that
+ * Readability cannot choose them as the article.
  */
+import { isUnseen } from './page-chrome.ts';
 import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from './walk-tree.ts';
 
 /** The attribute that holds an index into {@link IndexedClone.live}; Readability keeps data-* attributes. */
@@ -34,21 +37,35 @@ export function cloneWithIndex(doc: Document): IndexedClone {
   // implementations differ in cloning doctypes and comments.
   const topsA = Array.from(doc.childNodes).filter((n) => n.nodeType === ELEMENT_NODE);
   const topsB = Array.from(clone.childNodes).filter((n) => n.nodeType === ELEMENT_NODE);
+  const unseen: Element[] = [];
   for (let i = 0; i < topsA.length && i < topsB.length; i++) {
-    tagSubtree(topsA[i] as Element, topsB[i] as Element, live, texts);
+    tagSubtree(topsA[i] as Element, topsB[i] as Element, live, texts, unseen);
   }
+  for (const el of unseen) el.remove();
   return { clone, live, texts };
 }
 
-/** Walk `rootA` and its clone `rootB` in lockstep, tagging the clone's elements. */
-function tagSubtree(rootA: Element, rootB: Element, live: Element[], texts: Map<Node, Node>): void {
+/**
+ * Walk `rootA` and its clone `rootB` in lockstep, tagging the clone's
+ * elements; clones of unseen elements go to `unseen` instead, untagged.
+ */
+function tagSubtree(
+  rootA: Element,
+  rootB: Element,
+  live: Element[],
+  texts: Map<Node, Node>,
+  unseen: Element[],
+): void {
   let a: Element = rootA;
   let b: Element = rootB;
   for (;;) {
-    b.setAttribute(INDEX_ATTR, String(live.length));
-    live.push(a);
-    pairTexts(a, b, texts);
-    const childA = firstElementOf(a);
+    const seen = !isUnseen(a);
+    if (seen) {
+      b.setAttribute(INDEX_ATTR, String(live.length));
+      live.push(a);
+      pairTexts(a, b, texts);
+    } else unseen.push(b);
+    const childA = seen ? firstElementOf(a) : null;
     const childB = firstElementOf(b);
     if (childA && childB) {
       a = childA;

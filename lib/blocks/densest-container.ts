@@ -4,7 +4,7 @@
  * damped by link density and by chrome class names. One iterative pass.
  */
 import type { ElementStyle } from './style-reader.ts';
-import { BLOCK_TAGS, SKIP_TAGS, hasArticleName, isChromeElement } from './page-chrome.ts';
+import { BLOCK_TAGS, SKIP_TAGS, hasArticleName, isChromeElement, isUnseen } from './page-chrome.ts';
 import {
   CDATA_SECTION_NODE,
   TEXT_NODE,
@@ -78,7 +78,7 @@ export function findDensestContainer(
     enter(node) {
       if (isElement(node)) {
         const tag = tagOf(node);
-        if (SKIP_TAGS.has(tag) || styleOf(node).hidden) return false;
+        if (SKIP_TAGS.has(tag) || isUnseen(node) || styleOf(node).hidden) return false;
         const parent = stack[stack.length - 1];
         stack.push({
           el: node,

@@ -12,6 +12,9 @@ export const SKIP_TAGS = new Set([
   'noscript',
   'template',
   'iframe',
+  'xmp',
+  'noembed',
+  'noframes',
   'svg',
   'math',
   'canvas',
@@ -32,6 +35,36 @@ export const SKIP_TAGS = new Set([
   'picture',
   'source',
 ]);
+
+/**
+ * Tags whose content the reader never sees, though a DOM may hold it as
+ * elements: linkedom parses `<template>`, `<noscript>` and an `<iframe>`'s
+ * fallback into elements; `<xmp>` shows markup as source; `<object>`,
+ * `<embed>`, `<noembed>` and `<noframes>` hold fallbacks.
+ */
+const UNSEEN_TAGS = new Set([
+  'noscript',
+  'template',
+  'iframe',
+  'xmp',
+  'object',
+  'embed',
+  'noembed',
+  'noframes',
+]);
+
+/**
+ * True for a subtree the reader never sees: an {@link UNSEEN_TAGS} element,
+ * or one with the `hidden` attribute or `aria-hidden="true"`. No text under
+ * it is read, and it cannot be the article.
+ */
+export function isUnseen(el: Element): boolean {
+  return (
+    UNSEEN_TAGS.has(tagOf(el)) ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true'
+  );
+}
 
 /** Tags that end a paragraph (block boxes in the default style sheet). */
 export const BLOCK_TAGS = new Set([

@@ -5,7 +5,7 @@
  */
 import type { BlockKind } from '../types.ts';
 import type { ArticleLocation } from './find-article.ts';
-import { BLOCK_TAGS, SKIP_TAGS, isChromeElement } from './page-chrome.ts';
+import { BLOCK_TAGS, SKIP_TAGS, isChromeElement, isUnseen } from './page-chrome.ts';
 import type { ElementStyle } from './style-reader.ts';
 import { CDATA_SECTION_NODE, TEXT_NODE, isElement, tagOf, walkTree } from './walk-tree.ts';
 
@@ -88,8 +88,21 @@ export function walkBlocks(
   styleOf: (el: Element) => ElementStyle,
 ): RawBlock[] {
   const out: RawBlock[] = [];
-  for (const root of article.roots) walkRoot(root, article, styleOf, out);
+  for (const root of article.roots) {
+    if (!hiddenAbove(root, styleOf)) walkRoot(root, article, styleOf, out);
+  }
   return out;
+}
+
+/**
+ * True when an ancestor of `el` hides it. Readability reads a copy of the
+ * page without its style sheets, so it can keep text under a hidden box.
+ */
+function hiddenAbove(el: Element, styleOf: (el: Element) => ElementStyle): boolean {
+  for (let a = el.parentElement; a; a = a.parentElement) {
+    if (SKIP_TAGS.has(tagOf(a)) || isUnseen(a) || styleOf(a).hidden) return true;
+  }
+  return false;
 }
 
 function walkRoot(
@@ -168,7 +181,7 @@ function walkRoot(
         if (!parent || parent.headingLevel === 0) flush();
         return false;
       }
-      if (SKIP_TAGS.has(tag)) return false;
+      if (SKIP_TAGS.has(tag) || isUnseen(el)) return false;
       const style = styleOf(el);
       if (style.hidden) return false;
       let free = parent?.free ?? false;

@@ -86,6 +86,21 @@ export function htmlRootOf(doc: Document): Element | null {
   return root.localName === 'html' || root.tagName !== root.localName ? root : null;
 }
 
+/**
+ * The `<body>` of an HTML page (see {@link htmlRootOf}), found among the
+ * top-level elements and their children without linkedom's `body` getter;
+ * null when there is none.
+ */
+export function bodyOf(doc: Document): Element | null {
+  if (!htmlRootOf(doc)) return null;
+  for (const top of Array.from(doc.childNodes)) {
+    if (!isElement(top)) continue;
+    if (tagOf(top) === 'body') return top;
+    for (const child of Array.from(top.children)) if (tagOf(child) === 'body') return child;
+  }
+  return null;
+}
+
 /** Narrow a node to an element. */
 export function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;

@@ -9,6 +9,7 @@
  * of nodes, so its cost does not grow with the page: no `textContent` of the
  * whole body, no `querySelectorAll` over every element.
  */
+import { bodyOf } from '../blocks/walk-tree.ts';
 
 /** What the verdict is computed from. */
 export interface QuickSample {
@@ -113,14 +114,20 @@ export function quickCheck(sample: QuickSample): QuickResult {
 }
 
 const BLOCK_TAGS = new Set(['P', 'H2', 'H3', 'H4', 'LI', 'SECTION']);
+/** Elements whose text the reader does not see (as the block walker, lib/blocks/page-chrome.ts). */
 const SKIP_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
   'TEMPLATE',
+  'XMP',
   'SVG',
   'CANVAS',
   'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'NOEMBED',
+  'NOFRAMES',
   'GANGMU-SIDEBAR',
 ]);
 const BOLD_TAGS = new Set(['STRONG', 'B']);
@@ -151,7 +158,8 @@ function boldBetween(node: Node, block: Element): boolean {
  * {@link LIMITS.nodes} nodes.
  */
 export function sampleDocument(doc: Document): QuickSample {
-  const body = doc.body;
+  // Not `doc.body`: linkedom's getter throws without a root element and adds a missing body.
+  const body = bodyOf(doc);
   if (!body) return { text: '', textLength: 0, starts: [], boldLeads: 0, subheadings: 0 };
   const parts: string[] = [];
   let length = 0;
@@ -172,7 +180,11 @@ export function sampleDocument(doc: Document): QuickSample {
     if (node.nodeType === 1) {
       const el = node as Element;
       const tag = el.tagName.toUpperCase();
-      if (!SKIP_TAGS.has(tag)) {
+      if (
+        !SKIP_TAGS.has(tag) &&
+        !el.hasAttribute('hidden') &&
+        el.getAttribute('aria-hidden') !== 'true'
+      ) {
         if (BLOCK_TAGS.has(tag) && starts.length < LIMITS.blocks) pending = el;
         descend = true;
       }
