@@ -3,6 +3,21 @@
  * (the heading that best matches the `<title>`), byline and site name.
  */
 import type { DocHints } from '../types.ts';
+import { isUnseen } from './page-chrome.ts';
+
+/** True when the reader sees `el`: no ancestor (or itself) hidden, a template, a noscript… */
+function seen(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (
+      isUnseen(e) ||
+      /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(
+        e.getAttribute('style') ?? '',
+      )
+    )
+      return false;
+  }
+  return true;
+}
 
 /** Headline candidates shorter or longer than this are labels or paragraphs. */
 const MIN_TITLE_CHARS = 4;
@@ -60,6 +75,7 @@ export function findHeadline(
   const limit = Math.min(candidates.length, MAX_CANDIDATES);
   for (let i = 0; i < limit; i++) {
     const el = candidates[i]!;
+    if (!seen(el)) continue;
     const raw = el.textContent ?? '';
     // A title box often holds the headline and then 来源/作者 lines: take its first line.
     const text = collapseSpace(/^h[1-3]$/i.test(el.tagName) ? raw : firstLine(raw));
@@ -109,6 +125,7 @@ const MAX_BYLINE_CHARS = 60;
  */
 export function findBylineElement(doc: Document): string | null {
   for (const el of Array.from(doc.querySelectorAll(AUTHOR_BOX)).slice(0, MAX_CANDIDATES)) {
+    if (!seen(el)) continue;
     const t = collapseSpace(el.textContent ?? '');
     if (t.length >= 2 && t.length <= MAX_BYLINE_CHARS) return t;
   }
@@ -118,7 +135,7 @@ export function findBylineElement(doc: Document): string | null {
     const raw = els[i]!.textContent ?? '';
     if (raw.length > MAX_BYLINE_CHARS * 2) continue;
     const t = collapseSpace(raw);
-    if (t.length <= MAX_BYLINE_CHARS && BYLINE_LINE.test(t)) return t;
+    if (t.length <= MAX_BYLINE_CHARS && BYLINE_LINE.test(t) && seen(els[i]!)) return t;
   }
   return null;
 }

@@ -24,6 +24,23 @@ interface MetaCase {
 
 const metaCases: MetaCase[] = [
   {
+    name: 'a byline in a hidden box is not read',
+    outline: () =>
+      html(
+        `<div hidden><span>作者：王隐藏</span></div><h1>看得见的标题</h1><p>${A}</p><p>${B}</p>`,
+      ),
+    want: { title: '看得见的标题', author: null },
+  },
+  {
+    name: 'a headline inside <noscript> is not the title',
+    outline: () =>
+      html(
+        `<noscript><h1>关于加强基层治理的意见隐藏</h1></noscript><h1>看得见的标题</h1><p>${A}</p><p>${B}</p>`,
+        '<title>关于加强基层治理的意见隐藏</title>',
+      ),
+    want: { title: '看得见的标题' },
+  },
+  {
     name: 'a title keeps the spaces between Latin words, a spaced-out name loses its spaces',
     outline: () =>
       html(`<h1>Open Source Software 在 China 的治理</h1><p>简  繁</p><p>${A}</p><p>${B}</p>`),
