@@ -6,9 +6,11 @@
  *   "articles": [Article…], "highlights": [Highlight…], "sitePrefs": [{ "site": "…", … }] }
  * ```
  *
- * A change that old readers can ignore (a new optional field) keeps the
- * version; one they would misread raises it, and a reader refuses a version
- * newer than {@link BACKUP_VERSION}.
+ * A reader checks every row field by field and refuses a field it does not
+ * know (parse-backup.ts), so any change to a row's fields, a new optional one
+ * included, raises the version; a reader refuses a version newer than
+ * {@link BACKUP_VERSION} with a message that says so. New top-level members
+ * are ignored by older readers and keep it.
  */
 import type { Article, Highlight } from '../model.ts';
 
@@ -17,15 +19,21 @@ export const BACKUP_FORMAT = 'gangmu-backup';
 /** The newest backup version this code reads and the one it writes. */
 export const BACKUP_VERSION = 1;
 
-/** JSON values (what a site-preferences row may hold). */
+/** JSON values. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
 
 /**
- * One site's sidebar preferences, as the extension stores them. The engine
- * does not know their fields (they live in the extension); it checks only the
- * `site` key and that the rest is plain JSON. The extension validates the rest.
+ * One site's sidebar preferences, as the extension stores them
+ * (utils/messages.ts SitePrefs, keyed by host name). The fields are optional:
+ * rows written before a field existed lack it. site-prefs.ts checks them.
  */
-export type SitePrefsRow = { site: string } & { [k: string]: JsonValue };
+export interface SitePrefsRow {
+  site: string;
+  alwaysOpen?: boolean;
+  collapsed?: boolean;
+  /** CSS pixels, within site-prefs.ts SITE_PREFS_WIDTH. */
+  width?: number;
+}
 
 /** The library as a backup holds it. */
 export interface LibraryData {

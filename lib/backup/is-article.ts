@@ -7,29 +7,72 @@
  * that module is free to change.
  */
 import type { Article } from '../model.ts';
+import {
+  idProblem,
+  isIsoDate,
+  isNat,
+  isNullableString,
+  isRec,
+  isString,
+  keysProblem,
+} from './checks.ts';
 
 const NODE_KINDS: readonly unknown[] = ['heading', 'lead', 'inline'];
 
 /**
- * Deepest outline nesting accepted. Real outlines go four or five levels
- * deep; a limit keeps a crafted file from overflowing the stack.
+ * Deepest outline nesting accepted, and highest node level. Real outlines go
+ * four or five levels deep; a limit keeps a crafted file from overflowing the
+ * stack (or indenting a node a billion pixels).
  */
-const MAX_DEPTH = 32;
+export const MAX_DEPTH = 32;
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
-const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** The fields of each object of an article, all required but `sourceText`. */
+const ARTICLE_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'url',
+  'site',
+  'title',
+  'outline',
+  'tags',
+  'sourceText',
+  'savedAt',
+  'updatedAt',
+]);
+const OUTLINE_KEYS: ReadonlySet<string> = new Set([
+  'title',
+  'subtitle',
+  'author',
+  'affiliation',
+  'conclusion',
+  'formulations',
+  'digest',
+  'nodes',
+]);
+const NODE_KEYS: ReadonlySet<string> = new Set([
+  'level',
+  'kind',
+  'marker',
+  'text',
+  'key',
+  'children',
+  'source',
+]);
+const SOURCE_KEYS: ReadonlySet<string> = new Set(['block', 'start', 'end']);
+const FORMULATION_KEYS: ReadonlySet<string> = new Set(['text', 'occurrences']);
 
-/** True for an ISO 8601 date string (what `Date.prototype.toISOString` writes, or any string `Date.parse` reads). */
+/**
+ * True for an ISO 8601 date and time with its zone, as
+ * `Date.prototype.toISOString` writes it (lib/backup/checks.ts isIsoDate).
+ */
 export function isDateString(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && !Number.isNaN(Date.parse(v));
+  return isIsoDate(v);
 }
 
 /** The first problem of a node source `{block, start, end}`, as `field: reason`, or null. */
 function sourceProblem(v: unknown, at: string): string | null {
   if (!isRec(v)) return `${at} must be an object`;
+  const keys = keysProblem(v, SOURCE_KEYS, at);
+  if (keys) return keys;
   for (const k of ['block', 'start', 'end'] as const)
     if (!isNat(v[k])) return `${at}.${k} must be a non-negative integer`;
   if ((v.end as number) < (v.start as number)) return `${at}.end must not be before start`;
@@ -39,8 +82,11 @@ function sourceProblem(v: unknown, at: string): string | null {
 function nodeProblem(v: unknown, at: string, depth: number): string | null {
   if (depth > MAX_DEPTH) return `${at} is nested deeper than ${MAX_DEPTH} levels`;
   if (!isRec(v)) return `${at} must be an object`;
+  const keys = keysProblem(v, NODE_KEYS, at);
+  if (keys) return keys;
   if (typeof v.level !== 'number' || !Number.isInteger(v.level) || v.level < 1)
     return `${at}.level must be an integer ≥ 1`;
+  if (v.level > MAX_DEPTH) return `${at}.level must be at most ${MAX_DEPTH}`;
   if (!NODE_KINDS.includes(v.kind)) return `${at}.kind must be heading, lead or inline`;
   if (!isNullableString(v.marker)) return `${at}.marker must be a string or null`;
   if (!isString(v.text)) return `${at}.text must be a string`;
@@ -58,6 +104,8 @@ function nodeProblem(v: unknown, at: string, depth: number): string | null {
 /** The first problem of a stored outline, or null when it is one. */
 export function outlineProblem(v: unknown, at = 'outline'): string | null {
   if (!isRec(v)) return `${at} must be an object`;
+  const keys = keysProblem(v, OUTLINE_KEYS, at);
+  if (keys) return keys;
   for (const k of ['title', 'subtitle', 'author', 'affiliation', 'conclusion'] as const)
     if (!isNullableString(v[k])) return `${at}.${k} must be a string or null`;
   if (!Array.isArray(v.formulations)) return `${at}.formulations must be an array`;
@@ -65,6 +113,8 @@ export function outlineProblem(v: unknown, at = 'outline'): string | null {
     const f: unknown = v.formulations[i];
     const fa = `${at}.formulations[${i}]`;
     if (!isRec(f)) return `${fa} must be an object`;
+    const fkeys = keysProblem(f, FORMULATION_KEYS, fa);
+    if (fkeys) return fkeys;
     if (!isString(f.text)) return `${fa}.text must be a string`;
     if (!Array.isArray(f.occurrences)) return `${fa}.occurrences must be an array`;
     for (let j = 0; j < f.occurrences.length; j++) {
@@ -85,12 +135,19 @@ export function outlineProblem(v: unknown, at = 'outline'): string | null {
 /**
  * The first problem of a value that should be an {@link Article}, as
  * `field: reason` (e.g. `outline.nodes[2].level must be an integer ≥ 1`), or
- * null when it is a valid article. Extra fields are allowed (a newer minor
- * writer may add some); they are kept as they are.
+ * null when it is a valid article: every field of the schema with its type
+ * (`sourceText` may be absent), the id a non-empty string of bounded length
+ * (checks.ts MAX_ID_LENGTH), dates ISO 8601 with their zone, outline numbers
+ * non-negative safe integers, and no other field at any level (an unknown
+ * one, or `__proto__`/`constructor`, is named). A field a newer writer adds
+ * comes with a new backup version (format.ts).
  */
 export function articleProblem(v: unknown): string | null {
-  if (!isRec(v)) return 'must be an object';
-  if (!isString(v.id) || v.id.length === 0) return 'id must be a non-empty string';
+  if (!isRec(v)) return 'the row must be an object';
+  const keys = keysProblem(v, ARTICLE_KEYS, '');
+  if (keys) return keys;
+  const id = idProblem(v.id, 'id');
+  if (id) return id;
   if (!isString(v.url)) return 'url must be a string';
   if (!isString(v.site)) return 'site must be a string';
   if (!isString(v.title)) return 'title must be a string';

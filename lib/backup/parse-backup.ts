@@ -1,18 +1,16 @@
 /** Reads and checks a backup file. */
-import { isHighlight } from '../model.ts';
-import { articleProblem, isDateString } from './is-article.ts';
+import { isDateString, articleProblem } from './is-article.ts';
+import { highlightProblem } from './is-highlight.ts';
+import { sitePrefsProblem } from './site-prefs.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   BackupError,
   type Backup,
   type BackupResult,
-  type JsonValue,
   type SitePrefsRow,
 } from './format.ts';
-
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRec, type Rec } from './checks.ts';
 
 const problem = (...args: ConstructorParameters<typeof BackupError>) => new BackupError(...args);
 
@@ -25,34 +23,18 @@ function describe(v: unknown): string {
   return typeof f === 'string' ? `a "${f}" file` : 'a JSON object without a "format" field';
 }
 
-/**
- * The first field of a highlight that `isHighlight` (lib/model.ts) rejects,
- * for the message; `isHighlight` remains the verdict.
- */
-function highlightProblem(v: unknown): string | null {
-  if (!isRec(v)) return 'must be an object';
-  if (typeof v.id !== 'string' || v.id === '') return 'id must be a non-empty string';
-  if (typeof v.articleId !== 'string') return 'articleId must be a string';
-  if (!isDateString(v.createdAt)) return 'createdAt must be an ISO 8601 date';
-  if (!isDateString(v.updatedAt)) return 'updatedAt must be an ISO 8601 date';
-  if (!isHighlight(v)) {
-    if (typeof v.note !== 'string') return 'note must be a string';
-    if (!Array.isArray(v.selectors)) return 'selectors must be an array';
-    if (!v.selectors.some((s) => isRec(s) && s.kind === 'quote'))
-      return 'selectors must hold a quote selector';
-    if (typeof v.color !== 'string') return 'color must be a string';
-    return 'color or a selector is invalid';
-  }
-  return null;
-}
+/** Longest id quoted in a message, in characters. */
+const QUOTED_ID = 80;
 
-function isJson(v: unknown, depth = 0): v is JsonValue {
-  // Site preferences are flat; 8 levels is far beyond any real row.
-  if (depth > 8) return false;
-  if (v === null || ['string', 'boolean'].includes(typeof v)) return true;
-  if (typeof v === 'number') return Number.isFinite(v);
-  if (Array.isArray(v)) return v.every((x) => isJson(x, depth + 1));
-  return isRec(v) && Object.values(v).every((x) => isJson(x, depth + 1));
+/**
+ * How a message names a row besides its index: ` (id "…")` when the row has
+ * a usable `key` (shortened to {@link QUOTED_ID} characters), else nothing.
+ */
+function rowName(row: unknown, key: 'id' | 'site'): string {
+  const v = isRec(row) ? row[key] : undefined;
+  if (typeof v !== 'string' || v === '') return '';
+  const short = v.length > QUOTED_ID ? `${v.slice(0, QUOTED_ID)}…` : v;
+  return ` (${key} ${JSON.stringify(short)})`;
 }
 
 /**
@@ -87,7 +69,12 @@ export class BackupChecker {
 
   article(a: unknown, i: number): BackupError | null {
     const p = articleProblem(a);
-    if (p) return problem('invalid-article', `Article at index ${i} is invalid: ${p}.`, i);
+    if (p)
+      return problem(
+        'invalid-article',
+        `Article at index ${i}${rowName(a, 'id')} is invalid: ${p}.`,
+        i,
+      );
     const id = (a as { id: string }).id;
     if (this.articleIds.has(id))
       return problem(
@@ -101,7 +88,12 @@ export class BackupChecker {
 
   highlight(h: unknown, i: number): BackupError | null {
     const p = highlightProblem(h);
-    if (p) return problem('invalid-highlight', `Highlight at index ${i} is invalid: ${p}.`, i);
+    if (p)
+      return problem(
+        'invalid-highlight',
+        `Highlight at index ${i}${rowName(h, 'id')} is invalid: ${p}.`,
+        i,
+      );
     const { id, articleId } = h as { id: string; articleId: string };
     if (this.highlightIds.has(id))
       return problem(
@@ -127,19 +119,21 @@ export class BackupChecker {
     const sites = new Set<string>();
     for (let i = 0; i < list.length; i++) {
       const r: unknown = list[i];
-      if (!isRec(r) || typeof r.site !== 'string' || r.site === '' || !isJson(r))
+      const p = sitePrefsProblem(r);
+      if (p)
         return problem(
           'invalid-site-prefs',
-          `Site preferences at index ${i} are invalid: site must be a non-empty string and the rest plain JSON.`,
+          `Site preferences at index ${i}${rowName(r, 'site')} are invalid: ${p}.`,
           i,
         );
-      if (sites.has(r.site))
+      const site = (r as SitePrefsRow).site;
+      if (sites.has(site))
         return problem(
           'duplicate-id',
-          `Site preferences at index ${i} repeat the site ${JSON.stringify(r.site)}.`,
+          `Site preferences at index ${i} repeat the site ${JSON.stringify(site)}.`,
           i,
         );
-      sites.add(r.site);
+      sites.add(site);
     }
     return null;
   }
@@ -148,10 +142,12 @@ export class BackupChecker {
 /**
  * Parses a file offered as a backup and checks every row. Rejects, with a
  * specific message: text that is not JSON; JSON that is no Gangmu backup; a
- * version newer than this code reads; a missing list; an invalid article
- * (index and field), highlight or site-preferences row; a duplicate article,
- * highlight or site; a highlight whose article is not in the file. Never
- * throws.
+ * version newer than this code reads; a missing list; an invalid article,
+ * highlight or site-preferences row (is-article.ts, is-highlight.ts,
+ * site-prefs.ts: a field of the wrong type or out of range, a field the
+ * schema does not have, a prototype key), named by its index, id and field;
+ * a duplicate article, highlight or site; a highlight whose article is not in
+ * the file. One bad row refuses the whole file. Never throws.
  */
 export function parseBackup(text: string): BackupResult<Backup> {
   const fail = (error: BackupError): BackupResult<never> => ({ ok: false, error });
@@ -180,12 +176,15 @@ export function parseBackup(text: string): BackupResult<Backup> {
     file.highlights.reduce<BackupError | null>((p, h, i) => p ?? check.highlight(h, i), null) ??
     check.sitePrefs(file.sitePrefs);
   if (rowProblem) return fail(rowProblem);
+  // Only the members a backup has: any other top-level member is left behind.
   return {
     ok: true,
     value: {
-      ...(file as unknown as Backup),
       format: BACKUP_FORMAT,
       version: file.version,
+      exportedAt: file.exportedAt as string,
+      articles: file.articles as Backup['articles'],
+      highlights: file.highlights as Backup['highlights'],
       ...(file.sitePrefs !== undefined ? { sitePrefs: file.sitePrefs as SitePrefsRow[] } : {}),
     },
   };

@@ -4,6 +4,10 @@
  * markers kept, the reader's highlights under the nodes they lie in, the
  * highlights that could not be placed, then key formulations and the digest.
  * All page text and notes are escaped: the output never carries raw HTML.
+ * Front-matter values are one-line quoted YAML scalars (yaml-scalar.ts) and
+ * body text is made one line where a line is expected (markdown-escape.ts
+ * oneLine), so no value (a title with a line break, a `---`) can end the front
+ * matter, start a YAML document or put a heading or rule in the body.
  */
 import { nodeAtPath } from '../model.ts';
 import type { Outline, OutlineNode } from '../types.ts';
@@ -14,8 +18,10 @@ import {
   type HighlightStyle,
 } from './highlights-md.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
+import { yamlString } from './yaml-scalar.ts';
 
-export { escapeMarkdown } from './markdown-escape.ts';
+export { escapeMarkdown, oneLine } from './markdown-escape.ts';
+export { yamlString } from './yaml-scalar.ts';
 export type { ExportedHighlight } from './highlights-md.ts';
 
 /** What the caller knows beyond the outline itself. All optional. */
@@ -37,11 +43,6 @@ export interface MarkdownOptions {
 
 /** Heading of the section for highlights that could not be placed. */
 export const ORPHANS_HEADING = '## 未能定位的划线 / Could not be placed';
-
-/** Quotes a YAML scalar (always double-quoted: JSON escaping is valid YAML). */
-function yamlValue(v: string): string {
-  return JSON.stringify(v);
-}
 
 function nodeLine(n: OutlineNode): string {
   const marker = n.marker ? `${escapeMarkdown(n.marker)} ` : '';
@@ -103,7 +104,7 @@ export function outlineToMarkdown(outline: Outline, options: MarkdownOptions = {
 
   const out: string[] = ['---'];
   const field = (name: string, v: string | null | undefined) => {
-    if (v) out.push(`${name}: ${yamlValue(v)}`);
+    if (v) out.push(`${name}: ${yamlString(v)}`);
   };
   field('title', title);
   field('subtitle', outline.subtitle);
@@ -111,10 +112,12 @@ export function outlineToMarkdown(outline: Outline, options: MarkdownOptions = {
   field('affiliation', affiliation);
   field('source', options.url);
   field('saved', options.savedAt);
-  if (options.tags?.length) out.push(`tags: [${options.tags.map(yamlValue).join(', ')}]`);
+  if (options.tags?.length) out.push(`tags: [${options.tags.map(yamlString).join(', ')}]`);
   out.push('---', '');
-  out.push(`# ${escapeMarkdown(title ?? '（无标题）')}`, '');
-  if (outline.subtitle) out.push(`## ${escapeMarkdown(outline.subtitle)}`, '');
+  // One line, never empty: a title of line breaks alone has no words to show.
+  out.push(`# ${escapeMarkdown(title ?? '') || '（无标题）'}`, '');
+  const subtitle = escapeMarkdown(outline.subtitle ?? '');
+  if (subtitle) out.push(`## ${subtitle}`, '');
   const by =
     [outline.author, affiliation].filter(Boolean).join('（') +
     (outline.author && affiliation ? '）' : '');

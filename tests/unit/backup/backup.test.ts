@@ -119,7 +119,8 @@ const rejections: { name: string; text: () => string; kind: BackupErrorKind; mes
       return JSON.stringify(b);
     },
     kind: 'invalid-article',
-    message: /^Article at index 1 is invalid: title must be a string\.$/,
+    message:
+      /^Article at index 1 \(id "https:\/\/news\.example\.cn\/a\/1"\) is invalid: title must be a string\.$/,
   },
   {
     name: 'an article with a broken outline node deep down',
@@ -129,7 +130,7 @@ const rejections: { name: string; text: () => string; kind: BackupErrorKind; mes
       return JSON.stringify(b);
     },
     kind: 'invalid-article',
-    message: /index 2 is invalid: outline\.nodes\[0\]\.level must be an integer ≥ 1/,
+    message: /index 2 \(id "[^"]+"\) is invalid: outline\.nodes\[0\]\.level must be an integer ≥ 1/,
   },
   {
     name: 'an article with a bad date',
@@ -139,7 +140,7 @@ const rejections: { name: string; text: () => string; kind: BackupErrorKind; mes
       return JSON.stringify(b);
     },
     kind: 'invalid-article',
-    message: /index 0 is invalid: updatedAt must be an ISO 8601 date/,
+    message: /index 0 \(id "[^"]+"\) is invalid: updatedAt must be an ISO 8601 date/,
   },
   {
     name: 'a highlight with an unknown colour',
@@ -149,7 +150,8 @@ const rejections: { name: string; text: () => string; kind: BackupErrorKind; mes
       return JSON.stringify(b);
     },
     kind: 'invalid-highlight',
-    message: /^Highlight at index 4 is invalid: color or a selector is invalid\.$/,
+    message:
+      /^Highlight at index 4 \(id "h-4"\) is invalid: color must be one of yellow, green, blue, pink, purple\.$/,
   },
   {
     name: 'a highlight without a quote selector',
@@ -159,7 +161,7 @@ const rejections: { name: string; text: () => string; kind: BackupErrorKind; mes
       return JSON.stringify(b);
     },
     kind: 'invalid-highlight',
-    message: /index 0 is invalid: selectors must hold a quote selector/,
+    message: /index 0 \(id "h-0"\) is invalid: selectors must hold a quote selector/,
   },
   {
     name: 'a highlight pointing to a missing article',

@@ -35,6 +35,18 @@ describe('safeFileName', () => {
     ['extension with its dot', '标题', '.json', '标题.json'],
     ['no extension', '标题', '', '标题'],
     ['full-width spaces collapse', '标题\u3000\u3000副题', 'md', '标题 副题.md'],
+    [
+      'keeps the spaces between Latin words and between Latin and Chinese',
+      'Open Source 治理 in China',
+      'md',
+      'Open Source 治理 in China.md',
+    ],
+    [
+      'any run of spaces, tabs and line breaks (NEL, LS, PS too) is one space',
+      'Open \u00a0Source\t治理\u0085in\u2028\u2029China',
+      'md',
+      'Open Source 治理 in China.md',
+    ],
   ])('%s', (_name, title, ext, expected) => {
     expect(safeFileName(title, ext, new Set())).toBe(expected);
   });

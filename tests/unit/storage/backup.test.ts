@@ -21,6 +21,7 @@ import {
   useFreshLibraries,
 } from './fixtures';
 import { expectIndexed } from './index-check';
+import { BAD_ARTICLES, BAD_HIGHLIGHTS, BAD_SITE_PREFS, breakBackup } from '../backup/bad-rows';
 
 const open = useFreshLibraries();
 
@@ -197,6 +198,40 @@ describe('backup', () => {
     expect(await lib.live()).toBe(db);
     expect(await dump(db)).toEqual(before);
   });
+
+  /** The issue's examples of rows of the wrong types, and one of each other sort. */
+  const badRows = [
+    ...BAD_SITE_PREFS.filter((c) =>
+      ['a width "abc"', 'a width 1e9', 'an unknown key', 'a __proto__ key'].includes(c.name),
+    ),
+    ...BAD_ARTICLES.filter((c) =>
+      ['an unknown key', 'a negative source offset', 'a date without a zone'].includes(c.name),
+    ),
+    ...BAD_HIGHLIGHTS.filter((c) =>
+      [
+        'the colour "red"',
+        'a note that is a number',
+        'a selector with a negative offset',
+        'a __proto__ key',
+      ].includes(c.name),
+    ),
+  ];
+  it.each(badRows)(
+    'refuses a backup holding $kind: $name, writing nothing (merge and replace)',
+    async (bad) => {
+      const lib = open();
+      const db = await lib.live();
+      await seed(db);
+      const before = await dump(db);
+      const text = breakBackup(await exportBackup(db), bad);
+      for (const mode of ['merge', 'replace'] as const) {
+        await refused(importBackup(lib.library, text, mode), bad.kind, bad.message);
+        expect(await lib.live()).toBe(db);
+        expect(await dump(db)).toEqual(before);
+        expect(await databasesOf(lib.base)).toEqual([db.name, `${lib.base}-live`].sort());
+      }
+    },
+  );
 
   it.each(['replace', 'merge'] as const)(
     'a write that fails mid-import (a full disk) leaves the library as it was (%s)',

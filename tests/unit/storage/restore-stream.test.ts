@@ -224,12 +224,16 @@ describe('restore as the file is read', () => {
       },
     ],
     ['with a BOM', (l: ReturnType<typeof library>) => '\uFEFF' + serializeBackup(l)],
-  ])('a file %s gives the same library as the whole-text restore', async (_, make) => {
-    const text = make(library());
-    const stream = await byStream(text);
-    expect(stream.error).toBeUndefined();
-    expect(stream.rows).toEqual((await byText(text)).rows);
-  });
+  ])(
+    'a file %s gives the same library as the whole-text restore',
+    async (_, make) => {
+      const text = make(library());
+      const stream = await byStream(text);
+      expect(stream.error).toBeUndefined();
+      expect(stream.rows).toEqual((await byText(text)).rows);
+    },
+    LIBRARY_SIZED,
+  );
 
   const bad: [string, (l: ReturnType<typeof library>) => string][] = [
     [
@@ -264,6 +268,28 @@ describe('restore as the file is read', () => {
     ['a foreign file', () => JSON.stringify({ format: 'other', articles: [] })],
     ['HTML', () => '<!doctype html><title>x</title>'],
     ['bad site preferences', (l) => serializeBackup({ ...l, sitePrefs: [{ site: '' }] as never })],
+    [
+      'site preferences with a width of 1e9',
+      (l) => serializeBackup({ ...l, sitePrefs: [{ site: 'a.cn', width: 1e9 }] }),
+    ],
+    [
+      'a highlight coloured "red" late in the file',
+      (l) =>
+        serializeBackup({
+          ...l,
+          highlights: l.highlights.map((h, i) =>
+            i === 3500 ? { ...h, color: 'red' as never } : h,
+          ),
+        }),
+    ],
+    [
+      'an article with a field the schema does not have',
+      (l) =>
+        serializeBackup({
+          ...l,
+          articles: l.articles.map((a, i) => (i === 1500 ? { ...a, starred: true } : a)),
+        }),
+    ],
   ];
   it.each(bad)('refuses %s as the whole-text restore does, changing nothing', async (_, make) => {
     const text = make(library());
