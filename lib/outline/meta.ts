@@ -29,16 +29,16 @@ const MAX_TITLE = 60;
 
 /**
  * Whitespace out of a title or name: none between Chinese characters (a
- * spaced-out 简  繁 is 简繁), one space next to a Latin word or a number
+ * spaced-out 简  繁 is 简繁), one space next to a word of a spaced script or a number
  * (Open Source 治理 in China).
  */
+/** A letter or digit of a script written with spaces (Latin, Greek, Cyrillic, full-width Latin…). */
+const SPACED = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}]/u;
 const strip = (s: string) =>
   s
     .trim()
     .replace(/[\s\u3000]+/g, (sp, at: number, all: string) =>
-      /[A-Za-z0-9]/.test(all[at - 1] ?? '') || /[A-Za-z0-9]/.test(all[at + sp.length] ?? '')
-        ? ' '
-        : '',
+      SPACED.test(all[at - 1] ?? '') || SPACED.test(all[at + sp.length] ?? '') ? ' ' : '',
     );
 
 /** Byline prefixes: role words before the names (本报记者 王乐文 方敏, □ 张磊, 作者：…). */
