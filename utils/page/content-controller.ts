@@ -29,7 +29,7 @@ import type { FlatNode } from './flat-outline.ts';
 import { flashElement } from './flash.ts';
 import { CURRENT_LINE, scrollToPoint } from './scroll-to.ts';
 import { currentPointId, outlinePage, type PageOutline } from './page-outline.ts';
-import type { Analyze } from './engine.ts';
+import { EngineNotReady, type Analyze } from './engine.ts';
 import { isOurHost } from './shadow-host.ts';
 import { COLLAPSED_WIDTH, createSidebarHost, type SidebarHost } from './sidebar-host.ts';
 import { createHighlightController } from './highlight-controller.ts';
@@ -129,7 +129,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
 
   /** The full engine, reported with the exact count. */
   function analyse(): PageOutline {
-    if (!analyze) throw new Error('the outline engine is not loaded yet');
+    if (!analyze) throw new EngineNotReady();
     page = outlinePage(doc, win, url, analyze);
     textLength = doc.body?.textContent?.length ?? 0;
     const count = countPoints(page.outline.nodes);

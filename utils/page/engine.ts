@@ -9,6 +9,14 @@ import { ENGINE_GLOBAL } from './engine-global.ts';
 
 export type Analyze = typeof analyzeDocument;
 
+/** Thrown where the page's outline is asked for before the engine has loaded. */
+export class EngineNotReady extends Error {
+  constructor() {
+    super('the outline engine is not loaded yet');
+    this.name = 'EngineNotReady';
+  }
+}
+
 /**
  * A loader for the engine script at `url` (the extension's `engine.js`): the
  * first call imports it, later calls share that import; a failed import is

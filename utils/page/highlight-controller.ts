@@ -41,6 +41,7 @@ import { flashElement } from './flash.ts';
 import { createPainter } from './highlight-painter.ts';
 import { linkTarget, type LinkTarget } from './link-target.ts';
 import type { PageOutline } from './page-outline.ts';
+import { EngineNotReady } from './engine.ts';
 import { pageStructure } from './page-structure.ts';
 import { scrollToPoint } from './scroll-to.ts';
 import { isOurHost } from './shadow-host.ts';
@@ -196,6 +197,21 @@ export function createHighlightController(deps: HighlightDeps) {
     deps.changed();
   }
 
+  /**
+   * {@link relayout}, which paints without the engine unless a highlight needs
+   * the node check: then the engine is loaded (on web pages, on first need) and
+   * the layout done again.
+   */
+  async function relayoutWhenReady(freshPage = false): Promise<void> {
+    try {
+      relayout(freshPage);
+    } catch (err) {
+      if (!(err instanceof EngineNotReady) || !deps.ready) throw err;
+      await deps.ready();
+      relayout(freshPage);
+    }
+  }
+
   function report() {
     void send({ type: 'report-highlights', count: stored.length }).then((r) => {
       if (!r.ok) console.debug('[Gangmu] highlight count not taken:', r.error);
@@ -220,9 +236,7 @@ export function createHighlightController(deps: HighlightDeps) {
     // Marked whether or not there is anything to restore: the page can read the marks,
     // and they must not tell it whether the reader keeps highlights here.
     mark('gangmu:restore-fetched');
-    // Placing a highlight may need the outline (the node check): the engine first.
-    if (stored.length) await deps.ready?.();
-    if (stored.length) relayout();
+    if (stored.length) await relayoutWhenReady();
     mark('gangmu:restore-end');
     if (stored.length) report();
   }
@@ -552,7 +566,9 @@ export function createHighlightController(deps: HighlightDeps) {
   function pageChanged() {
     if (!stored.length) return;
     if (buildTextMap(root()).text.length === laidOutLength) return;
-    relayout(true);
+    void relayoutWhenReady(true).catch((err) =>
+      console.debug('[Gangmu] highlights not laid out again:', err),
+    );
   }
 
   // -------------------------------------------------------------------------
