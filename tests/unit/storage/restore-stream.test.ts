@@ -232,7 +232,7 @@ describe('restore as the file is read', () => {
       expect(stream.error).toBeUndefined();
       expect(stream.rows).toEqual((await byText(text)).rows);
     },
-    LIBRARY_SIZED,
+    LIBRARY_SIZED.timeout,
   );
 
   const bad: [string, (l: ReturnType<typeof library>) => string][] = [
