@@ -369,12 +369,11 @@ function emptyLead(all: { text: string; atoms: Atom[] }[]): number {
 /** Sets `key` on every node of the forest, siblings considered together. */
 export function assignKeys(nodes: OutlineNode[]): void {
   if (segmented) return keyForest(nodes);
+  // Only groups of siblings that do not all fit need word boundaries (see keyForest).
   const texts: string[] = [];
   const collect = (list: OutlineNode[]) => {
-    for (const n of list) {
-      texts.push(n.text);
-      collect(n.children);
-    }
+    if (!allFit(list)) for (const n of list) texts.push(n.text);
+    for (const n of list) collect(n.children);
   };
   collect(nodes);
   segmented = segmentAll(texts);
@@ -385,9 +384,14 @@ export function assignKeys(nodes: OutlineNode[]): void {
   }
 }
 
+/** True when every sibling's whole text fits the budget. */
+function allFit(nodes: OutlineNode[]): boolean {
+  return nodes.every((n) => n.text.length <= WINDOW && width(n.text) <= BUDGET);
+}
+
 function keyForest(nodes: OutlineNode[]): void {
   // Siblings that all fit are their own keys: no word boundary is needed (most headings).
-  if (nodes.every((n) => n.text.length <= WINDOW && width(n.text) <= BUDGET)) {
+  if (allFit(nodes)) {
     for (const n of nodes) {
       n.key = trimmed(n.text, 0, n.text.length) || n.text.trim() || n.text;
       keyForest(n.children);
