@@ -9,7 +9,7 @@ import type { Candidate } from './candidates.ts';
 import { cleanPointText } from './point-text.ts';
 import { continues, type InlinePoint } from './inline.ts';
 import { LAST } from './markers.ts';
-import { SECTION_FRAME } from './candidates.ts';
+import { REPORT_INLINE, SECTION_FRAME } from './candidates.ts';
 
 interface Open {
   node: OutlineNode;
@@ -140,6 +140,10 @@ export function buildTree(
     }
     const points = inline.get(b);
     if (points?.length) {
+      // A reporting statement inside a paragraph (…调研。他强调，…) is a report's point like
+      // one that opens its paragraph: beside the report's leads, not under them.
+      if (points[0]!.family === REPORT_INLINE)
+        while (stack.length && stack[stack.length - 1]!.family === 'report') stack.pop();
       const parent = lead ?? stack[stack.length - 1]?.node;
       const level = (parent?.level ?? 0) + 1;
       const text = blocks[b]!.text;

@@ -6,6 +6,7 @@ import type { Block, NodeKind } from '../types.ts';
 import { matchMarkerAt, type MarkerMatch } from './markers.ts';
 import { onlyPunctuationAfter, pointEnd, sentenceEnd } from './point-text.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import type { InlinePoint } from './inline.ts';
 
 /**
  * How strongly a node structures the text: a heading outranks a paragraph
@@ -94,6 +95,36 @@ const REPORT =
 /** Subjects that make 指出/强调 narrative rather than a report's structure. */
 const NOT_SPEAKERS =
   /^(文章|报告|文件|意见|通知|讲话|公报|决定|规划|方案|纲要|研究|调查|数据|专家|记者|他们|我们|有关|相关|同时|此外|其中|这里|这是)/;
+
+/** The family of reporting statements inside a paragraph. */
+export const REPORT_INLINE = 'report-inline';
+/** A reporting formula opening a sentence inside a paragraph: …在新疆调研。他强调，要… */
+const REPORT_IN_TEXT =
+  /(?:^|[。！？；])\s*((?:他|她|[\u4e00-\u9fff]{2,4})(?:在[^，。；！？]{1,14}?(?:中|上|时|期间))?(?:指出|强调|要求))[，：:]/g;
+
+/**
+ * Reporting statements inside a paragraph, from offset `from`: each sentence
+ * that opens with 他强调， / 李强指出， …; the statement's words up to the
+ * sentence's end, the formula as marker.
+ */
+export function reportSentences(text: string, from = 0): InlinePoint[] {
+  const out: InlinePoint[] = [];
+  REPORT_IN_TEXT.lastIndex = Math.max(0, from);
+  for (let m = REPORT_IN_TEXT.exec(text); m; m = REPORT_IN_TEXT.exec(text)) {
+    if (NOT_SPEAKERS.test(m[1]!)) continue;
+    const start = m.index + m[0].length;
+    out.push({
+      family: REPORT_INLINE,
+      ordinal: 0,
+      marker: m[1]!,
+      start: m.index + m[0].indexOf(m[1]!),
+      textStart: start,
+      textEnd: sentenceEnd(text, start),
+      children: [],
+    });
+  }
+  return out;
+}
 
 /** What a block recogniser sees: the block, where it stands, and the settings. */
 export interface BlockContext {

@@ -9,6 +9,7 @@ import {
   boldRunAt,
   isBodyParagraph,
   isSectionFrame,
+  reportSentences,
   SECTION_FRAME,
   type Candidate,
 } from './candidates.ts';
@@ -31,6 +32,7 @@ import {
 import { withSettings, type Settings } from './settings.ts';
 import { keepSeries } from './series.ts';
 import { frameLeads, framePoints } from './topic-frames.ts';
+import { enforceOutline } from './validate.ts';
 
 /** Openings that mark the closing paragraph. */
 const CONCLUSION = /^(综上所述|总而言之|总之|综上|结语|结束语)(?:[，,：:\s]|$)/;
@@ -330,6 +332,23 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
       inline.set(i, boldLeads(blocks[i]!, points));
   }
 
+  // Reporting statements inside paragraphs (…在新疆调研。他强调，要…) are the points of a
+  // report with no headings, where two or more stand (with those that open paragraphs).
+  if (on('inline-reports') && !cands.some((c) => c.strength === 2)) {
+    const found = new Map<number, InlinePoint[]>();
+    let n = cands.filter((c) => c.family === 'report').length;
+    for (const i of body) {
+      if (inline.has(i)) continue;
+      const cand = byBlock.get(i);
+      const pts = reportSentences(blocks[i]!.text, cand ? cand.textEnd : 0);
+      if (pts.length) {
+        found.set(i, pts);
+        n += pts.length;
+      }
+    }
+    if (n >= 2) for (const [i, pts] of found) inline.set(i, pts);
+  }
+
   // 4. Conclusion: a marked closing paragraph in the last part of the body.
   let conclusion: string | null = null;
   let conclusionAt = -1;
@@ -358,6 +377,6 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
     conclusion,
     formulations: findFormulations(blocks, body, meta.title),
     digest: buildDigest(blocks, nodes, meta.title, intro, conclusionAt),
-    nodes,
+    nodes: enforceOutline(nodes),
   };
 }

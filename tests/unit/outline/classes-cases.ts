@@ -609,4 +609,17 @@ export const classCases: ClassCase[] = [
       'L1 lead - 到2035年，全面建成高质量的社区服务体系，城乡居民共享便利可及的公共服务',
     ],
   },
+  {
+    name: 'an inspection report: reporting statements inside paragraphs (…调研。他强调，…) are its points',
+    format: 'text',
+    input: [
+      '本报讯 6月10日至11日，省长周文澜在江岸市调研。他强调，要坚持以人民为中心，把惠民生的事办实办好。',
+      '周文澜先后来到社区服务中心和产业园区，详细了解民生服务和企业生产情况。周文澜指出，要持续优化营商环境，帮助企业解决实际困难。',
+      '省政府秘书长林海参加调研。',
+    ].join('\n\n'),
+    outline: [
+      'L1 inline 他强调 要坚持以人民为中心，把惠民生的事办实办好',
+      'L1 inline 周文澜指出 要持续优化营商环境，帮助企业解决实际困难',
+    ],
+  },
 ];
