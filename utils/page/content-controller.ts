@@ -103,9 +103,10 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
 
   let warmed = false;
   /**
-   * On an essay page, once the browser is idle, run the engine over a few lines of our own
-   * in a detached document (never the page): the engine's code gets compiled then, so the
-   * reader's first open of the sidebar is not slowed by it (measured: ~25 ms of a cold open).
+   * On an essay page, once the saved highlights are painted and the browser is idle, load
+   * the engine and run it over a few lines of our own in a detached document (never the
+   * page): its code is fetched and compiled then, so the reader's first open of the sidebar
+   * is not slowed by it, and the restore is not slowed by the engine.
    */
   function warmUp() {
     if (warmed) return;
@@ -114,7 +115,17 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
       typeof win.requestIdleCallback === 'function'
         ? win.requestIdleCallback(cb, { timeout: 2000 })
         : win.setTimeout(cb, 300);
-    idle(() => {
+    // After the saved highlights are painted: loading the engine must not hold up their restore.
+    const afterRestore = (cb: () => void) =>
+      setTimeout(
+        () =>
+          void highlights
+            .ensureLoaded()
+            .catch(() => undefined)
+            .then(() => idle(cb)),
+        HIGHLIGHT_LOAD_MS,
+      );
+    afterRestore(() => {
       void engineReady()
         .then(() => {
           const scratch = doc.implementation.createHTMLDocument('');
