@@ -158,28 +158,42 @@ export function findFormulations(
   }
   if (!candidates.size) return [];
 
-  // 2. Every occurrence, leftmost-longest: 干在实处、走在前列 is not also 走在前列. Each
-  // candidate is searched natively (indexOf); the occurrences are then taken from the
-  // left, the longest first where two start together, skipping any that overlap one taken.
+  // 2. Every occurrence, leftmost-longest: 干在实处、走在前列 is not also 走在前列.
+  // The lengths of the candidates that open with each character (by code), longest first:
+  // one table lookup per character of the body, linear however many candidates there are.
+  const lengthsAt = new Map<number, number[]>();
+  for (const c of candidates) {
+    const code = c.charCodeAt(0);
+    const list = lengthsAt.get(code) ?? [];
+    if (!list.includes(c.length)) list.push(c.length);
+    lengthsAt.set(code, list);
+  }
+  for (const list of lengthsAt.values()) list.sort((a, b) => b - a);
   const found = new Map<string, NodeSource[]>();
   for (const b of body) {
     const t = blocks[b]!.text;
-    const hits: Array<{ start: number; text: string }> = [];
-    for (const c of candidates) {
-      for (let i = t.indexOf(c); i >= 0; i = t.indexOf(c, i + 1)) {
-        const quoted = OPEN_QUOTE.test(t[i - 1] ?? '') && CLOSE_QUOTE.test(t[i + c.length] ?? '');
-        if (quoted || countsUnquoted(c)) hits.push({ start: i, text: c });
+    for (let i = 0; i < t.length;) {
+      const lengths = lengthsAt.get(t.charCodeAt(i));
+      let hit = '';
+      if (lengths)
+        for (const len of lengths) {
+          if (i + len > t.length) continue;
+          const s = t.slice(i, i + len);
+          if (!candidates.has(s)) continue;
+          const quoted = OPEN_QUOTE.test(t[i - 1] ?? '') && CLOSE_QUOTE.test(t[i + len] ?? '');
+          if (quoted || countsUnquoted(s)) {
+            hit = s;
+            break;
+          }
+        }
+      if (!hit) {
+        i++;
+        continue;
       }
-    }
-    if (!hits.length) continue;
-    hits.sort((x, y) => x.start - y.start || y.text.length - x.text.length);
-    let free = 0;
-    for (const h of hits) {
-      if (h.start < free) continue;
-      const list = found.get(h.text) ?? [];
-      list.push({ block: b, start: h.start, end: h.start + h.text.length });
-      found.set(h.text, list);
-      free = h.start + h.text.length;
+      const list = found.get(hit) ?? [];
+      list.push({ block: b, start: i, end: i + hit.length });
+      found.set(hit, list);
+      i += hit.length;
     }
   }
 
