@@ -2,7 +2,7 @@
  * The outline's invariants: levels 1..n, each child one level below its
  * parent, depth at most {@link MAX_DEPTH}; every node in reading order (a
  * depth-first walk never goes back in the text: (block, start) never
- * decreases); text and key non-empty; a tree (no cycle, no node twice).
+ * decreases); text and key with a visible character; a tree (no cycle, no node twice).
  * {@link outlineProblems} lists what a tree breaks; {@link enforceOutline}
  * makes any tree valid. Both walk with their own stack: a hostile tree may be
  * deeper than the call stack.
@@ -12,7 +12,8 @@ import type { Outline, OutlineNode } from '../types.ts';
 /** The deepest level of an outline; deeper nodes are lifted to it. */
 export const MAX_DEPTH = 10;
 
-const blank = (s: unknown) => typeof s !== 'string' || !/\S/.test(s);
+/** No visible character: only spaces, controls and format characters (zero-width, RTL marks). */
+const blank = (s: unknown) => typeof s !== 'string' || !/[^\s\p{Cc}\p{Cf}]/u.test(s);
 const located = (n: OutlineNode) =>
   Number.isInteger(n.source?.block) && Number.isInteger(n.source?.start);
 /** Reading order of two located nodes: negative when `a` comes first. */

@@ -121,6 +121,12 @@ const broken: Broken[] = [
     repaired: ['L1 1:0 二/二'],
   },
   {
+    name: 'a text of zero-width, RTL and control characters',
+    tree: () => [n(1, 0, 0, '\u200b\u202e\u0000\ufeff'), n(1, 1, 0, '二')],
+    problem: 'empty text',
+    repaired: ['L1 1:0 二/二'],
+  },
+  {
     name: 'an empty key',
     tree: () => [n(1, 0, 0, '加强学习', [], '')],
     problem: 'empty key',
