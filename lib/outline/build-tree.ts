@@ -148,7 +148,9 @@ export function buildTree(
       const level = (parent?.level ?? 0) + 1;
       const text = blocks[b]!.text;
       const nodes = points.map((p) => inlineNode(p, b, text, level));
-      (parent ? parent.children : roots).push(...nodes);
+      // A loop, not push(...nodes): a paragraph may hold more points than a call has arguments.
+      const into = parent ? parent.children : roots;
+      for (const n of nodes) into.push(n);
     }
   }
   return roots;

@@ -229,7 +229,11 @@ function pointClaim(
   if (b >= next || b >= blocks.length) return null;
   const para = blocks[b]!;
   if (!prose(para) || isApparatus(para.text)) return null;
-  const upTo = Math.min(para.text.length, ...(byBlock.get(b) ?? []).map((n) => n.source.start));
+  // A fold, not Math.min(...list): a block may hold more nodes than a call has arguments.
+  const upTo = (byBlock.get(b) ?? []).reduce(
+    (m, n) => Math.min(m, n.source.start),
+    para.text.length,
+  );
   for (const s of sentences(para.text.slice(0, upTo))) {
     // Only whole sentences before a point: 他说，要抓好3件事，一是 is no claim.
     if (upTo < para.text.length && !endsSentence(s)) break;
@@ -323,7 +327,9 @@ export function buildDigest(
         .find(Boolean) ?? null,
     );
   } else {
-    const lastNode = nodes.length ? Math.max(...[...byBlock.keys()]) : intro;
+    const lastNode = nodes.length
+      ? [...byBlock.keys()].reduce((m, b) => Math.max(m, b), -1)
+      : intro;
     for (let b = blocks.length - 1; b > lastNode && b >= blocks.length - TAIL_BLOCKS; b--) {
       const block = blocks[b]!;
       if (!prose(block) || isApparatus(block.text) || block.text.length < 30) continue;
