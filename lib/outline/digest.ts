@@ -16,6 +16,9 @@ import { isEndMatter, isFurniture } from './furniture.ts';
 import { bare } from './point-text.ts';
 
 /** The longest sentence kept in a digest, in characters. */
+/** Top-level points that get a line of their own in the digest. */
+const MAX_POINT_CLAIMS = 40;
+
 const MAX_SENTENCE = 120;
 /** Shorter sentences say too little to stand for a point or the essay. */
 const MIN_SENTENCE = 8;
@@ -312,8 +315,9 @@ export function buildDigest(
   // 1. The thesis.
   add(thesis(blocks, nodes, byBlock, title, intro));
 
-  // 2. One claim per top-level point.
-  for (let k = 0; k < nodes.length; k++) {
+  // 2. One claim per top-level point, for the first MAX_POINT_CLAIMS of them: a summary of
+  //    thousands of points says nothing more (and each claim reads its point's block).
+  for (let k = 0; k < Math.min(nodes.length, MAX_POINT_CLAIMS); k++) {
     const next = nodes[k + 1]?.source.block ?? blocks.length;
     add(pointClaim(blocks, nodes[k]!, next, byBlock));
   }
