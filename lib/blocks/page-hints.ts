@@ -115,6 +115,8 @@ const AUTHOR_BOX =
 const BYLINE_LINE = /^(?:作者|文|撰文|记者)\s*[：:]/;
 /** How many short elements are read for a 作者： line: bylines come early; keeps huge pages linear. */
 const MAX_BYLINE_SCAN = 3000;
+/** The most child elements an element holding a byline line has (作者：<a>王琛</a>). */
+const MAX_BYLINE_CHILDREN = 3;
 /** The longest byline element text. */
 const MAX_BYLINE_CHARS = 60;
 
@@ -132,6 +134,9 @@ export function findBylineElement(doc: Document): string | null {
   const els = doc.querySelectorAll('span, p, div, td, li, em, font');
   const limit = Math.min(els.length, MAX_BYLINE_SCAN);
   for (let i = 0; i < limit; i++) {
+    // A byline line sits in a small element: reading the text of a wrapper would read the
+    // whole page, element after element.
+    if (els[i]!.children.length > MAX_BYLINE_CHILDREN) continue;
     const raw = els[i]!.textContent ?? '';
     if (raw.length > MAX_BYLINE_CHARS * 2) continue;
     const t = collapseSpace(raw);

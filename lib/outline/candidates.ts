@@ -96,6 +96,28 @@ const REPORT =
 const NOT_SPEAKERS =
   /^(文章|报告|文件|意见|通知|讲话|公报|决定|规划|方案|纲要|研究|调查|数据|专家|记者|他们|我们|有关|相关|同时|此外|其中|这里|这是)/;
 
+/**
+ * An unnumbered candidate whose words open its block, up to `textEnd`: the
+ * shape every group recogniser gives (set-off leads, frames, one-sentence headings).
+ */
+export function openingCandidate(
+  block: number,
+  family: string,
+  textEnd: number,
+  kind: NodeKind = 'lead',
+): Candidate {
+  return {
+    block,
+    family,
+    ordinal: 0,
+    marker: null,
+    textStart: 0,
+    textEnd,
+    kind,
+    strength: kind === 'heading' ? 2 : 1,
+  };
+}
+
 /** The family of reporting statements inside a paragraph. */
 export const REPORT_INLINE = 'report-inline';
 /** A reporting formula opening a sentence inside a paragraph: …在新疆调研。他强调，要… */
@@ -287,17 +309,7 @@ const YEAR_FRAME = /^到\s*\d{4}\s*年(?:底|末)?[，,]/;
 /** A paragraph that opens on a target year. */
 function yearFrame({ block, index }: BlockContext): Candidate | null {
   const t = block.text;
-  if (!YEAR_FRAME.test(t)) return null;
-  return {
-    block: index,
-    family: 'year-frame',
-    ordinal: 0,
-    marker: null,
-    textStart: 0,
-    textEnd: sentenceEnd(t, 0),
-    kind: 'lead',
-    strength: 1,
-  };
+  return YEAR_FRAME.test(t) ? openingCandidate(index, 'year-frame', sentenceEnd(t, 0)) : null;
 }
 
 /** The block recognisers, in the order they are asked. */

@@ -4,7 +4,7 @@
  * or a shape (保持上下贯通，…；提升左右协同，…); and short set-off sub-leads
  * (解放思想。…明确路径。…突出重点。…).
  */
-import type { InlinePoint } from './inline.ts';
+import { plainPoint, type InlinePoint } from './inline.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** 。！？!? by char code. */
@@ -265,15 +265,7 @@ export function subLeads(
       !PROSE_OPENING.test(phrase) &&
       isSubLeadPhrase(phrase, SUBLEAD_MAX)
     ) {
-      out.push({
-        family: 'sublead',
-        ordinal: 0,
-        marker: null,
-        start: s,
-        textStart: s,
-        textEnd: e,
-        children: [],
-      });
+      out.push(plainPoint('sublead', s, e));
     }
     s = e + 1;
   }
@@ -315,16 +307,7 @@ export function roleLeads(text: string, from = 0): InlinePoint[] {
       text[e] !== ';'
     )
       e++;
-    if (ROLE.test(text.slice(s, e + 1)))
-      out.push({
-        family: 'role',
-        ordinal: 0,
-        marker: null,
-        start: s,
-        textStart: s,
-        textEnd: e,
-        children: [],
-      });
+    if (ROLE.test(text.slice(s, e + 1))) out.push(plainPoint('role', s, e));
     s = e + 1;
   }
   return out.length >= 2 ? out : [];
@@ -377,13 +360,5 @@ export function repeatedOpenings(text: string, from = 0): InlinePoint[] {
     const distinct = new Set(run.map((r) => text.slice(r.start, r.end))).size === run.length;
     if (distinct && run.every(claim)) best = run;
   }
-  return best.map((r) => ({
-    family: 'repeated-opening',
-    ordinal: 0,
-    marker: null,
-    start: r.start,
-    textStart: r.start,
-    textEnd: r.end,
-    children: [],
-  }));
+  return best.map((r) => plainPoint('repeated-opening', r.start, r.end));
 }

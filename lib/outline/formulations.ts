@@ -16,6 +16,7 @@
  * enumeration is bounded.
  */
 import type { Block, Formulation, NodeSource } from '../types.ts';
+import { parseCnNumber } from './markers.ts';
 
 /** Quoted words of this length are slogans; longer quotations are citations. */
 const MIN_QUOTED = 2;
@@ -52,24 +53,10 @@ function isCandidate(q: string): boolean {
   return q.trim() === q;
 }
 
-const DIGIT_VALUE: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
 /** The value of a Chinese numeral (一 … 十, 十一 … 九十九) or of digits; capped at 10. */
 function numeralValue(s: string): number {
   if (/^\d+$/.test(s)) return Math.min(Number(s), 10);
-  return s.length === 1 ? (DIGIT_VALUE[s] ?? 0) : 10;
+  return s.length === 1 ? parseCnNumber(s) || 0 : 10;
 }
 
 /** Measure words between a numeral and its noun: 四个意识 → 意识, 三项机制 → 机制. */

@@ -17,6 +17,11 @@ export interface InlinePoint {
   children: InlinePoint[];
 }
 
+/** An unmarked inline point whose words run from `start` to `end` (a clause, a sentence, a bold run). */
+export function plainPoint(family: string, start: number, end: number): InlinePoint {
+  return { family, ordinal: 0, marker: null, start, textStart: start, textEnd: end, children: [] };
+}
+
 /** A run of one family's markers that count 1, 2, 3… inside a paragraph. */
 type Run = MarkerMatch[];
 

@@ -16,7 +16,7 @@ import {
 import { buildTree } from './build-tree.ts';
 import { buildDigest } from './digest.ts';
 import { findFormulations } from './formulations.ts';
-import { inlinePoints, type InlinePoint } from './inline.ts';
+import { inlinePoints, plainPoint, type InlinePoint } from './inline.ts';
 import { assignKeys } from './keys.ts';
 import { interviewerTurns } from './dialogue.ts';
 import { findMeta } from './meta.ts';
@@ -162,15 +162,7 @@ function boldRunPoints(block: Block, from: number): InlinePoint[] {
     if (!comma && !/[。；;！？!?：:]/.test(before)) continue;
     if (onlyPunctuationAfter(t, b)) continue;
     if (comma) afterComma++;
-    out.push({
-      family: 'bold-run',
-      ordinal: 0,
-      marker: null,
-      start: a,
-      textStart: a,
-      textEnd: b,
-      children: [],
-    });
+    out.push(plainPoint('bold-run', a, b));
   }
   // After a comma a bold run may be emphasis: then it takes a third sibling to make a series.
   return out.length >= MIN_BOLD_POINTS + (afterComma ? 1 : 0) ? out : [];

@@ -5,7 +5,7 @@
  * survive; on web pages it is how many reports set off their points.
  */
 import type { Block } from '../types.ts';
-import type { Candidate } from './candidates.ts';
+import { openingCandidate, type Candidate } from './candidates.ts';
 import { matchMarkerAt } from './markers.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
@@ -102,6 +102,35 @@ function distinct(blocks: readonly Block[], group: Member[]): boolean {
   return new Set(group.map((g) => blocks[g.block]!.text.slice(0, g.end))).size === group.length;
 }
 
+/**
+ * `members` (reading order) cut into families of alike siblings (see
+ * {@link Family}); a member that is not alike the ones before it, or after
+ * which `breaks` says a family ends, starts a new one. Families of two or
+ * more distinct leads are kept.
+ */
+function alikeFamilies(
+  blocks: readonly Block[],
+  members: Member[],
+  ratio: number,
+  breaks: (last: Member, next: Member) => boolean = () => false,
+): Member[][] {
+  const out: Member[][] = [];
+  let family = new Family(ratio);
+  const close = () => {
+    const m = family.members;
+    if (m.length >= 2 && distinct(blocks, m)) out.push(m);
+    family = new Family(ratio);
+  };
+  for (const m of members) {
+    const lead = blocks[m.block]!.text.slice(0, m.end);
+    const last = family.members[family.members.length - 1];
+    if ((last && breaks(last, m)) || !family.admits(m, lead)) close();
+    family.add(m, lead);
+  }
+  close();
+  return out;
+}
+
 /** Non-lead paragraphs (a quotation, a paragraph broken in two) that may stand between two siblings. */
 const MAX_GAP = 2;
 
@@ -120,31 +149,9 @@ export function shortLeads(
   settings: Settings = DEFAULT_SETTINGS,
 ): Candidate[] {
   const out: Candidate[] = [];
-  const judge = (part: Member[]) => {
-    if (part.length < 2 || !distinct(blocks, part)) return;
-    for (const g of part)
-      out.push({
-        block: g.block,
-        family: 'short-lead',
-        ordinal: 0,
-        marker: null,
-        textStart: 0,
-        textEnd: g.end,
-        kind: 'lead',
-        strength: 1,
-      });
-  };
   const flush = (run: Member[]) => {
-    let family = new Family(settings.shortLeadRatio);
-    for (const m of run) {
-      const lead = blocks[m.block]!.text.slice(0, m.end);
-      if (!family.admits(m, lead)) {
-        judge(family.members);
-        family = new Family(settings.shortLeadRatio);
-      }
-      family.add(m, lead);
-    }
-    judge(family.members);
+    for (const family of alikeFamilies(blocks, run, settings.shortLeadRatio))
+      for (const g of family) out.push(openingCandidate(g.block, 'short-lead', g.end));
   };
   let run: Member[] = [];
   let gap = 0;
@@ -182,22 +189,7 @@ export function sentenceHeadings(
   barrier: (from: number, to: number) => boolean,
   settings: Settings = DEFAULT_SETTINGS,
 ): Candidate[] {
-  const out: Candidate[] = [];
-  const judge = (part: Member[]) => {
-    if (part.length < 2 || !distinct(blocks, part)) return;
-    for (const g of part)
-      out.push({
-        block: g.block,
-        family: 'sentence-heading',
-        ordinal: 0,
-        marker: null,
-        textStart: 0,
-        textEnd: g.end,
-        kind: 'heading',
-        strength: 2,
-      });
-  };
-  let family = new Family(settings.shortLeadRatio);
+  const members: Member[] = [];
   for (const i of free) {
     const t = blocks[i]!.text;
     const end = t.length - 1;
@@ -213,15 +205,12 @@ export function sentenceHeadings(
       next !== undefined &&
       next.kind !== 'heading' &&
       next.text.length > t.length;
-    if (!one) continue;
-    const m: Member = { block: i, end, segs: segments(t.slice(0, end)) };
-    const last = family.members[family.members.length - 1];
-    if ((last && barrier(last.block, i)) || !family.admits(m, t)) {
-      judge(family.members);
-      family = new Family(settings.shortLeadRatio);
-    }
-    family.add(m, t);
+    if (one) members.push({ block: i, end, segs: segments(t.slice(0, end)) });
   }
-  judge(family.members);
-  return out;
+  const families = alikeFamilies(blocks, members, settings.shortLeadRatio, (last, m) =>
+    barrier(last.block, m.block),
+  );
+  return families.flatMap((f) =>
+    f.map((g) => openingCandidate(g.block, 'sentence-heading', g.end, 'heading')),
+  );
 }

@@ -7,8 +7,8 @@
  * inline recogniser).
  */
 import type { Block } from '../types.ts';
-import type { Candidate } from './candidates.ts';
-import type { InlinePoint } from './inline.ts';
+import { openingCandidate, type Candidate } from './candidates.ts';
+import { plainPoint, type InlinePoint } from './inline.ts';
 import { fullStopEnd, sentenceEnd } from './point-text.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
@@ -63,16 +63,7 @@ export function frameLeads(
   const flush = () => {
     if (run.length >= MIN_PARAGRAPHS)
       for (const b of run)
-        out.push({
-          block: b,
-          family: `frame:${kind}`,
-          ordinal: 0,
-          marker: null,
-          textStart: 0,
-          textEnd: sentenceEnd(blocks[b]!.text, 0),
-          kind: 'lead',
-          strength: 1,
-        });
+        out.push(openingCandidate(b, `frame:${kind}`, sentenceEnd(blocks[b]!.text, 0)));
     run = [];
     kind = null;
     gap = 0;
@@ -107,15 +98,7 @@ export function framePoints(
     const k = frameAt(text, f);
     if (k) {
       const list = byKind.get(k) ?? [];
-      list.push({
-        family: `frame:${k}`,
-        ordinal: 0,
-        marker: null,
-        start: f,
-        textStart: f,
-        textEnd: sentenceEnd(text, f, e),
-        children: [],
-      });
+      list.push(plainPoint(`frame:${k}`, f, sentenceEnd(text, f, e)));
       byKind.set(k, list);
     }
     s = e + 1;

@@ -3,6 +3,7 @@
  * shapes scaled to unit-test size, and seeded mutations of small invented
  * essays. Everything is deterministic: the same seed gives the same inputs.
  */
+import { prng } from '../../../bench/synthetic-essay.ts';
 
 /** One fuzz input: `html` when it should also go through the DOM front end. */
 export interface FuzzInput {
@@ -11,17 +12,8 @@ export interface FuzzInput {
   html: boolean;
 }
 
-/** A seeded PRNG (mulberry32): floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32, the bench's): floats in [0, 1). */
+export const rng = prng;
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
