@@ -7,9 +7,19 @@
 import { plainPoint, type InlinePoint } from './inline.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
-/** 。！？!? by char code. */
-function isFullStop(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+/** 。！？!?, and the same or ；; (a clause end). */
+const FULL_STOP = /[。！？!?]/g;
+const CLAUSE_STOP = /[。！？!?；;]/g;
+
+/**
+ * Where the sentence (or clause, with {@link CLAUSE_STOP}) from `s` ends: the index of
+ * its stop, or the text's length. A regex search runs as native code from the first
+ * call, where a loop over characters is interpreted until the JIT has seen it often.
+ */
+function stopFrom(text: string, s: number, stop: RegExp = FULL_STOP): number {
+  stop.lastIndex = s;
+  const m = stop.exec(text);
+  return m ? m.index : text.length;
 }
 
 /** An opening segment (up to the first comma) of this length range can be a shape match. */
@@ -71,8 +81,7 @@ export function clauseSeries(
   // Sentences of the paragraph, each split into its ；-clauses with offsets.
   let s = from;
   while (s < text.length) {
-    let e = s;
-    while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
+    const e = stopFrom(text, s);
     const clauses: Array<{ start: number; end: number }> = [];
     let c = s;
     for (let k = s; k <= e; k++) {
@@ -158,8 +167,7 @@ export function yaoSentences(
   let index = 0;
   let last = -Infinity;
   while (s < text.length) {
-    let e = s;
-    while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
+    const e = stopFrom(text, s);
     const sentence = text.slice(s, e);
     const yao = sentence.startsWith('要') ? 0 : subjectYao(sentence);
     if (yao >= 0 && firstSegment(sentence).length < sentence.length) {
@@ -251,8 +259,7 @@ export function subLeads(
   const out: InlinePoint[] = [];
   let s = from;
   while (s < text.length) {
-    let e = s;
-    while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
+    const e = stopFrom(text, s);
     const len = e - s;
     // A sub-lead is a bare phrase closed by a full stop (not a question or exclamation):
     // no comma, no quotation, not an ordinary sentence opening, and more text follows.
@@ -299,14 +306,7 @@ const ROLE =
 export function roleLeads(text: string, from = 0): InlinePoint[] {
   const out: InlinePoint[] = [];
   for (let s = Math.max(0, from); s < text.length;) {
-    let e = s;
-    while (
-      e < text.length &&
-      !isFullStop(text.charCodeAt(e)) &&
-      text[e] !== '；' &&
-      text[e] !== ';'
-    )
-      e++;
+    const e = stopFrom(text, s, CLAUSE_STOP);
     if (ROLE.test(text.slice(s, e + 1))) out.push(plainPoint('role', s, e));
     s = e + 1;
   }
@@ -331,8 +331,7 @@ const PREPOSITION = /^[为在对把从以向据经由随将被]/;
 export function repeatedOpenings(text: string, from = 0): InlinePoint[] {
   const sentences: Array<{ start: number; end: number }> = [];
   for (let s = Math.max(0, from); s < text.length;) {
-    let e = s;
-    while (e < text.length && !isFullStop(text.charCodeAt(e))) e++;
+    const e = stopFrom(text, s);
     if (e > s) sentences.push({ start: s, end: e });
     s = e + 1;
   }

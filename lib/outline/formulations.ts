@@ -156,11 +156,19 @@ export function findFormulations(
     lengthsAt.set(code, list);
   }
   for (const list of lengthsAt.values()) list.sort((a, b) => b - a);
+  // One bit per UTF-16 code: does a candidate open with it? (most characters open none)
+  const opens = new Uint8Array(0x10000 >> 3);
+  for (const code of lengthsAt.keys()) opens[code >> 3]! |= 1 << (code & 7);
   const found = new Map<string, NodeSource[]>();
   for (const b of body) {
     const t = blocks[b]!.text;
     for (let i = 0; i < t.length;) {
-      const lengths = lengthsAt.get(t.charCodeAt(i));
+      const code = t.charCodeAt(i);
+      if (!(opens[code >> 3]! & (1 << (code & 7)))) {
+        i++;
+        continue;
+      }
+      const lengths = lengthsAt.get(code);
       let hit = '';
       if (lengths)
         for (const len of lengths) {

@@ -22,6 +22,26 @@ const BUDGET = 16;
 /** Characters of a text that are segmented at most: a key never needs more. */
 const WINDOW = 64;
 
+/**
+ * Width segmented first: the budget and a word across it. A text is segmented
+ * again up to {@link WINDOW} characters only when that is not enough: when its
+ * first atoms do not pass the budget, or its siblings still share its key
+ * (ICU's word segmenter costs ~1 µs a character; most keys are cut within the
+ * first 20).
+ */
+const FIRST_WIDTH = BUDGET + 8;
+
+/** Characters of `text` first segmented: those up to {@link FIRST_WIDTH}, at most {@link WINDOW}. */
+function firstWindow(text: string): number {
+  let w = 0;
+  const n = Math.min(text.length, WINDOW);
+  for (let i = 0; i < n; i++) {
+    w += text.charCodeAt(i) < 0x80 ? 0.5 : 1;
+    if (w >= FIRST_WIDTH) return i + 1;
+  }
+  return WINDOW;
+}
+
 /** Marks a key cut short of its text. */
 const ELLIPSIS = '…';
 
@@ -102,11 +122,13 @@ interface Atom {
   word: boolean;
 }
 
+/** An ASCII or full-width digit. */
+const digit = (c: string | undefined) => c !== undefined && /[0-9０-９]/.test(c);
+
 /** Whether a segmenter boundary at `i` would split a number (2009|年, 二|〇, 万|亿, 第|一). */
 function holdsTogether(text: string, i: number): boolean {
   const p = text[i - 1]!;
   const n = text[i]!;
-  const digit = (c: string | undefined) => c !== undefined && /[0-9０-９]/.test(c);
   if (/[.．/]/.test(n)) return digit(p) && digit(text[i + 1]); // 1.5, 1/3
   if (/[.．/]/.test(p)) return digit(n) && digit(text[i - 2]);
   if (NUMERAL.test(p)) return NUMERAL.test(n) || UNIT.test(n);
@@ -128,9 +150,11 @@ function segmentAll(texts: string[]): Map<string, Segment[]> {
   const heads = [...new Set(texts)];
   const seg = getSegmenter();
   if (!seg || !heads.length) return out;
-  const windows = heads.map((t) => t.slice(0, WINDOW).replace(/[\r\n\u2028\u2029]/g, ' '));
-  // In batches of at most SEGMENT_BATCH characters: ICU's word segmenter slows down
-  // sharply on one string past about 64K UTF-16 units (60,000: 0.6 s; 66,000: 39 s).
+  const windows = heads.map((t) => t.slice(0, firstWindow(t)).replace(/[\r\n\u2028\u2029]/g, ' '));
+  // In batches of about SEGMENT_BATCH characters: ICU's word segmenter slows down per
+  // character as the string grows (4,000 characters of windows: 3.2 ms in one string,
+  // 1.9 ms in batches of 200-400), and sharply past about 64K UTF-16 units (60,000:
+  // 0.6 s; 66,000: 39 s).
   for (let first = 0; first < windows.length;) {
     let last = first;
     let size = 0;
@@ -160,19 +184,27 @@ function segmentAll(texts: string[]): Map<string, Segment[]> {
   return out;
 }
 
-/** The longest string given to the segmenter at once (see {@link segmentAll}). */
-const SEGMENT_BATCH = 16_384;
+/** The length of the strings given to the segmenter at once (see {@link segmentAll}). */
+const SEGMENT_BATCH = 320;
 
-/** Segments of the texts being keyed, from {@link segmentAll}; null outside {@link assignKeys}. */
+/**
+ * Segments of the texts being keyed over their {@link firstWindow},
+ * from {@link segmentAll}; null outside {@link assignKeys}.
+ */
 let segmented: Map<string, Segment[]> | null = null;
 
-/** A text's atoms over its first {@link WINDOW} characters, numbers held whole. */
-function atomsOf(text: string): { atoms: Atom[]; complete: boolean } {
-  const complete = text.length <= WINDOW;
-  const head = complete ? text : text.slice(0, WINDOW);
+/** A text's atoms over its first `window` characters, numbers held whole. */
+function atomsOf(
+  text: string,
+  wide: boolean,
+): { atoms: Atom[]; complete: boolean; window: number } {
+  const window = wide ? WINDOW : firstWindow(text);
+  const complete = text.length <= window;
+  const head = complete ? text : text.slice(0, window);
   const seg = getSegmenter();
   const atoms: Atom[] = [];
-  const segments = segmented?.get(text) ?? (seg ? seg.segment(head) : fallbackSegments(head));
+  const segments =
+    (wide ? undefined : segmented?.get(text)) ?? (seg ? seg.segment(head) : fallbackSegments(head));
   for (const s of segments) {
     const start = s.index;
     const end = start + s.segment.length;
@@ -185,7 +217,7 @@ function atomsOf(text: string): { atoms: Atom[]; complete: boolean } {
   }
   // The window's last atom may be a word cut by the window: not a boundary.
   if (!complete) atoms.pop();
-  return { atoms, complete };
+  return { atoms, complete, window };
 }
 
 /** Width in budget units: ASCII counts half, everything else one. */
@@ -243,6 +275,8 @@ interface Plan {
   at: number;
   /** The key when the phrase is not cut, once worked out. */
   whole?: string;
+  /** Characters segmented for `atoms` (the {@link firstWindow}, or {@link WINDOW} once widened). */
+  window: number;
 }
 
 function keyOf(p: Plan): string {
@@ -259,7 +293,7 @@ function keyOf(p: Plan): string {
 }
 
 /** Plans the key of one text whose phrase starts at atom `from`. */
-function plan(text: string, atoms: Atom[], complete: boolean, from: number): Plan {
+function plan(text: string, atoms: Atom[], complete: boolean, from: number, window = WINDOW): Plan {
   const start = atoms[from]?.start ?? 0;
   const rest = text.slice(start);
   // The end of the last word: past it there is only punctuation.
@@ -304,7 +338,7 @@ function plan(text: string, atoms: Atom[], complete: boolean, from: number): Pla
       weak.push(false);
     }
   }
-  const p: Plan = { text, atoms, complete, from, ends, weak, at: ends.length };
+  const p: Plan = { text, atoms, complete, from, ends, weak, at: ends.length, window };
   if (width(rest) <= BUDGET || ends.length === 0) return p;
 
   // The last word end within the budget; better, a clause end or a strong
@@ -357,6 +391,13 @@ function plan(text: string, atoms: Atom[], complete: boolean, from: number): Pla
   return p;
 }
 
+/** A text opening with an empty lead word (a quick test before any segmenting). */
+const EMPTY_OPENING = new RegExp(EMPTY_LEAD.source.replace(/\)\+\$$/, ')'));
+
+/** Whether siblings may share an empty lead: two or more, all opening with one. */
+const mayShareLead = (nodes: OutlineNode[]) =>
+  nodes.length >= 2 && nodes.every((n) => EMPTY_OPENING.test(n.text));
+
 /** How many opening atoms every text shares, to drop when they are an empty lead. */
 function emptyLead(all: { text: string; atoms: Atom[] }[]): number {
   if (all.length < 2) return 0;
@@ -385,10 +426,14 @@ function emptyLead(all: { text: string; atoms: Atom[] }[]): number {
 /** Sets `key` on every node of the forest, siblings considered together. */
 export function assignKeys(nodes: OutlineNode[]): void {
   if (segmented) return keyForest(nodes);
-  // Only groups of siblings that do not all fit need word boundaries (see keyForest).
+  // Only texts too long to be their own key need word boundaries (see keyForest), and
+  // the others only to find an empty lead all siblings share.
   const texts: string[] = [];
   const collect = (list: OutlineNode[]) => {
-    if (!allFit(list)) for (const n of list) texts.push(n.text);
+    if (!allFit(list)) {
+      const lead = mayShareLead(list);
+      for (const n of list) if (lead || !fits(n.text)) texts.push(n.text);
+    }
     for (const n of list) collect(n.children);
   };
   collect(nodes);
@@ -400,9 +445,34 @@ export function assignKeys(nodes: OutlineNode[]): void {
   }
 }
 
+/** True when a text is its own key: short enough for the budget. */
+function fits(text: string): boolean {
+  return text.length <= WINDOW && width(text) <= BUDGET;
+}
+
 /** True when every sibling's whole text fits the budget. */
 function allFit(nodes: OutlineNode[]): boolean {
-  return nodes.every((n) => n.text.length <= WINDOW && width(n.text) <= BUDGET);
+  return nodes.every((n) => fits(n.text));
+}
+
+/** Whether the atoms of `p` read from its phrase's start reach past the budget. */
+function passesBudget(p: Plan): boolean {
+  const first = p.atoms[p.from];
+  const last = p.atoms[p.atoms.length - 1];
+  return !!first && !!last && width(p.text.slice(first.start, last.end)) > BUDGET;
+}
+
+/** `p` planned again over {@link WINDOW} characters; cut where it is cut now when `keepCut`. */
+function widen(p: Plan, keepCut = true): Plan {
+  if (p.window >= WINDOW) return p;
+  const { atoms, complete } = atomsOf(p.text, true);
+  const q = plan(p.text, atoms, complete, p.from, WINDOW);
+  const cut = p.ends[p.at];
+  if (keepCut && cut !== undefined) {
+    const k = q.ends.findIndex((e) => e >= cut);
+    q.at = k >= 0 ? k : q.ends.length;
+  }
+  return q;
 }
 
 function keyForest(nodes: OutlineNode[]): void {
@@ -414,12 +484,26 @@ function keyForest(nodes: OutlineNode[]): void {
     }
     return;
   }
-  const parsed = nodes.map((n) => ({ text: n.text, ...atomsOf(n.text) }));
-  const from = emptyLead(parsed);
-  // A text that fits is its own key: the lead is dropped only to make room.
-  const plans = parsed.map((t) =>
-    plan(t.text, t.atoms, t.complete, t.complete && width(t.text) <= BUDGET ? 0 : from),
+  const lead = mayShareLead(nodes);
+  // A text that fits is its own key: it needs no atoms unless an empty lead may be shared.
+  const parsed = nodes.map((n) =>
+    !lead && fits(n.text)
+      ? { text: n.text, atoms: [] as Atom[], complete: true, window: WINDOW }
+      : { text: n.text, ...atomsOf(n.text, false) },
   );
+  const from = lead ? emptyLead(parsed) : 0;
+  // A text that fits is its own key: the lead is dropped only to make room.
+  const plans = parsed.map((t) => {
+    const p = plan(
+      t.text,
+      t.atoms,
+      t.complete,
+      t.complete && width(t.text) <= BUDGET ? 0 : from,
+      t.window,
+    );
+    // The budget's cut is chosen among the atoms that pass it: all of them must be read.
+    return p.complete || passesBudget(p) ? p : widen(p, false);
+  });
   const keys = plans.map(keyOf);
 
   // Siblings whose texts differ keep different keys: cut them later until they do.
@@ -436,9 +520,18 @@ function keyForest(nodes: OutlineNode[]): void {
       const texts = new Set(group.map((i) => nodes[i]!.text));
       if (texts.size < 2) continue;
       for (const i of group) {
-        const p = plans[i]!;
+        let p = plans[i]!;
         // A long text goes no further than its last word in the window.
-        const max = p.ends.length - (p.complete ? 0 : 1);
+        let max = p.ends.length - (p.complete ? 0 : 1);
+        if (p.window < WINDOW && !p.complete) {
+          // No strong end ahead in the first window: read the whole window.
+          let next = p.at + 1;
+          while (next < max && p.weak[next]) next++;
+          if (next >= max) {
+            p = plans[i] = widen(p);
+            max = p.ends.length - (p.complete ? 0 : 1);
+          }
+        }
         if (p.at >= max) continue;
         p.at++;
         while (p.at < max && p.weak[p.at]) p.at++;
