@@ -11,6 +11,8 @@ export interface Timing {
   samples: number;
   /** Calls per sample (more than 1 for calls too quick to time one by one). */
   callsPerSample: number;
+  /** The first call, before any warm-up: the cost of code the JIT has not compiled yet. */
+  firstMs: number;
 }
 
 /** Options for {@link measure}. */
@@ -23,6 +25,12 @@ export interface MeasureOptions {
   minSampleMs?: number;
   /** Untimed set-up before each call (e.g. parsing a fresh document); its time is not counted. */
   setup?: () => void;
+  /**
+   * Warm-up calls at most (default 5) and their wall-clock time at most, set-up included
+   * (default 20% of the budget); at least one call is always made.
+   */
+  warmUpCalls?: number;
+  warmUpMs?: number;
 }
 
 /** Median of a non-empty list. */
@@ -41,11 +49,13 @@ export function lastResult(): unknown {
 }
 
 /**
- * Time `fn`: warm-up calls (at least one, until ~20% of the budget or 5 calls),
- * then up to `maxSamples` samples within `budgetMs`, and report their median.
+ * Time `fn`: warm-up calls (at least one; then until `warmUpCalls` calls or `warmUpMs`
+ * of wall-clock time), then up to `maxSamples` samples within `budgetMs`, and report
+ * their median, with the first call's time on its own.
  */
 export function measure(fn: () => unknown, options: MeasureOptions): Timing {
   const { budgetMs, maxSamples = 41, minSampleMs = 2, setup } = options;
+  const { warmUpCalls = 5, warmUpMs = budgetMs * 0.2 } = options;
   const once = (): number => {
     setup?.();
     const t0 = performance.now();
@@ -54,12 +64,11 @@ export function measure(fn: () => unknown, options: MeasureOptions): Timing {
   };
 
   // Warm-up: lets the JIT compile the hot paths and gives an estimate of one call.
-  let estimate = once();
-  let warmSpent = estimate;
-  for (let i = 1; i < 5 && warmSpent + estimate < budgetMs * 0.2; i++) {
+  const warmStart = performance.now();
+  const firstMs = once();
+  let estimate = firstMs;
+  for (let i = 1; i < warmUpCalls && performance.now() - warmStart + estimate < warmUpMs; i++)
     estimate = once();
-    warmSpent += estimate;
-  }
 
   // Calls too quick to time one by one are batched (never with a set-up step).
   const callsPerSample =
@@ -80,5 +89,5 @@ export function measure(fn: () => unknown, options: MeasureOptions): Timing {
     for (let c = 0; c < callsPerSample; c++) sink = fn();
     times.push((performance.now() - t0) / callsPerSample);
   }
-  return { ms: median(times), samples, callsPerSample };
+  return { ms: median(times), samples, callsPerSample, firstMs };
 }
