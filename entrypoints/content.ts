@@ -9,7 +9,7 @@
  * DOM event or a `postMessage` a page script can send (README → Privacy).
  */
 import { browser, defineContentScript } from '#imports';
-import type { SidebarMessage } from '@/components/sidebar/sidebar-messages';
+import { memoMessages, type SidebarMessage } from '@/components/sidebar/sidebar-messages';
 import { createContentController } from '@/utils/page/content-controller';
 import { engineLoader } from '@/utils/page/engine';
 import { errorMessage, isContentRequest, sendRequest, type Request } from '@/utils/messages';
@@ -43,8 +43,9 @@ export default defineContentScript({
         if (!extensionAlive()) stop();
         return sendRequest(browser, request);
       },
-      t: (name: SidebarMessage, substitutions?: string[]) =>
+      t: memoMessages((name: SidebarMessage, substitutions?: string[]) =>
         browser.i18n.getMessage(name, substitutions),
+      ),
       // Notes are typed in the extension's own frame, never in the page's document.
       noteEditorUrl: (token: string) => browser.runtime.getURL(`/note-editor.html#${token}`),
       // The full engine is a script of its own, loaded when the page first needs it.

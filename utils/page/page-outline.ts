@@ -6,7 +6,7 @@ import type { Analyze } from './engine.ts';
 import type { BlockDoc, Outline, OutlineNode } from '../../lib/types.ts';
 import { currentIndex } from './current-section.ts';
 import { flattenOutline, type FlatNode } from './flat-outline.ts';
-import { locateText } from './locate-text.ts';
+import { locateText, type Squeezed } from './locate-text.ts';
 
 /** Where a point is on the page: its block's element and, when found, the range of its words. */
 export interface PointTarget {
@@ -21,13 +21,23 @@ export interface PageOutline {
   targets: (PointTarget | null)[];
 }
 
-/** The element and word range of one outline node (null for a block not read from the DOM). */
-export function targetOf(blocks: BlockDoc, node: OutlineNode): PointTarget | null {
+/**
+ * The element and word range of one outline node (null for a block not read from the DOM).
+ * `cache`: the elements' squeezed texts, shared by the nodes of one outline.
+ */
+export function targetOf(
+  blocks: BlockDoc,
+  node: OutlineNode,
+  cache = new Map<Element, Squeezed>(),
+): PointTarget | null {
   const block = blocks.blocks[node.source.block];
   if (!block || block.source.kind !== 'dom') return null;
   const element = block.source.node;
   const words = block.text.slice(node.source.start, node.source.end) || node.text;
-  return { element, range: locateText(element, words) ?? locateText(element, node.text) };
+  return {
+    element,
+    range: locateText(element, words, cache) ?? locateText(element, node.text, cache),
+  };
 }
 
 /** Runs the engine (`analyze`: lib's analyzeDocument) on the live document (it is not modified). */
@@ -39,7 +49,8 @@ export function outlinePage(
 ): PageOutline {
   const { blocks, outline } = analyze(doc, { window: win, url });
   const flat = flattenOutline(outline.nodes);
-  return { outline, flat, targets: flat.map((f) => targetOf(blocks, f.node)) };
+  const cache = new Map<Element, Squeezed>();
+  return { outline, flat, targets: flat.map((f) => targetOf(blocks, f.node, cache)) };
 }
 
 /** The viewport top of a point: its words when located, else its element. */

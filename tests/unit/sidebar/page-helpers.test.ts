@@ -33,6 +33,18 @@ describe('locateText', () => {
       text: '一二三四五六七八九十甲乙XYZ',
       found: '一二三四五六七八九十甲乙',
     },
+    {
+      name: 'ends in text nodes after empty and all-space ones',
+      html: '<p>前文<b></b><i>  </i>一<span>是</span><b></b> <em>加</em>强领导。</p>',
+      text: '是加强',
+      found: '是</span><b></b> <em>加</em>强',
+    },
+    {
+      name: 'beyond the BMP',
+      html: '<p>𠀀甲<i>乙</i>丙</p>',
+      text: '甲乙丙',
+      found: '甲<i>乙</i>丙',
+    },
     { name: 'absent', html: '<p>别的内容</p>', text: '加强领导', found: null },
   ];
   it.each(cases)('$name', ({ html, text, found }) => {
@@ -43,6 +55,17 @@ describe('locateText', () => {
     const frag = document.createElement('div');
     frag.append(range!.cloneContents());
     expect(squeezeText(frag.textContent ?? '')).toBe(squeezeText(found.replace(/<[^>]+>/g, '')));
+  });
+
+  it('finds the same ranges with a cache shared by several points of one element', () => {
+    const root = el('<p><strong>一是加强学习。</strong>二是<em>改进</em>作风，三是抓好落实。</p>');
+    const cache = new Map();
+    for (const words of ['加强学习', '改进作风', '抓好落实', '加强学习']) {
+      const a = locateText(root, words, cache)!.toString();
+      expect(a).toBe(locateText(root, words)!.toString());
+      expect(squeezeText(a)).toBe(words);
+    }
+    expect(cache.size).toBe(1);
   });
 });
 
