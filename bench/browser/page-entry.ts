@@ -174,6 +174,18 @@ async function sidebarOpened(before: number) {
   return { ms: rendered - open, paintedMs: performance.now() - open };
 }
 
+/** A change to the page's DOM (a text node added and removed): the next open outlines again. */
+function touchPage() {
+  const t = document.createTextNode('');
+  document.body.append(t);
+  t.remove();
+}
+
+/** Whether the content script has outlined the page at idle (its `gangmu:idle-outline` mark). */
+function idleOutlined(): boolean {
+  return marks('gangmu:idle-outline').length > 0;
+}
+
 /** Resolves once the sidebar's host has left the page (closed by the next toggle). */
 async function sidebarClosed() {
   await when(() => !host());
@@ -317,6 +329,8 @@ const api = {
   quick,
   sidebarRenders,
   sidebarOpened,
+  touchPage,
+  idleOutlined,
   sidebarClosed,
   seed,
   restore,

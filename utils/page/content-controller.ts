@@ -54,13 +54,21 @@ const SETTLE_MS = 1000;
 const PIN_MS = 1200;
 /** Delay after the quick check before saved highlights are fetched and painted (ms): soon, but after first paint. */
 const HIGHLIGHT_LOAD_MS = 50;
-/** Runs of the engine over the warm-up essay (each in its own idle slot): enough for the JIT to optimise. */
-const WARM_UP_ROUNDS = 5;
+/** Runs of the engine over the warm-up essay (each in its own idle slot). */
+const WARM_UP_ROUNDS = 3;
+/**
+ * Pages with more text than this are not outlined at idle (a long task of its own,
+ * ~0.5 s at 1M characters): the reader's open outlines them.
+ */
+const IDLE_OUTLINE_MAX = 200_000;
 
 export function createContentController({ win, doc, send, t, noteEditorUrl, engine }: ContentDeps) {
   let url = win.location.href;
   let quick: QuickResult | null = null;
   let page: PageOutline | null = null;
+  /** Changes seen in the page's DOM so far, and their number when `page` was made. */
+  let changes = 0;
+  let pageAt = -1;
   let textLength = -1;
   let host: SidebarHost | null = null;
   let view: SidebarView = { kind: 'loading' };
@@ -102,11 +110,11 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   let warmed = false;
   /**
    * On an essay page, once the saved highlights are painted and the browser is idle, load
-   * the engine and run it over a short essay of our own in a detached document (never the
-   * page), {@link WARM_UP_ROUNDS} times in separate idle slots, then render the sidebar for
-   * it off the page: the code the reader's first open runs is then fetched, compiled and
-   * optimised, and the restore is not slowed by it (first open of a 20k essay in the
-   * browser bench: 72 → see the commit).
+   * the engine, run it over a short essay of our own in a detached document
+   * {@link WARM_UP_ROUNDS} times and render the sidebar for it off the page (so its code is
+   * compiled), each in its own idle slot; then outline the page itself, read-only, when it
+   * is not too long. The reader's first open then shows that outline at once while the
+   * page is unchanged, and the badge gives the outline's own count from then on.
    */
   function warmUp() {
     if (warmed) return;
@@ -120,8 +128,9 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
         const scratch = doc.implementation.createHTMLDocument('');
         scratch.body.innerHTML = WARM_UP_HTML;
         const p = outlinePage(scratch, win, 'about:blank', analyze!);
-        if (left > 1) idle(() => round(left - 1));
-        else warmRender(scratch, p);
+        if (left > 1) return idle(() => round(left - 1));
+        warmRender(scratch, p);
+        idle(outlineAtIdle);
       } catch {
         // Deliberately silent: the warm-up only saves time; the real outline reports its own errors.
       }
@@ -143,6 +152,18 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
           ),
       HIGHLIGHT_LOAD_MS,
     );
+  }
+
+  /** The page's outline made ahead of the reader's first open (see {@link warmUp}). */
+  function outlineAtIdle() {
+    if (page && pageAt === changes) return;
+    if ((doc.body?.textContent?.length ?? 0) > IDLE_OUTLINE_MAX) return;
+    try {
+      analyse();
+      mark('gangmu:idle-outline');
+    } catch {
+      // Deliberately silent: the reader's open outlines again and shows its error.
+    }
   }
 
   /** Renders the sidebar for the warm-up outline into an element of the scratch document, and unmounts it. */
@@ -173,6 +194,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   function analyse(): PageOutline {
     if (!analyze) throw new EngineNotReady();
     page = outlinePage(doc, win, url, analyze);
+    pageAt = changes;
     textLength = doc.body?.textContent?.length ?? 0;
     const count = countPoints(page.outline.nodes);
     void report(count, count > 0, page.outline.title ?? docTitle());
@@ -208,8 +230,12 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
 
   function setViewFromPage() {
     if (!analyze) return; // open() has put the reason in `view`
+    // Changes made in the task that asked for the outline are not reported yet: count them.
+    const pending = observer?.takeRecords();
+    if (pending?.length) onMutations(pending);
     try {
-      const p = analyse();
+      // The outline made at idle serves while the page has not changed since.
+      const p = page && pageAt === changes ? page : analyse();
       view = p.outline.nodes.length
         ? { kind: 'ready', outline: p.outline, flat: p.flat }
         : { kind: 'none' };
@@ -461,7 +487,10 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
           [...r.addedNodes, ...r.removedNodes].every(ours)
         ),
     );
-    if (pageChanged) schedule();
+    if (pageChanged) {
+      changes++;
+      schedule();
+    }
   }
 
   /**
