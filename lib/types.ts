@@ -94,6 +94,8 @@ export interface OutlineNode {
   key: string;
   children: OutlineNode[];
   source: NodeSource;
+  /** Points beyond the outline's cap in `children` (lib/outline/cap.ts), descendants included. */
+  more?: number;
 }
 
 /** A key formulation (提法): a quoted slogan or number formula, with where it occurs. */
@@ -115,4 +117,6 @@ export interface Outline {
   /** A short extractive digest: thesis sentence, level-1 keys, conclusion. */
   digest: string[];
   nodes: OutlineNode[];
+  /** Points beyond the outline's cap in `nodes` (lib/outline/cap.ts), descendants included. */
+  more?: number;
 }

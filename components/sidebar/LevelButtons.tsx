@@ -3,15 +3,15 @@ import type { Translate } from './sidebar-messages.ts';
 export interface LevelButtonsProps {
   /** The deepest level shown. */
   maxLevel: number;
-  /** The deepest level the outline has (buttons up to it, at least 1, at most 3). */
+  /** The deepest level the outline has (buttons up to it, at least 1). */
   depth: number;
   onChange(level: number): void;
   t: Translate;
 }
 
-/** Buttons 1/2/3: show the outline down to that level. */
+/** Buttons 1, 2, … up to the outline's deepest level: show the outline down to that level. */
 export function LevelButtons({ maxLevel, depth, onChange, t }: LevelButtonsProps) {
-  const levels = [1, 2, 3].slice(0, Math.max(1, Math.min(3, depth)));
+  const levels = Array.from({ length: Math.max(1, depth) }, (_, i) => i + 1);
   return (
     <div class="levels" role="group" aria-label={t('sidebarLevels')}>
       {levels.map((level) => (

@@ -8,6 +8,8 @@ export interface OutlineItemProps {
   current: boolean;
   onSelect(item: FlatNode): void;
   t: Translate;
+  /** Points below this one that the level buttons hide (0 for none). */
+  folded?: number;
   /** Nested content: the child list, and later the node's highlights. */
   children?: ComponentChildren;
 }
@@ -16,7 +18,14 @@ export interface OutlineItemProps {
  * One outline point: a button with its marker and key (the full text on
  * hover, or expanded below), carrying data-level/data-kind/data-marker.
  */
-export function OutlineItem({ item, current, onSelect, t, children }: OutlineItemProps) {
+export function OutlineItem({
+  item,
+  current,
+  onSelect,
+  t,
+  folded = 0,
+  children,
+}: OutlineItemProps) {
   const { node } = item;
   const [expanded, setExpanded] = useState(false);
   const showToggle = node.text !== node.key;
@@ -39,6 +48,12 @@ export function OutlineItem({ item, current, onSelect, t, children }: OutlineIte
         >
           {node.marker && <span class="marker">{node.marker}</span>}
           <span class="key">{node.key || node.text}</span>
+          {folded > 0 && (
+            <span class="folded" title={t('sidebarHiddenPoints', [String(folded)])}>
+              +{folded}
+              <span class="sr-only">{t('sidebarHiddenPoints', [String(folded)])}</span>
+            </span>
+          )}
         </button>
         {showToggle && (
           <button

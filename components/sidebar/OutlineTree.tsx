@@ -3,6 +3,7 @@ import type { OutlineNode } from '../../lib/types.ts';
 import type { FlatNode } from '../../utils/page/flat-outline.ts';
 import { OutlineItem } from './OutlineItem.tsx';
 import type { Translate } from './sidebar-messages.ts';
+import { countPoints } from '../../utils/count-points.ts';
 
 export interface OutlineTreeProps {
   nodes: readonly OutlineNode[];
@@ -18,11 +19,17 @@ export interface OutlineTreeProps {
   renderExtra?: (item: FlatNode) => ComponentChildren;
   /** Path prefix of `nodes` (internal, for recursion). */
   prefix?: string;
+  /** Points of this list beyond the outline's cap (lib/outline/cap.ts). */
+  more?: number;
 }
 
-/** The outline as nested lists, down to `maxLevel`. */
+/**
+ * The outline as nested lists, down to `maxLevel`. A point whose children lie below
+ * `maxLevel` says how many it folds; a list cut by the outline's cap says how many
+ * points it had beyond it.
+ */
 export function OutlineTree(props: OutlineTreeProps) {
-  const { nodes, byId, maxLevel, currentId, prefix = '' } = props;
+  const { nodes, byId, maxLevel, currentId, prefix = '', more = 0, t } = props;
   return (
     <ul class="tree" role={prefix ? 'group' : undefined}>
       {nodes.map((node, i) => {
@@ -30,19 +37,28 @@ export function OutlineTree(props: OutlineTreeProps) {
         const item = byId.get(id);
         if (!item || node.level > maxLevel) return null;
         const shownChildren = node.children.some((c) => c.level <= maxLevel);
+        const folded = shownChildren ? 0 : countPoints(node.children, node.more ?? 0);
         return (
           <OutlineItem
             key={id}
             item={item}
             current={id === currentId}
             onSelect={props.onSelect}
-            t={props.t}
+            folded={folded}
+            t={t}
           >
             {props.renderExtra?.(item)}
-            {shownChildren && <OutlineTree {...props} nodes={node.children} prefix={id} />}
+            {shownChildren && (
+              <OutlineTree {...props} nodes={node.children} prefix={id} more={node.more ?? 0} />
+            )}
           </OutlineItem>
         );
       })}
+      {more > 0 && (
+        <li class="more-points" data-more={more}>
+          {t('sidebarMorePoints', [String(more)])}
+        </li>
+      )}
     </ul>
   );
 }

@@ -180,6 +180,7 @@ export function Sidebar(props: SidebarProps) {
                   currentId={currentShown}
                   onSelect={props.onSelect}
                   renderExtra={props.renderNodeExtra}
+                  more={view.outline.more ?? 0}
                   t={t}
                 />
               </nav>

@@ -22,6 +22,8 @@ export type SidebarMessage =
   | 'sidebarShowText'
   | 'sidebarHideText'
   | 'sidebarResize'
+  | 'sidebarMorePoints'
+  | 'sidebarHiddenPoints'
   | 'hlToolbar'
   | 'hlColorYellow'
   | 'hlColorGreen'

@@ -44,6 +44,9 @@ button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); ou
 .marker { color: var(--accent); margin-right: 4px; }
 .more { padding: 3px 6px; color: var(--muted); border-radius: 4px; }
 .fulltext { margin: 2px 6px 6px 12px; color: var(--muted); font-size: 13px; }
+.folded { margin-left: 6px; padding: 0 5px; border-radius: 8px; background: var(--line); color: var(--muted); font-size: 11px; font-weight: normal; }
+.more-points { padding: 3px 6px; color: var(--muted); font-size: 13px; font-style: italic; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .section { margin-top: 14px; }
 .section-title { font-size: 13px; color: var(--muted); margin: 0 0 4px; font-weight: 600; }
 .plain { list-style: none; margin: 0; padding: 0; }

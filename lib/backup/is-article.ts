@@ -47,6 +47,7 @@ const OUTLINE_KEYS: ReadonlySet<string> = new Set([
   'formulations',
   'digest',
   'nodes',
+  'more',
 ]);
 const NODE_KEYS: ReadonlySet<string> = new Set([
   'level',
@@ -56,6 +57,7 @@ const NODE_KEYS: ReadonlySet<string> = new Set([
   'key',
   'children',
   'source',
+  'more',
 ]);
 const SOURCE_KEYS: ReadonlySet<string> = new Set(['block', 'start', 'end']);
 const FORMULATION_KEYS: ReadonlySet<string> = new Set(['text', 'occurrences']);
@@ -93,6 +95,7 @@ function nodeProblem(v: unknown, at: string, depth: number): string | null {
   if (!isString(v.key)) return `${at}.key must be a string`;
   const src = sourceProblem(v.source, `${at}.source`);
   if (src) return src;
+  if (v.more !== undefined && !isNat(v.more)) return `${at}.more must be a non-negative integer`;
   if (!Array.isArray(v.children)) return `${at}.children must be an array`;
   for (let i = 0; i < v.children.length; i++) {
     const p = nodeProblem(v.children[i], `${at}.children[${i}]`, depth + 1);
@@ -125,6 +128,7 @@ export function outlineProblem(v: unknown, at = 'outline'): string | null {
   if (!Array.isArray(v.digest) || !v.digest.every(isString))
     return `${at}.digest must be an array of strings`;
   if (!Array.isArray(v.nodes)) return `${at}.nodes must be an array`;
+  if (v.more !== undefined && !isNat(v.more)) return `${at}.more must be a non-negative integer`;
   for (let i = 0; i < v.nodes.length; i++) {
     const p = nodeProblem(v.nodes[i], `${at}.nodes[${i}]`, 1);
     if (p) return p;

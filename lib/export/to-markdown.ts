@@ -72,22 +72,28 @@ function groupHighlights(outline: Outline, items: ExportedHighlight[]): Grouped 
   return g;
 }
 
+/** The line for points beyond the outline's cap (lib/outline/cap.ts). */
+const moreLine = (more: number) =>
+  `*（另有 ${more} 个要点未列出 / ${more} more points not listed）*`;
+
 function listLines(
   nodes: OutlineNode[],
   path: number[],
   g: Grouped,
   style: HighlightStyle,
   out: string[],
+  more = 0,
 ): void {
+  const indent = '  '.repeat(path.length);
   nodes.forEach((n, i) => {
     const p = [...path, i];
-    const indent = '  '.repeat(path.length);
     out.push(`${indent}- ${nodeLine(n)}`);
     // Quotes indented to the item's content column belong to the item.
     const mine = g.byNode.get(p.join('.'));
     if (mine) pushHighlights(out, mine, style, indent + '  ');
-    listLines(n.children, p, g, style, out);
+    listLines(n.children, p, g, style, out, n.more ?? 0);
   });
+  if (more > 0) out.push(`${indent}- ${moreLine(more)}`);
 }
 
 /**
@@ -128,7 +134,7 @@ export function outlineToMarkdown(outline: Outline, options: MarkdownOptions = {
     out.push('');
   }
   out.push('## 纲目 Outline', '');
-  if (outline.nodes.length) listLines(outline.nodes, [], g, style, out);
+  if (outline.nodes.length) listLines(outline.nodes, [], g, style, out, outline.more ?? 0);
   else out.push('（未识别到结构 / no structure found）');
   out.push('');
   if (outline.conclusion)

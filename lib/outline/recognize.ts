@@ -18,6 +18,7 @@ import { buildDigest } from './digest.ts';
 import { findFormulations } from './formulations.ts';
 import { inlinePoints, plainPoint, type InlinePoint } from './inline.ts';
 import { assignKeys } from './keys.ts';
+import { capOutline } from './cap.ts';
 import { interviewerTurns } from './dialogue.ts';
 import { findMeta } from './meta.ts';
 import { parallelLeads } from './parallel.ts';
@@ -356,8 +357,8 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
     }
   }
 
-  // 5. The tree, keys, formulations and digest.
-  const nodes = buildTree(blocks, cands, inline);
+  // 5. The tree (valid by construction, capped), keys, formulations and digest.
+  const { nodes, more } = capOutline(enforceOutline(buildTree(blocks, cands, inline)));
   assignKeys(nodes);
   const firstNode = cands[0]?.block ?? Infinity;
   const intro = body.find((i) => i < firstNode && blocks[i]!.text.length > 40) ?? -1;
@@ -369,6 +370,7 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
     conclusion,
     formulations: findFormulations(blocks, body, meta.title),
     digest: buildDigest(blocks, nodes, meta.title, intro, conclusionAt),
-    nodes: enforceOutline(nodes),
+    nodes,
+    ...(more ? { more } : {}),
   };
 }

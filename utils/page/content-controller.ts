@@ -9,7 +9,7 @@ import { Sidebar, type SidebarView } from '../../components/sidebar/Sidebar.tsx'
 import type { Translate } from '../../components/sidebar/sidebar-messages.ts';
 import { quickCheckDocument, type QuickResult } from '../../lib/detect/quick-check.ts';
 import { outlineToMarkdown } from '../../lib/export/to-markdown.ts';
-import { countPoints } from '../count-points.ts';
+import { countOutline } from '../count-points.ts';
 import { highlightIdFromHash } from '../library/highlight-link.ts';
 import {
   assertNever,
@@ -196,7 +196,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     page = outlinePage(doc, win, url, analyze);
     pageAt = changes;
     textLength = doc.body?.textContent?.length ?? 0;
-    const count = countPoints(page.outline.nodes);
+    const count = countOutline(page.outline);
     void report(count, count > 0, page.outline.title ?? docTitle());
     return page;
   }

@@ -23,7 +23,7 @@
  * backup: an import recomputes them.
  */
 import { bySavedAt, HIGHLIGHT_COLORS, type Article, type Highlight } from '../../lib/model.ts';
-import { countPoints } from '../count-points.ts';
+import { countOutline } from '../count-points.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import { highlightsByArticle } from './by-article.ts';
 import type { ArticleSummary } from '../messages.ts';
@@ -73,7 +73,7 @@ export function summaryOf(a: Article, highlights: readonly Highlight[]): Summary
     savedAt: a.savedAt,
     updatedAt: a.updatedAt,
     tags: [...a.tags],
-    points: countPoints(outline?.nodes ?? []),
+    points: countOutline({ nodes: outline?.nodes ?? [], more: outline?.more }),
     highlights: n,
     notes,
     colors: HIGHLIGHT_COLORS.filter((c) => colors.has(c)),

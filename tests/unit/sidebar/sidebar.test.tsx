@@ -146,3 +146,52 @@ describe('Sidebar', () => {
     expect(root.querySelector('button.expand')).not.toBeNull();
   });
 });
+
+describe('Sidebar on deep and capped outlines', () => {
+  /** Levels 1–5, one chain, and a capped top list and section. */
+  const deep: Outline = {
+    ...outline,
+    more: 37,
+    nodes: [
+      node(1, '一', '第一层', [
+        node(2, '（一）', '第二层', [
+          node(3, '1.', '第三层', [node(4, '（1）', '第四层', [node(5, '①', '第五层')])]),
+        ]),
+        { ...node(2, '（二）', '第二层之二'), more: 12 },
+      ]),
+    ],
+  };
+  const showDeep = () =>
+    show({ view: { kind: 'ready', outline: deep, flat: flattenOutline(deep.nodes) } });
+  const shownLevels = (root: HTMLElement) =>
+    [...root.querySelectorAll('li[data-level]')].map((li) => li.getAttribute('data-level'));
+
+  it('has a level button for every level present, and every point is reachable', () => {
+    const { root } = showDeep();
+    const buttons = [...root.querySelectorAll('button[data-level-button]')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['1', '2', '3', '4', '5']);
+    act(() => (root.querySelector('button[data-level-button="5"]') as HTMLButtonElement).click());
+    expect(shownLevels(root)).toEqual(['1', '2', '3', '4', '5', '2']);
+  });
+
+  it('says how many points a folded item hides', () => {
+    const { root } = showDeep();
+    // Levels 1–3 shown (the default): the fourth and fifth are folded under 第三层.
+    expect(shownLevels(root)).toEqual(['1', '2', '3', '2']);
+    const third = root.querySelector('li[data-level="3"] .folded')!;
+    expect(third.textContent).toContain('+2');
+    expect(third.getAttribute('title')).toBe('sidebarHiddenPoints(2)');
+    act(() => (root.querySelector('button[data-level-button="1"]') as HTMLButtonElement).click());
+    // Level 1 only: its 5 points below, and the 12 beyond the cap in its second section.
+    expect(root.querySelector('li[data-level="1"] .folded')!.textContent).toContain('+17');
+  });
+
+  it('says how many points each list had beyond the cap', () => {
+    const { root } = showDeep();
+    const more = [...root.querySelectorAll('li.more-points')].map((li) => li.textContent);
+    expect(more).toEqual(['sidebarMorePoints(37)']);
+    act(() => (root.querySelector('button[data-level-button="3"]') as HTMLButtonElement).click());
+    // 第二层之二 has no children shown, so its 12 are counted on its item, not listed.
+    expect(root.querySelectorAll('li.more-points').length).toBe(1);
+  });
+});
