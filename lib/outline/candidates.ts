@@ -61,12 +61,19 @@ function boldLetters(block: Block): number {
 
 /** The bold run that starts at (or within a few characters of) `pos`, if any. */
 export function boldRunAt(block: Block, pos: number): readonly [number, number] | null {
-  for (const run of block.bold) {
-    // A run may begin on an opening bracket or quotation mark before `pos`.
-    if (run[0] <= pos + 1 && run[1] > pos) return run;
-    if (run[0] > pos + 1) break;
+  // Runs are sorted and disjoint, so their ends rise: the first run ending past `pos`
+  // is the only one that can hold it (a binary search: a block may have 80,000 runs).
+  const runs = block.bold;
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]![1] > pos) hi = mid;
+    else lo = mid + 1;
   }
-  return null;
+  const run = runs[lo];
+  // A run may begin on an opening bracket or quotation mark before `pos`.
+  return run && run[0] <= pos + 1 ? run : null;
 }
 
 /** True when the block reads as a bold line: (almost) all of it is bold. */

@@ -3,7 +3,7 @@
  * 首先…其次…最后; 一方面…另一方面; （1）…（2）), nested by where they fall.
  */
 import { findMarkers, LAST, type MarkerMatch } from './markers.ts';
-import { fullStopEnd, pointEnd } from './point-text.ts';
+import { FULL_STOPS, pointEndIn, stopIndex, TERMINATOR_CHARS } from './point-text.ts';
 
 /** One inline point: offsets into the block text. */
 export interface InlinePoint {
@@ -56,6 +56,13 @@ function runsOf(markers: MarkerMatch[]): Run[] {
 }
 
 /**
+ * Markers of one paragraph read at most: past a few hundred points a paragraph is no
+ * essay's, the outline shows 500 at most (cap.ts), and placing each run among the points
+ * already placed costs their number.
+ */
+export const MAX_INLINE_MARKERS = 2000;
+
+/**
  * The inline points of `text` from offset `from` on, as a forest. A series
  * nests under the member of an earlier series whose stretch (up to the next
  * member, or the last member's full stop) holds it whole.
@@ -63,7 +70,10 @@ function runsOf(markers: MarkerMatch[]): Run[] {
 export function inlinePoints(text: string, from = 0): InlinePoint[] {
   const markers = findMarkers(text).filter((m) => m.start >= from);
   if (markers.length < 2) return [];
+  if (markers.length > MAX_INLINE_MARKERS) markers.length = MAX_INLINE_MARKERS;
   const runs = runsOf(markers);
+  const fullStops = stopIndex(text, FULL_STOPS);
+  const terminators = stopIndex(text, TERMINATOR_CHARS);
   interface Placed {
     point: InlinePoint;
     spanEnd: number;
@@ -73,7 +83,7 @@ export function inlinePoints(text: string, from = 0): InlinePoint[] {
   for (const run of runs) {
     const first = run[0]!;
     const lastM = run[run.length - 1]!;
-    const runEnd = fullStopEnd(text, lastM.end);
+    const runEnd = fullStops.next(lastM.end);
     // The innermost earlier member whose stretch holds the whole run.
     let host: Placed | undefined;
     for (const p of placed) {
@@ -102,14 +112,14 @@ export function inlinePoints(text: string, from = 0): InlinePoint[] {
     }
     const points = run.map((m, i): Placed => {
       const next = run[i + 1];
-      const spanEnd = next ? next.start : fullStopEnd(text, m.end);
+      const spanEnd = next ? next.start : fullStops.next(m.end);
       const point: InlinePoint = {
         family: m.family,
         ordinal: m.ordinal,
         marker: m.marker,
         start: m.start,
         textStart: m.end,
-        textEnd: Math.min(pointEnd(text, m.end), next ? next.start : text.length),
+        textEnd: Math.min(pointEndIn(text, terminators, m.end), next ? next.start : text.length),
         children: [],
       };
       return { point, spanEnd };

@@ -35,6 +35,53 @@ export function fullStopEnd(text: string, from: number, limit = text.length): nu
   return limit;
 }
 
+/** Finds the next stop of one kind in a text in O(log n), after one native scan for all of them. */
+export interface StopIndex {
+  /** Offset of the first stop at or after `from` and before `limit`, or `limit`. */
+  next(from: number, limit?: number): number;
+}
+
+/** Full stops (as {@link fullStopEnd}) and terminators (as {@link sentenceEnd}). */
+export const FULL_STOPS = /[。！？!?]/g;
+export const TERMINATOR_CHARS = /[。！？；!?;]/g;
+
+/**
+ * A {@link StopIndex} of `text` for the characters `re` (a global regex) matches: for
+ * callers that look for the next stop from many places (each inline point of a paragraph
+ * without full stops scanned to its end: quadratic).
+ */
+export function stopIndex(text: string, re: RegExp): StopIndex {
+  const at: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) at.push(m.index);
+  return {
+    next(from, limit = text.length) {
+      let lo = 0;
+      let hi = at.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < at.length && at[lo]! < limit ? at[lo]! : limit;
+    },
+  };
+}
+
+/** {@link pointEnd} with the text's terminators indexed. */
+export function pointEndIn(
+  text: string,
+  terminators: StopIndex,
+  from: number,
+  limit = text.length,
+): number {
+  const stop = terminators.next(from, limit);
+  for (let i = from; i < Math.min(stop, from + COLON_REACH + 1); i++) {
+    if (text[i] === '：' || text[i] === ':') return i;
+  }
+  return stop;
+}
+
 /** The text between `start` and `end` with edge punctuation and whitespace removed. */
 export function cleanPointText(text: string, start: number, end: number): string {
   return text

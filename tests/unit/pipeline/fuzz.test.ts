@@ -23,7 +23,7 @@ import { adversarialShapes, FIXTURES, mutants, type FuzzInput } from './fuzz-sha
  * How many `/./gsu` passes an entry point may take. The inputs here measure up
  * to about 600 (the DOM front end on thousands of tiny paragraphs: linkedom and
  * Readability), most under 200; a quadratic stage shows as thousands to tens of
- * thousands at these sizes (see knownBugShapes in fuzz-shapes.ts).
+ * thousands at these sizes.
  */
 const BUDGET = 1500;
 /** The regex pass runs over at least this many characters: small inputs get a floor of the same unit. */
