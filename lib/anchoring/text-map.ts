@@ -8,6 +8,8 @@
  * O(N log T) after the walk, T the number of text nodes.
  */
 
+import { isUnseen } from '../blocks/page-chrome.ts';
+
 /** A half-open range `[start, end)` of UTF-16 offsets into a text map's `text`. */
 export interface TextRange {
   start: number;
@@ -25,15 +27,8 @@ export interface TextMap {
   starts: Int32Array;
 }
 
-/** Elements whose text is never page text: code, styles, templates and the extension's own sidebar. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'GANGMU-SIDEBAR',
-  'GANGMU-TOOLBAR',
-]);
+/** Elements whose text is never page text: code, styles and the extension's old elements. */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'GANGMU-SIDEBAR', 'GANGMU-TOOLBAR']);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -42,15 +37,19 @@ const CDATA_SECTION_NODE = 4;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 const DOCUMENT_POSITION_CONTAINED_BY = 16;
 
-/** Whether an element's subtree is left out of the text: skipped tags and the `hidden` attribute. */
+/**
+ * Whether an element's subtree is left out of the text: skipped tags and what the
+ * outline never reads either ({@link isUnseen}: templates, frames' fallbacks, `<xmp>`,
+ * the `hidden` attribute, `aria-hidden="true"`).
+ */
 function isSkipped(el: Element): boolean {
-  return SKIPPED_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden');
+  return SKIPPED_TAGS.has(el.tagName.toUpperCase()) || isUnseen(el);
 }
 
 /**
  * Reads the text of `root`: the data of its Text nodes in document order,
- * skipping `<script>`, `<style>`, `<noscript>`, `<template>`, elements with
- * the `hidden` attribute and the extension's `<gangmu-sidebar>` and `<gangmu-toolbar>`. Nothing is
+ * skipping `<script>`, `<style>`, what the reader never sees ({@link isSkipped})
+ * and the extension's old `<gangmu-sidebar>` and `<gangmu-toolbar>`. Nothing is
  * normalised, so offsets stay stable for as long as the DOM is unchanged.
  */
 export function buildTextMap(root: Element): TextMap {

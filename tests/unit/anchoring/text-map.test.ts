@@ -16,6 +16,7 @@ const PAGE = `<!doctype html><html><head><title>T</title><style>p{color:red}</st
 <article id="a"><h2>一、突出政治引领</h2><p>一是<b>加强理论学习</b>，深入学习<i>贯彻</i>党的创新理论。</p>
 <script>var x = "不是正文";</script><noscript>请启用脚本</noscript><template><p>模板</p></template>
 <p hidden>隐藏的段落</p><gangmu-sidebar><p>纲目侧栏</p></gangmu-sidebar>
+<span aria-hidden="true">读屏隐藏</span><xmp>源码文字</xmp><iframe srcdoc="框架内文">框架后备</iframe>
 <p>二是强化<span></span>教育培训。</p></article></body></html>`;
 
 describe('buildTextMap', () => {
@@ -26,7 +27,17 @@ describe('buildTextMap', () => {
   it('concatenates visible text, skipping code, templates, hidden elements and the sidebar', () => {
     expect(map.text).toContain('一、突出政治引领一是加强理论学习，深入学习贯彻党的创新理论。');
     expect(map.text).toContain('二是强化教育培训。');
-    for (const gone of ['不是正文', '请启用脚本', '模板', '隐藏的段落', '纲目侧栏'])
+    for (const gone of [
+      '不是正文',
+      '请启用脚本',
+      '模板',
+      '隐藏的段落',
+      '纲目侧栏',
+      '读屏隐藏',
+      '源码文字',
+      '框架内文',
+      '框架后备',
+    ])
       expect(map.text).not.toContain(gone);
     expect(map.starts[map.nodes.length]).toBe(map.text.length);
     expect(map.nodes.map((n) => n.data).join('')).toBe(map.text);
