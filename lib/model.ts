@@ -6,6 +6,37 @@
 import type { Outline, OutlineNode } from './types.ts';
 
 /** The five highlight colours, in toolbar order. */
+/**
+ * Longest id accepted (article ids are addresses, highlight ids UUIDs, site
+ * preferences' keys host names), in UTF-16 units. Servers refuse request
+ * lines beyond 8 KB (nginx, Apache), yet a page can push a longer address
+ * (history.pushState) and file: or data: addresses have no such bound: a longer
+ * address is shortened by {@link boundedId}; a restore refuses longer ids.
+ */
+export const MAX_ID_LENGTH = 8192;
+
+/** A 64-bit FNV-1a hash of a string's UTF-16 units, as 16 hex digits. */
+function fnv64(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0xcbf29ce4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ (c + i), 0x01000193) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
+/**
+ * `id` itself when it is at most {@link MAX_ID_LENGTH} long; else its head and a hash of
+ * the whole, within the bound: the same long address always gives the same id.
+ */
+export function boundedId(id: string): string {
+  if (id.length <= MAX_ID_LENGTH) return id;
+  const hash = fnv64(id);
+  return `${id.slice(0, MAX_ID_LENGTH - hash.length - 1)}#${hash}`;
+}
+
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 

@@ -5,6 +5,8 @@
  * gives the problem as `field reason`, or null.
  */
 
+import { MAX_ID_LENGTH } from '../model.ts';
+
 export type Rec = Record<string, unknown>;
 
 /** A plain object (not an array, not null). */
@@ -17,14 +19,8 @@ export const isNullableString = (v: unknown): v is string | null =>
 /** A whole number from 0 that a JavaScript number holds exactly. */
 export const isNat = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
-/**
- * Longest id accepted (article ids are addresses, highlight ids UUIDs, site
- * preferences' keys host names), in UTF-16 units. Servers refuse request
- * lines beyond 8 KB (nginx, Apache), so no page the reader opened has a
- * longer address; the bound keeps a crafted file from filling the database
- * keys with megabytes.
- */
-export const MAX_ID_LENGTH = 8192;
+/** Longest id accepted (lib/model.ts). */
+export { MAX_ID_LENGTH };
 
 /**
  * Keys refused in every row: they would reach or shadow an object's

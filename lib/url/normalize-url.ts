@@ -6,6 +6,7 @@
  * twice) costs a duplicate row, a wrong merge (two essays sharing one key)
  * mixes their highlights. When unsure, this keeps a part of the address.
  */
+import { boundedId } from '../model.ts';
 
 /** Query parameters that only track how the reader arrived, on every site. */
 const TRACKING_EXACT = new Set([
@@ -112,6 +113,10 @@ function parseHttp(url: string, base?: string): URL | null {
  * fragment and otherwise unchanged.
  */
 export function normalizeUrl(url: string, canonical?: string | null): string {
+  return boundedId(normalized(url, canonical));
+}
+
+function normalized(url: string, canonical?: string | null): string {
   const page = parseHttp(url.trim());
   if (!page) {
     const hash = url.indexOf('#');
