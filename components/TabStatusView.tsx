@@ -28,7 +28,6 @@ export type PopupMessage =
   | 'popupPaste'
   | 'popupRestricted'
   | 'popupNoContentScript'
-  | 'popupNoEssayAction'
   | 'popupWorking';
 
 /** Looks up a localised string (browser.i18n.getMessage in the extension). */

@@ -473,8 +473,8 @@ export type ContentRequest =
 export interface ContentReplyValue {
   'toggle-sidebar': { open: boolean };
   'open-sidebar': null;
-  /** `draft` and `markdown` are null when the page holds no essay. */
-  'get-page-article': { draft: ArticleDraft | null; markdown: string | null; highlights: number };
+  /** The page's article and Markdown, on every page: outline or not. */
+  'get-page-article': { draft: ArticleDraft; markdown: string; highlights: number };
   'get-markdown': string;
   'note-editor-closed': null;
 }

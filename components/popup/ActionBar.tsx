@@ -3,9 +3,7 @@ import type { PopupT } from '@/components/TabStatusView';
 /** The popup's buttons; which ones are usable depends on the tab. */
 export interface ActionBarProps {
   t: PopupT;
-  /** An essay was found: saving and exporting make sense. */
-  essay: boolean;
-  /** The content script answered for this tab (the sidebar can open). */
+  /** The content script answered for this tab: the sidebar, saving and exporting work (outline or not). */
   reachable: boolean;
   saved: boolean;
   /** An action is running: every button waits. */
@@ -20,7 +18,7 @@ export interface ActionBarProps {
 
 /** Native buttons in tab order, so the popup works from the keyboard alone. */
 export function ActionBar(props: ActionBarProps) {
-  const { t, essay, reachable, saved, busy } = props;
+  const { t, reachable, saved, busy } = props;
   return (
     <nav class="actions" aria-busy={busy}>
       <button
@@ -31,10 +29,10 @@ export function ActionBar(props: ActionBarProps) {
       >
         {t('popupOpenSidebar')}
       </button>
-      <button type="button" class="save" disabled={busy || !essay} onClick={props.onSave}>
+      <button type="button" class="save" disabled={busy || !reachable} onClick={props.onSave}>
         {saved ? t('popupSaveAgain') : t('popupSave')}
       </button>
-      <button type="button" class="export" disabled={busy || !essay} onClick={props.onExport}>
+      <button type="button" class="export" disabled={busy || !reachable} onClick={props.onExport}>
         {t('popupExport')}
       </button>
       <button type="button" class="open-library" disabled={busy} onClick={props.onOpenLibrary}>

@@ -19,7 +19,6 @@ export interface PopupViewProps {
 /** The whole popup: the tab's status, the buttons, the last action's outcome. */
 export function PopupView({ state, t, notice, busy, restricted, actions }: PopupViewProps) {
   const status = state.kind === 'ready' ? state.status : null;
-  const essay = !!status && status.essay && status.count > 0;
   return (
     <main class="popup">
       <TabStatusView state={state} t={t} />
@@ -28,7 +27,6 @@ export function PopupView({ state, t, notice, busy, restricted, actions }: Popup
       )}
       <ActionBar
         t={t}
-        essay={essay}
         reachable={status !== null}
         saved={!!status?.saved}
         busy={busy || state.kind === 'loading'}

@@ -85,9 +85,6 @@ export async function saveToLibrary(
 ): Promise<{ notice: Notice; article: Article | null }> {
   const page = await sendContentRequest(deps.api, tab.id, { type: 'get-page-article' });
   if (!page.ok) return { notice: reachFailure(deps, tab, page.error), article: null };
-  if (!page.value.draft) {
-    return { notice: { tone: 'error', text: deps.t('popupNoEssayAction') }, article: null };
-  }
   const saved = await sendRequest(deps.api, { type: 'save-article', article: page.value.draft });
   if (!saved.ok) {
     return { notice: { tone: 'error', text: deps.t('popupError', [saved.error]) }, article: null };
@@ -103,7 +100,6 @@ export async function exportMarkdown(deps: PopupDeps, tab: TargetTab): Promise<N
   const page = await sendContentRequest(deps.api, tab.id, { type: 'get-page-article' });
   if (!page.ok) return reachFailure(deps, tab, page.error);
   const { draft, markdown } = page.value;
-  if (!draft || markdown === null) return { tone: 'error', text: deps.t('popupNoEssayAction') };
   const filename = markdownFileName(draft.title);
   try {
     deps.download(filename, markdown);

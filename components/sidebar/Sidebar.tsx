@@ -192,7 +192,7 @@ export function Sidebar(props: SidebarProps) {
         )}
       </div>
       <div class="foot">
-        {view.kind === 'ready' && view.outline.nodes.length > 0 && (
+        {view.kind === 'ready' && (
           <button type="button" class="copy" onClick={() => void copy()}>
             {copyStatus === 'copied'
               ? t('sidebarCopied')

@@ -214,7 +214,6 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     page: (fresh = false) => (fresh ? analyse() : ensurePage()),
     articleId,
     draft: () => articleDraft(doc, url, ensurePage().outline, docTitle()),
-    enabled: () => !!quick?.essay || (page?.outline.nodes.length ?? 0) > 0,
     changed: () => paint(),
     noteEditorUrl,
     ready: engineReady,
@@ -236,9 +235,9 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     try {
       // The outline made at idle serves while the page has not changed since.
       const p = page && pageAt === changes ? page : analyse();
-      view = p.outline.nodes.length
-        ? { kind: 'ready', outline: p.outline, flat: p.flat }
-        : { kind: 'none' };
+      // Title, author, highlights and the actions on every page; "no structure found"
+      // stands in for an outline where there is none.
+      view = { kind: 'ready', outline: p.outline, flat: p.flat };
     } catch (err) {
       view = { kind: 'error', error: errorMessage(err) };
     }
@@ -363,18 +362,16 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     return host !== null;
   }
 
-  /** The page's Markdown with the reader's highlights (null when the page holds no essay). */
-  async function markdown(obsidian = false): Promise<string | null> {
+  /** The page's Markdown with the reader's highlights, outline or not. */
+  async function markdown(obsidian = false): Promise<string> {
     await highlights.ensureLoaded();
     await engineReady();
     const p = ensurePage();
-    if (!p.outline.nodes.length) return null;
     return outlineToMarkdown(p.outline, { url, highlights: highlights.exportItems(), obsidian });
   }
 
   async function copyMarkdown(): Promise<boolean> {
     const text = await markdown();
-    if (text === null) return false;
     try {
       await win.navigator.clipboard.writeText(text);
       return true;
@@ -407,8 +404,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
           return {
             ok: true,
             value: {
-              draft:
-                text === null ? null : articleDraft(doc, url, ensurePage().outline, docTitle()),
+              draft: articleDraft(doc, url, ensurePage().outline, docTitle()),
               markdown: text,
               highlights: highlights.count(),
             },

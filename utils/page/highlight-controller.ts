@@ -58,8 +58,6 @@ export interface HighlightDeps {
   articleId(): string;
   /** The page's article as it would be saved (sent with each highlight). */
   draft(): ArticleDraft;
-  /** Whether the toolbar may appear on a selection: the page holds an essay. */
-  enabled(): boolean;
   /** What the sidebar shows has changed. */
   changed(): void;
   /**
@@ -486,7 +484,7 @@ export function createHighlightController(deps: HighlightDeps) {
 
   /** Looks at the page's selection after a mouse or keyboard selection ends. */
   function inspectSelection() {
-    if (!deps.enabled() && !stored.length) return;
+    // On every page: highlighting never waits for an essay or an outline.
     const sel = win.getSelection();
     if (!sel || sel.rangeCount === 0) return hideToolbar();
     const range = sel.getRangeAt(0);

@@ -90,7 +90,6 @@ export function createPasteReader(deps: PasteReaderDeps) {
     page: ensurePage,
     articleId: () => id,
     draft: () => pasteDraft(id, ensurePage().outline, article.title, article.raw),
-    enabled: () => true,
     changed: () => paint(),
   });
 

@@ -48,7 +48,13 @@ const pageArticle = (withEssay: boolean) => () => ({
   ok: true,
   value: withEssay
     ? { draft: draft({ title: '论/基层:治理' }), markdown: '# 论基层治理\n\n- 一', highlights: 0 }
-    : { draft: null, markdown: null, highlights: 0 },
+    : {
+        // A page without an essay: its article all the same, "no structure found" for the outline.
+        draft: draft({ title: '人民时评：让群众少跑腿' }),
+        markdown:
+          '# 人民时评：让群众少跑腿\n\n## 纲目 Outline\n\n（未识别到结构 / no structure found）',
+        highlights: 1,
+      },
 });
 
 describe('isRestrictedUrl', () => {
@@ -100,10 +106,14 @@ describe('popup actions', () => {
     expect(sent).toMatchObject([{ type: 'save-article', article: { title: '论/基层:治理' } }]);
   });
 
-  it('does not save a page without an essay, and reports storage errors', async () => {
-    expect((await saveToLibrary(deps(pageArticle(false)).d, page)).notice).toEqual({
-      tone: 'error',
-      text: 'popupNoEssayAction',
+  it('saves a page without an essay too, and reports storage errors', async () => {
+    const plain = deps(pageArticle(false), (m) => ({
+      ok: true,
+      value: { ...(m as { article: object }).article, savedAt: 'a', updatedAt: 'a' },
+    }));
+    expect((await saveToLibrary(plain.d, page)).notice).toEqual({
+      tone: 'info',
+      text: 'popupSavedDone(人民时评：让群众少跑腿)',
     });
     const failing = deps(pageArticle(true), () => ({ ok: false, error: 'QuotaExceededError' }));
     expect((await saveToLibrary(failing.d, page)).notice).toEqual({
@@ -135,9 +145,10 @@ describe('popup actions', () => {
     expect(x.downloads).toHaveLength(1);
   });
 
-  it('exports nothing without an essay', async () => {
+  it('exports a page without an essay too', async () => {
     const x = deps(pageArticle(false));
-    expect(await exportMarkdown(x.d, page)).toEqual({ tone: 'error', text: 'popupNoEssayAction' });
-    expect(x.downloads).toEqual([]);
+    expect((await exportMarkdown(x.d, page)).tone).toBe('info');
+    expect(x.downloads).toHaveLength(1);
+    expect(x.downloads[0]![1]).toContain('no structure found');
   });
 });

@@ -57,7 +57,7 @@ describe('PopupView', () => {
     expect(actions.onPaste).toHaveBeenCalledOnce();
   });
 
-  it('disables save and export without an essay', () => {
+  it('saves and exports without an essay too (the page is reachable)', () => {
     const { root, button } = show({
       state: {
         kind: 'ready',
@@ -65,8 +65,8 @@ describe('PopupView', () => {
       },
     });
     expect(root.querySelector('.count')?.textContent).toBe('popupNoEssay');
-    expect(button('save').disabled).toBe(true);
-    expect(button('export').disabled).toBe(true);
+    expect(button('save').disabled).toBe(false);
+    expect(button('export').disabled).toBe(false);
     expect(button('open-sidebar').disabled).toBe(false);
   });
 
