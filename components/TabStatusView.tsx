@@ -13,6 +13,7 @@ export type PopupMessage =
   | 'popupPointsFound'
   | 'popupPointFound'
   | 'popupNoEssay'
+  | 'popupEstimate'
   | 'popupNotAnalysed'
   | 'popupError'
   | 'popupHighlights'
@@ -52,19 +53,29 @@ export function TabStatusView({ state, t }: TabStatusViewProps) {
 
 function StatusLine({ status, t }: { status: TabStatus | null; t: PopupT }) {
   if (status === null) return <p class="not-analysed">{t('popupNotAnalysed')}</p>;
-  if (!status.essay || status.count === 0) {
-    return (
-      <p class="count" data-count={status.count} data-essay="false">
-        {t('popupNoEssay')}
-      </p>
-    );
-  }
+  // A count only once the engine has made the outline the sidebar shows; before, the
+  // quick check's verdict, never its estimate as a number.
+  const line = !status.exact
+    ? status.essay
+      ? t('popupEstimate')
+      : t('popupNoEssay')
+    : status.count === 0
+      ? t('popupNoEssay')
+      : status.count === 1
+        ? t('popupPointFound')
+        : t('popupPointsFound', [String(status.count)]);
   return (
     <>
-      <p class="count" data-count={status.count} data-essay="true">
-        {status.count === 1 ? t('popupPointFound') : t('popupPointsFound', [String(status.count)])}
+      <p
+        class="count"
+        data-count={status.exact ? status.count : undefined}
+        data-essay={String(status.exact ? status.count > 0 : status.essay)}
+        data-exact={String(status.exact)}
+      >
+        {line}
       </p>
       {status.title && <p class="title">{status.title}</p>}
+      {/* Highlights and the library on every page, essay or not. */}
       <p class="highlights" data-highlights={status.highlights}>
         {t('popupHighlights', [String(status.highlights)])}
         {status.saved && <span class="saved-badge"> · {t('popupSavedBadge')}</span>}

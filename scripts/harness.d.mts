@@ -35,10 +35,17 @@ export function launchWithExtension(options: {
 
 export interface RecordedStatus {
   tabId: number;
-  status: { count: number; title: string | null; url: string | null };
+  status: {
+    count: number;
+    title: string | null;
+    url: string | null;
+    essay: boolean;
+    /** The engine's count, not the quick check's estimate. */
+    exact: boolean;
+  };
 }
 export function waitForTabStatus(
   serviceWorker: Worker,
   pageUrl: string,
-  options?: { timeout?: number },
+  options?: { timeout?: number; exact?: boolean },
 ): Promise<RecordedStatus>;

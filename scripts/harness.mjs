@@ -129,21 +129,30 @@ export async function launchWithExtension({
 
 /**
  * Waits until the background has recorded a status for the tab showing `pageUrl`
- * (the content script reported) and returns `{ tabId, status }`.
+ * (the content script reported) and returns `{ tabId, status }`; with `exact`, a
+ * status with the engine's count (the outline made at idle or by the sidebar), not
+ * the quick check's estimate.
  */
-export async function waitForTabStatus(serviceWorker, pageUrl, { timeout = 15_000 } = {}) {
+export async function waitForTabStatus(
+  serviceWorker,
+  pageUrl,
+  { timeout = 15_000, exact = false } = {},
+) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const found = await serviceWorker.evaluate(async (url) => {
-      // Keys are written by utils/tab-status.ts (tabKey).
-      const items = await chrome.storage.session.get(null);
-      for (const [key, value] of Object.entries(items)) {
-        if (key.startsWith('tab:') && value && value.url === url) {
-          return { tabId: Number(key.slice(4)), status: value };
+    const found = await serviceWorker.evaluate(
+      async ([url, exactOnly]) => {
+        // Keys are written by utils/tab-status.ts (tabKey).
+        const items = await chrome.storage.session.get(null);
+        for (const [key, value] of Object.entries(items)) {
+          if (key.startsWith('tab:') && value && value.url === url && (!exactOnly || value.exact)) {
+            return { tabId: Number(key.slice(4)), status: value };
+          }
         }
-      }
-      return null;
-    }, pageUrl);
+        return null;
+      },
+      [pageUrl, exact],
+    );
     if (found) return found;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -148,6 +148,11 @@ export interface TabStatus {
   url: string | null;
   /** False when the content script's quick check found no essay. */
   essay: boolean;
+  /**
+   * True once `count` is the engine's (the outline the sidebar shows); false while it is
+   * the quick check's estimate, which no surface states as a count.
+   */
+  exact: boolean;
   /** Highlights on the page, as last reported by the content script. */
   highlights: number;
   /** The page's article is in the library. */
@@ -166,6 +171,8 @@ export interface OutlineFound {
   title: string | null;
   /** False when the quick check says the page holds no essay. */
   essay: boolean;
+  /** True when `count` is the engine's; false (or absent) for the quick check's estimate. */
+  exact?: boolean;
   /**
    * The key the page's article is saved under (normalizeUrl(location.href,
    * canonical)), so the popup can say whether it is saved. Optional: without
@@ -580,6 +587,7 @@ export function isRequest(value: unknown): value is Request {
         isCount(m.count) &&
         isStringOrNull(m.title) &&
         typeof m.essay === 'boolean' &&
+        (m.exact === undefined || typeof m.exact === 'boolean') &&
         (m.articleId === undefined || isNonEmpty(m.articleId))
       );
     case 'get-tab-status':

@@ -59,8 +59,13 @@ export interface TabStatusDeps {
 /** The storage key of a tab's status. Exported for the end-to-end test. */
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
 
-/** The badge text for a number of points: empty (no badge) for none, capped at 999+. */
-export function badgeText(count: number): string {
+/**
+ * The badge text for a number of points: empty (no badge) for none, capped at 999+; for
+ * the quick check's estimate on an essay page, an ellipsis (an essay, its points not
+ * counted yet): the badge never shows a number the sidebar would contradict.
+ */
+export function badgeText(count: number, exact = true, essay = true): string {
+  if (!exact) return essay && count > 0 ? '…' : '';
   if (count <= 0) return '';
   return count > 999 ? '999+' : String(count);
 }
@@ -76,6 +81,7 @@ function isTabRecord(value: unknown): value is TabRecord {
     (s.title === null || typeof s.title === 'string') &&
     (s.url === null || typeof s.url === 'string') &&
     typeof s.essay === 'boolean' &&
+    typeof s.exact === 'boolean' &&
     typeof s.highlights === 'number' &&
     (s.articleId === null || typeof s.articleId === 'string')
   );
@@ -89,7 +95,10 @@ export function createTabStatusService({ badge, session, isSaved }: TabStatusDep
     tabs.set(tabId, status);
     await session?.set({ [tabKey(tabId)]: status });
     if (badge) {
-      await badge.setBadgeText({ tabId, text: badgeText(status.count) });
+      await badge.setBadgeText({
+        tabId,
+        text: badgeText(status.count, status.exact, status.essay),
+      });
       await badge.setBadgeBackgroundColor?.({ tabId, color: BADGE_COLOR });
     }
   }
@@ -142,6 +151,7 @@ export function createTabStatusService({ badge, session, isSaved }: TabStatusDep
           title: request.title,
           url,
           essay: request.essay,
+          exact: request.exact ?? false,
           // A re-report from the same page keeps the highlight count it had.
           highlights: previous && previous.url === url ? previous.highlights : 0,
           articleId: request.articleId ?? (url ? normalizeUrl(url) : null),
@@ -157,6 +167,7 @@ export function createTabStatusService({ badge, session, isSaved }: TabStatusDep
           title: known?.title ?? null,
           url: known?.url ?? url,
           essay: known?.essay ?? false,
+          exact: known?.exact ?? false,
           highlights: request.count,
           articleId: known?.articleId ?? (url ? normalizeUrl(url) : null),
         });

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RecordedStatus } from '../../scripts/harness.mjs';
+import { waitForTabStatus, type RecordedStatus } from '../../scripts/harness.mjs';
 import { badgeText, popupPath, useExtension } from './support.ts';
 
 const e2e = useExtension({ name: 'smoke' });
@@ -22,7 +22,13 @@ test('the service worker starts', () => {
 let recorded: RecordedStatus;
 
 test('the content script outlines the essay and the badge shows the count', async () => {
-  recorded = await e2e.openTab('essay.html');
+  const { tabId } = await e2e.openTab('essay.html');
+  // The quick check's estimate comes first (no number on the badge); the engine's count
+  // follows once the page is outlined at idle.
+  recorded = await waitForTabStatus(e2e.launched.serviceWorker, e2e.url('essay.html'), {
+    exact: true,
+  });
+  assert.equal(recorded.tabId, tabId);
   const { count, title } = recorded.status;
   assert.equal(typeof count, 'number');
   assert.ok(Number.isInteger(count) && count >= 0, `count ${count} is a whole number ≥ 0`);

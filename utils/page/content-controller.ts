@@ -88,12 +88,13 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   const site = () => win.location.hostname || win.location.protocol;
   const docTitle = () => doc.title.trim() || null;
 
-  async function report(count: number, essay: boolean, title: string | null) {
+  async function report(count: number, essay: boolean, title: string | null, exact = false) {
     const reply = await send({
       type: 'outline-found',
       count,
       title,
       essay,
+      exact,
       articleId: articleId(),
     });
     if (!reply.ok) console.debug('[Gangmu] background did not take the report:', reply.error);
@@ -103,9 +104,20 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   function check(): QuickResult {
     quick = quickCheckDocument(doc);
     void report(quick.estimate, quick.essay, docTitle());
-    if (quick.essay) warmUp();
+    // An essay's count, and its outline for the first open, are made at idle (again after
+    // an SPA's new address: the badge does not keep the estimate).
+    if (quick.essay) {
+      if (warmed) idle(outlineAtIdle);
+      else warmUp();
+    }
     return quick;
   }
+
+  /** Runs `cb` when the browser is idle (at most 2 s later). */
+  const idle = (cb: () => void) =>
+    typeof win.requestIdleCallback === 'function'
+      ? win.requestIdleCallback(cb, { timeout: 2000 })
+      : win.setTimeout(cb, 300);
 
   let warmed = false;
   /**
@@ -119,10 +131,6 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   function warmUp() {
     if (warmed) return;
     warmed = true;
-    const idle = (cb: () => void) =>
-      typeof win.requestIdleCallback === 'function'
-        ? win.requestIdleCallback(cb, { timeout: 2000 })
-        : win.setTimeout(cb, 300);
     const round = (left: number) => {
       try {
         const scratch = doc.implementation.createHTMLDocument('');
@@ -197,7 +205,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     pageAt = changes;
     textLength = doc.body?.textContent?.length ?? 0;
     const count = countOutline(page.outline);
-    void report(count, count > 0, page.outline.title ?? docTitle());
+    void report(count, count > 0, page.outline.title ?? docTitle(), true);
     return page;
   }
 
@@ -317,13 +325,13 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   };
 
   async function open(): Promise<void> {
-    if (host) return;
+    if (liveHost()) return;
     try {
       await engineReady();
     } catch (err) {
       view = { kind: 'error', error: errorMessage(err) };
     }
-    if (host) return;
+    if (liveHost()) return;
     // Marks for the browser bench (open → outlined → rendered); a few entries, no cost to speak of.
     mark('gangmu:open');
     // Outline first, while the page's styles are settled: reading computed styles after the
@@ -356,8 +364,14 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     win.removeEventListener('resize', onScroll);
   }
 
+  /** The sidebar's host; one the page took off the document counts as closed (and is let go). */
+  function liveHost(): SidebarHost | null {
+    if (host && !host.host.isConnected) close();
+    return host;
+  }
+
   async function toggle(): Promise<boolean> {
-    if (host) close();
+    if (liveHost()) close();
     else await open();
     return host !== null;
   }
@@ -544,7 +558,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     const early = prefsRead;
     if (!early) return toggle();
     await early;
-    return host ? true : toggle();
+    return liveHost() ? true : toggle();
   }
   // A fragment navigation fires popstate, then hashchange: ours is left to the hashchange.
   const onPopState = () => {
@@ -593,7 +607,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     toggle,
     open,
     close,
-    isOpen: () => host !== null,
+    isOpen: () => liveHost() !== null,
     /** The sidebar's host and closed root while it is open (this script's own view; tests read it). */
     sidebar: (): { host: HTMLElement; root: ShadowRoot } | null =>
       host && { host: host.host, root: host.shadow },

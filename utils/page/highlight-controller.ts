@@ -442,6 +442,8 @@ export function createHighlightController(deps: HighlightDeps) {
   };
 
   function showToolbar(next: ToolbarState) {
+    // A toolbar the page took off the document is let go: a new one is made.
+    if (toolbar && !toolbar.host.isConnected) hideToolbar();
     state = next;
     if (!toolbar) {
       toolbar = createToolbarHost(doc, win);

@@ -20,7 +20,15 @@ function show(overrides: Partial<PopupViewProps> = {}) {
     <PopupView
       state={{
         kind: 'ready',
-        status: { count: 12, title: '论', url: 'u', essay: true, highlights: 2, saved: true },
+        status: {
+          count: 12,
+          title: '论',
+          url: 'u',
+          essay: true,
+          exact: true,
+          highlights: 2,
+          saved: true,
+        },
       }}
       t={t}
       notice={null}
@@ -61,7 +69,15 @@ describe('PopupView', () => {
     const { root, button } = show({
       state: {
         kind: 'ready',
-        status: { count: 0, title: null, url: 'u', essay: false, highlights: 0, saved: false },
+        status: {
+          count: 0,
+          title: null,
+          url: 'u',
+          essay: false,
+          exact: true,
+          highlights: 0,
+          saved: false,
+        },
       },
     });
     expect(root.querySelector('.count')?.textContent).toBe('popupNoEssay');

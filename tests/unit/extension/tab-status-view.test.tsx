@@ -24,6 +24,7 @@ describe('TabStatusView', () => {
         title: '论基层治理',
         url: null,
         essay: true,
+        exact: true,
         highlights: 0,
         saved: false,
       },
@@ -36,7 +37,15 @@ describe('TabStatusView', () => {
   it('uses the singular message for one point', () => {
     const root = show({
       kind: 'ready',
-      status: { count: 1, title: null, url: null, essay: true, highlights: 0, saved: false },
+      status: {
+        count: 1,
+        title: null,
+        url: null,
+        essay: true,
+        exact: true,
+        highlights: 0,
+        saved: false,
+      },
     });
     expect(root.querySelector('.count')?.textContent).toBe('popupPointFound');
   });
@@ -44,9 +53,37 @@ describe('TabStatusView', () => {
   it('says no essay was found for zero points', () => {
     const root = show({
       kind: 'ready',
-      status: { count: 0, title: null, url: null, essay: true, highlights: 0, saved: false },
+      status: {
+        count: 0,
+        title: null,
+        url: null,
+        essay: true,
+        exact: true,
+        highlights: 0,
+        saved: false,
+      },
     });
     expect(root.querySelector('.count')?.textContent).toBe('popupNoEssay');
+  });
+
+  it('states no number before the engine has counted: the quick check only says "an essay"', () => {
+    const root = show({
+      kind: 'ready',
+      status: {
+        count: 149,
+        title: null,
+        url: null,
+        essay: true,
+        exact: false,
+        highlights: 2,
+        saved: false,
+      },
+    });
+    expect(root.querySelector('.count')?.textContent).toBe('popupEstimate');
+    expect(root.querySelector('.count')?.hasAttribute('data-count')).toBe(false);
+    expect(root.textContent).not.toContain('149');
+    // Highlights are shown on every page.
+    expect(root.querySelector('.highlights')?.getAttribute('data-highlights')).toBe('2');
   });
 
   it('explains a page that was never analysed, and errors', () => {

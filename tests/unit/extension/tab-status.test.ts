@@ -36,6 +36,12 @@ describe('badgeText', () => {
     [999, '999'],
     [1000, '999+'],
   ])('%i → %j', (count, text) => expect(badgeText(count)).toBe(text));
+
+  it("shows no number for the quick check's estimate: an ellipsis on an essay page, else nothing", () => {
+    expect(badgeText(149, false, true)).toBe('…');
+    expect(badgeText(0, false, true)).toBe('');
+    expect(badgeText(5, false, false)).toBe('');
+  });
 });
 
 describe('tab status service', () => {
@@ -45,16 +51,23 @@ describe('tab status service', () => {
     const service = createTabStatusService({ badge: badge.api, session: session.api });
 
     const found = await service.handle(
-      { type: 'outline-found', count: 12, title: '论基层治理', essay: true },
+      { type: 'outline-found', count: 149, title: '论基层治理', essay: true },
       fromTab(5),
     );
     expect(found).toEqual({ ok: true, value: null });
+    // The quick check's estimate: an essay, no number.
+    expect(badge.text.get(5)).toBe('…');
+    await service.handle(
+      { type: 'outline-found', count: 12, title: '论基层治理', essay: true, exact: true },
+      fromTab(5),
+    );
     expect(badge.text.get(5)).toBe('12');
     expect(session.items.get(tabKey(5))).toEqual({
       count: 12,
       title: '论基层治理',
       url: 'http://127.0.0.1/essay.html',
       essay: true,
+      exact: true,
       highlights: 0,
       articleId: 'http://127.0.0.1/essay.html',
     });
@@ -67,6 +80,7 @@ describe('tab status service', () => {
         title: '论基层治理',
         url: 'http://127.0.0.1/essay.html',
         essay: true,
+        exact: true,
         highlights: 0,
         saved: false,
       },
