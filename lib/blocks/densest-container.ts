@@ -28,6 +28,8 @@ export interface DensityResult {
   stats: Map<Element, TextStats>;
   /** Deepest element nesting seen (0 for an empty page). */
   maxDepth: number;
+  /** Elements walked (shown ones). */
+  elements: number;
 }
 
 /** A text run shorter than this (non-space chars) is a label or a menu item, not paragraph text. */
@@ -70,6 +72,7 @@ export function findDensestContainer(
   const credit = new Map<Element, number>();
   const stack: Frame[] = [];
   let maxDepth = 0;
+  let elements = 0;
   const add = (el: Element | null, w: number) => {
     if (el) credit.set(el, (credit.get(el) ?? 0) + w);
   };
@@ -89,6 +92,7 @@ export function findDensestContainer(
           block: BLOCK_TAGS.has(tag) || !parent ? node : parent.block,
         });
         if (stack.length > maxDepth) maxDepth = stack.length;
+        elements++;
         return true;
       }
       if (isDocumentLike(node)) return true;
@@ -132,5 +136,5 @@ export function findDensestContainer(
       root = el;
     }
   }
-  return { root, score: best, stats, maxDepth };
+  return { root, score: best, stats, maxDepth, elements };
 }
