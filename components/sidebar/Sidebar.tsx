@@ -155,7 +155,8 @@ export function Sidebar(props: SidebarProps) {
           ×
         </button>
       </div>
-      <div class="scroll" ref={listRef}>
+      {/* Focusable itself: the sidebar's focus when it has no outline to focus. */}
+      <div class="scroll" ref={listRef} tabIndex={-1}>
         {props.notice}
         {view.kind === 'loading' && <p class="status loading">{t('sidebarLoading')}</p>}
         {view.kind === 'error' && <p class="status error">{t('sidebarError', [view.error])}</p>}

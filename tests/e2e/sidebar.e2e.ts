@@ -226,6 +226,24 @@ test('↑/↓ move between items, Enter goes to the point, Esc closes', async ()
   await closedUi(essay, 'sidebar').waitFor({ state: 'detached', timeout: 3000 });
 });
 
+test('opening puts the focus on the outline at once; Esc gives it back to the page', async () => {
+  await essay.evaluate(() => window.scrollTo(0, 0));
+  assert.deepEqual(await sendToTab(essayTab, { type: 'toggle-sidebar' }), {
+    ok: true,
+    value: { open: true },
+  });
+  const active = () => closedUi(essay, 'sidebar').focusedText();
+  const deadline = Date.now() + 5000;
+  while (!(await active()) && Date.now() < deadline) await essay.waitForTimeout(50);
+  // No click, no Tab: the first point (the reader is above it) has the focus.
+  assert.match(await active(), /人民至上|筑牢基层治理根基/);
+  await essay.keyboard.press('ArrowDown');
+  assert.match(await active(), /健全议事协商机制/);
+  await essay.keyboard.press('Escape');
+  await closedUi(essay, 'sidebar').waitFor({ state: 'detached', timeout: 3000 });
+  assert.equal(await essay.evaluate(() => document.activeElement?.tagName), 'BODY');
+});
+
 test('level buttons collapse the outline to level 1 and back', async () => {
   assert.deepEqual(await sendToTab(essayTab, { type: 'toggle-sidebar' }), {
     ok: true,

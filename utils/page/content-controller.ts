@@ -344,22 +344,41 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     // Capture: scrolls of inner scroll boxes do not bubble.
     doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
     win.addEventListener('resize', onScroll, { passive: true });
-    // Focus the first item, so ↑/↓ work at once — on the next frame: focusing forces a layout,
-    // which the frame does anyway.
+    // Focus on the outline — the current point, else the first — so ↑/↓/Enter work at once;
+    // without an outline, the sidebar's contents (never the close button: Enter would close
+    // it). On the next frame, after the current point is known: focusing forces a layout,
+    // which the frame does anyway. Esc gives the focus back to where it was on the page.
     const shadow = host.shadow;
+    const active = doc.activeElement as HTMLElement | null;
+    focusBefore =
+      active && active !== doc.body && typeof active.focus === 'function' ? active : null;
     win.requestAnimationFrame(() =>
-      shadow
-        .querySelector<HTMLElement>('button.item, button.close')
-        ?.focus({ preventScroll: true }),
+      win.requestAnimationFrame(() =>
+        shadow
+          .querySelector<HTMLElement>(
+            'button.item[aria-current="true"], button.item, .scroll[tabindex]',
+          )
+          ?.focus({ preventScroll: true }),
+      ),
     );
   }
+
+  /** Where the focus was on the page when the sidebar opened (given back on close). */
+  let focusBefore: HTMLElement | null = null;
 
   function close() {
     if (!host) return;
     highlights.clearLink();
+    // The focus inside the sidebar goes back to the page, where it was before.
+    const hadFocus = doc.activeElement === host.host;
     render(null, host.mount);
     host.remove();
     host = null;
+    if (hadFocus) {
+      if (focusBefore?.isConnected) focusBefore.focus({ preventScroll: true });
+      else win.focus();
+    }
+    focusBefore = null;
     doc.removeEventListener('scroll', onScroll, { capture: true });
     win.removeEventListener('resize', onScroll);
   }
