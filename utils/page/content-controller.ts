@@ -324,7 +324,10 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     });
   };
 
-  async function open(): Promise<void> {
+  /** What the focus goes to when the sidebar opens: the outline (see {@link open}). */
+  const OUTLINE_FOCUS = 'button.item[aria-current="true"], button.item, .scroll[tabindex]';
+
+  async function open(focus = OUTLINE_FOCUS): Promise<void> {
     if (liveHost()) return;
     try {
       await engineReady();
@@ -354,11 +357,9 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
       active && active !== doc.body && typeof active.focus === 'function' ? active : null;
     win.requestAnimationFrame(() =>
       win.requestAnimationFrame(() =>
-        shadow
-          .querySelector<HTMLElement>(
-            'button.item[aria-current="true"], button.item, .scroll[tabindex]',
-          )
-          ?.focus({ preventScroll: true }),
+        // The outline keeps its current point in view itself; another target (a linked
+        // orphan) is scrolled to inside the sidebar by focusing it.
+        shadow.querySelector<HTMLElement>(focus)?.focus({ preventScroll: focus === OUTLINE_FOCUS }),
       ),
     );
   }
@@ -551,12 +552,11 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     await highlights.ensureLoaded();
     if (highlights.reveal(id) === 'placed') return;
     if (prefs.collapsed) prefs = { ...prefs, collapsed: false }; // shown, not stored
-    if (host) paint();
-    else await open();
-    // After open()'s own focus (the first outline item), on a later frame.
-    win.requestAnimationFrame(() =>
-      host?.shadow.querySelector<HTMLElement>('li.hl[data-target="true"]')?.focus(),
-    );
+    const target = 'li.hl[data-target="true"]';
+    if (liveHost()) {
+      paint();
+      win.requestAnimationFrame(() => host?.shadow.querySelector<HTMLElement>(target)?.focus());
+    } else await open(target);
   }
 
   /** The highlight a `#gangmu-hl=` fragment names, the fragment removed; null for any other address. */
