@@ -33,6 +33,7 @@ import { EngineNotReady, type Analyze } from './engine.ts';
 import { isOurHost } from './shadow-host.ts';
 import { COLLAPSED_WIDTH, createSidebarHost, type SidebarHost } from './sidebar-host.ts';
 import { createHighlightController } from './highlight-controller.ts';
+import { reflowBeside, type Reflow } from './reflow.ts';
 import { WARM_UP_HTML } from './warm-up-sample.ts';
 import { sameDocument, withoutFragment } from './link-target.ts';
 
@@ -257,7 +258,9 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
 
   function paint() {
     if (!host) return;
-    host.setWidth(prefs.collapsed ? COLLAPSED_WIDTH : prefs.width);
+    const width = prefs.collapsed ? COLLAPSED_WIDTH : prefs.width;
+    host.setWidth(width);
+    reflow?.setWidth(width);
     render(
       h(Sidebar, {
         view,
@@ -292,6 +295,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     else {
       prefs = { ...prefs, width: w };
       host?.setWidth(w);
+      reflow?.setWidth(w);
     }
   }
 
@@ -341,7 +345,10 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     // sidebar is inserted would recalculate the whole page's styles first. Then one render.
     setViewFromPage();
     mark('gangmu:outlined');
-    host = createSidebarHost(doc, prefs.collapsed ? COLLAPSED_WIDTH : prefs.width);
+    const width = prefs.collapsed ? COLLAPSED_WIDTH : prefs.width;
+    host = createSidebarHost(doc, width);
+    // The page reflows beside the sidebar: no line of the essay runs under it.
+    reflow = reflowBeside(doc, width);
     paint();
     mark('gangmu:rendered');
     // Capture: scrolls of inner scroll boxes do not bubble.
@@ -366,6 +373,8 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
 
   /** Where the focus was on the page when the sidebar opened (given back on close). */
   let focusBefore: HTMLElement | null = null;
+  /** The page's room for the open sidebar (reflow.ts). */
+  let reflow: Reflow | null = null;
 
   function close() {
     if (!host) return;
@@ -375,6 +384,8 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     render(null, host.mount);
     host.remove();
     host = null;
+    reflow?.restore();
+    reflow = null;
     if (hadFocus) {
       if (focusBefore?.isConnected) focusBefore.focus({ preventScroll: true });
       else win.focus();
