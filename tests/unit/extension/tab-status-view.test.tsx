@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TabStatusView, type TabStatusState } from '@/components/TabStatusView';
+import type { TabStatus } from '@/utils/messages';
 
 const t = (name: string, subs?: string[]) => (subs ? `${name}(${subs.join(',')})` : name);
 
@@ -11,6 +12,18 @@ function show(state: TabStatusState): HTMLElement {
   return root;
 }
 
+/** A tab's status: an essay counted by the engine, with `change` applied. */
+const status = (change: Partial<TabStatus> = {}): TabStatus => ({
+  count: 7,
+  title: null,
+  url: null,
+  essay: true,
+  exact: true,
+  highlights: 0,
+  saved: false,
+  ...change,
+});
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -19,15 +32,7 @@ describe('TabStatusView', () => {
   it('shows the number of points and the title', () => {
     const root = show({
       kind: 'ready',
-      status: {
-        count: 7,
-        title: '论基层治理',
-        url: null,
-        essay: true,
-        exact: true,
-        highlights: 0,
-        saved: false,
-      },
+      status: status({ count: 7, title: '论基层治理' }),
     });
     expect(root.querySelector('.count')?.textContent).toBe('popupPointsFound(7)');
     expect(root.querySelector('.count')?.getAttribute('data-count')).toBe('7');
@@ -37,15 +42,7 @@ describe('TabStatusView', () => {
   it('uses the singular message for one point', () => {
     const root = show({
       kind: 'ready',
-      status: {
-        count: 1,
-        title: null,
-        url: null,
-        essay: true,
-        exact: true,
-        highlights: 0,
-        saved: false,
-      },
+      status: status({ count: 1, title: null }),
     });
     expect(root.querySelector('.count')?.textContent).toBe('popupPointFound');
   });
@@ -53,15 +50,7 @@ describe('TabStatusView', () => {
   it('says no essay was found for zero points', () => {
     const root = show({
       kind: 'ready',
-      status: {
-        count: 0,
-        title: null,
-        url: null,
-        essay: true,
-        exact: true,
-        highlights: 0,
-        saved: false,
-      },
+      status: status({ count: 0, title: null }),
     });
     expect(root.querySelector('.count')?.textContent).toBe('popupNoEssay');
   });
@@ -69,15 +58,7 @@ describe('TabStatusView', () => {
   it('states no number before the engine has counted: the quick check only says "an essay"', () => {
     const root = show({
       kind: 'ready',
-      status: {
-        count: 149,
-        title: null,
-        url: null,
-        essay: true,
-        exact: false,
-        highlights: 2,
-        saved: false,
-      },
+      status: status({ count: 149, exact: false, highlights: 2 }),
     });
     expect(root.querySelector('.count')?.textContent).toBe('popupEstimate');
     expect(root.querySelector('.count')?.hasAttribute('data-count')).toBe(false);

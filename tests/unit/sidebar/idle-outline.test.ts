@@ -4,9 +4,8 @@
  * makes the next open outline the page again.
  */
 import { analyzeDocument } from '@/lib/index';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SITE_PREFS, type Request } from '@/utils/messages';
-import { createContentController } from '@/utils/page/content-controller';
+import { afterEach, describe, expect, it } from 'vitest';
+import { controllerOn } from './controller-page.ts';
 
 /** Body text enough for the quick check to call the page an essay. */
 const BODY =
@@ -18,32 +17,13 @@ const ESSAY =
   `<h2>三、强化科技支撑</h2><p>三是推进数字赋能，让数据多跑路、群众少跑腿。${BODY}</p>`;
 
 function setUp() {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
-    'https://a.cn/idle',
-  );
-  document.body.innerHTML = ESSAY;
-  const sent: Request[] = [];
-  const send = vi.fn(async (request: Request) => {
-    sent.push(request);
-    if (request.type === 'get-site-prefs') return { ok: true, value: { ...DEFAULT_SITE_PREFS } };
-    if (request.type === 'get-article')
-      return { ok: true, value: { article: null, highlights: [] } };
-    return { ok: true, value: null };
-  });
   // Runs of the engine on the page itself (the warm-up's own essay is another document).
   let onPage = 0;
   const analyze: typeof analyzeDocument = (doc, ...rest) => {
     if (doc === document) onPage++;
     return analyzeDocument(doc, ...rest);
   };
-  const controller = createContentController({
-    engine: async () => analyze,
-    win: window,
-    doc: document,
-    send: send as never,
-    t: (name: string) => name,
-  });
-  return { controller, sent, runs: () => onPage };
+  return { ...controllerOn('https://a.cn/idle', ESSAY, { analyze }), runs: () => onPage };
 }
 
 async function until(test: () => boolean, ms = 8000) {

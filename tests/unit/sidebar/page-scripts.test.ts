@@ -6,13 +6,10 @@
  * bubble out to the page, and a page that defined our old tag names first
  * changes nothing. The same in real Chromium: tests/e2e/privacy.e2e.ts.
  */
-import { analyzeDocument } from '@/lib/index';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Highlight } from '@/lib/model';
-import { DEFAULT_SITE_PREFS, type Request } from '@/utils/messages';
-import { createContentController } from '@/utils/page/content-controller';
+import { controllerOn } from './controller-page.ts';
 
-const t = (name: string) => name;
 const NOTE = '这是读者的私人笔记';
 const QUOTE = '切实把党的领导贯穿基层治理全过程各方面';
 const ESSAY =
@@ -30,28 +27,7 @@ const stored: Highlight = {
   updatedAt: '2025-01-01T00:00:00.000Z',
 };
 
-function setUp() {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
-    'https://a.cn/p',
-  );
-  document.body.innerHTML = ESSAY;
-  const sent: Request[] = [];
-  const send = vi.fn(async (request: Request) => {
-    sent.push(request);
-    if (request.type === 'get-site-prefs') return { ok: true, value: { ...DEFAULT_SITE_PREFS } };
-    if (request.type === 'get-article')
-      return { ok: true, value: { article: null, highlights: [stored] } };
-    return { ok: true, value: null };
-  });
-  const controller = createContentController({
-    engine: async () => analyzeDocument,
-    win: window,
-    doc: document,
-    send: send as never,
-    t,
-  });
-  return { controller, sent };
-}
+const setUp = () => controllerOn('https://a.cn/p', ESSAY, { highlights: [stored] });
 
 const ourHosts = () =>
   [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body);
