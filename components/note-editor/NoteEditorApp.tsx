@@ -22,6 +22,9 @@ type State =
  * Esc cancels, as in the toolbar and sidebar. An input method's keys are its
  * own. A failed save keeps the text and says why.
  */
+/** How long Enter or Esc waits for its release in the frame (see onKeyDown). */
+const RELEASE_WAIT_MS = 400;
+
 export function NoteEditorApp({ load, close, t }: NoteEditorAppProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [draft, setDraft] = useState('');
@@ -48,15 +51,29 @@ export function NoteEditorApp({ load, close, t }: NoteEditorAppProps) {
     const reply = await close(note);
     if (!reply.ok) setState({ kind: 'ready', saving: false, error: reply.error });
   };
+  // Enter and Esc act when the key comes up, not down: the frame is taken away as the
+  // note is stored, and a key released after that lands in the page (whose listeners
+  // would hear at least that Enter was pressed). A key that never comes up here (the
+  // focus went elsewhere) acts after RELEASE_WAIT_MS.
+  const pending = useRef<{ note: string | null; timer: ReturnType<typeof setTimeout> } | null>(
+    null,
+  );
+  const release = () => {
+    const p = pending.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.current = null;
+    void finish(p.note);
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (composing(e)) return;
-    if (e.key === 'Enter' && !e.shiftKey) {
-      e.preventDefault();
-      void finish(draft);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      void finish(null);
-    }
+    const note = e.key === 'Enter' && !e.shiftKey ? draft : e.key === 'Escape' ? null : undefined;
+    if (note === undefined) return;
+    e.preventDefault();
+    pending.current ??= { note, timer: setTimeout(release, RELEASE_WAIT_MS) };
+  };
+  const onKeyUp = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === 'Escape') release();
   };
 
   if (state.kind === 'loading') return <p class="status">…</p>;
@@ -77,6 +94,7 @@ export function NoteEditorApp({ load, close, t }: NoteEditorAppProps) {
         placeholder={t('hlNotePlaceholder')}
         onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
         onKeyDown={onKeyDown}
+        onKeyUp={onKeyUp}
       />
       <div class="editor-actions">
         <button

@@ -356,18 +356,18 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     win.addEventListener('resize', onScroll, { passive: true });
     // Focus on the outline — the current point, else the first — so ↑/↓/Enter work at once;
     // without an outline, the sidebar's contents (never the close button: Enter would close
-    // it). On the next frame, after the current point is known: focusing forces a layout,
-    // which the frame does anyway. Esc gives the focus back to where it was on the page.
+    // it). On the next frame: focusing forces a layout, which the frame does anyway. Esc
+    // gives the focus back to where it was on the page.
     const shadow = host.shadow;
     const active = doc.activeElement as HTMLElement | null;
     focusBefore =
       active && active !== doc.body && typeof active.focus === 'function' ? active : null;
+    // One frame: the frame callback that marks the current point (setViewFromPage's) was
+    // queued first, so it has run and rendered when this one looks for it.
     win.requestAnimationFrame(() =>
-      win.requestAnimationFrame(() =>
-        // The outline keeps its current point in view itself; another target (a linked
-        // orphan) is scrolled to inside the sidebar by focusing it.
-        shadow.querySelector<HTMLElement>(focus)?.focus({ preventScroll: focus === OUTLINE_FOCUS }),
-      ),
+      // The outline keeps its current point in view itself; another target (a linked
+      // orphan) is scrolled to inside the sidebar by focusing it.
+      shadow.querySelector<HTMLElement>(focus)?.focus({ preventScroll: focus === OUTLINE_FOCUS }),
     );
   }
 

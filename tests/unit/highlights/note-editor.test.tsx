@@ -173,8 +173,12 @@ describe('NoteEditorApp (inside the frame)', () => {
     await flush();
     return { root, close, area: root.querySelector<HTMLTextAreaElement>('textarea')! };
   }
+  /** A key pressed and released. */
   const key = (el: Element, init: KeyboardEventInit) =>
-    act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init })));
+    act(() => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init }));
+      el.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, ...init }));
+    });
 
   it('shows the stored note, focused; Enter saves what was typed', async () => {
     const { area, close } = await editor();
@@ -195,6 +199,26 @@ describe('NoteEditorApp (inside the frame)', () => {
     expect(close).not.toHaveBeenCalled();
     key(area, { key: 'Escape' });
     expect(close).toHaveBeenCalledWith(null);
+  });
+
+  it('Enter acts on its release, so that release never lands in the page; or after 400 ms', async () => {
+    const { area, close } = await editor();
+    act(
+      () => void area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
+    expect(close).not.toHaveBeenCalled();
+    act(() => void area.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true })));
+    expect(close).toHaveBeenCalledWith('旧笔记');
+    const late = await editor();
+    act(
+      () =>
+        void late.area.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+        ),
+    );
+    expect(late.close).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 450));
+    expect(late.close).toHaveBeenCalledWith(null);
   });
 
   it('a failed save keeps the text and says why', async () => {
