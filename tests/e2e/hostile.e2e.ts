@@ -26,37 +26,22 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { waitForTabStatus } from '../../scripts/harness.mjs';
 import { closedUi } from './closed-ui.ts';
-import { filler, htmlPage, selectWords, sendToTab as send, useExtension } from './support.ts';
+import {
+  filler,
+  GOVERNANCE_PROSE,
+  ORD,
+  SECTIONS,
+  sectionedEssay,
+  htmlPage,
+  selectWords,
+  sendToTab as send,
+  useExtension,
+} from './support.ts';
 
-const fill = filler([
-  '社区是城市治理的末梢，也是群众感受治理温度的第一现场。',
-  '问题的症结在于，治理重心虽已下移，治理能力却未能同步下沉。',
-  '群众满意不满意，是衡量基层工作成效的根本标准。',
-  '数字平台建起来了，数据却分散在不同部门，难以形成合力。',
-  '实践证明，哪里的群众工作扎实，哪里的矛盾纠纷就少。',
-  '居民议事会定期召开，大事小情由大家商量着办。',
-  '一些地方习惯于以会议落实会议，以文件落实文件，实效打了折扣。',
-  '只有把资源、服务、管理放到基层，才能把问题解决在萌芽状态。',
-]);
+const fill = filler(GOVERNANCE_PROSE);
 
-const ORD = ['一', '二', '三'];
-const SECTIONS = [
-  ['坚持党建引领', ['坚持党的全面领导', '健全议事协商机制', '畅通诉求表达渠道']],
-  ['推进共建共治', ['理顺条块关系', '压实属地责任', '强化数据共享']],
-  ['激发治理活力', ['深化放权赋能', '培育社会力量', '建强干部队伍']],
-] as const;
-
-/** Three sections (一、二、三、) of three bold 一是/二是/三是 leads; `extra(s)` goes after section s's heading. */
-function essayBody(extra: (s: number) => string = () => ''): string {
-  return `<article><h1>以高效能治理推进基层治理现代化</h1><p>作者：陈思远</p>
-<p>${fill(4)}</p>
-${SECTIONS.map(
-  ([head, leads], s) =>
-    `<h3>${ORD[s]}、${head}</h3>${extra(s)}<p>${fill(2)}</p>` +
-    leads.map((lead, i) => `<p><strong>${ORD[i]}是${lead}。</strong>${fill(6)}</p>`).join('\n'),
-).join('\n')}
-<p>${fill(3)}</p></article>`;
-}
+/** The essay (three sections of bold leads); `extra(s)` goes after section s's heading. */
+const essayBody = (extra: (s: number) => string = () => '') => sectionedEssay(fill, { extra });
 
 // ---------------------------------------------------------------------------
 // 1. Text the reader never sees

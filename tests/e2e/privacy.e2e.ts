@@ -21,6 +21,8 @@ import { waitForTabStatus } from '../../scripts/harness.mjs';
 import { closedUi } from './closed-ui.ts';
 import {
   filler,
+  GOVERNANCE_PROSE,
+  sectionedEssay,
   htmlPage,
   noteEditorFrame,
   selectWords,
@@ -34,14 +36,7 @@ const QUOTE = '切实把党的领导贯穿基层治理全过程各方面';
 const VICTIM = 'victim.github.io';
 const EVIL = 'evil.github.io';
 
-const fill = filler([
-  '社区是城市治理的末梢，也是群众感受治理温度的第一现场。',
-  '问题的症结在于，治理重心虽已下移，治理能力却未能同步下沉。',
-  '群众满意不满意，是衡量基层工作成效的根本标准。',
-  '数字平台建起来了，数据却分散在不同部门，难以形成合力。',
-  '实践证明，哪里的群众工作扎实，哪里的矛盾纠纷就少。',
-  '居民议事会定期召开，大事小情由大家商量着办。',
-]);
+const fill = filler(GOVERNANCE_PROSE.slice(0, 6));
 
 /** The hostile page script (it runs before the content script, which starts at document idle). */
 const HOSTILE = `<script>
@@ -84,29 +79,14 @@ window.__hosts = () => [...document.documentElement.children]
   .map((e) => ({ tag: e.tagName, shadowRoot: e.shadowRoot !== null }));
 </script>`;
 
-const ORD = ['一', '二', '三'];
-const SECTIONS = [
-  ['坚持党建引领', ['坚持党的全面领导', '健全议事协商机制', '畅通诉求表达渠道']],
-  ['推进共建共治', ['理顺条块关系', '压实属地责任', '强化数据共享']],
-  ['激发治理活力', ['深化放权赋能', '培育社会力量', '建强干部队伍']],
-] as const;
-
-/** An essay the quick check takes for one (three sections of bold 一是/二是/三是 leads). */
+/** An essay the quick check takes for one, the quote in its first lead. */
 const ESSAY = htmlPage(
   '以高效能治理推进基层治理现代化',
-  `${HOSTILE}<article><h1>以高效能治理推进基层治理现代化</h1><p>作者：陈思远</p>
-<p>${fill(4)}</p>
-${SECTIONS.map(
-  ([head, leads], s) =>
-    `<h3>${ORD[s]}、${head}</h3><p>${fill(2)}</p>` +
-    leads
-      .map(
-        (lead, i) =>
-          `<p><strong>${ORD[i]}是${lead}。</strong>${s === 0 && i === 0 ? `${QUOTE}，` : ''}${fill(8)}</p>`,
-      )
-      .join('\n'),
-).join('\n')}
-<p>${fill(3)}</p></article>`,
+  HOSTILE +
+    sectionedEssay(fill, {
+      opening: (s, i) => (s === 0 && i === 0 ? `${QUOTE}，` : ''),
+      leadFill: 8,
+    }),
 );
 
 const e2e = useExtension({

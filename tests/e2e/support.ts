@@ -184,6 +184,59 @@ export const htmlPage = (title: string, body: string) =>
  * `fill(n)`: n sentences of `pool` taken in turn, so no two paragraphs repeat
  * (repetition reads as parallelism).
  */
+/** Sentences of governance prose for filler text (none with a marker: the pages' structure is their own). */
+export const GOVERNANCE_PROSE = [
+  '社区是城市治理的末梢，也是群众感受治理温度的第一现场。',
+  '问题的症结在于，治理重心虽已下移，治理能力却未能同步下沉。',
+  '群众满意不满意，是衡量基层工作成效的根本标准。',
+  '数字平台建起来了，数据却分散在不同部门，难以形成合力。',
+  '实践证明，哪里的群众工作扎实，哪里的矛盾纠纷就少。',
+  '居民议事会定期召开，大事小情由大家商量着办。',
+  '一些地方习惯于以会议落实会议，以文件落实文件，实效打了折扣。',
+  '只有把资源、服务、管理放到基层，才能把问题解决在萌芽状态。',
+] as const;
+
+/** The first three Chinese ordinals, and the sections and leads of {@link sectionedEssay}. */
+export const ORD = ['一', '二', '三'];
+export const SECTIONS = [
+  ['坚持党建引领', ['坚持党的全面领导', '健全议事协商机制', '畅通诉求表达渠道']],
+  ['推进共建共治', ['理顺条块关系', '压实属地责任', '强化数据共享']],
+  ['激发治理活力', ['深化放权赋能', '培育社会力量', '建强干部队伍']],
+] as const;
+
+/**
+ * An essay the quick check takes for one: a headline, a byline, three sections
+ * (一、二、三、) of three bold 一是/二是/三是 leads, in filler prose. `extra(s)` goes after
+ * section s's heading, `opening(s, i)` opens the body of lead i of section s, and each
+ * lead's body has `leadFill` filler sentences.
+ */
+export function sectionedEssay(
+  fill: (n: number) => string,
+  {
+    extra = () => '',
+    opening = () => '',
+    leadFill = 6,
+  }: {
+    extra?: (s: number) => string;
+    opening?: (s: number, i: number) => string;
+    leadFill?: number;
+  } = {},
+): string {
+  return `<article><h1>以高效能治理推进基层治理现代化</h1><p>作者：陈思远</p>
+<p>${fill(4)}</p>
+${SECTIONS.map(
+  ([head, leads], s) =>
+    `<h3>${ORD[s]}、${head}</h3>${extra(s)}<p>${fill(2)}</p>` +
+    leads
+      .map(
+        (lead, i) =>
+          `<p><strong>${ORD[i]}是${lead}。</strong>${opening(s, i)}${fill(leadFill)}</p>`,
+      )
+      .join('\n'),
+).join('\n')}
+<p>${fill(3)}</p></article>`;
+}
+
 export function filler(pool: readonly string[]): (n: number) => string {
   let k = 0;
   return (n) => {
