@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { INDEX_ATTR, cloneWithIndex, liveOf } from './clone-map.ts';
 import { findDensestContainer, visibleLength, type TextStats } from './densest-container.ts';
 import type { ElementStyle } from './style-reader.ts';
-import { htmlRootOf, isElement, walkTree } from './walk-tree.ts';
+import { bodyOf, htmlRootOf, isElement, walkTree } from './walk-tree.ts';
 
 /** Where the article is, in live elements of the page. */
 export interface ArticleLocation {
@@ -124,10 +124,13 @@ export function findArticle(
       };
     }
   }
-  if (!density.root) return { ...empty, ...meta, stats: density.stats };
+  // No container stands out (a page of short lines only): the whole body is read, its
+  // chrome filtered by the walker, rather than nothing.
+  const body = density.root ?? bodyOf(doc);
+  if (!body) return { ...empty, ...meta, stats: density.stats };
   return {
     ...meta,
-    roots: [density.root],
+    roots: [body],
     kept: null,
     onPath: null,
     stats: density.stats,

@@ -34,3 +34,15 @@ describe('a page of tens of thousands of elements', () => {
     expect(keys(small).length).toBeGreaterThan(1);
   });
 });
+
+describe('a page of short lines only', () => {
+  it('is read whole (no container stands out), not given up', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `<p>要点${i % 10}</p>`).join('');
+    const doc = parseHTML(`<!DOCTYPE html><html><body>${lines}</body></html>`)
+      .document as unknown as Document;
+    const found = findArticle(doc, createStyleReader());
+    expect(found.method).toBe('density');
+    expect(found.roots.map((r) => r.tagName.toLowerCase())).toEqual(['body']);
+    expect(analyzeDocument(doc).blocks.blocks.length).toBe(40_000);
+  });
+});
