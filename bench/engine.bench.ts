@@ -1,17 +1,31 @@
 /**
- * Engine benchmark: `npm run bench [-- --synthetic] [-- --sizes 20000,1000000]`.
+ * Engine benchmark: `npm run bench [-- --synthetic] [-- --sizes 20000,1000000]
+ * [-- --no-adversarial | --adversarial-only]`.
  *
  * Times `analyzeText` (plain-text front end + recogniser) and `analyzeDocument`
  * (DOM front end on linkedom + recogniser) on essays of 5k to 1M characters
  * built from the real report texts, against two references measured on the
  * same input in the same run: one regex pass over the text, and Readability's
  * `parse()` of the same HTML. Prints tables, a linearity check and the
- * PASS/FAIL lines of the performance targets. Targets are reported, not
- * asserted: the exit code is 0 unless the bench itself crashes.
+ * PASS/FAIL lines of the performance targets.
+ *
+ * Then the adversarial section (bench/adversarial.ts, issue 18): the hostile
+ * shapes (a paragraph of Han without punctuation, short blocks, thousands of
+ * inline points and ①…⑳ lines, CR-only line endings, a line of one character,
+ * Markdown bold leads, HTML of short paragraphs and of deeply nested divs) at
+ * 1M and 5M characters, each through its entry point, with its time per
+ * character against the 20k essay's and the check "within 2× of linear" (time
+ * per character at 5M at most twice that at 1M). `--no-adversarial` skips it,
+ * `--adversarial-only` runs it alone.
+ *
+ * Targets are reported, not asserted: the exit code is 0 unless the bench
+ * itself crashes (an input that throws in the adversarial section is a FAIL
+ * line, not a crash).
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { analyzeDocument, analyzeText, type Analysis } from '../lib/index.ts';
+import { benchAdversarial } from './adversarial.ts';
 import { loadCorpus } from './inputs.ts';
 import { lastResult, measure, type Timing } from './measure.ts';
 import { banner, num, paint, sizeLabel, table } from './report.ts';
@@ -57,21 +71,37 @@ interface SizeResult {
   parseMs: number;
 }
 
-function parseArgs(argv: string[]): { synthetic: boolean; sizes: number[] } {
+interface Args {
+  synthetic: boolean;
+  sizes: number[];
+  /** 'with' (default): the essay targets then the adversarial section; 'skip'; 'only'. */
+  adversarial: 'with' | 'skip' | 'only';
+}
+
+function parseArgs(argv: string[]): Args {
   let synthetic = false;
   let sizes = DEFAULT_SIZES;
+  let adversarial: Args['adversarial'] = 'with';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--synthetic') synthetic = true;
-    else if (a === '--sizes' || a.startsWith('--sizes=')) {
+    else if (a === '--no-adversarial' || a === '--adversarial-only') {
+      const mode = a === '--no-adversarial' ? 'skip' : 'only';
+      if (adversarial !== 'with' && adversarial !== mode)
+        throw new Error('--no-adversarial and --adversarial-only exclude each other');
+      adversarial = mode;
+    } else if (a === '--sizes' || a.startsWith('--sizes=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
       sizes = v
         .split(',')
         .map((s) => Number(s.trim().replace(/k$/i, '000').replace(/m$/i, '000000')));
       if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`bad --sizes: ${v}`);
-    } else throw new Error(`unknown argument: ${a} (use --synthetic, --sizes 5k,20k,1M)`);
+    } else
+      throw new Error(
+        `unknown argument: ${a} (use --synthetic, --sizes 5k,20k,1M, --no-adversarial, --adversarial-only)`,
+      );
   }
-  return { synthetic, sizes };
+  return { synthetic, sizes, adversarial };
 }
 
 function parseDoc(html: string): Document {
@@ -263,9 +293,9 @@ function printTargets(results: SizeResult[]): number {
   return failed;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
-  const { synthetic, sizes } = parseArgs(process.argv.slice(2));
+  const { synthetic, sizes, adversarial } = parseArgs(process.argv.slice(2));
   const corpus = loadCorpus(synthetic);
   console.log(banner('Gangmu engine benchmark'));
   console.log(`input: ${corpus.description}`);
@@ -275,16 +305,19 @@ function main(): void {
     );
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 
-  const results: SizeResult[] = [];
-  for (const size of sizes) {
-    const t0 = performance.now();
-    results.push(benchSize(size, corpus.essay(size)));
-    console.error(`  ${sizeLabel(size)} done in ${num((performance.now() - t0) / 1000)} s`);
+  if (adversarial !== 'only') {
+    const results: SizeResult[] = [];
+    for (const size of sizes) {
+      const t0 = performance.now();
+      results.push(benchSize(size, corpus.essay(size)));
+      console.error(`  ${sizeLabel(size)} done in ${num((performance.now() - t0) / 1000)} s`);
+    }
+    printTables(results);
+    printLinearity(results);
+    printTargets(results);
   }
-  printTables(results);
-  printLinearity(results);
-  printTargets(results);
+  if (adversarial !== 'skip') await benchAdversarial({ corpus });
   console.log(`\nbench time ${num((performance.now() - started) / 1000)} s`);
 }
 
-main();
+await main();
