@@ -11,6 +11,7 @@ export type SidebarMessage =
   | 'sidebarCopyFailed'
   | 'sidebarAlwaysOpen'
   | 'sidebarNoEssay'
+  | 'sidebarNotHtml'
   | 'sidebarLoading'
   | 'sidebarError'
   | 'sidebarAuthor'

@@ -406,14 +406,16 @@ for (const doc of NOT_HTML) {
     const before = workerErrors.length;
     await page.waitForTimeout(1500); // the content script's check and report
     const tabId = await frontTabId();
-    // Open, close, open: each toggle answers, ok or with a clear error.
+    // Each toggle answers. Where the root stays SVG or XML, it says the sidebar cannot be
+    // shown there (it would not render) instead of claiming it opened; Chromium's XML
+    // viewer makes an HTML page of a plain feed, where the sidebar opens.
     for (let i = 0; i < 3; i++) {
       const reply = (await toggle(tabId)) as { ok?: boolean; error?: string };
       assert.notEqual(reply, 'no reply', 'the toggle never answered');
-      assert.ok(
-        reply.ok === true || (reply.ok === false && typeof reply.error === 'string' && reply.error),
-        `a reply: ok, or a clear error (${JSON.stringify(reply)})`,
-      );
+      if (doc.root) {
+        assert.equal(reply.ok, false, JSON.stringify(reply));
+        assert.match(reply.error ?? '', /HTML/);
+      } else assert.equal(reply.ok, true, JSON.stringify(reply));
     }
     // Still usable: scripts run, the document is as it was, a reload works.
     assert.equal(await page.evaluate(() => 1 + 1), 2);

@@ -49,6 +49,8 @@ export interface ContentDeps {
   engine: () => Promise<Analyze>;
 }
 
+/** The HTML namespace: a page whose root is not in it (SVG, XML) cannot show the sidebar. */
+const XHTML = 'http://www.w3.org/1999/xhtml';
 /** Quiet time after the last DOM change before re-checking (ms). */
 const SETTLE_MS = 1000;
 /** After a click, the clicked point stays current while the smooth scroll runs (ms). */
@@ -333,6 +335,9 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
 
   async function open(focus = OUTLINE_FOCUS): Promise<void> {
     if (liveHost()) return;
+    // An SVG image or an XML file: a sidebar there would not render. Said, not pretended.
+    if (doc.documentElement?.namespaceURI !== XHTML || !doc.body)
+      throw new Error(t('sidebarNotHtml'));
     try {
       await engineReady();
     } catch (err) {
