@@ -58,6 +58,13 @@ interface ReadabilityResult {
   siteName: string | null;
 }
 
+/** Whether `el` lies in a shadow tree, or hosts an open shadow root (its children show through slots). */
+function inShadow(el: Element, doc: Document): boolean {
+  if ((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) return true;
+  const root = typeof el.getRootNode === 'function' ? el.getRootNode() : doc;
+  return root !== doc;
+}
+
 /** Run Readability on an indexed clone of `doc` (never on `doc`); null when it finds nothing or throws. */
 function runReadability(
   doc: Document,
@@ -100,8 +107,13 @@ export function findArticle(
   };
   if (!htmlRootOf(doc)) return empty;
   const density = findDensestContainer(doc, styleOf);
+  // Readability reads a copy, which holds no shadow root: where the densest text is
+  // rendered through an open shadow root (a web component's essay), its choice is not
+  // what the reader sees.
   const read =
-    density.maxDepth <= MAX_READABILITY_DEPTH && density.elements <= MAX_READABILITY_ELEMENTS
+    density.maxDepth <= MAX_READABILITY_DEPTH &&
+    density.elements <= MAX_READABILITY_ELEMENTS &&
+    !(density.root && inShadow(density.root, doc))
       ? runReadability(doc)
       : null;
   const meta = {

@@ -25,10 +25,33 @@ export function walkTree(root: Node, visitor: TreeVisitor): void {
   walkSubtree(root, visitor);
 }
 
+/**
+ * What is rendered in place of `node`'s own children, when that differs: an open
+ * shadow root's contents (web-component pages render their text there; the light
+ * children show only through slots), or the nodes assigned to a `<slot>`. Null for
+ * an ordinary node. A closed shadow root is out of reach (`shadowRoot` is null).
+ */
+function composedChildren(node: Node): ArrayLike<Node> | null {
+  if (node.nodeType !== ELEMENT_NODE) return null;
+  const el = node as Element & { shadowRoot?: ShadowRoot | null };
+  const shadow = el.shadowRoot;
+  if (shadow && shadow.firstChild) return shadow.childNodes;
+  if (el.localName === 'slot') {
+    const assigned = (el as HTMLSlotElement).assignedNodes?.();
+    if (assigned && assigned.length) return assigned;
+  }
+  return null;
+}
+
 function walkSubtree(root: Node, visitor: TreeVisitor): void {
   let node: Node = root;
   for (;;) {
-    const first = visitor.enter(node) ? node.firstChild : null;
+    const entered = visitor.enter(node);
+    // Across a shadow boundary or a slot, the rendered children are walked in their
+    // turn (a recursion per boundary, a few levels on real pages), then the node is left.
+    const composed = entered ? composedChildren(node) : null;
+    if (composed) for (const child of Array.from(composed)) walkSubtree(child, visitor);
+    const first = entered && !composed ? node.firstChild : null;
     if (first) {
       node = first;
       continue;
