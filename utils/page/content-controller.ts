@@ -116,11 +116,17 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     return quick;
   }
 
-  /** Runs `cb` when the browser is idle (at most 2 s later). */
-  const idle = (cb: () => void) =>
-    typeof win.requestIdleCallback === 'function'
-      ? win.requestIdleCallback(cb, { timeout: 2000 })
-      : win.setTimeout(cb, 300);
+  /** Set by stop(): work queued for idle time is dropped after it. */
+  let stopped = false;
+  /** Runs `cb` when the browser is idle (at most 2 s later), unless the controller has stopped. */
+  const idle = (cb: () => void) => {
+    const run = () => {
+      if (!stopped) cb();
+    };
+    if (typeof win.requestIdleCallback === 'function')
+      win.requestIdleCallback(run, { timeout: 2000 });
+    else win.setTimeout(run, 300);
+  };
 
   let warmed = false;
   /**
@@ -627,6 +633,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   }
 
   function stop() {
+    stopped = true;
     close();
     highlights.stop();
     observer?.disconnect();

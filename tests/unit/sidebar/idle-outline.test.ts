@@ -71,4 +71,12 @@ describe('the outline made at idle', () => {
     expect(controller.sidebar()!.root.textContent).toContain('加强队伍建设');
     controller.stop();
   }, 15_000);
+
+  it('is not made once the controller has stopped (an extension reloaded under the page)', async () => {
+    const { controller, runs } = setUp();
+    await controller.start();
+    controller.stop();
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(runs()).toBe(0);
+  }, 10_000);
 });
