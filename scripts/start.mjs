@@ -76,7 +76,8 @@ if (missing) {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(essayUrl);
-    const { tabId, status } = await waitForTabStatus(serviceWorker, essayUrl);
+    // The engine's count (the page outlined at idle), not the quick check's estimate.
+    const { tabId, status } = await waitForTabStatus(serviceWorker, essayUrl, { exact: true });
     const essayShot = join(outDir, 'essay.png');
     await page.screenshot({ path: essayShot, fullPage: true });
     const popup = await context.newPage();
