@@ -39,12 +39,15 @@ export interface SitePrefs {
   width: number;
   /** The sidebar starts collapsed to its tab. */
   collapsed: boolean;
+  /** The side of the window the sidebar sits on (the page reflows beside it). */
+  side: 'left' | 'right';
 }
 
 export const DEFAULT_SITE_PREFS: Readonly<SitePrefs> = Object.freeze({
   alwaysOpen: false,
   width: 360,
   collapsed: false,
+  side: 'right',
 });
 
 /** Bounds of {@link SitePrefs.width}, enforced by the guard. */
@@ -559,6 +562,9 @@ export function isPartialSitePrefs(v: unknown): v is Partial<SitePrefs> {
       case 'alwaysOpen':
       case 'collapsed':
         if (typeof value !== 'boolean') return false;
+        break;
+      case 'side':
+        if (value !== 'left' && value !== 'right') return false;
         break;
       case 'width':
         if (

@@ -23,6 +23,10 @@ export interface SidebarProps {
   /** The document title, shown when the engine found no title. */
   docTitle: string | null;
   collapsed: boolean;
+  /** The window's side the sidebar sits on (default right). */
+  side?: 'left' | 'right';
+  /** Moves the sidebar to the other side (for a page that does not reflow beside it). */
+  onSide?: () => void;
   alwaysOpen: boolean;
   /** Id of the point the reader is at (FlatNode.id), or null. */
   currentId: string | null;
@@ -104,7 +108,7 @@ export function Sidebar(props: SidebarProps) {
 
   if (collapsed) {
     return (
-      <div class="sidebar collapsed" onKeyDown={onKeyDown}>
+      <div class="sidebar collapsed" data-side={props.side ?? 'right'} onKeyDown={onKeyDown}>
         <button
           type="button"
           class="expand"
@@ -124,8 +128,14 @@ export function Sidebar(props: SidebarProps) {
   };
 
   return (
-    <div class="sidebar" role="complementary" aria-label={t('sidebarTitle')} onKeyDown={onKeyDown}>
-      <ResizeHandle onResize={props.onResize} t={t} />
+    <div
+      class="sidebar"
+      role="complementary"
+      aria-label={t('sidebarTitle')}
+      data-side={props.side ?? 'right'}
+      onKeyDown={onKeyDown}
+    >
+      <ResizeHandle onResize={props.onResize} side={props.side ?? 'right'} t={t} />
       <div class="bar">
         <span class="brand">{t('sidebarTitle')}</span>
         {(props.highlightCount ?? 0) > 0 && (
@@ -135,6 +145,17 @@ export function Sidebar(props: SidebarProps) {
         )}
         {view.kind === 'ready' && (
           <LevelButtons maxLevel={maxLevel} depth={depth} onChange={setMaxLevel} t={t} />
+        )}
+        {props.onSide && (
+          <button
+            type="button"
+            class="icon side"
+            title={t('sidebarSwitchSide')}
+            aria-label={t('sidebarSwitchSide')}
+            onClick={props.onSide}
+          >
+            ⇆
+          </button>
         )}
         <button
           type="button"

@@ -23,6 +23,7 @@ export type SidebarMessage =
   | 'sidebarShowText'
   | 'sidebarHideText'
   | 'sidebarResize'
+  | 'sidebarSwitchSide'
   | 'sidebarMorePoints'
   | 'sidebarHiddenPoints'
   | 'hlToolbar'

@@ -22,6 +22,8 @@ export const SIDEBAR_CSS = `
 button { font: inherit; color: inherit; background: none; border: 0; cursor: pointer; }
 button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .resize { position: absolute; left: -4px; top: 0; bottom: 0; width: 8px; cursor: ew-resize; z-index: 1; touch-action: none; }
+.sidebar[data-side="left"] { border-left: none; border-right: 1px solid var(--line); }
+.sidebar[data-side="left"] .resize { left: auto; right: -4px; }
 .bar { display: flex; align-items: center; gap: 6px; padding: 8px 10px; border-bottom: 1px solid var(--line); }
 .brand { font-weight: 700; color: var(--accent); margin-right: auto; }
 .levels { display: flex; gap: 2px; }

@@ -33,6 +33,7 @@ export interface SitePrefsRow {
   collapsed?: boolean;
   /** CSS pixels, within site-prefs.ts SITE_PREFS_WIDTH. */
   width?: number;
+  side?: 'left' | 'right';
 }
 
 /** The library as a backup holds it. */

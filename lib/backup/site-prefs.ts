@@ -14,15 +14,16 @@ import { idProblem, isRec, keysProblem } from './checks.ts';
 export const SITE_PREFS_WIDTH = { min: 200, max: 1200 } as const;
 
 /** The preference fields a row may hold besides `site`, each optional: utils/messages.ts SitePrefs. */
-export const SITE_PREFS_FIELDS = ['alwaysOpen', 'collapsed', 'width'] as const;
+export const SITE_PREFS_FIELDS = ['alwaysOpen', 'collapsed', 'width', 'side'] as const;
 
 const SITE_PREFS_KEYS: ReadonlySet<string> = new Set(['site', ...SITE_PREFS_FIELDS]);
 
 /**
  * The first problem of a value that should be a site-preferences row, as
  * `field reason`, or null: `site` a non-empty string of bounded length (a
- * host name), `alwaysOpen` and `collapsed` booleans and `width` a finite
- * number within {@link SITE_PREFS_WIDTH} when present, and no other field.
+ * host name), `alwaysOpen` and `collapsed` booleans, `width` a finite
+ * number within {@link SITE_PREFS_WIDTH} and `side` "left" or "right" when
+ * present, and no other field.
  */
 export function sitePrefsProblem(v: unknown): string | null {
   if (!isRec(v)) return 'the row must be an object';
@@ -41,5 +42,7 @@ export function sitePrefsProblem(v: unknown): string | null {
       w > SITE_PREFS_WIDTH.max)
   )
     return `width must be a number from ${SITE_PREFS_WIDTH.min} to ${SITE_PREFS_WIDTH.max}`;
+  if (v.side !== undefined && v.side !== 'left' && v.side !== 'right')
+    return 'side must be "left" or "right"';
   return null;
 }

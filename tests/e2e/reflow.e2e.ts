@@ -49,7 +49,10 @@ function covered(p: Page, at: number | null = null) {
     const host = [...document.documentElement.children].find(
       (e) => e !== document.head && e !== document.body,
     ) as HTMLElement | undefined;
-    const left = at ?? host?.getBoundingClientRect().left ?? innerWidth;
+    // The span the sidebar takes: [left, right) in the viewport (or from `at` to the right edge).
+    const box = host?.getBoundingClientRect();
+    const left = at ?? box?.left ?? innerWidth;
+    const right = at === null && box ? box.right : innerWidth;
     // The article: the element whose own text holds the most characters, with its parent
     // (for the headline and subheadings beside it); a page's footer is not its article.
     // (No named functions in here: the test runner's transform would wrap them.)
@@ -82,7 +85,7 @@ function covered(p: Page, at: number | null = null) {
       for (const r of range.getClientRects()) {
         if (r.width === 0 || r.height === 0 || r.bottom < 0) continue;
         lines++;
-        if (r.right > left + 1 && r.left < innerWidth)
+        if (r.right > left + 1 && r.left < right - 1)
           out.push(`${text.slice(0, 16)}… right ${Math.round(r.right)} > ${Math.round(left)}`);
       }
     }
@@ -117,6 +120,27 @@ test('the sample essay reflows beside the sidebar', async () => {
   const { overlaid } = await check('essay.html');
   // The measure sees the difference: laid over the page, the sidebar covered its lines.
   assert.ok(overlaid > 0, 'the sample essay runs the full width');
+});
+
+test('moved to the left, the sidebar still leaves every line uncovered', async () => {
+  const { page, tabId } = await e2e.openTab('essay.html');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await sendToTab(e2e.launched, tabId, { type: 'toggle-sidebar' });
+  const sidebar = closedUi(page, 'sidebar');
+  await sidebar.locator('button.side').click();
+  await sidebar.locator('.sidebar[data-side="left"]').waitFor({ timeout: 5000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const seen = await covered(page);
+  assert.equal(seen.left, 0);
+  assert.ok(seen.lines > 0);
+  assert.equal(seen.count, 0, seen.covered.join('; '));
+  // The side is kept for the site: the next open is on the left again.
+  await sendToTab(e2e.launched, tabId, { type: 'toggle-sidebar' });
+  await sendToTab(e2e.launched, tabId, { type: 'toggle-sidebar' });
+  await sidebar.locator('.sidebar[data-side="left"]').waitFor({ timeout: 5000 });
+  await sidebar.locator('button.side').click();
+  await sidebar.locator('.sidebar[data-side="right"]').waitFor({ timeout: 5000 });
+  await page.close();
 });
 
 test('real pages reflow beside the sidebar: no line of text under it', async (t) => {

@@ -267,13 +267,15 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   function paint() {
     if (!host) return;
     const width = prefs.collapsed ? COLLAPSED_WIDTH : prefs.width;
-    host.setWidth(width);
-    reflow?.setWidth(width);
+    host.setWidth(width, prefs.side);
+    reflow?.setWidth(width, prefs.side);
     render(
       h(Sidebar, {
         view,
         docTitle: docTitle(),
         collapsed: prefs.collapsed,
+        side: prefs.side,
+        onSide: () => void setPrefs({ side: prefs.side === 'left' ? 'right' : 'left' }),
         alwaysOpen: prefs.alwaysOpen,
         currentId,
         t,
@@ -302,8 +304,8 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     if (done) void setPrefs({ width: w });
     else {
       prefs = { ...prefs, width: w };
-      host?.setWidth(w);
-      reflow?.setWidth(w);
+      host?.setWidth(w, prefs.side);
+      reflow?.setWidth(w, prefs.side);
     }
   }
 
@@ -357,9 +359,9 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     setViewFromPage();
     mark('gangmu:outlined');
     const width = prefs.collapsed ? COLLAPSED_WIDTH : prefs.width;
-    host = createSidebarHost(doc, width);
+    host = createSidebarHost(doc, width, prefs.side);
     // The page reflows beside the sidebar: no line of the essay runs under it.
-    reflow = reflowBeside(doc, width);
+    reflow = reflowBeside(doc, width, prefs.side);
     paint();
     mark('gangmu:rendered');
     // Capture: scrolls of inner scroll boxes do not bubble.

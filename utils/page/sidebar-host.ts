@@ -15,17 +15,20 @@ export interface SidebarHost {
   shadow: ShadowRoot;
   /** The element the Preact app renders into. */
   mount: HTMLElement;
-  setWidth(width: number): void;
+  /** Places the host: its width, on the window's left or right side. */
+  setWidth(width: number, side?: Side): void;
   remove(): void;
 }
 
+export type Side = 'left' | 'right';
+
 /** Inline `!important` declarations: the page's stylesheets cannot override them. */
-function hostStyle(width: number): string {
+function hostStyle(width: number, side: Side): string {
   return importantStyle([
     'all: initial',
     'position: fixed',
     'top: 0',
-    'right: 0',
+    `${side}: 0`,
     'bottom: 0',
     `width: ${Math.round(width)}px`,
     'height: 100vh',
@@ -35,14 +38,14 @@ function hostStyle(width: number): string {
 }
 
 /** Creates and attaches the host. */
-export function createSidebarHost(doc: Document, width: number): SidebarHost {
-  const { host, shadow, mount } = attachShadowHost(doc, hostStyle(width), SIDEBAR_CSS);
+export function createSidebarHost(doc: Document, width: number, side: Side = 'right'): SidebarHost {
+  const { host, shadow, mount } = attachShadowHost(doc, hostStyle(width, side), SIDEBAR_CSS);
   mount.style.height = '100%';
   return {
     host,
     shadow,
     mount,
-    setWidth: (w) => host.setAttribute('style', hostStyle(w)),
+    setWidth: (w, s = side) => host.setAttribute('style', hostStyle(w, s)),
     remove: () => host.remove(),
   };
 }

@@ -29,4 +29,13 @@ describe('reflowBeside', () => {
     expect(root().style.getPropertyValue('width')).toBe('100%');
     expect(root().style.getPropertyPriority('width')).toBe('important');
   });
+
+  it('makes room on the left for a sidebar moved there, and gives the right back', () => {
+    const r = reflowBeside(document, 360);
+    r.setWidth(300, 'left');
+    expect(root().style.getPropertyValue('margin-left')).toBe('300px');
+    expect(root().style.getPropertyValue('margin-right')).toBe('');
+    r.restore();
+    expect(root().hasAttribute('style')).toBe(false);
+  });
 });

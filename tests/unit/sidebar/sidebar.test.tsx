@@ -195,3 +195,14 @@ describe('Sidebar on deep and capped outlines', () => {
     expect(root.querySelectorAll('li.more-points').length).toBe(1);
   });
 });
+
+describe('Sidebar sides', () => {
+  it('moves to the other side with its button, and says which side it is on', () => {
+    const onSide = vi.fn();
+    const { root } = show({ side: 'left', onSide });
+    expect(root.querySelector('.sidebar')?.getAttribute('data-side')).toBe('left');
+    act(() => (root.querySelector('button.side') as HTMLButtonElement).click());
+    expect(onSide).toHaveBeenCalledOnce();
+    expect(root.querySelector('button.side')?.getAttribute('aria-label')).toBe('sidebarSwitchSide');
+  });
+});

@@ -44,7 +44,7 @@ describe('background router', () => {
       await r.handle({ type: 'set-site-prefs', site: 's', prefs: { width: 500 } }, FROM_EXTENSION),
     ).toEqual({
       ok: true,
-      value: { alwaysOpen: false, width: 500, collapsed: false },
+      value: { alwaysOpen: false, width: 500, collapsed: false, side: 'right' },
     });
     expect(await r.handle({ type: 'get-site-prefs', site: 's' }, FROM_EXTENSION)).toMatchObject({
       value: { width: 500 },

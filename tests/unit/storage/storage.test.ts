@@ -139,6 +139,7 @@ describe('site prefs', () => {
       alwaysOpen: false,
       width: 360,
       collapsed: false,
+      side: 'right',
     });
   });
 
@@ -148,12 +149,14 @@ describe('site prefs', () => {
       alwaysOpen: false,
       width: 420,
       collapsed: false,
+      side: 'right',
     });
     await setSitePrefs(db, 'news.cn', { alwaysOpen: true });
     expect(await getSitePrefs(db, 'news.cn')).toEqual({
       alwaysOpen: true,
       width: 420,
       collapsed: false,
+      side: 'right',
     });
     expect(await getSitePrefs(db, 'people.com.cn')).toMatchObject({ alwaysOpen: false });
   });
@@ -165,6 +168,13 @@ describe('site prefs', () => {
       alwaysOpen: false,
       width: 360,
       collapsed: false,
+      side: 'right',
     });
+  });
+
+  it('keeps the side the reader moved the sidebar to', async () => {
+    db = freshDb();
+    expect(await setSitePrefs(db, 'news.cn', { side: 'left' })).toMatchObject({ side: 'left' });
+    expect(await getSitePrefs(db, 'news.cn')).toMatchObject({ side: 'left', width: 360 });
   });
 });

@@ -229,10 +229,12 @@ const CASES: UpgradeCase[] = [
       expect(highlights.map((h) => h.id)).toEqual(['h1', 'h2']);
       expect(await listArticles(db)).toMatchObject([{ id: ARTICLE_ID, highlights: 2, points: 3 }]);
       expect(await listArticles(db, { tag: '治理' })).toMatchObject([{ id: ARTICLE_ID }]);
+      // A row from before the side existed reads with the default side.
       expect(await getSitePrefs(db, 'news.cn')).toEqual({
         alwaysOpen: true,
         width: 400,
         collapsed: false,
+        side: 'right',
       });
       // v2 (since v4 as posting lists): every old row is indexed, and search finds it.
       await expectIndexed(db);
