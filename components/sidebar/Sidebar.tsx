@@ -74,6 +74,26 @@ function onTreeKey(e: KeyboardEvent) {
   e.preventDefault();
 }
 
+/** A button of the sidebar's bar: a glyph, with its label as title and accessible name. */
+function IconButton(props: {
+  name: string;
+  label: string;
+  onClick: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={`icon ${props.name}`}
+      title={props.label}
+      aria-label={props.label}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 /** The reading sidebar: essay meta, the outline tree, formulations, digest, and controls. */
 export function Sidebar(props: SidebarProps) {
   const { view, t, collapsed } = props;
@@ -147,34 +167,20 @@ export function Sidebar(props: SidebarProps) {
           <LevelButtons maxLevel={maxLevel} depth={depth} onChange={setMaxLevel} t={t} />
         )}
         {props.onSide && (
-          <button
-            type="button"
-            class="icon side"
-            title={t('sidebarSwitchSide')}
-            aria-label={t('sidebarSwitchSide')}
-            onClick={props.onSide}
-          >
+          <IconButton name="side" label={t('sidebarSwitchSide')} onClick={props.onSide}>
             ⇆
-          </button>
+          </IconButton>
         )}
-        <button
-          type="button"
-          class="icon collapse"
-          title={t('sidebarCollapse')}
-          aria-label={t('sidebarCollapse')}
+        <IconButton
+          name="collapse"
+          label={t('sidebarCollapse')}
           onClick={() => props.onCollapse(true)}
         >
           ›
-        </button>
-        <button
-          type="button"
-          class="icon close"
-          title={t('sidebarClose')}
-          aria-label={t('sidebarClose')}
-          onClick={props.onClose}
-        >
+        </IconButton>
+        <IconButton name="close" label={t('sidebarClose')} onClick={props.onClose}>
           ×
-        </button>
+        </IconButton>
       </div>
       {/* Focusable itself: the sidebar's focus when it has no outline to focus. */}
       <div class="scroll" ref={listRef} tabIndex={-1}>

@@ -8,14 +8,19 @@
  * five levels is reached from the keyboard.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { waitForTabStatus } from '../../scripts/harness.mjs';
 import { closedUi } from './closed-ui.ts';
-import { badgeText, htmlPage, popupPath, sendToTab, useExtension } from './support.ts';
+import {
+  badgeText,
+  htmlPage,
+  popupPath,
+  realPages,
+  REAL_PAGES_DIR as REAL,
+  sendToTab,
+  useExtension,
+} from './support.ts';
 
-const REAL = resolve(import.meta.dirname, '../../../shared/real/pages');
 const REAL_PAGES = [
   '01-people-zhongbu-jueqi.html',
   '06-xinhuanet-liqiang-xinjiang-diaoyan.html',
@@ -23,7 +28,6 @@ const REAL_PAGES = [
   '13-sxyz-juzhang-jiaoyu-gongzuo-huiyi-jianghua.html',
   '19-rmrb-renminshiping-wuzhen-crawler.html',
 ];
-const realPresent = existsSync(REAL);
 
 /** Five levels: 一、 → （一） → 1. → （1） → ①, two points at each. */
 const PARA = '基层治理要坚持问题导向，把群众的急难愁盼作为工作的出发点和落脚点，久久为功。';
@@ -43,8 +47,9 @@ const DEEP = htmlPage(
   `<article><h1>层层推进的工作方案</h1><p>${PARA}</p>${deep(1, '')}</article>`,
 );
 
-const pages: Record<string, string> = { 'deep.html': DEEP };
-if (realPresent) for (const f of REAL_PAGES) pages[f] = readFileSync(join(REAL, f), 'utf8');
+const real = realPages(REAL_PAGES);
+const realPresent = Object.keys(real).length > 0;
+const pages: Record<string, string> = { 'deep.html': DEEP, ...real };
 const e2e = useExtension({ name: 'counts', pages });
 
 /** Opens `name`, then the sidebar; returns what the badge, the popup and the sidebar say. */

@@ -8,15 +8,14 @@
  * page its own layout back.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SAMPLE_DIR } from '../../scripts/harness.mjs';
 import { closedUi } from './closed-ui.ts';
-import { sendToTab, useExtension } from './support.ts';
+import { realPages, REAL_PAGES_DIR as REAL, sendToTab, useExtension } from './support.ts';
 
-const REAL = resolve(import.meta.dirname, '../../../shared/real/pages');
 /**
  * Real pages of several sites and layouts (portals, a county government, a school's
  * speeches, a commentary copied by a crawler, a page saved from NetEase), none of them
@@ -35,11 +34,11 @@ const REAL_PAGES = [
   '19-rmrb-renminshiping-wuzhen-crawler.html',
   '27-zjdpc-deqing-guding-zichan-touzi.html',
 ];
-const realPresent = existsSync(REAL);
 const pages: Record<string, string> = {
   'essay.html': readFileSync(join(SAMPLE_DIR, 'essay.html'), 'utf8'),
+  ...realPages(REAL_PAGES),
 };
-if (realPresent) for (const f of REAL_PAGES) pages[f] = readFileSync(join(REAL, f), 'utf8');
+const realPresent = REAL_PAGES.every((f) => f in pages);
 
 const e2e = useExtension({ name: 'reflow', pages });
 

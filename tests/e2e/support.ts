@@ -7,7 +7,8 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import {
@@ -184,6 +185,15 @@ export const htmlPage = (title: string, body: string) =>
  * `fill(n)`: n sentences of `pool` taken in turn, so no two paragraphs repeat
  * (repetition reads as parallelism).
  */
+/** ../shared/real/pages beside the checkout: real saved pages, read when the folder is there. */
+export const REAL_PAGES_DIR = resolve(import.meta.dirname, '../../../shared/real/pages');
+
+/** The real pages `names` (file name → HTML), or none when ../shared/real/pages is absent. */
+export function realPages(names: readonly string[]): Record<string, string> {
+  if (!existsSync(REAL_PAGES_DIR)) return {};
+  return Object.fromEntries(names.map((n) => [n, readFileSync(join(REAL_PAGES_DIR, n), 'utf8')]));
+}
+
 /** Sentences of governance prose for filler text (none with a marker: the pages' structure is their own). */
 export const GOVERNANCE_PROSE = [
   '社区是城市治理的末梢，也是群众感受治理温度的第一现场。',
