@@ -64,6 +64,8 @@ const WARM_UP_ROUNDS = 3;
  * ~0.5 s at 1M characters): the reader's open outlines them.
  */
 const IDLE_OUTLINE_MAX = 200_000;
+/** Times an address's outline is made again at idle after the page changed. */
+const IDLE_REMAKES = 5;
 
 export function createContentController({ win, doc, send, t, noteEditorUrl, engine }: ContentDeps) {
   let url = win.location.href;
@@ -72,6 +74,8 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
   /** Changes seen in the page's DOM so far, and their number when `page` was made. */
   let changes = 0;
   let pageAt = -1;
+  /** Outlines made again at idle after the page changed, on this address. */
+  let remade = 0;
   let textLength = -1;
   let host: SidebarHost | null = null;
   let view: SidebarView = { kind: 'loading' };
@@ -496,6 +500,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     if (href !== url) {
       url = href;
       page = null;
+      remade = 0;
       check();
       if (host) {
         setViewFromPage();
@@ -522,6 +527,12 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
       void report(now.estimate, now.essay, docTitle());
       if (prefs.alwaysOpen && now.essay) void open();
     }
+    // The page changed under an outline made at idle: made again (a few times a page at
+    // most: a page that changes on and on is outlined when the reader opens the sidebar).
+    if (now.essay && (!page || pageAt !== changes) && remade < IDLE_REMAKES) {
+      remade++;
+      idle(outlineAtIdle);
+    }
     highlights.pageChanged();
   }
 
@@ -541,10 +552,11 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
           [...r.addedNodes, ...r.removedNodes].every(ours)
         ),
     );
-    if (pageChanged) {
-      changes++;
-      schedule();
-    }
+    if (!pageChanged) return;
+    // The outline is the body's: a script or style added to <head> leaves it as it is.
+    const head = doc.head;
+    if (records.some((r) => !ours(r.target) && !(head && head.contains(r.target)))) changes++;
+    schedule();
   }
 
   /**

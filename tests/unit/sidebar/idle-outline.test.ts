@@ -79,4 +79,31 @@ describe('the outline made at idle', () => {
     await new Promise((r) => setTimeout(r, 2500));
     expect(runs()).toBe(0);
   }, 10_000);
+
+  it('stays good when only <head> changes, and is made again at idle after the body changes', async () => {
+    const { controller, runs } = setUp();
+    await controller.start();
+    await until(() => runs() === 1);
+    document.head.append(document.createElement('script'));
+    await new Promise((r) => setTimeout(r, 50));
+    const p = document.createElement('p');
+    p.textContent = '四是加强队伍建设，锻造过硬干部队伍。';
+    document.body.append(p);
+    // The page settles (1 s), then the outline is made again at idle.
+    await until(() => runs() === 2);
+    await controller.open();
+    expect(runs()).toBe(2);
+    expect(controller.sidebar()!.root.textContent).toContain('加强队伍建设');
+    controller.stop();
+  }, 15_000);
+
+  it('is not made again for a change to <head> alone', async () => {
+    const { controller, runs } = setUp();
+    await controller.start();
+    await until(() => runs() === 1);
+    document.head.append(document.createElement('script'));
+    await controller.open();
+    expect(runs()).toBe(1);
+    controller.stop();
+  }, 15_000);
 });
