@@ -17,7 +17,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { parseHTML } from 'linkedom';
 import { analyzeDocument, analyzeMarkdown, analyzeText, type Analysis } from '../lib/index.ts';
 import { loadCorpus, type Corpus } from './inputs.ts';
-import { measure, median, type Timing } from './measure.ts';
+import { measure, median, type Timing, samplesLabel as runs } from './measure.ts';
 import { banner, num, paint, sizeLabel, table } from './report.ts';
 import { prng } from './synthetic-essay.ts';
 
@@ -426,8 +426,6 @@ async function benchShape(
 }
 
 const nsPerChar = (r: Row) => (r.timing && r.chars ? (r.timing.ms * 1e6) / r.chars : NaN);
-const runs = (t: Timing) =>
-  t.callsPerSample > 1 ? `${t.samples}×${t.callsPerSample}` : `${t.samples}`;
 
 /** Options for {@link benchAdversarial}. */
 export interface AdversarialOptions {

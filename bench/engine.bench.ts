@@ -27,7 +27,7 @@ import { parseHTML } from 'linkedom';
 import { analyzeDocument, analyzeText, type Analysis } from '../lib/index.ts';
 import { benchAdversarial } from './adversarial.ts';
 import { loadCorpus } from './inputs.ts';
-import { lastResult, measure, type Timing } from './measure.ts';
+import { lastResult, measure, type Timing, samplesLabel as runs } from './measure.ts';
 import { banner, num, paint, sizeLabel, table } from './report.ts';
 import { textToHtml } from './to-html.ts';
 
@@ -146,8 +146,6 @@ function benchSize(size: number, essay: string): SizeResult {
   };
 }
 
-const runs = (t: Timing) =>
-  t.callsPerSample > 1 ? `${t.samples}×${t.callsPerSample}` : `${t.samples}`;
 const nsPerChar = (t: Timing, chars: number) => (t.ms * 1e6) / chars;
 
 function printTables(results: SizeResult[]): void {

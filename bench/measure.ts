@@ -33,6 +33,10 @@ export interface MeasureOptions {
   warmUpMs?: number;
 }
 
+/** The samples of a timing, as `41` or, for batched calls, `41×8`. */
+export const samplesLabel = (t: Timing) =>
+  t.callsPerSample > 1 ? `${t.samples}×${t.callsPerSample}` : `${t.samples}`;
+
 /** Median of a non-empty list. */
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -14,7 +14,6 @@ import type { Translate } from './sidebar-messages.ts';
 /** What the sidebar shows. */
 export type SidebarView =
   | { kind: 'loading' }
-  | { kind: 'none' }
   | { kind: 'error'; error: string }
   | { kind: 'ready'; outline: Outline; flat: readonly FlatNode[] };
 
@@ -187,13 +186,6 @@ export function Sidebar(props: SidebarProps) {
         {props.notice}
         {view.kind === 'loading' && <p class="status loading">{t('sidebarLoading')}</p>}
         {view.kind === 'error' && <p class="status error">{t('sidebarError', [view.error])}</p>}
-        {view.kind === 'none' && (
-          <>
-            <p class="status no-essay">{t('sidebarNoEssay')}</p>
-            {/* Highlights stored for a page that no longer reads as an essay are still listed. */}
-            {props.children}
-          </>
-        )}
         {view.kind === 'ready' && (
           <>
             <ArticleMeta outline={view.outline} fallbackTitle={props.docTitle} t={t} />

@@ -13,6 +13,7 @@ import { HighlightLinkNotice } from '@/components/highlights/HighlightLinkNotice
 import { HighlightSections } from '@/components/highlights/HighlightSections';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import type { Highlight } from '@/lib/model';
+import type { Outline } from '@/lib/types';
 import { normalizeUrl } from '@/lib/url/normalize-url';
 import type { Placement } from '@/utils/highlights/placement';
 import { highlightUrl } from '@/utils/library/highlight-link';
@@ -112,10 +113,22 @@ describe('the sidebar for a link it cannot follow on the page', () => {
     expect(p.textContent).toBe(message);
   });
 
+  /** A page where no structure was found. */
+  const NO_OUTLINE: Outline = {
+    title: null,
+    subtitle: null,
+    author: null,
+    affiliation: null,
+    conclusion: null,
+    formulations: [],
+    digest: [],
+    nodes: [],
+  };
+
   it('shows the notice and the orphans even when the page reads as no essay', () => {
     const root = mount(
       <Sidebar
-        view={{ kind: 'none' }}
+        view={{ kind: 'ready', outline: NO_OUTLINE, flat: [] }}
         docTitle={null}
         collapsed={false}
         alwaysOpen={false}

@@ -125,10 +125,13 @@ describe('Sidebar', () => {
     expect(root.querySelector('li[data-id="0"] .fulltext')?.textContent).toBe('坚持以人民为中心');
   });
 
-  it('says when no essay was found', () => {
-    const { root } = show({ view: { kind: 'none' } });
+  it('says when no structure was found, and keeps the title and the actions', () => {
+    const empty: Outline = { ...outline, formulations: [], digest: [], nodes: [] };
+    const { root } = show({ view: { kind: 'ready', outline: empty, flat: [] } });
     expect(root.querySelector('.no-essay')?.textContent).toBe('sidebarNoEssay');
-    expect(root.querySelector('button.copy')).toBeNull();
+    expect(root.textContent).toContain('以绣花功夫推进社区治理');
+    expect(root.querySelector('.tree')).toBeNull();
+    expect(root.querySelector('button.copy')).not.toBeNull();
   });
 
   it('copies, and toggles "always open"', async () => {
