@@ -359,18 +359,9 @@ export function blockCandidate(
   return null;
 }
 
-function heading(block: number, family: string, end: number): Candidate {
-  return {
-    block,
-    family,
-    ordinal: 0,
-    marker: null,
-    textStart: 0,
-    textEnd: end,
-    kind: 'heading',
-    strength: 2,
-  };
-}
+/** A heading candidate: the whole of its block, up to `end`. */
+const heading = (block: number, family: string, end: number): Candidate =>
+  openingCandidate(block, family, end, 'heading');
 
 /**
  * A short line with no closing punctuation, in plain text: a subheading
