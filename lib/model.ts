@@ -3,7 +3,7 @@
  * types shared by the engine (Markdown export, anchoring), the extension's
  * storage and the message protocol. No browser API here.
  */
-import type { Outline, OutlineNode } from './types.ts';
+import type { BlockKind, Outline, OutlineNode } from './types.ts';
 
 /** The five highlight colours, in toolbar order. */
 /**
@@ -81,6 +81,32 @@ export interface Highlight {
   updatedAt: string;
 }
 
+/**
+ * One block of an article's saved text, as the engine's front end read it
+ * (lib/types Block): its text, what it was (heading, paragraph, list item) and
+ * its bold runs. Data only: never the page's HTML, and shown only as text.
+ */
+export interface TextBlock {
+  kind: BlockKind;
+  /** The block's normalised text; never empty. */
+  text: string;
+  /** 1–6 for a heading (`<h1>`–`<h6>`, Markdown `#`); absent otherwise. */
+  level?: number;
+  /** Bold runs `[start, end)` in `text`, sorted and apart; absent when none. */
+  bold?: [number, number][];
+}
+
+/**
+ * An article's readable text when it was saved (lib/text/article-text.ts).
+ * `blocks[i]` is the engine's block `i`: the stored outline's anchors
+ * (`node.source.block`, `start`, `end`) point into it.
+ */
+export interface ArticleText {
+  blocks: TextBlock[];
+  /** Characters of the page's text beyond the bound that were not kept (absent: none). */
+  cut?: number;
+}
+
 /** An outline as stored: the recognised outline of the page when it was saved. */
 export type StoredOutline = Outline;
 
@@ -101,6 +127,12 @@ export interface Article {
    * Absent for web pages, which are read where they are.
    */
   sourceText?: string;
+  /**
+   * The article's readable text as it was saved, for the library's reader,
+   * body search and full-text export. Absent in articles saved before it was
+   * kept (and when a page had no text).
+   */
+  text?: ArticleText;
   /** ISO 8601: first saved, last changed. */
   savedAt: string;
   updatedAt: string;

@@ -16,7 +16,7 @@
  * object as a parameter.
  */
 import type { BackupErrorKind, MergePlan } from '../lib/backup/index.ts';
-import { isArticle } from '../lib/backup/is-article.ts';
+import { articleTextProblem, isArticle } from '../lib/backup/is-article.ts';
 import {
   HIGHLIGHT_COLORS,
   isHighlight,
@@ -107,7 +107,8 @@ export interface LibraryFacets {
 }
 
 /** Where a search result matched. */
-export type SearchField = 'title' | 'author' | 'outline' | 'formulation' | 'highlight' | 'note';
+export type SearchField =
+  'title' | 'author' | 'outline' | 'formulation' | 'body' | 'highlight' | 'note';
 
 /** One place a search matched: a snippet of the field with the matched spans. */
 export interface SearchHit {
@@ -547,6 +548,7 @@ export function isArticleDraft(v: unknown): v is ArticleDraft {
     Array.isArray(v.tags) &&
     v.tags.every(isString) &&
     (v.sourceText === undefined || isString(v.sourceText)) &&
+    (v.text === undefined || articleTextProblem(v.text) === null) &&
     isObject(o) &&
     isStringOrNull(o.title) &&
     isStringOrNull(o.author) &&

@@ -11,6 +11,7 @@ const FIELD: Record<SearchField, LibraryMessage> = {
   author: 'libFieldAuthor',
   outline: 'libFieldOutline',
   formulation: 'libFieldFormulation',
+  body: 'libFieldBody',
   highlight: 'libFieldHighlight',
   note: 'libFieldNote',
 };

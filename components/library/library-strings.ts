@@ -18,6 +18,7 @@ export type LibraryMessage =
   | 'libFieldAuthor'
   | 'libFieldOutline'
   | 'libFieldFormulation'
+  | 'libFieldBody'
   | 'libFieldHighlight'
   | 'libFieldNote'
   | 'libSort'

@@ -2,7 +2,7 @@
  * The backup file: a versioned JSON document holding the whole library.
  *
  * ```json
- * { "format": "gangmu-backup", "version": 1, "exportedAt": "2025-…Z",
+ * { "format": "gangmu-backup", "version": 2, "exportedAt": "2025-…Z",
  *   "articles": [Article…], "highlights": [Highlight…], "sitePrefs": [{ "site": "…", … }] }
  * ```
  *
@@ -11,13 +11,16 @@
  * included, raises the version; a reader refuses a version newer than
  * {@link BACKUP_VERSION} with a message that says so. New top-level members
  * are ignored by older readers and keep it.
+ *
+ * Versions: 1, the first; 2, articles may carry their saved text (`text`,
+ * lib/model.ts ArticleText). A version-1 file reads as it always did.
  */
 import type { Article, Highlight } from '../model.ts';
 
 /** The `format` tag that tells a Gangmu backup from any other JSON file. */
 export const BACKUP_FORMAT = 'gangmu-backup';
 /** The newest backup version this code reads and the one it writes. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 /** JSON values. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };

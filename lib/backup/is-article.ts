@@ -7,6 +7,7 @@
  * that module is free to change.
  */
 import type { Article } from '../model.ts';
+import { MAX_TEXT_BLOCKS, MAX_TEXT_CHARS } from '../text/article-text.ts';
 import {
   idProblem,
   isIsoDate,
@@ -26,7 +27,7 @@ const NODE_KINDS: readonly unknown[] = ['heading', 'lead', 'inline'];
  */
 export const MAX_DEPTH = 32;
 
-/** The fields of each object of an article, all required but `sourceText`. */
+/** The fields of each object of an article, all required but `sourceText` and `text`. */
 const ARTICLE_KEYS: ReadonlySet<string> = new Set([
   'id',
   'url',
@@ -35,6 +36,7 @@ const ARTICLE_KEYS: ReadonlySet<string> = new Set([
   'outline',
   'tags',
   'sourceText',
+  'text',
   'savedAt',
   'updatedAt',
 ]);
@@ -60,6 +62,9 @@ const NODE_KEYS: ReadonlySet<string> = new Set([
   'more',
 ]);
 const SOURCE_KEYS: ReadonlySet<string> = new Set(['block', 'start', 'end']);
+const TEXT_KEYS: ReadonlySet<string> = new Set(['blocks', 'cut']);
+const TEXT_BLOCK_KEYS: ReadonlySet<string> = new Set(['kind', 'text', 'level', 'bold']);
+const BLOCK_KINDS: readonly unknown[] = ['paragraph', 'heading', 'list-item'];
 const FORMULATION_KEYS: ReadonlySet<string> = new Set(['text', 'occurrences']);
 
 /**
@@ -104,6 +109,57 @@ function nodeProblem(v: unknown, at: string, depth: number): string | null {
   return null;
 }
 
+/** The first problem of one block of a saved text, or null. */
+function textBlockProblem(v: unknown, at: string): string | null {
+  if (!isRec(v)) return `${at} must be an object`;
+  const keys = keysProblem(v, TEXT_BLOCK_KEYS, at);
+  if (keys) return keys;
+  if (!BLOCK_KINDS.includes(v.kind)) return `${at}.kind must be paragraph, heading or list-item`;
+  if (!isString(v.text) || v.text.length === 0) return `${at}.text must be a non-empty string`;
+  if (v.level !== undefined && !(isNat(v.level) && v.level >= 1 && v.level <= 6))
+    return `${at}.level must be an integer from 1 to 6`;
+  if (v.bold === undefined) return null;
+  if (!Array.isArray(v.bold)) return `${at}.bold must be an array`;
+  let last = 0;
+  for (let i = 0; i < v.bold.length; i++) {
+    const run: unknown = v.bold[i];
+    const ok =
+      Array.isArray(run) &&
+      run.length === 2 &&
+      isNat(run[0]) &&
+      isNat(run[1]) &&
+      run[0] >= last &&
+      run[1] > run[0] &&
+      run[1] <= v.text.length;
+    if (!ok) return `${at}.bold[${i}] must be a run [start, end) of the text, after the one before`;
+    last = run[1] as number;
+  }
+  return null;
+}
+
+/**
+ * The first problem of an article's saved text (lib/model.ts ArticleText), as
+ * `field: reason`, or null: blocks of a known kind with non-empty text, bold
+ * runs inside it, within the bounds of lib/text/article-text.ts.
+ */
+export function articleTextProblem(v: unknown, at = 'text'): string | null {
+  if (!isRec(v)) return `${at} must be an object`;
+  const keys = keysProblem(v, TEXT_KEYS, at);
+  if (keys) return keys;
+  if (v.cut !== undefined && !isNat(v.cut)) return `${at}.cut must be a non-negative integer`;
+  if (!Array.isArray(v.blocks)) return `${at}.blocks must be an array`;
+  if (v.blocks.length > MAX_TEXT_BLOCKS)
+    return `${at}.blocks must hold at most ${MAX_TEXT_BLOCKS} blocks`;
+  let chars = 0;
+  for (let i = 0; i < v.blocks.length; i++) {
+    const p = textBlockProblem(v.blocks[i], `${at}.blocks[${i}]`);
+    if (p) return p;
+    chars += (v.blocks[i] as { text: string }).text.length;
+  }
+  if (chars > MAX_TEXT_CHARS) return `${at} must hold at most ${MAX_TEXT_CHARS} characters`;
+  return null;
+}
+
 /** The first problem of a stored outline, or null when it is one. */
 export function outlineProblem(v: unknown, at = 'outline'): string | null {
   if (!isRec(v)) return `${at} must be an object`;
@@ -140,7 +196,7 @@ export function outlineProblem(v: unknown, at = 'outline'): string | null {
  * The first problem of a value that should be an {@link Article}, as
  * `field: reason` (e.g. `outline.nodes[2].level must be an integer ≥ 1`), or
  * null when it is a valid article: every field of the schema with its type
- * (`sourceText` may be absent), the id a non-empty string of bounded length
+ * (`sourceText` and `text` may be absent), the id a non-empty string of bounded length
  * (checks.ts MAX_ID_LENGTH), dates ISO 8601 with their zone, outline numbers
  * non-negative safe integers, and no other field at any level (an unknown
  * one, or `__proto__`/`constructor`, is named). A field a newer writer adds
@@ -160,6 +216,10 @@ export function articleProblem(v: unknown): string | null {
   if (!isDateString(v.updatedAt)) return 'updatedAt must be an ISO 8601 date';
   if (v.sourceText !== undefined && !isString(v.sourceText))
     return 'sourceText must be a string when present';
+  if (v.text !== undefined) {
+    const text = articleTextProblem(v.text);
+    if (text) return text;
+  }
   return outlineProblem(v.outline);
 }
 

@@ -2,9 +2,10 @@
  * End-to-end, in Chromium with the built extension: Gangmu is a reading tool on
  * every page. On a signed commentary that the essay check rejects (no ordinal
  * markers, no bold leads: 人民时评-style prose), the reader highlights words with a
- * note, saves the page from the popup, exports it as Markdown, and finds the
- * highlight again after a reload; the sidebar opens with the title and the
- * highlight, saying that no structure was found.
+ * note, saves the page from the popup, exports it as Markdown, finds it in the
+ * library by a word that is only in its body, and finds the highlight again
+ * after a reload; the sidebar opens with the title and the highlight, saying
+ * that no structure was found.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -112,6 +113,21 @@ test('the popup saves it and exports it', async () => {
   assert.match(md, new RegExp(QUOTE));
   assert.match(md, new RegExp(NOTE));
   await popup.close();
+});
+
+test('the library finds it by words only in its body, and says where they matched', async () => {
+  const library = await e2e.openExtensionPage('library.html', e2e.pageErrors);
+  // 找不到门 is in the fourth paragraph: not in the title, the outline or the highlight.
+  await library.locator('input.search').fill('找不到门');
+  const result = library.locator('.results .result');
+  await result.first().waitFor({ timeout: 10_000 });
+  assert.equal(await result.count(), 1);
+  assert.equal(await result.locator('.result-title').textContent(), TITLE);
+  const hit = result.locator('.hit').first();
+  assert.match((await hit.textContent()) ?? '', /正文|Text/);
+  assert.match((await hit.textContent()) ?? '', /群众在手机上找不到门、办不成事/);
+  assert.deepEqual(await hit.locator('mark').allTextContents(), ['找不到门']);
+  await library.close();
 });
 
 test('a reload paints the highlight again', async () => {

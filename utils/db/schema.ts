@@ -17,6 +17,7 @@ import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../messages.ts';
 import {
   putAllFresh,
+  rebuildPostings,
   renumberGroups,
   type IndexTables,
   type PostingTables,
@@ -155,10 +156,24 @@ export const SCHEMA = {
     postings: 'term',
     postingPages: 'first',
   },
+  /**
+   * Articles may carry their saved text (lib/model.ts ArticleText), and an
+   * article's search document holds its body: the saved text, or a pasted
+   * article's pasted text (which rows from before already have). Stores
+   * unchanged; the upgrade builds every posting list again (docs kept).
+   */
+  9: {
+    articles: 'id, &doc',
+    highlightGroups: 'articleId, &doc',
+    sitePrefs: 'site',
+    summaryPages: 'page, newest, *ids',
+    postings: 'term',
+    postingPages: 'first',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
@@ -241,6 +256,18 @@ export class GangmuDB extends Dexie {
         } as unknown as IndexTables & Required<PostingTables>;
         await renumberGroups(tables);
       });
-    // version(9) goes here, with .upgrade(), when the shape changes.
+    // v9: bodies indexed (a pasted article's pasted text already is one): every posting
+    // list made again from the rows, their docs kept.
+    this.version(9)
+      .stores(SCHEMA[9])
+      .upgrade(async (tx) => {
+        await rebuildPostings({
+          articles: tx.table('articles'),
+          highlightGroups: tx.table('highlightGroups'),
+          postings: tx.table('postings'),
+          postingPages: tx.table('postingPages'),
+        } as unknown as IndexTables & Required<PostingTables>);
+      });
+    // version(10) goes here, with .upgrade(), when the shape changes.
   }
 }

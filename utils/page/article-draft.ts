@@ -1,3 +1,4 @@
+import type { ArticleText } from '../../lib/model.ts';
 import type { Outline } from '../../lib/types.ts';
 import { normalizeUrl } from '../../lib/url/normalize-url.ts';
 import type { ArticleDraft } from '../messages.ts';
@@ -7,12 +8,13 @@ export function canonicalOf(doc: Document): string | null {
   return doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
 }
 
-/** The page's article as it would be saved: id = normalised URL. */
+/** The page's article as it would be saved: id = normalised URL; `text` its readable text. */
 export function articleDraft(
   doc: Document,
   url: string,
   outline: Outline,
   docTitle: string | null,
+  text?: ArticleText,
 ): ArticleDraft {
   const site = (() => {
     try {
@@ -28,5 +30,6 @@ export function articleDraft(
     title: outline.title ?? docTitle ?? url,
     outline,
     tags: [],
+    ...(text && text.blocks.length > 0 ? { text } : {}),
   };
 }

@@ -94,6 +94,8 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
 
   const site = () => win.location.hostname || win.location.protocol;
   const docTitle = () => doc.title.trim() || null;
+  /** The page's article as it would be saved, with its readable text. */
+  const pageDraft = (p: PageOutline) => articleDraft(doc, url, p.outline, docTitle(), p.text());
 
   async function report(count: number, essay: boolean, title: string | null, exact = false) {
     const reply = await send({
@@ -234,7 +236,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     t,
     page: (fresh = false) => (fresh ? analyse() : ensurePage()),
     articleId,
-    draft: () => articleDraft(doc, url, ensurePage().outline, docTitle()),
+    draft: () => pageDraft(ensurePage()),
     changed: () => paint(),
     noteEditorUrl,
     ready: engineReady,
@@ -466,7 +468,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
           return {
             ok: true,
             value: {
-              draft: articleDraft(doc, url, ensurePage().outline, docTitle()),
+              draft: pageDraft(ensurePage()),
               markdown: text,
               highlights: highlights.count(),
             },

@@ -3,6 +3,8 @@
  * where it is in the DOM.
  */
 import type { Analyze } from './engine.ts';
+import type { ArticleText } from '../../lib/model.ts';
+import { articleTextOf } from '../../lib/text/article-text.ts';
 import type { BlockDoc, Outline, OutlineNode } from '../../lib/types.ts';
 import { currentIndex } from './current-section.ts';
 import { flattenOutline, type FlatNode } from './flat-outline.ts';
@@ -19,6 +21,8 @@ export interface PageOutline {
   flat: FlatNode[];
   /** `targets[i]` belongs to `flat[i]`; null when the block has no DOM element. */
   targets: (PointTarget | null)[];
+  /** The page's readable text as the library keeps it (made on first call, then kept). */
+  text(): ArticleText;
 }
 
 /**
@@ -50,7 +54,13 @@ export function outlinePage(
   const { blocks, outline } = analyze(doc, { window: win, url });
   const flat = flattenOutline(outline.nodes);
   const cache = new Map<Element, Squeezed>();
-  return { outline, flat, targets: flat.map((f) => targetOf(blocks, f.node, cache)) };
+  let text: ArticleText | undefined;
+  return {
+    outline,
+    flat,
+    targets: flat.map((f) => targetOf(blocks, f.node, cache)),
+    text: () => (text ??= articleTextOf(blocks.blocks)),
+  };
 }
 
 /** The viewport top of a point: its words when located, else its element. */

@@ -2,6 +2,7 @@
  * A pasted article as the library stores it: the id is also its URL (there is
  * no page to go back to), the site is the fixed label {@link PASTE_SITE}.
  */
+import type { ArticleText } from '../../lib/model.ts';
 import type { Outline } from '../../lib/types.ts';
 import type { ArticleDraft } from '../messages.ts';
 
@@ -18,6 +19,7 @@ export function pasteDraft(
   outline: Outline,
   fallbackTitle: string,
   sourceText: string,
+  text?: ArticleText,
 ): ArticleDraft {
   return {
     id,
@@ -27,5 +29,6 @@ export function pasteDraft(
     outline,
     tags: [],
     sourceText,
+    ...(text && text.blocks.length > 0 ? { text } : {}),
   };
 }

@@ -89,7 +89,8 @@ export function createPasteReader(deps: PasteReaderDeps) {
     t,
     page: ensurePage,
     articleId: () => id,
-    draft: () => pasteDraft(id, ensurePage().outline, article.title, article.raw),
+    draft: () =>
+      pasteDraft(id, ensurePage().outline, article.title, article.raw, ensurePage().text()),
     changed: () => paint(),
   });
 
@@ -150,7 +151,13 @@ export function createPasteReader(deps: PasteReaderDeps) {
     async save(): Promise<ReplyTo<SaveArticle>> {
       return send({
         type: 'save-article',
-        article: pasteDraft(id, ensurePage().outline, article.title, article.raw),
+        article: pasteDraft(
+          id,
+          ensurePage().outline,
+          article.title,
+          article.raw,
+          ensurePage().text(),
+        ),
       });
     },
     /** Highlights stored for the article. */

@@ -34,11 +34,14 @@ export function mergeArticle(
   now: string,
 ): Article {
   if (!existing) return { ...draft, tags: [...new Set(draft.tags)], savedAt: now, updatedAt: now };
-  // A draft without the pasted text (an older page) never drops the stored one.
+  // A draft without the pasted text (an older page) never drops the stored one,
+  // nor one without the saved text (a page whose engine found no blocks this time).
   const sourceText = draft.sourceText ?? existing.sourceText;
+  const text = draft.text && draft.text.blocks.length > 0 ? draft.text : existing.text;
   return {
     ...draft,
     ...(sourceText !== undefined ? { sourceText } : {}),
+    ...(text !== undefined ? { text } : {}),
     tags: [...new Set([...existing.tags, ...draft.tags])],
     savedAt: existing.savedAt,
     updatedAt: now,

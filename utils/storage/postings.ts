@@ -30,6 +30,7 @@ import { PostingBuilder, updateSorted } from '../../lib/search/index.ts';
 import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import {
+  ARTICLE_MAX_TERMS,
   articleTerms,
   articleText,
   groupTerms,
@@ -592,7 +593,7 @@ export class FreshFill {
     const written = issued(rows.length === 1 ? t.put(rows[0]!) : t.bulkPut(rows));
     // The terms only now: while a file is read, its parse has the CPU.
     const builder = new PostingBuilder();
-    for (const row of this.rows) builder.add(0, row.doc, articleText(row));
+    for (const row of this.rows) builder.add(0, row.doc, articleText(row), ARTICLE_MAX_TERMS);
     for (const row of this.groups.values())
       if (row.doc !== undefined) builder.add(1, row.doc, groupText(row.highlights), Infinity);
     const lists: PostingRow[] = [];
@@ -664,6 +665,29 @@ export async function renumberGroups(tables: IndexTables & Required<PostingTable
     tables.highlightGroups.bulkPut(rows),
     tables.postingPages.bulkPut(postingPages(lists)),
   ]);
+}
+
+/**
+ * Every posting list made again from the stored rows, their docs kept (schema
+ * v9's upgrade, when what an article's document holds changed). Rows are read
+ * in doc order, as the builder wants them.
+ */
+export async function rebuildPostings(
+  tables: IndexTables & Required<PostingTables>,
+): Promise<void> {
+  const [articles, groups] = await Promise.all([
+    tables.articles.orderBy('doc').toArray(),
+    tables.highlightGroups.orderBy('doc').toArray(),
+  ]);
+  const builder = new PostingBuilder();
+  for (const a of articles) builder.add(0, a.doc, articleText(a), ARTICLE_MAX_TERMS);
+  for (const g of groups)
+    if (g.doc !== undefined) builder.add(1, g.doc, groupText(g.highlights), Infinity);
+  const lists: PostingRow[] = [];
+  for (const { term, docs } of builder.lists())
+    lists.push({ term, articles: docs[0], highlights: docs[1] });
+  await Promise.all([tables.postings.clear(), tables.postingPages.clear()]);
+  await tables.postingPages.bulkPut(postingPages(lists));
 }
 
 /** Deletes stored articles and whole highlight groups and takes them out of the postings; call inside a transaction over the index tables. */

@@ -9,6 +9,7 @@
  */
 import type { Article, Highlight } from '../../lib/model.ts';
 import { indexTerms } from '../../lib/search/index.ts';
+import { plainText } from '../../lib/text/article-text.ts';
 import type { OutlineNode } from '../../lib/types.ts';
 import type { SearchField } from '../messages.ts';
 
@@ -64,8 +65,9 @@ function nodeTexts(nodes: readonly OutlineNode[] | undefined, out: FieldText[]):
 /**
  * The searchable texts of an article, title first (indexTerms keeps terms in
  * order of first occurrence and cuts the end, so the title is never cut):
- * title, author, outline node texts and keys, formulations, digest. Old rows
- * may lack the newer outline fields; they count as empty.
+ * title, author, outline node texts and keys, formulations, digest, then the
+ * body (the saved text, or a pasted article's pasted text). Old rows may lack
+ * the newer fields; they count as empty.
  */
 export function articleFields(a: Article): FieldText[] {
   const out: FieldText[] = [{ field: 'title', text: a.title }];
@@ -75,6 +77,8 @@ export function articleFields(a: Article): FieldText[] {
   for (const f of o?.formulations ?? [])
     if (f.text) out.push({ field: 'formulation', text: f.text });
   for (const d of o?.digest ?? []) if (d) out.push({ field: 'outline', text: d });
+  const body = a.text ? plainText(a.text) : (a.sourceText ?? '');
+  if (body) out.push({ field: 'body', text: body });
   return out.filter((f) => f.text.length > 0);
 }
 
@@ -103,13 +107,22 @@ export const joinFields = (fields: readonly FieldText[]): string =>
  */
 const STORED_TERMS = { segmenter: null } as const;
 
+/**
+ * Most terms of an article's document. With its body indexed an essay has
+ * 2,000–10,000 distinct bigrams (lib/search MAX_TERMS, 4,096, was sized for
+ * title, outline and notes); a text near lib/text/article-text.ts's bound
+ * (a book) still stops here, its end unindexed.
+ */
+export const ARTICLE_MAX_TERMS = 32_768;
+
 /** An article's searchable text: its fields joined, title first. */
 export const articleText = (a: Article): string => joinFields(articleFields(a));
 /** A group's searchable text: its highlights' fields joined (no term spans the line breaks). */
 export const groupText = (highlights: readonly Highlight[]): string =>
   highlights.map((h) => joinFields(highlightFields(h))).join('\n');
 
-export const articleTerms = (a: Article): string[] => indexTerms(articleText(a), STORED_TERMS);
+export const articleTerms = (a: Article): string[] =>
+  indexTerms(articleText(a), { ...STORED_TERMS, maxTerms: ARTICLE_MAX_TERMS });
 export const highlightTerms = (h: Highlight): string[] =>
   indexTerms(joinFields(highlightFields(h)), STORED_TERMS);
 /**

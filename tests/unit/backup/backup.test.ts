@@ -40,13 +40,13 @@ describe('serializeBackup / parseBackup round trip', () => {
     const one = serializeBackup({ articles: [a], highlights: [] }, { exportedAt: AT });
     const two = serializeBackup({ articles: [shuffled], highlights: [] }, { exportedAt: AT });
     expect(two).toBe(one);
-    expect(one.startsWith('{\n  "format": "gangmu-backup",\n  "version": 1,\n  "exportedAt"')).toBe(
+    expect(one.startsWith('{\n  "format": "gangmu-backup",\n  "version": 2,\n  "exportedAt"')).toBe(
       true,
     );
     expect(
       serializeBackup({ articles: [], highlights: [] }, { exportedAt: AT, pretty: false }),
     ).toBe(
-      `{"format":"gangmu-backup","version":1,"exportedAt":"${AT}","articles":[],"highlights":[]}\n`,
+      `{"format":"gangmu-backup","version":2,"exportedAt":"${AT}","articles":[],"highlights":[]}\n`,
     );
   });
 
@@ -95,9 +95,9 @@ const rejections: { name: string; text: () => string; kind: BackupErrorKind; mes
   },
   {
     name: 'a newer version',
-    text: () => JSON.stringify({ ...valid(), version: 2 }),
+    text: () => JSON.stringify({ ...valid(), version: 3 }),
     kind: 'newer-version',
-    message: /version 2, written by a newer Gangmu; this one reads up to version 1/,
+    message: /version 3, written by a newer Gangmu; this one reads up to version 2/,
   },
   {
     name: 'no version',
@@ -131,6 +131,36 @@ const rejections: { name: string; text: () => string; kind: BackupErrorKind; mes
     },
     kind: 'invalid-article',
     message: /index 2 \(id "[^"]+"\) is invalid: outline\.nodes\[0\]\.level must be an integer ≥ 1/,
+  },
+  {
+    name: 'an article whose saved text has a bold run past its end',
+    text: () => {
+      const b = valid();
+      b.articles[1].text.blocks[1].bold = [[0, 99]];
+      return JSON.stringify(b);
+    },
+    kind: 'invalid-article',
+    message: /index 1 \(id "[^"]+"\) is invalid: text\.blocks\[1\]\.bold\[0\] must be a run/,
+  },
+  {
+    name: 'an article whose saved text has a block of an unknown kind',
+    text: () => {
+      const b = valid();
+      b.articles[1].text.blocks[0].kind = 'html';
+      return JSON.stringify(b);
+    },
+    kind: 'invalid-article',
+    message: /index 1 \(id "[^"]+"\) is invalid: text\.blocks\[0\]\.kind must be/,
+  },
+  {
+    name: 'an article whose saved text has an unknown field',
+    text: () => {
+      const b = valid();
+      b.articles[1].text.html = '<p>x</p>';
+      return JSON.stringify(b);
+    },
+    kind: 'invalid-article',
+    message: /index 1 \(id "[^"]+"\) is invalid: text\.html is not a known field/,
   },
   {
     name: 'an article with a bad date',

@@ -60,6 +60,23 @@ export function makeArticle(i: number, r = rng(i + 1)): Article {
     tags: i % 4 === 0 ? ['治理', '收藏'] : [],
     // Some carry a pasted text (the paste page's articles): it must round-trip too.
     ...(i % 6 === 5 ? { sourceText: `粘贴的原文${i}\n断行的\n段落。\n\n第二段` } : {}),
+    // Some carry their saved text (headings, bold runs, a cut tail): it must round-trip too.
+    ...(i % 4 === 1
+      ? {
+          text: {
+            blocks: [
+              { kind: 'heading' as const, text: `文章${i}`, level: 1 },
+              {
+                kind: 'paragraph' as const,
+                text: '一是坚持人民至上。要办好民生实事。',
+                bold: [[0, 8]] as [number, number][],
+              },
+              { kind: 'list-item' as const, text: `第${i}条 <b>不是标记</b>` },
+            ],
+            ...(i % 8 === 1 ? { cut: 120 } : {}),
+          },
+        }
+      : {}),
     savedAt: date(i),
     updatedAt: date(i + 10),
   };

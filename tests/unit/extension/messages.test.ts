@@ -34,6 +34,24 @@ describe('isRequest', () => {
     [{ type: 'save-article', article: draft() }, true],
     [{ type: 'save-article', article: { ...draft(), tags: [1] } }, false],
     [{ type: 'save-article', article: { ...draft(), outline: null } }, false],
+    [
+      {
+        type: 'save-article',
+        article: { ...draft(), text: { blocks: [{ kind: 'paragraph', text: '正文' }] } },
+      },
+      true,
+    ],
+    [{ type: 'save-article', article: { ...draft(), text: '<p>正文</p>' } }, false],
+    [
+      {
+        type: 'save-article',
+        article: {
+          ...draft(),
+          text: { blocks: [{ kind: 'paragraph', text: '正文', html: '<b>' }] },
+        },
+      },
+      false,
+    ],
     [{ type: 'put-highlight', highlight: highlight('h1'), article: draft() }, true],
     [
       { type: 'put-highlight', highlight: highlight('h1', 'https://other/'), article: draft() },

@@ -70,6 +70,33 @@ describe('search', () => {
     ]);
   });
 
+  it('searches the saved text: a word only in the body is found, its hit a snippet of the body', async () => {
+    db = freshDb();
+    const long = '基层治理要下足绣花功夫。'.repeat(40);
+    const text = {
+      blocks: [
+        { kind: 'paragraph' as const, text: long },
+        { kind: 'paragraph' as const, text: `${long}推行河湖长制，守护一江清水。${long}` },
+      ],
+    };
+    await saveArticle(db, draft({ text }));
+    await saveArticle(db, draft({ id: OTHER, url: OTHER, title: '河湖长制的由来' }));
+    const found = await search(db, '河湖长制');
+    expect(found.map((r) => r.articleId).sort()).toEqual([ARTICLE_ID, OTHER].sort());
+    const hit = found.find((r) => r.articleId === ARTICLE_ID)!.hits;
+    expect(hit).toHaveLength(1);
+    expect(hit[0]).toMatchObject({ field: 'body', cutBefore: true, cutAfter: true });
+    expect(marked(hit[0]!)).toContain('推行[河湖长制]，守护一江清水');
+    expect(hit[0]!.text.length).toBeLessThan(200);
+    // Words from title and body together find the article.
+    expect((await search(db, '基层治理 一江清水')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
+    // A re-save without text keeps the body searchable; a delete takes it out.
+    await saveArticle(db, draft());
+    expect((await search(db, '一江清水')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
+    await deleteArticle(db, ARTICLE_ID);
+    expect(await search(db, '一江清水')).toEqual([]);
+  });
+
   it('shows a text the digest repeats from the outline once', async () => {
     db = freshDb();
     const o = outline();

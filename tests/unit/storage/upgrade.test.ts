@@ -669,6 +669,73 @@ const CASES: UpgradeCase[] = [
       expect(all.every((r) => r.hits.some((h) => h.field === 'highlight'))).toBe(true);
     },
   },
+  // v9: an article's search document holds its body. A pasted article's pasted text (rows
+  // from before carry it) is found by its words, its doc kept; an article saved since with
+  // its text is found by a word of the text.
+  {
+    from: 8,
+    rows: (() => {
+      const { articles, highlights } = v6Library();
+      const { summaries, ...rows } = v6Rows(articles.slice(0, 300), highlights.slice(0, 2), true);
+      const pasted = (rows.articles as Article[]).map((a) =>
+        a.id === 'https://e.com/007'
+          ? { ...a, sourceText: '第七篇\n推行河湖长制，守护一江清水。' }
+          : a,
+      );
+      return {
+        ...rows,
+        articles: pasted,
+        summaryPages: freshSummaryPages(summaries as SummaryRow[]),
+      };
+    })(),
+    async check(db) {
+      const found = await search(db, '河湖长制');
+      expect(found).toMatchObject([{ articleId: 'https://e.com/007', hits: [{ field: 'body' }] }]);
+      const [hit] = found[0]!.hits;
+      expect(hit!.text.slice(...hit!.spans[0]!)).toBe('河湖长制');
+      expect((await db.articles.get('https://e.com/007'))?.doc).toBe(8);
+      expect(await search(db, '时间序列')).toMatchObject([{ articleId: 'https://e.com/123' }]);
+      await expectIndexed(db);
+      await saveArticle(
+        db,
+        draft({
+          id: 'https://e.com/new',
+          url: 'https://e.com/new',
+          title: '新文章',
+          text: { blocks: [{ kind: 'paragraph', text: '以数字赋能基层减负。' }] },
+        }),
+      );
+      expect(await search(db, '数字赋能')).toMatchObject([
+        { articleId: 'https://e.com/new', hits: [{ field: 'body' }] },
+      ]);
+      await expectIndexed(db);
+    },
+  },
+  // A v9 database opens as it is: an article's text kept through an edit, its body searched.
+  {
+    from: 9,
+    rows: (() => {
+      const { articles, highlights } = v6Library();
+      const some = articles
+        .slice(0, 20)
+        .map((a) =>
+          a.id === 'https://e.com/003'
+            ? { ...a, text: { blocks: [{ kind: 'paragraph' as const, text: '推行河湖长制。' }] } }
+            : a,
+        );
+      const { summaries, ...rows } = v6Rows(some, highlights.slice(0, 1), true);
+      return { ...rows, summaryPages: freshSummaryPages(summaries as SummaryRow[]) };
+    })(),
+    async check(db) {
+      await expectIndexed(db);
+      expect(await search(db, '河湖长制')).toMatchObject([{ articleId: 'https://e.com/003' }]);
+      // A save without text (a page whose engine found none this time) keeps the stored text.
+      await saveArticle(db, draft({ id: 'https://e.com/003', url: 'https://e.com/003' }));
+      expect((await getArticle(db, 'https://e.com/003'))?.article.text?.blocks).toHaveLength(1);
+      expect(await search(db, '河湖长制')).toHaveLength(1);
+      await expectIndexed(db);
+    },
+  },
   // A v8 database opens as it is.
   {
     from: 8,
