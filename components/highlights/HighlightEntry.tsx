@@ -30,6 +30,7 @@ export function HighlightEntry({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(h.note);
   const words = highlightText(h);
+  const link = on.linkOf?.(h);
   const save = () => {
     on.onSaveNote(h.id, draft);
     setEditing(false);
@@ -104,6 +105,11 @@ export function HighlightEntry({
             <button type="button" class="delete" onClick={() => on.onDelete(h.id)}>
               {t('hlRemove')}
             </button>
+            {link && (
+              <a class="open-at" href={link.href} target="_blank" rel="noopener noreferrer">
+                {link.label}
+              </a>
+            )}
           </div>
         )}
       </div>

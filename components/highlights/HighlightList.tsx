@@ -13,6 +13,17 @@ export interface HighlightActions {
    * field itself stores the note.
    */
   noteField?: (highlight: Highlight, close: () => void) => ComponentChild;
+  /**
+   * A link shown with each highlight, or none: the library's reader gives
+   * "show on the page" (the original page at `#gangmu-hl=<id>`).
+   */
+  linkOf?: (highlight: Highlight) => HighlightLink | null;
+}
+
+/** A link beside a highlight's actions; opened in a new tab. */
+export interface HighlightLink {
+  href: string;
+  label: string;
 }
 
 export interface HighlightListProps extends HighlightActions {

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import type { MarkdownExportOptions } from '@/utils/library/export-options';
+import { ExportOptions } from './ExportOptions.tsx';
 import type { LibraryT } from './library-strings.ts';
 
 export interface ActionsBarProps {
@@ -9,11 +11,17 @@ export interface ActionsBarProps {
   progress: { done: number; total: number } | null;
   onSelectAll: () => void;
   onExport: (which: 'selected' | 'all') => void;
+  /** How the exported Markdown is written (full text, Obsidian marks). */
+  exportOptions: MarkdownExportOptions;
+  onExportOptions: (next: MarkdownExportOptions) => void;
   onBackup: () => void;
   onRestore: (file: File, mode: 'merge' | 'replace') => void;
 }
 
-/** Select all, export (selected or all) as a zip, backup as JSON, restore a backup (merge or replace). */
+/**
+ * Select all, export (selected or all) as a zip with its options (full text,
+ * Obsidian marks), backup as JSON, restore a backup (merge or replace).
+ */
 export function ActionsBar(p: ActionsBarProps) {
   const { t } = p;
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
@@ -33,6 +41,7 @@ export function ActionsBar(p: ActionsBarProps) {
       <button type="button" class="export-all" disabled={p.busy} onClick={() => p.onExport('all')}>
         {t('libExportAll')}
       </button>
+      <ExportOptions t={t} value={p.exportOptions} onChange={p.onExportOptions} disabled={p.busy} />
       <button type="button" class="backup" disabled={p.busy} onClick={p.onBackup}>
         {t('libBackup')}
       </button>

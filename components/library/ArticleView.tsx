@@ -1,9 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { highlightText } from '@/lib/export/highlights-md';
 import type { Article, Highlight } from '@/lib/model';
 import type { OutlineNode } from '@/lib/types';
-import { storedExportItems } from '@/utils/library/export-files';
+import { storedExportItems } from '@/utils/library/stored-export-items';
 import { articleHref } from '@/utils/library/highlight-link';
+import type { ReplyTo, Request } from '@/utils/messages';
+import type { ArticleWithText } from './ArticleReader.tsx';
+import { LazyArticleReader } from './LazyArticleReader.tsx';
 import { COLOR_MESSAGE, type LibraryT } from './library-strings.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { TagsEditor } from './TagsEditor.tsx';
@@ -15,10 +18,14 @@ export interface ArticleViewProps {
   formatDate: (iso: string) => string;
   /** A highlight to scroll to and focus (from a search hit). */
   focusHighlightId?: string;
+  /** Requests to the background (the text reader reads and stores highlights itself). */
+  send<R extends Request>(request: R): Promise<ReplyTo<R>>;
   onBack: () => void;
   onDelete: () => void;
   onSaveNote: (highlightId: string, note: string) => Promise<string | null>;
   onSaveTags: (tags: string[]) => Promise<string | null>;
+  /** Downloads this article as Markdown (with its text, as the export options say). */
+  onExportMarkdown: () => void;
 }
 
 interface HighlightItemProps {
@@ -48,13 +55,27 @@ function HighlightItem({ h, article, t, onSaveNote }: HighlightItemProps) {
   );
 }
 
-/** One saved article: meta, tags, its outline with the highlights (and notes) under their points. */
+const hasText = (article: Article): article is ArticleWithText =>
+  (article.text?.blocks.length ?? 0) > 0;
+
+/**
+ * One saved article: actions, meta, tags, and
+ * - with its saved text: the text reader (ArticleReader, loaded on demand) —
+ *   the text with the outline beside it, highlights painted, notes in place,
+ *   new highlights from the selection toolbar;
+ * - without (saved before the text was kept): its outline with the highlights
+ *   (and notes) under their points, and a line saying the text was not kept.
+ */
 export function ArticleView(props: ArticleViewProps) {
   const { article, highlights, t, formatDate, onSaveNote } = props;
   const root = useRef<HTMLElement>(null);
+  const withText = hasText(article);
+  /** Highlights now: the reader makes and removes them without the view. */
+  const [count, setCount] = useState(highlights.length);
   const byNode = new Map<string, Highlight[]>();
   const intro: Highlight[] = [];
-  for (const item of storedExportItems(article, highlights)) {
+  // The outline view's lists (the reader places highlights in the text itself).
+  for (const item of withText ? [] : storedExportItems(article, highlights)) {
     if (!item.nodePath) intro.push(item.highlight);
     else {
       const key = item.nodePath.join('.');
@@ -87,18 +108,28 @@ export function ArticleView(props: ArticleViewProps) {
   );
 
   useEffect(() => {
-    const el = props.focusHighlightId
-      ? root.current?.querySelector<HTMLElement>(
-          `.highlight[data-id="${CSS.escape(props.focusHighlightId)}"]`,
-        )
-      : root.current?.querySelector<HTMLElement>('h2');
-    el?.scrollIntoView?.({ block: 'center' });
-    el?.focus();
-  }, [article.id, props.focusHighlightId]);
+    // With the text, the reader scrolls to the highlight in it (ArticleReader).
+    const el =
+      props.focusHighlightId && !withText
+        ? root.current?.querySelector<HTMLElement>(
+            `.highlight[data-id="${CSS.escape(props.focusHighlightId)}"]`,
+          )
+        : root.current?.querySelector<HTMLElement>('h2');
+    // The heading is the view's top: the page is scrolled there without a forced layout
+    // (scrollIntoView lays out the page before the reader's frame is in it, then again).
+    if (el?.localName === 'h2') window.scrollTo?.(0, 0);
+    else el?.scrollIntoView?.({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  }, [article.id, props.focusHighlightId, withText]);
 
   const o = article.outline;
   return (
-    <article class="article-view" data-id={article.id} ref={root}>
+    <article
+      class="article-view"
+      data-id={article.id}
+      data-reader={withText ? 'text' : 'outline'}
+      ref={root}
+    >
       <div class="view-actions">
         <button type="button" class="back" onClick={props.onBack}>
           {t('libBack')}
@@ -111,6 +142,9 @@ export function ArticleView(props: ArticleViewProps) {
         >
           {t('libOpenOriginal')}
         </a>
+        <button type="button" class="export-md" onClick={props.onExportMarkdown}>
+          {t('libExportArticle')}
+        </button>
         <button type="button" class="delete" onClick={props.onDelete}>
           {t('libDelete')}
         </button>
@@ -122,19 +156,38 @@ export function ArticleView(props: ArticleViewProps) {
           o.author,
           o.affiliation,
           t('librarySavedOn', [formatDate(article.savedAt)]),
-          t('libraryHighlights', [String(highlights.length)]),
+          t('libraryHighlights', [String(withText ? count : highlights.length)]),
         ]
           .filter(Boolean)
           .join(' · ')}
       </p>
       <TagsEditor tags={article.tags} t={t} onSave={props.onSaveTags} />
-      {intro.length > 0 && (
-        <section class="intro">
-          <h3>{t('libIntro')}</h3>
-          {list(intro)}
-        </section>
+      {withText ? (
+        <>
+          {(article.text.cut ?? 0) > 0 && (
+            <p class="text-cut">{t('libTextCut', [String(article.text.cut)])}</p>
+          )}
+          <LazyArticleReader
+            article={article}
+            send={props.send}
+            t={t}
+            focusHighlightId={props.focusHighlightId}
+            onCount={setCount}
+            highlights={highlights}
+          />
+        </>
+      ) : (
+        <>
+          <p class="no-text">{t('libNoText')}</p>
+          {intro.length > 0 && (
+            <section class="intro">
+              <h3>{t('libIntro')}</h3>
+              {list(intro)}
+            </section>
+          )}
+          {o.nodes.length > 0 ? tree(o.nodes, []) : <p class="empty">{t('libNoOutline')}</p>}
+        </>
       )}
-      {o.nodes.length > 0 ? tree(o.nodes, []) : <p class="empty">{t('libNoOutline')}</p>}
     </article>
   );
 }

@@ -5,13 +5,18 @@
  * {@link LibraryDeps}, so it renders in tests.
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { MARKDOWN_TYPE, type MarkdownExportOptions } from '@/utils/library/export-options';
+import { storedExportPrefs, type ExportPrefs } from '@/utils/library/export-prefs';
 import { PASTE_PAGE } from '@/utils/library/highlight-link';
 import { libraryActions, type LibraryActions } from '@/utils/library/library-actions';
 import {
   errorMessage,
+  sendRequest,
   type ArticleRows,
   type ArticleSummary,
   type ListQuery,
+  type ReplyTo,
+  type Request,
   type RuntimeLike,
 } from '@/utils/messages';
 import { ActionsBar } from './ActionsBar.tsx';
@@ -35,6 +40,8 @@ export interface LibraryDeps {
   confirm: (text: string) => boolean;
   /** The requests, when the page made them already (to send the first one early); else made from `api`. */
   actions?: LibraryActions;
+  /** Where the export options are remembered; default the page's localStorage. */
+  exportPrefs?: ExportPrefs;
 }
 
 /** How long the Undo button stays after a delete. */
@@ -67,6 +74,20 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const given = deps.actions;
   const actions = useMemo(() => given ?? libraryActions(api), [api, given]);
+  const prefs = useMemo(() => deps.exportPrefs ?? storedExportPrefs(), [deps.exportPrefs]);
+  const [exportOptions, setExportOptions] = useState<MarkdownExportOptions>(() => prefs.read());
+  const changeExportOptions = useCallback(
+    (next: MarkdownExportOptions) => {
+      setExportOptions(next);
+      prefs.write(next);
+    },
+    [prefs],
+  );
+  /** For the article view's text reader, which reads and stores highlights as a web page does. */
+  const send = useCallback(
+    <R extends Request>(request: R): Promise<ReplyTo<R>> => sendRequest(api, request),
+    [api],
+  );
 
   const { list, facets } = useLibraryList(actions, query, version, (ids) =>
     setSelected((s) => new Set([...s].filter((id) => ids.has(id)))),
@@ -164,10 +185,20 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
         which === 'selected'
           ? [...selected].sort((a, b) => order.indexOf(a) - order.indexOf(b))
           : undefined;
-      const { zip, articles } = await actions.exportZip(ids, throttledProgress(setProgress));
+      const { zip, articles } = await actions.exportZip(ids, throttledProgress(setProgress), {
+        markdown: exportOptions,
+      });
       const name = `gangmu-${today()}.zip`;
       download(name, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       return { tone: 'info', text: t('libExported', [String(articles), name]) };
+    });
+
+  /** One article as a Markdown file, read again so highlights just made in its reader are in. */
+  const exportArticle = (id: string) =>
+    run(async () => {
+      const file = await actions.exportArticle(id, exportOptions);
+      download(file.name, new Blob([file.text], { type: MARKDOWN_TYPE }));
+      return { tone: 'info', text: t('libExportedArticle', [file.name]) };
     });
 
   const backup = () =>
@@ -248,13 +279,16 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
       {view.kind === 'article' ? (
         view.data ? (
           <ArticleView
+            key={view.id}
             article={view.data.article}
             highlights={view.data.highlights}
             t={t}
             formatDate={formatDate}
             focusHighlightId={view.focus}
+            send={send}
             onBack={back}
             onDelete={() => void remove(view.id)}
+            onExportMarkdown={() => exportArticle(view.id)}
             onSaveNote={async (id, note) => {
               const r = await actions.updateNote(view.id, id, note);
               return r.ok ? null : r.error;
@@ -301,6 +335,8 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
               )
             }
             onExport={exportZip}
+            exportOptions={exportOptions}
+            onExportOptions={changeExportOptions}
             onBackup={backup}
             onRestore={restore}
           />

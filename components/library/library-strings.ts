@@ -1,5 +1,12 @@
-/** The library page's UI strings, by message name in public/_locales (zh_CN default, en). */
+import type { SidebarMessage } from '../sidebar/sidebar-messages.ts';
+
+/**
+ * The library page's UI strings, by message name in public/_locales (zh_CN
+ * default, en); the article view's text reader shows the sidebar's outline
+ * and highlight components, so their strings too.
+ */
 export type LibraryMessage =
+  | SidebarMessage
   | 'libraryTitle'
   | 'libPaste'
   | 'libraryLoading'
@@ -40,6 +47,10 @@ export type LibraryMessage =
   | 'libSelectAll'
   | 'libExportSelected'
   | 'libExportAll'
+  | 'libExportFullText'
+  | 'libExportObsidian'
+  | 'libExportArticle'
+  | 'libExportedArticle'
   | 'libExporting'
   | 'libExported'
   | 'libBackup'
@@ -68,6 +79,9 @@ export type LibraryMessage =
   | 'libNoteSaved'
   | 'libIntro'
   | 'libNoOutline'
+  | 'libNoText'
+  | 'libTextCut'
+  | 'libReaderFrame'
   | 'libKeyboardHelp'
   | 'hlColorYellow'
   | 'hlColorGreen'

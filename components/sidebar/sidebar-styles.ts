@@ -70,8 +70,8 @@ button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); ou
 button.hl-text:hover { text-decoration: underline; }
 .hl-note { margin: 2px 0; padding-left: 6px; border-left: 2px solid var(--line); color: var(--muted); white-space: pre-wrap; overflow-wrap: anywhere; }
 .hl-actions { display: flex; gap: 8px; }
-.hl-actions button { color: var(--muted); font-size: 12px; padding: 0; }
-.hl-actions button:hover { color: var(--accent); }
+.hl-actions button, .hl-actions a { color: var(--muted); font-size: 12px; padding: 0; }
+.hl-actions button:hover, .hl-actions a:hover { color: var(--accent); }
 .note-input { width: 100%; font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 4px; resize: vertical; }
 .editor-actions { display: flex; gap: 6px; margin-top: 2px; }
 .editor-actions button { padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; font-size: 12px; }

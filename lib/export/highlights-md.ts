@@ -45,6 +45,22 @@ export function highlightStart(h: Highlight): number {
 const isNodeSelector = (s: Selector): s is OutlineNodeSelector => s.kind === 'outline-node';
 
 /**
+ * A note as lines of Markdown for a block quote (the caller adds `> `): each
+ * line escaped, `lead` (markup, not escaped) before the first, the note's own
+ * line breaks kept as hard breaks (a trailing backslash) and its blank lines
+ * as '' (paragraph breaks). None for an empty note.
+ */
+export function noteLines(note: string, lead: string): string[] {
+  const lines = splitLines(note.trim()).map((l) => l.trim());
+  if (!lines[0]) return [];
+  return lines.map((line, i) => {
+    // A trailing backslash is a hard line break: the note's own lines are kept.
+    const brk = lines[i + 1] ? '\\' : '';
+    return line ? (i === 0 ? lead : '') + escapeMarkdown(line) + brk : '';
+  });
+}
+
+/**
  * The lines of one highlight, each prefixed by `indent`: the words as a block
  * quote (one quote paragraph per line of the page), the colour after the last
  * line, then the note (line breaks kept as hard breaks, blank lines as
@@ -68,16 +84,10 @@ export function highlightLines(
     const label = style.obsidian ? ` #highlight/${h.color}` : ` 【${COLOR_LABELS[h.color]}】`;
     q(last ? text + label : text);
   });
-  const note = splitLines(h.note.trim()).map((l) => l.trim());
-  if (note.length && note[0]) {
+  const note = noteLines(h.note, '**笔记 Note:** ');
+  if (note.length) {
     q('');
-    note.forEach((line, i) => {
-      const next = note[i + 1];
-      const lead = i === 0 ? '**笔记 Note:** ' : '';
-      // A trailing backslash is a hard line break: the note's own lines are kept.
-      const brk = next ? '\\' : '';
-      q(line ? lead + escapeMarkdown(line) + brk : '');
-    });
+    note.forEach(q);
   }
   if (!item.placed) {
     const node = h.selectors.find(isNodeSelector);

@@ -54,22 +54,43 @@ export function oneLine(s: string): string {
 }
 
 /**
- * Escapes one line of text so that Markdown shows it literally: inline markup
- * characters, HTML (`<`, `&`), Obsidian highlights (`=`), and block markers
- * at the start (`#`, `>`, `-`, `+`, `1.`). Page text is never markup. Text
- * with line breaks is made one line first ({@link oneLine}): no break in a
- * title, a node or a note line can start a line of its own (a `---` rule, a
- * `#` heading, the end of the front matter).
+ * Escapes the characters of a stretch of one line that Markdown or Obsidian
+ * would read as markup: inline markup (`*`, `_`, `` ` ``, `~`, `[`, `]`,
+ * `\`), HTML (`<`, `>`, `&`), headings and tags (`#`), tables (`|`),
+ * Obsidian highlights (`=`), maths (`$`), block ids (`^`) and comments
+ * (`%%`). Nothing is done about line starts or breaks: for the middle of a
+ * line built from several stretches ({@link escapeMarkdown} for a whole one).
  */
-export function escapeMarkdown(s: string): string {
+export function escapeInline(s: string): string {
+  const out = s.replace(/([\\`*_[\]<>#|~=&$^])/g, '\\$1');
+  return out.includes('%%') ? out.replace(/%(?=%)|(?<=%)%/g, '\\%') : out;
+}
+
+/**
+ * Escapes a block marker at the start of an escaped line: a leading `-` or
+ * `+` (a bullet, or as `---` a rule or setext underline) and a number
+ * followed by `.` or `)` (an ordered list item).
+ */
+export function escapeLineStart(s: string): string {
   return (
-    oneLine(s)
-      .replace(/([\\`*_[\]<>#|~=&])/g, '\\$1')
-      // A leading - or + is a bullet or (as ---) a rule or setext underline: always escaped.
+    s
       .replace(/^(\s*)([-+])/, '$1\\$2')
       // A backslash before a digit is no escape in Markdown: the dot is escaped instead.
       .replace(/^(\s*\d+)([.)])(\s|$)/, '$1\\$2$3')
   );
+}
+
+/**
+ * Escapes one line of text so that Markdown shows it literally: inline markup
+ * characters, HTML (`<`, `&`), Obsidian highlights (`=`), and block markers
+ * at the start (`#`, `>`, `-`, `+`, `1.`) — see {@link escapeInline} and
+ * {@link escapeLineStart}. Page text is never markup. Text with line breaks
+ * is made one line first ({@link oneLine}): no break in a title, a node or a
+ * note line can start a line of its own (a `---` rule, a `#` heading, the end
+ * of the front matter).
+ */
+export function escapeMarkdown(s: string): string {
+  return escapeLineStart(escapeInline(oneLine(s)));
 }
 
 /** Splits text into lines (any line break: LF, CR, CRLF, NEL, LS, PS), without the breaks. */

@@ -8,6 +8,8 @@
  * body text is made one line where a line is expected (markdown-escape.ts
  * oneLine), so no value (a title with a line break, a `---`) can end the front
  * matter, start a YAML document or put a heading or rule in the body.
+ * The library's export adds the saved text after it (article-markdown.ts):
+ * not here, so the content script's copy carries none of that code.
  */
 import { nodeAtPath } from '../model.ts';
 import type { Outline, OutlineNode } from '../types.ts';

@@ -72,7 +72,7 @@ function painted(p: Page) {
 
 /** Clicks the library's "open at highlight" link and returns the tab it opens. */
 async function openAtHighlight(): Promise<Page> {
-  const link = library.locator(`.article-view li.highlight[data-id="${highlightId}"] a.open-at`);
+  const link = library.locator(`.article-view li.hl[data-highlight-id="${highlightId}"] a.open-at`);
   const [tab] = await Promise.all([
     e2e.launched.context.waitForEvent('page', { timeout: 15_000 }),
     link.click(),
@@ -102,10 +102,10 @@ test('a highlight made with the toolbar is listed in the library with an "open a
   library = await e2e.openExtensionPage('library.html', e2e.pageErrors);
   await library.locator('.library[data-state="ready"]').waitFor({ timeout: 10_000 });
   await library.locator('.library-list .article a', { hasText: TITLE }).click();
-  const item = library.locator('.article-view li.highlight');
+  const item = library.locator('.article-view li.hl');
   await item.waitFor({ timeout: 10_000 });
   assert.equal(await item.count(), 1);
-  highlightId = (await item.getAttribute('data-id'))!;
+  highlightId = (await item.getAttribute('data-highlight-id'))!;
   const href = await item.locator('a.open-at').getAttribute('href');
   assert.equal(href, `${e2e.url('essay.html')}#gangmu-hl=${encodeURIComponent(highlightId)}`);
 });

@@ -194,7 +194,7 @@ test('the library opens the saved pasted article again, with its highlight', asy
   const href = `/paste.html?article=${encodeURIComponent(id)}`;
   assert.equal(await view.locator('a.open-original').getAttribute('href'), href);
   assert.match(
-    (await view.locator('li.highlight a.open-at').getAttribute('href')) ?? '',
+    (await view.locator('.outline-host li.hl a.open-at').getAttribute('href')) ?? '',
     new RegExp(`^${href.replace(/[?.]/g, '\\$&')}#gangmu-hl=.+`),
   );
 
@@ -216,7 +216,7 @@ test('the library opens the saved pasted article again, with its highlight', asy
   // "Show on the page": the same, at the highlight, and the fragment is read once.
   const [atHighlight] = await Promise.all([
     e2e.launched.context.waitForEvent('page', { timeout: 10_000 }),
-    view.locator('li.highlight a.open-at').click(),
+    view.locator('.outline-host li.hl a.open-at').click(),
   ]);
   atHighlight.on('pageerror', (err) => errors.push(`at highlight: ${err.message}`));
   await atHighlight.locator('section.reader').waitFor({ timeout: 10_000 });

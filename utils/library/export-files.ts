@@ -1,13 +1,17 @@
 /**
  * The files of a bulk export: one Markdown file per article (the same
  * serialiser as the in-page export, lib/export/to-markdown.ts) and an
- * `index.md` that lists them. Pure: articles in, `{ name, text }` out; the
- * zip itself is built by zip-files.ts.
+ * `index.md` that lists them; and the file of one article, for the article
+ * view's export. Pure: articles in, `{ name, text }` out; the zip itself is
+ * built by zip-files.ts. The reader's options ({@link MarkdownExportOptions}:
+ * the saved full text, Obsidian marks) apply to every file.
  */
-import type { ExportedHighlight } from '../../lib/export/highlights-md.ts';
 import { safeFileName } from '../../lib/export/file-names.ts';
-import { escapeMarkdown, outlineToMarkdown } from '../../lib/export/to-markdown.ts';
-import { nodeAtPath, type Article, type Highlight } from '../../lib/model.ts';
+import { articleToMarkdown } from '../../lib/export/article-markdown.ts';
+import { escapeMarkdown } from '../../lib/export/to-markdown.ts';
+import type { Article, Highlight } from '../../lib/model.ts';
+import { DEFAULT_EXPORT_OPTIONS, type MarkdownExportOptions } from './export-options.ts';
+import { storedExportItems } from './stored-export-items.ts';
 
 /** An article with its highlights, as `get-article` / `export-articles` return it. */
 export interface ArticleWithHighlights {
@@ -21,33 +25,50 @@ export interface ExportFile {
   text: string;
 }
 
+export {
+  DEFAULT_EXPORT_OPTIONS,
+  MARKDOWN_TYPE,
+  type MarkdownExportOptions,
+} from './export-options.ts';
+export { storedExportItems } from './stored-export-items.ts';
+
 /** The name of the index file; it is reserved first, so no article takes it. */
 export const INDEX_FILE = 'index.md';
 
 /**
- * The export's view of stored highlights, without the page: each one goes
- * under the outline node its `outline-node` selector names (when that path
- * still exists in the stored outline), else into the intro. None is an
- * orphan here: orphans are a property of the live page, which the library
- * does not have.
+ * One article as Markdown: front matter with source, date and tags, the
+ * outline with its highlights and notes under their nodes and, with
+ * `fullText` and a saved text, the text with the highlights marked in place.
  */
-export function storedExportItems(article: Article, highlights: Highlight[]): ExportedHighlight[] {
-  return highlights.map((highlight) => {
-    const node = highlight.selectors.find((s) => s.kind === 'outline-node');
-    const path = node && nodeAtPath(article.outline.nodes, node.path) ? node.path : null;
-    return { highlight, nodePath: path, placed: true };
-  });
-}
-
-/** One article as Markdown: the outline, its highlights and notes under their nodes, front matter with source, date and tags. */
-export function articleMarkdown({ article, highlights }: ArticleWithHighlights): string {
-  return outlineToMarkdown(article.outline, {
+export function articleMarkdown(
+  { article, highlights }: ArticleWithHighlights,
+  options: Readonly<MarkdownExportOptions> = DEFAULT_EXPORT_OPTIONS,
+): string {
+  const text = options.fullText && article.text?.blocks.length ? article.text : undefined;
+  return articleToMarkdown(article.outline, {
     url: article.url,
     title: article.title,
     savedAt: article.savedAt,
     tags: article.tags,
     highlights: storedExportItems(article, highlights),
+    obsidian: options.obsidian,
+    ...(text ? { text } : {}),
   });
+}
+
+/** The file name of an article's Markdown: its title made safe (lib/export/file-names.ts). */
+const articleFileName = (article: Article, taken: Set<string>) =>
+  safeFileName(article.title || article.outline.title || '', 'md', taken);
+
+/**
+ * One article's Markdown file, for the article view's export button: named
+ * after its title (made safe on every OS), written as {@link articleMarkdown}.
+ */
+export function articleFile(
+  item: ArticleWithHighlights,
+  options: Readonly<MarkdownExportOptions> = DEFAULT_EXPORT_OPTIONS,
+): ExportFile {
+  return { name: articleFileName(item.article, new Set()), text: articleMarkdown(item, options) };
 }
 
 /** A Markdown link target for a file name (spaces and brackets percent-encoded, Chinese kept). */
@@ -118,9 +139,14 @@ export class ExportFileStream {
   private readonly taken = new Set<string>([INDEX_FILE]);
   private readonly entries: IndexEntry[] = [];
   private readonly exportedAt: string;
+  private readonly options: Readonly<MarkdownExportOptions>;
 
-  constructor(exportedAt: string = new Date().toISOString()) {
+  constructor(
+    exportedAt: string = new Date().toISOString(),
+    options: Readonly<MarkdownExportOptions> = DEFAULT_EXPORT_OPTIONS,
+  ) {
     this.exportedAt = exportedAt;
+    this.options = options;
   }
 
   /** Articles written so far. */
@@ -129,13 +155,9 @@ export class ExportFileStream {
   }
 
   next(item: ArticleWithHighlights): ExportFile {
-    const name = safeFileName(
-      item.article.title || item.article.outline.title || '',
-      'md',
-      this.taken,
-    );
+    const name = articleFileName(item.article, this.taken);
     this.entries.push(indexEntry(name, item));
-    return { name, text: articleMarkdown(item) };
+    return { name, text: articleMarkdown(item, this.options) };
   }
 
   index(): ExportFile {
@@ -150,8 +172,9 @@ export class ExportFileStream {
 export function exportFiles(
   items: readonly ArticleWithHighlights[],
   exportedAt: string = new Date().toISOString(),
+  options: Readonly<MarkdownExportOptions> = DEFAULT_EXPORT_OPTIONS,
 ): ExportFile[] {
-  const stream = new ExportFileStream(exportedAt);
+  const stream = new ExportFileStream(exportedAt, options);
   const files = items.map((item) => stream.next(item));
   return [stream.index(), ...files];
 }

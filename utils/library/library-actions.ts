@@ -26,7 +26,11 @@ import {
   type Reply,
   type RuntimeLike,
 } from '../messages.ts';
-import { ExportFileStream, INDEX_FILE } from './export-files.ts';
+import type { ExportFile } from './export-files.ts';
+import { DEFAULT_EXPORT_OPTIONS, type MarkdownExportOptions } from './export-options.ts';
+
+/** The exporter (Markdown writer, text marks): loaded with the first export, not with the page. */
+const exporter = () => import('./export-files.ts');
 import { macrotask, ZipWriter, type ZipProgress } from './zip-files.ts';
 
 /**
@@ -203,14 +207,22 @@ export function libraryActions(
      * while the background reads the next ones; only the index's few fields
      * of each article are kept, and index.md, written last, takes the first
      * place in the archive. Progress: articles written out of all asked
-     * (step 'zip'), after a first 'read' 0/total.
+     * (step 'zip'), after a first 'read' 0/total. `markdown`: the reader's
+     * export options (full text, Obsidian marks), for every article.
      */
     async exportZip(
       ids: readonly string[] | undefined,
       onProgress?: (p: ExportProgress) => void,
-      { yieldControl = macrotask }: { yieldControl?: () => Promise<void> } = {},
+      {
+        yieldControl = macrotask,
+        markdown = DEFAULT_EXPORT_OPTIONS,
+      }: {
+        yieldControl?: () => Promise<void>;
+        markdown?: Readonly<MarkdownExportOptions>;
+      } = {},
     ): Promise<{ zip: Uint8Array; articles: number }> {
-      const files = new ExportFileStream();
+      const { ExportFileStream, INDEX_FILE } = await exporter();
+      const files = new ExportFileStream(undefined, markdown);
       const zip = new ZipWriter();
       const fillIndex = zip.reserve(INDEX_FILE);
       let total = 0;
@@ -236,6 +248,24 @@ export function libraryActions(
       }
       fillIndex(files.index().text);
       return { zip: await zip.finish(), articles: files.count };
+    },
+
+    /**
+     * One article's Markdown file (`<title>.md`), for the article view's
+     * export: the article and its highlights read afresh (those made in the
+     * view's text reader since it opened included), written with the
+     * reader's export options. A {@link RequestFailed} when the request
+     * fails or the article is gone.
+     */
+    async exportArticle(
+      articleId: string,
+      markdown: Readonly<MarkdownExportOptions> = DEFAULT_EXPORT_OPTIONS,
+    ): Promise<ExportFile> {
+      const { article, highlights } = valueOf(
+        await sendRequest(api, { type: 'get-article', articleId }),
+      );
+      if (!article) throw new RequestFailed('not found');
+      return (await exporter()).articleFile({ article, highlights }, markdown);
     },
 
     /**

@@ -1,8 +1,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { FULL_TEXT_HEADING, NOT_IN_TEXT_HEADING } from '@/lib/export/text-to-markdown';
+import type { Highlight } from '@/lib/model';
 import {
+  DEFAULT_EXPORT_OPTIONS,
   ExportFileStream,
   INDEX_FILE,
+  articleFile,
   articleMarkdown,
   exportFiles,
   storedExportItems,
@@ -71,6 +75,58 @@ describe('ExportFileStream', () => {
       '同名 (2).md',
       '文章4.md',
     ]);
+  });
+});
+
+describe('export options: full text and Obsidian marks', () => {
+  // makeArticle(1) has a saved text: a heading, 一是坚持人民至上。要办好民生实事。 and a list item.
+  const withText = () => {
+    const it1 = item(1);
+    const inText: Highlight = {
+      ...it1.highlights[0]!,
+      id: 'in-text',
+      note: '抓手',
+      selectors: [{ kind: 'quote', exact: '民生实事', prefix: '要办好', suffix: '。' }],
+    };
+    return { ...it1, highlights: [inText, ...it1.highlights] };
+  };
+
+  it('adds the full text after the outline, highlights marked, those not in it listed', () => {
+    const md = articleMarkdown(withText(), { fullText: true, obsidian: true });
+    const at = md.indexOf(FULL_TEXT_HEADING);
+    expect(at).toBeGreaterThan(md.indexOf('## 纲目 Outline'));
+    const text = md.slice(at);
+    expect(text).toContain('**一是坚持人民至上**。要办好==民生实事==。\n\n> 📝 抓手');
+    expect(text).toContain('- 第1条 \\<b\\>不是标记\\</b\\>');
+    // 高质量发展 is not in the saved text: listed after it, with its colour tag.
+    expect(text).toContain(`${NOT_IN_TEXT_HEADING}\n\n> ==高质量发展== #highlight/`);
+    expect(text).toContain('*（正文另有 120 字未保存 / 120 more characters were not saved）*');
+  });
+
+  it('writes plain Markdown marks as bold, and the outline alone without the option', () => {
+    const plain = articleMarkdown(withText(), { fullText: true, obsidian: false });
+    expect(plain).toContain('**一是坚持人民至上**。要办好**民生实事**。');
+    expect(plain).not.toContain('==');
+    const outlineOnly = articleMarkdown(withText(), DEFAULT_EXPORT_OPTIONS);
+    expect(outlineOnly).not.toContain(FULL_TEXT_HEADING);
+    expect(outlineOnly).toBe(articleMarkdown(withText()));
+  });
+
+  it('writes an article saved without its text as without the option', () => {
+    const it2 = item(2);
+    expect(it2.article.text).toBeUndefined();
+    expect(articleMarkdown(it2, { fullText: true, obsidian: false })).toBe(articleMarkdown(it2));
+  });
+
+  it('applies the options to every file of an export and to a single article file', () => {
+    const options = { fullText: true, obsidian: true };
+    const items = [withText(), item(2, '无正文')];
+    const [, first, second] = exportFiles(items, 'T', options);
+    expect(first!.text).toBe(articleMarkdown(items[0]!, options));
+    expect(second!.text).toBe(articleMarkdown(items[1]!, options));
+    const one = articleFile(items[0]!, options);
+    expect(one).toEqual({ name: '文章1：推进.md', text: first!.text });
+    expect(articleFile(item(3, 'a/b?')).name).toBe('a／b？.md');
   });
 });
 

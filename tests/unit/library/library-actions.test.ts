@@ -14,6 +14,7 @@ import { exportFiles } from '@/utils/library/export-files';
 import {
   EXPORT_IN_FLIGHT,
   FIRST_PAGE,
+  RequestFailed,
   ZIP_BATCH,
   libraryActions,
 } from '@/utils/library/library-actions';
@@ -135,6 +136,33 @@ describe('library actions', () => {
     expect(Object.keys(got)).toEqual(expected.map((f) => f.name));
     const exportedAt = (text: string) => text.replace(/Exported \S+/, 'Exported T');
     for (const f of expected) expect(exportedAt(strFromU8(got[f.name]!))).toBe(f.text);
+  });
+
+  it('writes every file of the zip with the export options: the saved text, marks in place', async () => {
+    const { api } = runtime();
+    const id = 'https://e.com/text';
+    const text = {
+      blocks: [{ kind: 'paragraph' as const, text: '下足绣花功夫，久久为功。' }],
+    };
+    await api.runtime.sendMessage({
+      type: 'put-highlight',
+      highlight: { ...highlight('h1', id), note: '注' },
+      article: draft({ id, url: id, title: '有正文', text }),
+    });
+    const a = libraryActions(api);
+    const get = async (markdown?: { fullText: boolean; obsidian: boolean }) =>
+      strFromU8(
+        unzipSync((await a.exportZip([id], undefined, markdown ? { markdown } : {})).zip)[
+          '有正文.md'
+        ]!,
+      );
+    const full = await get({ fullText: true, obsidian: true });
+    expect(full).toContain('## 正文 Full text\n\n下足==绣花功夫==，久久为功。\n\n> 📝 注');
+    expect(await get()).not.toContain('## 正文 Full text');
+    // One article, as the article view exports it: the same file.
+    const one = await a.exportArticle(id, { fullText: true, obsidian: true });
+    expect(one).toEqual({ name: '有正文.md', text: full });
+    await expect(a.exportArticle('https://e.com/gone')).rejects.toThrow(RequestFailed);
   });
 
   it('exports nothing asked as a zip of index.md alone', async () => {

@@ -17,7 +17,7 @@ import {
 } from '../../../utils/paste/pasted-articles.ts';
 import { isArticle } from '../../../lib/backup/is-article.ts';
 import { mergeArticle } from '../../../utils/storage/articles.ts';
-import { renderBlocks } from '../../../utils/paste/render-blocks.ts';
+import { renderBlocks } from '../../../utils/reader/render-blocks.ts';
 import { decodeTextFile, looksBinary, readTextFile } from '../../../utils/paste/text-file.ts';
 import { isArticleDraft } from '../../../utils/messages.ts';
 import { gbk, PAGE, PHRASE_1, TITLE_1, TITLE_2 } from './fixture.ts';

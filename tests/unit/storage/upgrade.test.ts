@@ -731,7 +731,7 @@ const CASES: UpgradeCase[] = [
       expect(await search(db, '河湖长制')).toMatchObject([{ articleId: 'https://e.com/003' }]);
       // A save without text (a page whose engine found none this time) keeps the stored text.
       await saveArticle(db, draft({ id: 'https://e.com/003', url: 'https://e.com/003' }));
-      expect((await getArticle(db, 'https://e.com/003'))?.article.text?.blocks).toHaveLength(1);
+      expect((await getArticle(db, 'https://e.com/003')).article?.text?.blocks).toHaveLength(1);
       expect(await search(db, '河湖长制')).toHaveLength(1);
       await expectIndexed(db);
     },

@@ -73,7 +73,7 @@ describe('articleTextOf', () => {
       kind: 'paragraph',
       text,
       bold: [],
-      source: { kind: 'text', start: 0, end: text.length },
+      source: { kind: 'text', offsets: new Int32Array(0) },
     });
     const many = Array.from({ length: MAX_TEXT_BLOCKS + 5 }, () => block('短段。'));
     const a = articleTextOf(many);

@@ -7,15 +7,19 @@ import { DigestList } from '../sidebar/DigestList.tsx';
 import { FormulationList } from '../sidebar/FormulationList.tsx';
 import { LevelButtons } from '../sidebar/LevelButtons.tsx';
 import { OutlineTree } from '../sidebar/OutlineTree.tsx';
-import type { PasteTranslate } from './paste-messages.ts';
+import type { Translate } from '../sidebar/sidebar-messages.ts';
 
 export interface OutlinePanelProps {
   outline: Outline;
   flat: readonly FlatNode[];
   /** Shown when the engine found no title. */
   fallbackTitle: string;
+  /** Shown in place of the outline when the article has none (the page says what can still be done). */
+  emptyText: string;
+  /** Title, author and affiliation above the outline (default); off where the page shows them. */
+  meta?: boolean;
   currentId: string | null;
-  t: PasteTranslate;
+  t: Translate;
   onSelect(item: FlatNode): void;
   /** The node's highlights, inside each outline item. */
   renderNodeExtra?: (item: FlatNode) => ComponentChildren;
@@ -27,9 +31,11 @@ export interface OutlinePanelProps {
 }
 
 /**
- * The reading sidebar's content without its page controls (close, collapse,
- * resize, "always open on this site"): meta, levels, the outline tree with
- * each point's highlights, formulations and digest. It uses the sidebar's
+ * The text reader's outline (utils/reader/text-reader.ts, on the paste page
+ * and in the library): the reading sidebar's content without its page
+ * controls (close, collapse, resize, "always open on this site"): meta,
+ * levels, the outline tree with each point's highlights, formulations and
+ * digest. It uses the sidebar's
  * class names, so it is styled by SIDEBAR_CSS inside its shadow root.
  */
 export function OutlinePanel(props: OutlinePanelProps) {
@@ -52,9 +58,11 @@ export function OutlinePanel(props: OutlinePanelProps) {
       </div>
       <div class="scroll">
         {props.notice}
-        <ArticleMeta outline={outline} fallbackTitle={props.fallbackTitle} t={t} />
+        {props.meta !== false && (
+          <ArticleMeta outline={outline} fallbackTitle={props.fallbackTitle} t={t} />
+        )}
         {outline.nodes.length === 0 ? (
-          <p class="status no-essay">{t('pasteNoOutline')}</p>
+          <p class="status no-essay">{props.emptyText}</p>
         ) : (
           <nav class="outline" aria-label={t('sidebarOutline')}>
             <OutlineTree

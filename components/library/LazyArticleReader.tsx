@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '@/utils/messages';
+import type { ArticleReaderProps } from './ArticleReader.tsx';
+
+type ReaderModule = typeof import('./ArticleReader.tsx');
+
+export type LazyArticleReaderProps = ArticleReaderProps;
+
+/**
+ * {@link ArticleReaderProps | ArticleReader}, its code (the text reader, the
+ * highlight machinery, the outline panel) imported when an article with text
+ * is first opened: the library's first screen does not wait for it.
+ */
+/** The module once imported: a later article opens with it at once, not a render later. */
+let cached: ReaderModule | null = null;
+
+export function LazyArticleReader(props: LazyArticleReaderProps) {
+  const { t } = props;
+  const [loaded, setLoaded] = useState<ReaderModule | null>(cached);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    void import('./ArticleReader.tsx').then(
+      (m) => {
+        cached = m;
+        if (live) setLoaded(m);
+      },
+      (err: unknown) => live && setError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {t('libFailed', [error])}
+      </p>
+    );
+  if (!loaded) return <p class="loading reader-loading">{t('libraryLoading')}</p>;
+  return <loaded.ArticleReader {...props} />;
+}
