@@ -45,7 +45,7 @@ import {
   type Launched,
 } from '../../scripts/harness.mjs';
 import { banner, num, paint, table } from '../report.ts';
-import { PLANTED, syntheticLibrary } from './synthetic-library.ts';
+import { PLANTED, syntheticLibrary, VIEW_TITLE, viewArticle } from './synthetic-library.ts';
 
 /** The extension API used inside the library page. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -54,10 +54,23 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const SHAPE = { articles: arg('articles', 10_000), highlights: arg('highlights', 100_000) };
+const SHAPE = {
+  articles: arg('articles', 10_000),
+  highlights: arg('highlights', 100_000),
+  // --no-texts: articles without their saved text, as libraries were before it was kept.
+  texts: !process.argv.includes('--no-texts'),
+};
 
 /** The issue's targets. */
-const TARGET = { searchP95Ms: 50, firstRenderMs: 300, exportMs: 10_000, backupMs: 10_000 };
+const TARGET = {
+  searchP95Ms: 50,
+  firstRenderMs: 300,
+  exportMs: 10_000,
+  backupMs: 10_000,
+  articleViewMs: 100,
+};
+/** Opens of the article view measured (its median is the result). */
+const VIEW_OPENS = 7;
 
 /**
  * The live database's name in the extension's origin: `gangmu` until a restore
@@ -92,6 +105,7 @@ const QUERIES = [
   '营商环境', // 4-character phrase
   '共同富裕', // formulation
   PLANTED.noteWord, // notes only
+  PLANTED.bodyWord, // saved texts only, 1 article in 500
   '季度汇报', // notes and tags
   PLANTED.latin.toLowerCase(), // Latin word
   '治', // a single character (scan)
@@ -260,8 +274,10 @@ async function main(): Promise<void> {
   let t = performance.now();
   const lib = syntheticLibrary(SHAPE);
   const genMs = performance.now() - t;
+  let textChars = 0;
+  for (const a of lib.articles) for (const b of a.text?.blocks ?? []) textChars += b.text.length;
   console.log(
-    `input: synthetic library, ${lib.articles.length} articles, ${lib.highlights.length} highlights (generated in ${num(genMs)} ms)`,
+    `input: synthetic library, ${lib.articles.length} articles, ${lib.highlights.length} highlights, ${SHAPE.texts ? `saved texts of ${num(textChars / lib.articles.length)} characters on average` : 'no saved texts'} (generated in ${num(genMs)} ms)`,
   );
 
   // --reuse DIR (for working on the bench): keep the filled profile in DIR and skip the fill when it is there.
@@ -290,6 +306,10 @@ async function main(): Promise<void> {
     let page = await newPage(launched);
     await page.goto(libraryUrl);
 
+    // The origin's storage before the fill, for the database size per article after it.
+    const usage = () => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    const usageBefore = reused ? 0 : await usage();
+
     // Fill: import-backup (merge) in parts of FILL_PART articles with their highlights.
     t = performance.now();
     const byArticle = new Map<string, typeof lib.highlights>();
@@ -315,6 +335,12 @@ async function main(): Promise<void> {
         ? `fill: skipped (--reuse: the profile holds the library already)`
         : `fill: ${Math.ceil(lib.articles.length / FILL_PART)} import-backup (merge) requests of ${FILL_PART} articles, ${num(fillMs / 1000)} s`,
     );
+    if (!reused) {
+      const bytes = (await usage()) - usageBefore;
+      details.push(
+        `database size: ${num(bytes / 1e6)} MB for the origin (navigator.storage.estimate), ${num(bytes / lib.articles.length / 1024)} KB per article with its ${num(lib.highlights.length / lib.articles.length)} highlights${SHAPE.texts ? ` (saved text ${num((textChars * 2) / lib.articles.length / 1024)} KB of UTF-16 per article)` : ''}`,
+      );
+    }
 
     // a. Search, in a loaded page as a reader searches: reloaded after the fill (which the
     // page did not see) and settled, so the first queries do not wait in the worker behind
@@ -734,6 +760,89 @@ async function main(): Promise<void> {
     );
     details.push(
       `d backup: ${num(backupBytes / 1e6)} MB file; restored library identical, over the library and into an empty one (counts ${before.articles} articles, ${before.highlights} highlights, ${before.notes} notes, ${before.tags} tags + ${sampleIds.length} sampled articles with highlights): ${identical && identicalEmpty ? 'yes' : paint('NO', 'red')}${backupNote ? ` — ${backupNote}` : ''}`,
+    );
+
+    // e. The article view with its text: one article of 20,000 characters and 50 highlights,
+    // opened from the list; click → the text shown with every highlight painted, next frame.
+    const viewed = viewArticle();
+    const put = await send(page, {
+      type: 'import-backup',
+      text: serializeBackup(viewed, { pretty: false }),
+      mode: 'merge',
+    });
+    if (!put.ok) throw new Error(`article view: import-backup failed: ${put.error}`);
+    await page.reload();
+    await settled(page);
+    const opens = await page.evaluate(
+      async ({ title, count, runs }) => {
+        const frame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(0)));
+        const until = async (test: () => boolean) => {
+          const t0 = performance.now();
+          while (!test()) {
+            if (performance.now() - t0 > 10_000) throw new Error('the article view did not show');
+            await frame();
+          }
+        };
+        const painted = () => {
+          const f = document.querySelector<HTMLIFrameElement>('.article-view iframe.reader-frame');
+          const w = f?.contentWindow as (Window & { CSS: typeof CSS }) | null | undefined;
+          const reg = (w?.CSS as unknown as { highlights?: Map<string, Set<Range>> } | undefined)
+            ?.highlights;
+          let n = 0;
+          for (const [name, set] of reg ?? []) if (name.startsWith('gangmu-')) n += set.size;
+          return n === count && (f?.contentDocument?.body.textContent?.length ?? 0) > 10_000;
+        };
+        const out: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const link = [
+            ...document.querySelectorAll<HTMLAnchorElement>('.library-list .article a'),
+          ].find((a) => a.textContent?.includes(title));
+          if (!link) throw new Error('the article is not in the list');
+          const t0 = performance.now();
+          link.click();
+          await until(painted);
+          await frame();
+          out.push(performance.now() - t0);
+          document.querySelector<HTMLButtonElement>('.article-view button.back')?.click();
+          await until(() => !document.querySelector('.article-view'));
+        }
+        return out;
+      },
+      { title: VIEW_TITLE, count: viewed.highlights.length, runs: VIEW_OPENS },
+    );
+    const viewRef = await page.evaluate(
+      async (paragraphs) => {
+        const times: number[] = [];
+        for (let r = 0; r < 5; r++) {
+          const t0 = performance.now();
+          const f = document.createElement('iframe');
+          document.body.append(f);
+          const d = f.contentDocument!;
+          for (const text of paragraphs) {
+            const p = d.createElement('p');
+            p.textContent = text;
+            d.body.append(p);
+          }
+          await new Promise((ok) => requestAnimationFrame(ok));
+          times.push(performance.now() - t0);
+          f.remove();
+        }
+        return times.sort((a, b) => a - b)[2]!;
+      },
+      viewed.articles[0]!.text!.blocks.map((b) => b.text),
+    );
+    push(
+      resultRow(
+        'e article view with its text → painted',
+        median(opens),
+        opens.length,
+        TARGET.articleViewMs,
+        'text into a frame',
+        viewRef,
+      ),
+    );
+    details.push(
+      `e article view: ${num(viewed.articles[0]!.text!.blocks.reduce((n, b) => n + b.text.length, 0))} characters, ${viewed.highlights.length} highlights painted; opens: ${opens.map(num).join(', ')} ms (the first loads the reader's code)`,
     );
   } finally {
     await launched?.context.close();

@@ -8,7 +8,13 @@
  * A few words are planted at known rates so the query set has rare, common,
  * note-only and Latin hits (see {@link PLANTED}).
  */
-import type { Article, Highlight, HighlightColor } from '../../lib/model.ts';
+import type {
+  Article,
+  ArticleText,
+  Highlight,
+  HighlightColor,
+  TextBlock,
+} from '../../lib/model.ts';
 import type { OutlineNode } from '../../lib/types.ts';
 import {
   CLAUSES as ESSAY_CLAUSES,
@@ -137,6 +143,8 @@ export const PLANTED = {
   noteWord: '复盘会',
   /** Latin: in about 1 title in 100 and 1 note in 200. */
   latin: 'GDP',
+  /** In the saved text (body) only, of about 1 article in 500. */
+  bodyWord: '滴灌式帮扶',
 } as const;
 
 export interface SyntheticLibrary {
@@ -148,6 +156,46 @@ export interface LibraryShape {
   articles: number;
   highlights: number;
   seed?: number;
+  /**
+   * Each article's saved text (Article.text), about {@link TEXT_CHARS}
+   * characters on average: headings and leads of its outline, each followed by
+   * paragraphs of clauses. Default true; made with a generator of its own,
+   * so the rest of the library is the same with or without texts.
+   */
+  texts?: boolean;
+}
+
+/** Mean characters of a synthetic article's text: a theory piece or commentary of 3,000–6,000. */
+export const TEXT_CHARS = 4500;
+
+/**
+ * The saved text of an article with outline `nodes`: an opening paragraph,
+ * each level-1 point as a heading, each lead as a paragraph's bold opening
+ * followed by sentences, and a closing paragraph; block numbers as the
+ * outline's sources say where they can.
+ */
+function articleText(
+  nodes: readonly OutlineNode[],
+  conclusion: string,
+  rand: () => number,
+  plant: string | null,
+): ArticleText {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const sentence = () => `${pick(VERBS)}${pick(OBJECTS)}，${pick(CLAUSES)}。`;
+  const paragraph = (n: number) => Array.from({ length: n }, sentence).join('');
+  const per = Math.max(2, Math.round(TEXT_CHARS / 30 / (1 + nodes.length * 4)));
+  const blocks: TextBlock[] = [{ kind: 'paragraph', text: paragraph(per) }];
+  for (const n of nodes) {
+    blocks.push({ kind: 'heading', level: 2, text: `${n.marker ?? ''}、${n.text}` });
+    for (const c of n.children) {
+      const lead = `${c.marker ?? ''}${c.text}。`;
+      blocks.push({ kind: 'paragraph', text: lead + paragraph(per), bold: [[0, lead.length]] });
+    }
+    blocks.push({ kind: 'paragraph', text: paragraph(per) });
+  }
+  if (plant) blocks.push({ kind: 'paragraph', text: `推行${plant}，${paragraph(2)}` });
+  blocks.push({ kind: 'paragraph', text: `${conclusion}。${paragraph(2)}` });
+  return { blocks };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -160,6 +208,7 @@ export function syntheticLibrary({
   articles: nArticles,
   highlights: nHighlights,
   seed = 20260401,
+  texts = true,
 }: LibraryShape): SyntheticLibrary {
   const rand = prng(seed);
   const int = (n: number) => Math.floor(rand() * n);
@@ -245,6 +294,16 @@ export function syntheticLibrary({
         nodes,
       },
       tags,
+      ...(texts
+        ? {
+            text: articleText(
+              nodes,
+              conclusion,
+              prng(seed ^ (i * 2654435761)),
+              i % 500 === 77 ? PLANTED.bodyWord : null,
+            ),
+          }
+        : {}),
       savedAt: new Date(saved).toISOString(),
       updatedAt: new Date(updated).toISOString(),
     });
@@ -285,4 +344,99 @@ export function syntheticLibrary({
     }
   }
   return { articles, highlights };
+}
+
+/** The article the article-view measure opens: its title, found first in the list (newest saved). */
+export const VIEW_TITLE = '以绣花功夫推进超大城市基层治理现代化（全文阅读测试）';
+
+/**
+ * One article with a saved text of about `chars` characters and `count`
+ * highlights whose quotes are words of that text (so each is painted when
+ * the article view opens), saved after every article of
+ * {@link syntheticLibrary}, for the article-view first render.
+ */
+export function viewArticle(chars = 20_000, count = 50, seed = 7): SyntheticLibrary {
+  const rand = prng(seed);
+  const int = (n: number) => Math.floor(rand() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const id = 'https://www.qstheory.cn/2026/1201/c_view.htm';
+  const nodes: OutlineNode[] = [];
+  const blocks: TextBlock[] = [];
+  const sentence = () => `${pick(VERBS)}${pick(OBJECTS)}，${pick(CLAUSES)}。`;
+  let total = 0;
+  for (let h = 0; total < chars; h++) {
+    const head = `${NUM[h % NUM.length]}、${pick(VERBS)}${pick(OBJECTS)}`;
+    const children: OutlineNode[] = [];
+    const headBlock = blocks.length;
+    blocks.push({ kind: 'heading', level: 2, text: head });
+    for (let k = 0; k < 4 && total < chars; k++) {
+      const lead = `${NUM[k]}是${pick(VERBS)}${pick(OBJECTS)}。`;
+      const text = lead + Array.from({ length: 12 }, sentence).join('');
+      children.push({
+        level: 2,
+        kind: 'lead',
+        marker: `${NUM[k]}是`,
+        text: lead.slice(2, -1),
+        key: lead.slice(2, 8),
+        children: [],
+        source: { block: blocks.length, start: 0, end: lead.length },
+      });
+      blocks.push({ kind: 'paragraph', text, bold: [[0, lead.length]] });
+      total += text.length;
+    }
+    nodes.push({
+      level: 1,
+      kind: 'heading',
+      marker: NUM[h % NUM.length]!,
+      text: head.slice(2),
+      key: head.slice(2, 8),
+      children,
+      source: { block: headBlock, start: 2, end: head.length },
+    });
+  }
+  const at = '2026-12-01T08:00:00.000Z';
+  const highlights: Highlight[] = [];
+  const paragraphs = blocks.map((b, i) => [b, i] as const).filter(([b]) => b.kind === 'paragraph');
+  for (let k = 0; k < count; k++) {
+    const [block] = paragraphs[(k * 7) % paragraphs.length]!;
+    const start = 20 + ((k * 13) % Math.max(1, block.text.length - 60));
+    const exact = block.text.slice(start, start + 16);
+    highlights.push({
+      id: `view-${pad(k, 3)}`,
+      articleId: id,
+      color: COLORS[k % COLORS.length]!,
+      note: k % 5 === 0 ? pick(NOTES) : '',
+      selectors: [
+        {
+          kind: 'quote',
+          exact,
+          prefix: block.text.slice(Math.max(0, start - 32), start),
+          suffix: block.text.slice(start + 16, start + 48),
+        },
+      ],
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  const article: Article = {
+    id,
+    url: id,
+    site: 'www.qstheory.cn',
+    title: VIEW_TITLE,
+    outline: {
+      title: VIEW_TITLE,
+      subtitle: null,
+      author: '全文测试',
+      affiliation: null,
+      conclusion: null,
+      formulations: [],
+      digest: [],
+      nodes,
+    },
+    tags: [],
+    text: { blocks },
+    savedAt: at,
+    updatedAt: at,
+  };
+  return { articles: [article], highlights };
 }
