@@ -1,4 +1,4 @@
-import type { TabStatus } from '@/utils/messages';
+import type { TabStatus } from '@/protocol/messages';
 
 /** What the popup knows about the current tab. */
 export type TabStatusState =

@@ -1,14 +1,14 @@
 /**
  * Background: one router over every request (tab status, badge, library
  * storage), the keyboard shortcut and the context menu item that toggle the
- * sidebar. Wiring only; the logic is in utils/router.ts, utils/tab-status.ts
- * and utils/storage/.
+ * sidebar. Wiring only; the logic is in background/router.ts, background/tab-status.ts
+ * and background/storage/.
  */
 import { browser, defineBackground } from '#imports';
-import { libraryDb } from '@/utils/db/library-db';
-import { errorMessage, isRequest, sendContentRequest } from '@/utils/messages';
-import { createRouter } from '@/utils/router';
-import type { SessionArea } from '@/utils/tab-status';
+import { libraryDb } from '@/background/db/library-db';
+import { errorMessage, isRequest, sendContentRequest } from '@/protocol/messages';
+import { createRouter } from '@/background/router';
+import type { SessionArea } from '@/background/tab-status';
 
 /** The id of both the command (wxt.config.ts) and the context menu item. */
 const TOGGLE_SIDEBAR = 'toggle-sidebar';

@@ -1,7 +1,7 @@
 /**
  * Content script: a cheap essay check on every page (reported for the
  * badge), and the reading sidebar with the full outline when the reader asks
- * for it. Wiring only; the logic is utils/page/content-controller.ts, the
+ * for it. Wiring only; the logic is content/content-controller.ts, the
  * engine lib/.
  *
  * It listens to the page for nothing that could drive it: the sidebar opens
@@ -10,9 +10,9 @@
  */
 import { browser, defineContentScript } from '#imports';
 import { memoMessages, type SidebarMessage } from '@/components/sidebar/sidebar-messages';
-import { createContentController } from '@/utils/page/content-controller';
-import { engineLoader } from '@/utils/page/engine';
-import { errorMessage, isContentRequest, sendRequest, type Request } from '@/utils/messages';
+import { createContentController } from '@/content/content-controller';
+import { engineLoader } from '@/content/engine';
+import { errorMessage, isContentRequest, sendRequest, type Request } from '@/protocol/messages';
 
 /** Whether this copy of the script still belongs to a running extension (not reloaded or removed). */
 function extensionAlive(): boolean {

@@ -4,11 +4,11 @@
  * has saved highlights): the script injected into every page stays small.
  * Loaded with `import()` from the content script, it runs in the content
  * script's isolated world, so the global it sets is out of the page's reach.
- * See utils/page/engine.ts.
+ * See content/engine.ts.
  */
 import { defineUnlistedScript } from '#imports';
 import { analyzeDocument } from '@/lib/index';
-import { ENGINE_GLOBAL } from '@/utils/page/engine-global';
+import { ENGINE_GLOBAL } from '@/content/engine-global';
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] = analyzeDocument;

@@ -10,7 +10,7 @@
 // 2. The manifest must exist and parse.
 // 3. The content script must not contain Dexie or indexedDB: from a content
 //    script IndexedDB belongs to the web page's origin (the page can read it,
-//    the popup cannot). Storage lives in the background; see utils/db/schema.ts.
+//    the popup cannot). Storage lives in the background; see background/db/schema.ts.
 // 4. Reports raw and gzip sizes of content-scripts/content.js, which runs on
 //    every page, and fails above a budget; the engine must stay out of it (it
 //    is engine.js, loaded on first need).

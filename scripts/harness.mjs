@@ -142,7 +142,7 @@ export async function waitForTabStatus(
   while (Date.now() < deadline) {
     const found = await serviceWorker.evaluate(
       async ([url, exactOnly]) => {
-        // Keys are written by utils/tab-status.ts (tabKey).
+        // Keys are written by background/tab-status.ts (tabKey).
         const items = await chrome.storage.session.get(null);
         for (const [key, value] of Object.entries(items)) {
           if (key.startsWith('tab:') && value && value.url === url && (!exactOnly || value.exact)) {

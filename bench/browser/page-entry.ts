@@ -21,9 +21,9 @@ import {
 } from '../../lib/detect/quick-check.ts';
 import type { Highlight, HighlightColor, Selector } from '../../lib/model.ts';
 import { pathKey } from '../../lib/anchoring/outline-ranges.ts';
-import { outlinePage } from '../../utils/page/page-outline.ts';
+import { outlinePage } from '../../content/page-outline.ts';
 import { analyzeDocument } from '../../lib/index.ts';
-import { pageStructure } from '../../utils/page/page-structure.ts';
+import { pageStructure } from '../../content/page-structure.ts';
 
 const HIGHLIGHT_NAME = 'gangmu-bench';
 
@@ -119,7 +119,7 @@ function quick(runs: number) {
 
 /**
  * The sidebar's host: the element the content script puts on <html> beside
- * <head> and <body> (utils/page/sidebar-host.ts). Its root is closed: the
+ * <head> and <body> (content/sidebar-host.ts). Its root is closed: the
  * bench sees that it is there, and times it by the content script's marks.
  */
 const host = () =>
@@ -282,7 +282,7 @@ const COLORS: HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
 
 /**
  * `n` highlights of this page for `articleId`, described exactly as the content
- * script's toolbar describes a new one (utils/page/highlight-controller.ts
+ * script's toolbar describes a new one (content/highlight-controller.ts
  * `create`): `describe()` over the text map of `document.body`, with the outline
  * node from the full engine's outline of the page. Node stores them through the
  * background (`put-highlight`).

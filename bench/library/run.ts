@@ -35,8 +35,8 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { serializeBackup } from '../../lib/backup/index.ts';
-import { DB_VERSION, SCHEMA } from '../../utils/db/schema.ts';
-import { FIRST_PAGE } from '../../utils/library/library-actions.ts';
+import { DB_VERSION, SCHEMA } from '../../background/db/schema.ts';
+import { FIRST_PAGE } from '../../pages/library/library-actions.ts';
 import { SEARCH_DEBOUNCE_MS } from '../../components/library/use-library-data.ts';
 import {
   ensureChromeBuild,
@@ -75,7 +75,7 @@ const VIEW_OPENS = 7;
 /**
  * The live database's name in the extension's origin: `gangmu` until a restore
  * replaces the library, then the one the pointer database names
- * (utils/db/library-db.ts). A profile kept with --reuse may hold either.
+ * (background/db/library-db.ts). A profile kept with --reuse may hold either.
  */
 const liveName = (page: Page) =>
   page.evaluate(
@@ -710,7 +710,7 @@ async function main(): Promise<void> {
           const d = indexedDB.deleteDatabase('gangmu-bench-ref');
           d.onsuccess = d.onerror = () => ok(null);
         });
-        // The current schema's stores and indexes (utils/db/schema.ts, Dexie's syntax).
+        // The current schema's stores and indexes (background/db/schema.ts, Dexie's syntax).
         const ref = await open('gangmu-bench-ref', 1, (db) => {
           for (const store of stores) {
             const [key = '', ...indexes] = spec[store]!.split(',').map((f) => f.trim());

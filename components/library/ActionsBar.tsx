@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { MarkdownExportOptions } from '@/utils/library/export-options';
+import type { MarkdownExportOptions } from '@/pages/library/export-options';
 import { ExportOptions } from './ExportOptions.tsx';
 import type { LibraryT } from './library-strings.ts';
 

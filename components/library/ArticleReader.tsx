@@ -1,15 +1,15 @@
 /**
  * A saved article's text in the library, read as on the paste page: the
- * shared text reader (utils/reader/text-reader.ts) over `article.text`, with
+ * shared text reader (pages/reader/text-reader.ts) over `article.text`, with
  * the outline stored beside it, its highlights painted, notes editable and
  * new highlights made with the selection toolbar. Loaded on demand by
  * ArticleView (a dynamic import): the library's first screen does not carry it.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Article, ArticleText, Highlight } from '@/lib/model';
-import { articleHref } from '@/utils/library/highlight-link';
-import type { ArticleDraft, ReplyTo, Request } from '@/utils/messages';
-import { createTextReader } from '@/utils/reader/text-reader';
+import { articleHref } from '@/protocol/highlight-link';
+import type { ArticleDraft, ReplyTo, Request } from '@/protocol/messages';
+import { createTextReader } from '@/pages/reader/text-reader';
 import { ReaderFrame } from '../reader/ReaderFrame.tsx';
 import { memoMessages } from '../sidebar/sidebar-messages.ts';
 import type { LibraryT } from './library-strings.ts';

@@ -1,4 +1,4 @@
-import type { MarkdownExportOptions } from '@/utils/library/export-options';
+import type { MarkdownExportOptions } from '@/pages/library/export-options';
 import type { LibraryT } from './library-strings.ts';
 
 export interface ExportOptionsProps {

@@ -1,5 +1,5 @@
 import { HIGHLIGHT_COLORS } from '@/lib/model';
-import { LIST_SORTS, type ListQuery, type ListSort } from '@/utils/messages';
+import { LIST_SORTS, type ListQuery, type ListSort } from '@/protocol/messages';
 import { COLOR_MESSAGE, type LibraryMessage, type LibraryT } from './library-strings.ts';
 import type { SearchTiming } from './use-library-data.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '@/utils/messages';
+import { errorMessage } from '@/protocol/messages';
 import type { ArticleReaderProps } from './ArticleReader.tsx';
 
 type ReaderModule = typeof import('./ArticleReader.tsx');

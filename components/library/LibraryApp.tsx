@@ -1,14 +1,14 @@
 /**
  * The library page's state: the list (sorted, filtered), search, the article
  * view, delete with undo, zip export, backup and restore. The requests are
- * utils/library/library-actions.ts; every browser API comes in through
+ * pages/library/library-actions.ts; every browser API comes in through
  * {@link LibraryDeps}, so it renders in tests.
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import { MARKDOWN_TYPE, type MarkdownExportOptions } from '@/utils/library/export-options';
-import { storedExportPrefs, type ExportPrefs } from '@/utils/library/export-prefs';
-import { PASTE_PAGE } from '@/utils/library/highlight-link';
-import { libraryActions, type LibraryActions } from '@/utils/library/library-actions';
+import { MARKDOWN_TYPE, type MarkdownExportOptions } from '@/pages/library/export-options';
+import { storedExportPrefs, type ExportPrefs } from '@/pages/library/export-prefs';
+import { PASTE_PAGE } from '@/protocol/highlight-link';
+import { libraryActions, type LibraryActions } from '@/pages/library/library-actions';
 import {
   errorMessage,
   sendRequest,
@@ -18,7 +18,7 @@ import {
   type ReplyTo,
   type Request,
   type RuntimeLike,
-} from '@/utils/messages';
+} from '@/protocol/messages';
 import { ActionsBar } from './ActionsBar.tsx';
 import { ArticleView } from './ArticleView.tsx';
 import { FilterBar } from './FilterBar.tsx';

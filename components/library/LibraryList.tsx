@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '@/utils/messages';
+import type { ArticleSummary } from '@/protocol/messages';
 import { COLOR_MESSAGE, type LibraryT } from './library-strings.ts';
 import { optionProps } from './listbox.ts';
 import { useRenderSteps } from './use-render-steps.ts';

@@ -1,5 +1,5 @@
 import type { Span } from '@/lib/types';
-import { markedParts } from '@/utils/library/marked-parts';
+import { markedParts } from '@/pages/library/marked-parts';
 
 export interface MarkedTextProps {
   text: string;

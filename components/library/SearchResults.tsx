@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { composing } from '../ime.ts';
-import type { SearchField, SearchResult } from '@/utils/messages';
+import type { SearchField, SearchResult } from '@/protocol/messages';
 import type { LibraryMessage, LibraryT } from './library-strings.ts';
 import { optionProps } from './listbox.ts';
 import { MarkedText } from './MarkedText.tsx';

@@ -1,11 +1,11 @@
 /**
  * The library page's data hooks: the list (its first screen at once, then the
  * rest) with the filter choices, and the debounced search. The requests are
- * utils/library/library-actions.ts.
+ * pages/library/library-actions.ts.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { FIRST_PAGE, type LibraryActions } from '@/utils/library/library-actions';
-import type { LibraryFacets, ListQuery } from '@/utils/messages';
+import { FIRST_PAGE, type LibraryActions } from '@/pages/library/library-actions';
+import type { LibraryFacets, ListQuery } from '@/protocol/messages';
 import type { LibraryState } from './LibraryList.tsx';
 import type { SearchState } from './SearchResults.tsx';
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Reply } from '../../utils/messages.ts';
+import type { Reply } from '../../protocol/messages.ts';
 import { composing } from '../ime.ts';
 import type { Translate } from '../sidebar/sidebar-messages.ts';
 

@@ -1,4 +1,4 @@
-import type { PastedArticle } from '../../utils/paste/pasted-articles.ts';
+import type { PastedArticle } from '../../pages/paste/pasted-articles.ts';
 import type { PasteTranslate } from './paste-messages.ts';
 
 export interface ArticlePickerProps {

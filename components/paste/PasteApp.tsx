@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ReplyTo, Request } from '../../utils/messages.ts';
-import { errorMessage } from '../../utils/messages.ts';
-import { pasteArticleId } from '../../utils/paste/article-id.ts';
-import { checkText } from '../../utils/paste/check-text.ts';
+import type { ReplyTo, Request } from '../../protocol/messages.ts';
+import { errorMessage } from '../../protocol/messages.ts';
+import { pasteArticleId } from '../../pages/paste/article-id.ts';
+import { checkText } from '../../pages/paste/check-text.ts';
 import {
   pastedArticleFromStored,
   pastedArticles,
   type PastedArticle,
-} from '../../utils/paste/pasted-articles.ts';
-import { readTextFile } from '../../utils/paste/text-file.ts';
+} from '../../pages/paste/pasted-articles.ts';
+import { readTextFile } from '../../pages/paste/text-file.ts';
 import { ArticlePicker } from './ArticlePicker.tsx';
 import { PasteInput } from './PasteInput.tsx';
 import { PasteReaderView } from './PasteReaderView.tsx';

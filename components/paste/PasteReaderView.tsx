@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import type { ReplyTo, Request } from '../../utils/messages.ts';
-import { createPasteReader, type PasteReader } from '../../utils/paste/paste-reader.ts';
-import type { PastedArticle } from '../../utils/paste/pasted-articles.ts';
+import type { ReplyTo, Request } from '../../protocol/messages.ts';
+import { createPasteReader, type PasteReader } from '../../pages/paste/paste-reader.ts';
+import type { PastedArticle } from '../../pages/paste/pasted-articles.ts';
 import { ReaderFrame } from '../reader/ReaderFrame.tsx';
 import type { PasteTranslate } from './paste-messages.ts';
 
@@ -21,7 +21,7 @@ type SaveState =
 /**
  * A kept article: the shared reader (components/reader/ReaderFrame.tsx: its
  * text in a frame, highlightable, its outline beside it) and a Save button.
- * The reader (utils/paste/paste-reader.ts) is made once per article.
+ * The reader (pages/paste/paste-reader.ts) is made once per article.
  */
 export function PasteReaderView(props: PasteReaderViewProps) {
   const { article, id, send, t, focusHighlightId } = props;

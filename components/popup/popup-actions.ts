@@ -12,7 +12,7 @@ import {
   sendRequest,
   type RuntimeLike,
   type TabsLike,
-} from '@/utils/messages';
+} from '@/protocol/messages';
 
 /** A line shown under the buttons: `role="status"` for info, `role="alert"` for errors. */
 export interface Notice {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Outline } from '../../lib/types.ts';
-import type { FlatNode } from '../../utils/page/flat-outline.ts';
+import type { FlatNode } from '../../content/flat-outline.ts';
 import { ArticleMeta } from '../sidebar/ArticleMeta.tsx';
 import { DigestList } from '../sidebar/DigestList.tsx';
 import { FormulationList } from '../sidebar/FormulationList.tsx';
@@ -31,7 +31,7 @@ export interface OutlinePanelProps {
 }
 
 /**
- * The text reader's outline (utils/reader/text-reader.ts, on the paste page
+ * The text reader's outline (pages/reader/text-reader.ts, on the paste page
  * and in the library): the reading sidebar's content without its page
  * controls (close, collapse, resize, "always open on this site"): meta,
  * levels, the outline tree with each point's highlights, formulations and

@@ -7,7 +7,7 @@ export interface ReaderFrameProps {
   /** The frame's accessible name. */
   frameTitle: string;
   /**
-   * Starts the reader (utils/reader/text-reader.ts) in the frame's document and
+   * Starts the reader (pages/reader/text-reader.ts) in the frame's document and
    * the panel; started again when it changes (keep it memoised), stopped on unmount.
    */
   start(frame: HTMLIFrameElement, panel: HTMLElement): { stop(): void };

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { FlatNode } from '../../utils/page/flat-outline.ts';
+import type { FlatNode } from '../../content/flat-outline.ts';
 import type { Translate } from './sidebar-messages.ts';
 
 export interface OutlineItemProps {

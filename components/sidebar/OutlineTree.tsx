@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { OutlineNode } from '../../lib/types.ts';
-import type { FlatNode } from '../../utils/page/flat-outline.ts';
+import type { FlatNode } from '../../content/flat-outline.ts';
 import { OutlineItem } from './OutlineItem.tsx';
 import type { Translate } from './sidebar-messages.ts';
-import { countPoints } from '../../utils/count-points.ts';
+import { countPoints } from '../../protocol/count-points.ts';
 
 export interface OutlineTreeProps {
   nodes: readonly OutlineNode[];

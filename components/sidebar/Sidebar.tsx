@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { composing } from '../ime.ts';
 import type { Outline } from '../../lib/types.ts';
-import type { FlatNode } from '../../utils/page/flat-outline.ts';
+import type { FlatNode } from '../../content/flat-outline.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
 import { DigestList } from './DigestList.tsx';
 import { FormulationList } from './FormulationList.tsx';

@@ -9,14 +9,14 @@
 import { render } from 'preact';
 import { browser } from '#imports';
 import { LibraryApp, type LibraryDeps } from '@/components/library/LibraryApp';
-import { downloadBlob } from '@/utils/download';
-import { libraryActions } from '@/utils/library/library-actions';
+import { downloadBlob } from '@/pages/download';
+import { libraryActions } from '@/pages/library/library-actions';
 
 // The first screen's rows are asked for before anything renders: the reply is
 // on its way while Preact builds the page (the initial query is the default, {}).
 // Bulk reads load their code (and Dexie) only when an export or backup starts.
 const actions = libraryActions(browser, undefined, {
-  openReader: async () => (await import('@/utils/library/bulk-reader')).openBulkReader(),
+  openReader: async () => (await import('@/pages/library/bulk-reader')).openBulkReader(),
 });
 actions.prefetchHead({});
 

@@ -10,7 +10,7 @@ import { render } from 'preact';
 import { browser } from '#imports';
 import type { SidebarMessage } from '@/components/sidebar/sidebar-messages';
 import { NoteEditorApp } from '@/components/note-editor/NoteEditorApp';
-import { sendRequest } from '@/utils/messages';
+import { sendRequest } from '@/protocol/messages';
 
 const token = location.hash.slice(1);
 const t = (name: SidebarMessage, substitutions?: string[]) =>

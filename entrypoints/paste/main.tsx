@@ -2,15 +2,15 @@
  * Paste page (paste.html): the reader pastes text or drops a .txt file from a
  * PDF or an e-paper; it is split into articles, repaired, outlined, and can
  * be highlighted, annotated and saved. Wiring only: the page is
- * components/paste/PasteApp.tsx, the reading logic utils/paste/. Requests go
+ * components/paste/PasteApp.tsx, the reading logic pages/paste/. Requests go
  * straight to the background with runtime.sendMessage.
  */
 import { render } from 'preact';
 import { browser } from '#imports';
 import { PasteApp } from '@/components/paste/PasteApp';
 import type { PasteTranslate } from '@/components/paste/paste-messages';
-import { highlightIdFromHash } from '@/utils/library/highlight-link';
-import { sendRequest, type ReplyTo, type Request } from '@/utils/messages';
+import { highlightIdFromHash } from '@/protocol/highlight-link';
+import { sendRequest, type ReplyTo, type Request } from '@/protocol/messages';
 
 const t: PasteTranslate = (name, substitutions) => browser.i18n.getMessage(name, substitutions);
 const send = <R extends Request>(request: R): Promise<ReplyTo<R>> => sendRequest(browser, request);

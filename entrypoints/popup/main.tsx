@@ -18,8 +18,8 @@ import {
   type PopupDeps,
   type TargetTab,
 } from '@/components/popup/popup-actions';
-import { errorMessage, sendRequest } from '@/utils/messages';
-import { downloadBlob } from '@/utils/download';
+import { errorMessage, sendRequest } from '@/protocol/messages';
+import { downloadBlob } from '@/pages/download';
 
 const t: PopupT = (name, substitutions) => browser.i18n.getMessage(name, substitutions);
 

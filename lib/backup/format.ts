@@ -27,7 +27,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: s
 
 /**
  * One site's sidebar preferences, as the extension stores them
- * (utils/messages.ts SitePrefs, keyed by host name). The fields are optional:
+ * (protocol/messages.ts SitePrefs, keyed by host name). The fields are optional:
  * rows written before a field existed lack it. site-prefs.ts checks them.
  */
 export interface SitePrefsRow {

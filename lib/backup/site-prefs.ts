@@ -1,6 +1,6 @@
 /**
  * The strict check of a site-preferences row read from a backup. The fields
- * are the extension's (utils/messages.ts SitePrefs, checked there by
+ * are the extension's (protocol/messages.ts SitePrefs, checked there by
  * `isPartialSitePrefs`); lib cannot import the extension, so their names and
  * the width's bounds are repeated here, and tests/unit/backup/site-prefs.test.ts
  * fails when the two part.
@@ -8,12 +8,12 @@
 import { idProblem, isRec, keysProblem } from './checks.ts';
 
 /**
- * Bounds of a sidebar's width in CSS pixels: utils/messages.ts SIDEBAR_WIDTH,
+ * Bounds of a sidebar's width in CSS pixels: protocol/messages.ts SIDEBAR_WIDTH,
  * the range the sidebar can be dragged to and `set-site-prefs` accepts.
  */
 export const SITE_PREFS_WIDTH = { min: 200, max: 1200 } as const;
 
-/** The preference fields a row may hold besides `site`, each optional: utils/messages.ts SitePrefs. */
+/** The preference fields a row may hold besides `site`, each optional: protocol/messages.ts SitePrefs. */
 export const SITE_PREFS_FIELDS = ['alwaysOpen', 'collapsed', 'width', 'side'] as const;
 
 const SITE_PREFS_KEYS: ReadonlySet<string> = new Set(['site', ...SITE_PREFS_FIELDS]);

@@ -1,6 +1,6 @@
 /**
  * Posting lists: ascending arrays of document numbers, one per term. Pure
- * helpers for the storage layer's `postings` table (utils/storage/postings.ts).
+ * helpers for the storage layer's `postings` table (background/storage/postings.ts).
  */
 
 /**

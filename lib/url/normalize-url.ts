@@ -100,7 +100,7 @@ function parseHttp(url: string, base?: string): URL | null {
  *   victim.github.io article, a sibling subdomain, an http copy of an https
  *   page) can never be given another origin's article, its highlights or its
  *   notes. The background enforces the same rule on every request from a page
- *   (utils/sender-policy.ts);
+ *   (background/sender-policy.ts);
  * - the fragment and any user:password are dropped;
  * - the host is lower-cased and a default port dropped (the URL parser does both);
  * - tracking parameters are dropped (above), the rest sorted by name (stable,

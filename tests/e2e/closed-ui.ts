@@ -1,6 +1,6 @@
 /**
  * How the end-to-end tests reach Gangmu's sidebar and selection toolbar,
- * which live in CLOSED shadow roots (utils/page/shadow-host.ts): no page
+ * which live in CLOSED shadow roots (content/shadow-host.ts): no page
  * script, and so no Playwright locator, can see into them. The tests look in
  * as the browser's DevTools do — the Chrome DevTools Protocol's DOM domain
  * pierces closed roots — and act as the reader does: a click is the browser's

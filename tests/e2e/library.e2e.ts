@@ -18,7 +18,7 @@ import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { SAMPLE_DIR } from '../../scripts/harness.mjs';
-import { READ_FALLBACK } from '../../utils/library/library-actions.ts';
+import { READ_FALLBACK } from '../../pages/library/library-actions.ts';
 import { htmlPage, popupPath, useExtension } from './support.ts';
 
 const SECOND_TITLE = '以党建引领推进基层治理现代化';
@@ -50,7 +50,7 @@ const e2e = useExtension({
   },
 });
 let library: Page;
-/** Bulk reads that could not open the database in the page (utils/library/library-actions.ts). */
+/** Bulk reads that could not open the database in the page (pages/library/library-actions.ts). */
 const fallbacks: string[] = [];
 
 async function saveThroughPopup(name: string): Promise<void> {

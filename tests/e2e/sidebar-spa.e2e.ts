@@ -160,7 +160,7 @@ interface Status {
   url: string | null;
   essay: boolean;
 }
-/** The background's record of the tab (utils/tab-status.ts, key `tab:ID` in storage.session). */
+/** The background's record of the tab (background/tab-status.ts, key `tab:ID` in storage.session). */
 const statusOf = (tabId: number) =>
   e2e.launched.serviceWorker.evaluate(async (id) => {
     const key = `tab:${id}`;
@@ -170,7 +170,7 @@ const statusOf = (tabId: number) =>
 /**
  * The stored "always open" preference of a site, read in the service worker's
  * own IndexedDB: in the live database, whose name the pointer database keeps
- * (utils/db/library-db.ts; `gangmu` until a restore replaces the library).
+ * (background/db/library-db.ts; `gangmu` until a restore replaces the library).
  */
 function alwaysOpenStored(site: string): Promise<boolean | null> {
   return e2e.launched.serviceWorker.evaluate(async (key) => {

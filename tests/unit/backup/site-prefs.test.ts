@@ -1,6 +1,6 @@
 /**
  * lib/backup/site-prefs.ts repeats the extension's site-preference fields and
- * width bounds (lib cannot import utils/). These tests fail when the two part:
+ * width bounds (lib cannot import the extension layers). These tests fail when the two part:
  * a restore must take exactly the rows `set-site-prefs` can store.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,14 +9,14 @@ import {
   SITE_PREFS_WIDTH,
   sitePrefsProblem,
 } from '../../../lib/backup/site-prefs.ts';
-import { DEFAULT_SITE_PREFS, SIDEBAR_WIDTH, isPartialSitePrefs } from '../../../utils/messages.ts';
+import { DEFAULT_SITE_PREFS, SIDEBAR_WIDTH, isPartialSitePrefs } from '../../../protocol/messages.ts';
 
 describe('site preferences in a backup', () => {
-  it('has the bounds of utils/messages.ts SIDEBAR_WIDTH', () => {
+  it('has the bounds of protocol/messages.ts SIDEBAR_WIDTH', () => {
     expect(SITE_PREFS_WIDTH).toEqual(SIDEBAR_WIDTH);
   });
 
-  it('has the fields of utils/messages.ts SitePrefs', () => {
+  it('has the fields of protocol/messages.ts SitePrefs', () => {
     expect([...SITE_PREFS_FIELDS].sort()).toEqual(Object.keys(DEFAULT_SITE_PREFS).sort());
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutlineNode } from '@/lib/types';
-import { countOutline, countPoints } from '@/utils/count-points';
+import { countOutline, countPoints } from '@/protocol/count-points';
 
 const node = (text: string, children: OutlineNode[] = []): OutlineNode => ({
   level: 1,

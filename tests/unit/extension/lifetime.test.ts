@@ -3,7 +3,7 @@
  * callback, listener or observer of it runs again, and new ones are not started.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createLifetime } from '@/utils/page/lifetime';
+import { createLifetime } from '@/content/lifetime';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

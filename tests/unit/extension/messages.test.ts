@@ -5,7 +5,7 @@ import {
   isRequest,
   sendContentRequest,
   sendRequest,
-} from '@/utils/messages';
+} from '@/protocol/messages';
 import { draft, highlight } from '../storage/fixtures';
 
 const ARTICLE = {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TabStatusView, type TabStatusState } from '@/components/TabStatusView';
-import type { TabStatus } from '@/utils/messages';
+import type { TabStatus } from '@/protocol/messages';
 
 const t = (name: string, subs?: string[]) => (subs ? `${name}(${subs.join(',')})` : name);
 

@@ -5,7 +5,7 @@ import {
   tabKey,
   type BadgeApi,
   type SessionArea,
-} from '@/utils/tab-status';
+} from '@/background/tab-status';
 
 function fakeBadge() {
   const text = new Map<number, string>();

@@ -11,9 +11,9 @@ import { HighlightEntry } from '@/components/highlights/HighlightEntry';
 import { HighlightToolbar } from '@/components/highlights/HighlightToolbar';
 import { NoteFrame } from '@/components/highlights/NoteFrame';
 import { NoteEditorApp } from '@/components/note-editor/NoteEditorApp';
-import type { ContentRequest, Reply } from '@/utils/messages';
-import { createNoteEditorSessions, newToken } from '@/utils/note-editor-sessions';
-import type { SessionArea } from '@/utils/tab-status';
+import type { ContentRequest, Reply } from '@/protocol/messages';
+import { createNoteEditorSessions, newToken } from '@/background/note-editor-sessions';
+import type { SessionArea } from '@/background/tab-status';
 import { mount } from '../mount';
 import { ARTICLE_ID, draft, FROM_EXTENSION, highlight, useFreshRouters } from '../storage/fixtures';
 
@@ -306,8 +306,8 @@ describe('the frame in the toolbar and the sidebar', () => {
 
 describe('the content script, told the editor closed', () => {
   it('shows the stored note in the sidebar without storing it again; a cancel changes nothing', async () => {
-    const { createContentController } = await import('@/utils/page/content-controller');
-    const { DEFAULT_SITE_PREFS } = await import('@/utils/messages');
+    const { createContentController } = await import('@/content/content-controller');
+    const { DEFAULT_SITE_PREFS } = await import('@/protocol/messages');
     const QUOTE = '切实把党的领导贯穿基层治理全过程各方面';
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(ARTICLE_ID);
     document.body.innerHTML = `<h1>论基层治理</h1><h2>一、坚持党建引领</h2><p>一是坚持党的全面领导，${QUOTE}。</p><h2>二、推进共建共治</h2><p>二是完善议事协商。</p>`;

@@ -15,11 +15,11 @@ import { Sidebar } from '@/components/sidebar/Sidebar';
 import type { Highlight } from '@/lib/model';
 import type { Outline } from '@/lib/types';
 import { normalizeUrl } from '@/lib/url/normalize-url';
-import type { Placement } from '@/utils/highlights/placement';
-import { highlightUrl } from '@/utils/library/highlight-link';
-import { DEFAULT_SITE_PREFS, type Request } from '@/utils/messages';
-import { createContentController } from '@/utils/page/content-controller';
-import { linkTarget, sameDocument, withoutFragment } from '@/utils/page/link-target';
+import type { Placement } from '@/content/placement';
+import { highlightUrl } from '@/protocol/highlight-link';
+import { DEFAULT_SITE_PREFS, type Request } from '@/protocol/messages';
+import { createContentController } from '@/content/content-controller';
+import { linkTarget, sameDocument, withoutFragment } from '@/content/link-target';
 
 const t = (name: string, subs?: string[]) => (subs ? `${name}(${subs.join(',')})` : name);
 

@@ -13,7 +13,7 @@ import {
   trimOffsets,
   withNodePaths,
   type Placement,
-} from '../../../utils/highlights/placement.ts';
+} from '../../../content/placement.ts';
 import { paragraphOutline } from '../anchoring/helpers.ts';
 
 const INTRO = '近年来各地在网格化管理上投入甚多，但办事绕路的问题仍时有出现。';

@@ -5,7 +5,7 @@ import { HighlightSections } from '@/components/highlights/HighlightSections';
 import { HighlightToolbar } from '@/components/highlights/HighlightToolbar';
 import { buildTextMap } from '@/lib/anchoring/text-map';
 import type { Highlight } from '@/lib/model';
-import { createPainter, MARK_ATTR } from '@/utils/page/highlight-painter';
+import { createPainter, MARK_ATTR } from '@/content/highlight-painter';
 
 const t = (name: string, subs?: string[]) => (subs ? `${name}(${subs.join(',')})` : name);
 

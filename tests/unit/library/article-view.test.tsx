@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleView } from '@/components/library/ArticleView';
 import type { LibraryT } from '@/components/library/library-strings';
-import type { ReplyTo, Request } from '@/utils/messages';
+import type { ReplyTo, Request } from '@/protocol/messages';
 import { mount } from '../mount';
 import { draft, highlight } from '../storage/fixtures';
 

@@ -10,14 +10,14 @@ import {
   articleMarkdown,
   exportFiles,
   storedExportItems,
-} from '@/utils/library/export-files';
+} from '@/pages/library/export-files';
 import {
   ZipWriter,
   crc32,
   fflateDeflate,
   nativeDeflate,
   zipFiles,
-} from '@/utils/library/zip-files';
+} from '@/pages/library/zip-files';
 import { makeArticle, makeHighlight } from '../backup/library-fixture.ts';
 
 function item(i: number, title?: string) {

@@ -6,13 +6,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActionsBar } from '@/components/library/ActionsBar';
 import type { LibraryT } from '@/components/library/library-strings';
-import { DEFAULT_EXPORT_OPTIONS } from '@/utils/library/export-files';
+import { DEFAULT_EXPORT_OPTIONS } from '@/pages/library/export-files';
 import {
   EXPORT_PREFS_KEY,
   parseExportOptions,
   storedExportPrefs,
   type PrefsStorage,
-} from '@/utils/library/export-prefs';
+} from '@/pages/library/export-prefs';
 import { mount } from '../mount';
 
 const t = ((name: string, subs?: string[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleHref, highlightIdFromHash, highlightUrl } from '@/utils/library/highlight-link';
-import { markedParts } from '@/utils/library/marked-parts';
+import { articleHref, highlightIdFromHash, highlightUrl } from '@/protocol/highlight-link';
+import { markedParts } from '@/pages/library/marked-parts';
 
 describe('highlightUrl', () => {
   it.each([

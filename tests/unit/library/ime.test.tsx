@@ -17,7 +17,7 @@ import {
   type SearchRun,
   type SearchTiming,
 } from '@/components/library/use-library-data';
-import type { LibraryActions } from '@/utils/library/library-actions';
+import type { LibraryActions } from '@/pages/library/library-actions';
 import { useLibraryKeys, type LibraryKeysOptions } from '@/components/library/use-library-keys';
 import { mount } from '../mount';
 

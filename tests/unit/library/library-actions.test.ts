@@ -7,19 +7,19 @@
  * or, when it cannot, text sent in parts (and a part missing is refused).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GangmuDB } from '@/utils/db/schema';
+import type { GangmuDB } from '@/background/db/schema';
 import { strFromU8, unzipSync } from 'fflate';
-import { openBulkReader } from '@/utils/library/bulk-reader';
-import { exportFiles } from '@/utils/library/export-files';
+import { openBulkReader } from '@/pages/library/bulk-reader';
+import { exportFiles } from '@/pages/library/export-files';
 import {
   EXPORT_IN_FLIGHT,
   FIRST_PAGE,
   RequestFailed,
   ZIP_BATCH,
   libraryActions,
-} from '@/utils/library/library-actions';
-import type { RuntimeLike } from '@/utils/messages';
-import { exportBackup } from '@/utils/storage/backup';
+} from '@/pages/library/library-actions';
+import type { RuntimeLike } from '@/protocol/messages';
+import { exportBackup } from '@/background/storage/backup';
 import { draft, highlight, useFreshRouters, FROM_EXTENSION } from '../storage/fixtures';
 
 const freshRouter = useFreshRouters();

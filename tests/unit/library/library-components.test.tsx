@@ -6,7 +6,7 @@ import { NoteEditor } from '@/components/library/NoteEditor';
 import { HITS_SHOWN, RESULT_STEP, SearchResults } from '@/components/library/SearchResults';
 import { parseTags } from '@/components/library/TagsEditor';
 import type { LibraryT } from '@/components/library/library-strings';
-import type { SearchResult } from '@/utils/messages';
+import type { SearchResult } from '@/protocol/messages';
 
 const t = ((name: string, subs?: string[]) =>
   subs ? `${name}(${subs.join(',')})` : name) as LibraryT;

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryList, RENDER_STEP } from '@/components/library/LibraryList';
 import type { LibraryT } from '@/components/library/library-strings';
-import type { ArticleSummary } from '@/utils/messages';
+import type { ArticleSummary } from '@/protocol/messages';
 
 const t = ((name: string, subs?: string[]) =>
   subs ? `${name}(${subs.join(',')})` : name) as LibraryT;

@@ -4,7 +4,7 @@ import { capOutline, MAX_POINTS } from '../../../lib/outline/cap.ts';
 import { outlineToMarkdown } from '../../../lib/export/to-markdown.ts';
 import { outlineProblems } from '../../../lib/outline/validate.ts';
 import type { OutlineNode } from '../../../lib/types.ts';
-import { countOutline } from '../../../utils/count-points.ts';
+import { countOutline } from '../../../protocol/count-points.ts';
 
 let at = 0;
 function node(level: number, children: OutlineNode[] = []): OutlineNode {

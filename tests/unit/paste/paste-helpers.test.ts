@@ -7,19 +7,19 @@ import { createHash } from 'node:crypto';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument, analyzeText } from '../../../lib/index.ts';
-import { isPasteId, pasteArticleId } from '../../../utils/paste/article-id.ts';
-import { checkText } from '../../../utils/paste/check-text.ts';
-import { PASTE_SITE, pasteDraft } from '../../../utils/paste/paste-draft.ts';
+import { isPasteId, pasteArticleId } from '../../../pages/paste/article-id.ts';
+import { checkText } from '../../../pages/paste/check-text.ts';
+import { PASTE_SITE, pasteDraft } from '../../../pages/paste/paste-draft.ts';
 import {
   fallbackTitle,
   pastedArticleFromStored,
   pastedArticles,
-} from '../../../utils/paste/pasted-articles.ts';
+} from '../../../pages/paste/pasted-articles.ts';
 import { isArticle } from '../../../lib/backup/is-article.ts';
-import { mergeArticle } from '../../../utils/storage/articles.ts';
-import { renderBlocks } from '../../../utils/reader/render-blocks.ts';
-import { decodeTextFile, looksBinary, readTextFile } from '../../../utils/paste/text-file.ts';
-import { isArticleDraft } from '../../../utils/messages.ts';
+import { mergeArticle } from '../../../background/storage/articles.ts';
+import { renderBlocks } from '../../../pages/reader/render-blocks.ts';
+import { decodeTextFile, looksBinary, readTextFile } from '../../../pages/paste/text-file.ts';
+import { isArticleDraft } from '../../../protocol/messages.ts';
 import { gbk, PAGE, PHRASE_1, TITLE_1, TITLE_2 } from './fixture.ts';
 
 describe('pasteArticleId', () => {

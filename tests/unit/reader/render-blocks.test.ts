@@ -1,5 +1,5 @@
 /**
- * The reading frame's text (utils/reader/render-blocks.ts): one element per
+ * The reading frame's text (pages/reader/render-blocks.ts): one element per
  * block — paragraphs, headings by level, list items in one list — bold runs
  * as <strong>, and nothing from a page or a paste ever becomes markup.
  */
@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { TextBlock } from '../../../lib/model.ts';
 import type { Block } from '../../../lib/types.ts';
-import { headingTag, renderBlocks } from '../../../utils/reader/render-blocks.ts';
+import { headingTag, renderBlocks } from '../../../pages/reader/render-blocks.ts';
 
 const body = () => parseHTML('<!doctype html><html><body></body></html>').document.body;
 

@@ -1,5 +1,5 @@
 /**
- * The shared text reader (utils/reader/text-reader.ts) over a saved article,
+ * The shared text reader (pages/reader/text-reader.ts) over a saved article,
  * as the library shows it: the saved text rendered as text, the stored outline
  * tied to it without the engine, a highlight made on the original page placed
  * in the text by its words and context (its position there was over the whole
@@ -15,10 +15,10 @@ import { buildTextMap } from '../../../lib/anchoring/text-map.ts';
 import { analyzeDocument } from '../../../lib/index.ts';
 import type { Article, Highlight } from '../../../lib/model.ts';
 import { articleTextOf } from '../../../lib/text/article-text.ts';
-import { isArticleDraft, type Request } from '../../../utils/messages.ts';
-import { flattenOutline } from '../../../utils/page/flat-outline.ts';
-import { MARK_ATTR } from '../../../utils/page/highlight-painter.ts';
-import { createTextReader, type TextReaderDeps } from '../../../utils/reader/text-reader.ts';
+import { isArticleDraft, type Request } from '../../../protocol/messages.ts';
+import { flattenOutline } from '../../../content/flat-outline.ts';
+import { MARK_ATTR } from '../../../content/highlight-painter.ts';
+import { createTextReader, type TextReaderDeps } from '../../../pages/reader/text-reader.ts';
 
 const URL = 'https://www.example.cn/essay.html';
 const TITLE = '以高效能治理推进基层治理现代化';

@@ -6,8 +6,8 @@
 import { analyzeDocument } from '@/lib/index';
 import type { Highlight } from '@/lib/model';
 import { vi } from 'vitest';
-import { DEFAULT_SITE_PREFS, type Request } from '@/utils/messages';
-import { createContentController } from '@/utils/page/content-controller';
+import { DEFAULT_SITE_PREFS, type Request } from '@/protocol/messages';
+import { createContentController } from '@/content/content-controller';
 
 export function controllerOn(
   url: string,

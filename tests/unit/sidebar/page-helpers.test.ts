@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../../lib/index.ts';
-import { currentIndex } from '../../../utils/page/current-section.ts';
-import { flattenOutline } from '../../../utils/page/flat-outline.ts';
-import { locateText, squeezeText } from '../../../utils/page/locate-text.ts';
-import { targetOf } from '../../../utils/page/page-outline.ts';
+import { currentIndex } from '../../../content/current-section.ts';
+import { flattenOutline } from '../../../content/flat-outline.ts';
+import { locateText, squeezeText } from '../../../content/locate-text.ts';
+import { targetOf } from '../../../content/page-outline.ts';
 
 function el(html: string): Element {
   const div = document.createElement('div');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { reflowBeside } from '@/utils/page/reflow';
+import { reflowBeside } from '@/content/reflow';
 
 const root = () => document.documentElement;
 

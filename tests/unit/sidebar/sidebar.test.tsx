@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Sidebar, type SidebarProps, type SidebarView } from '@/components/sidebar/Sidebar';
 import type { Outline, OutlineNode } from '@/lib/types';
-import { flattenOutline } from '@/utils/page/flat-outline';
+import { flattenOutline } from '@/content/flat-outline';
 
 const t = (name: string, subs?: string[]) => (subs ? `${name}(${subs.join(',')})` : name);
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION } from '@/lib/backup';
-import { GangmuDB } from '@/utils/db/schema';
-import { deleteArticle, saveArticle } from '@/utils/storage/articles';
-import { exportBackup, importBackup } from '@/utils/storage/backup';
-import { readPostings } from '@/utils/storage/postings';
-import { StorageError } from '@/utils/storage/errors';
-import { putHighlight, updateNote } from '@/utils/storage/highlights';
-import { search } from '@/utils/storage/search';
-import { setSitePrefs } from '@/utils/storage/site-prefs';
+import { GangmuDB } from '@/background/db/schema';
+import { deleteArticle, saveArticle } from '@/background/storage/articles';
+import { exportBackup, importBackup } from '@/background/storage/backup';
+import { readPostings } from '@/background/storage/postings';
+import { StorageError } from '@/background/storage/errors';
+import { putHighlight, updateNote } from '@/background/storage/highlights';
+import { search } from '@/background/storage/search';
+import { setSitePrefs } from '@/background/storage/site-prefs';
 import {
   ARTICLE_ID,
   databasesOf,

@@ -2,12 +2,12 @@
 import { afterEach } from 'vitest';
 import type { Highlight } from '@/lib/model';
 import type { OutlineNode, Outline } from '@/lib/types';
-import { libraryDb, type LibraryDb, type LibraryDbOptions } from '@/utils/db/library-db';
-import { GangmuDB, type SummaryRow } from '@/utils/db/schema';
-import { allPostings } from '@/utils/storage/postings';
-import type { ArticleDraft } from '@/utils/messages';
-import { allSummaries } from '@/utils/storage/summaries';
-import { createRouter, type Router, type RouterDeps } from '@/utils/router';
+import { libraryDb, type LibraryDb, type LibraryDbOptions } from '@/background/db/library-db';
+import { GangmuDB, type SummaryRow } from '@/background/db/schema';
+import { allPostings } from '@/background/storage/postings';
+import type { ArticleDraft } from '@/protocol/messages';
+import { allSummaries } from '@/background/storage/summaries';
+import { createRouter, type Router, type RouterDeps } from '@/background/router';
 
 export const ARTICLE_ID = 'https://www.news.cn/essay.html';
 

@@ -1,9 +1,9 @@
 /** Derived data checked against the rows: the search index (schema v4–v8), the summary pages (v7). */
 import { expect } from 'vitest';
-import type { GangmuDB } from '@/utils/db/schema';
-import { allPostings } from '@/utils/storage/postings';
-import { SUMMARY_PAGE_ROWS } from '@/utils/storage/summaries';
-import { articleTerms, groupTerms } from '@/utils/storage/terms';
+import type { GangmuDB } from '@/background/db/schema';
+import { allPostings } from '@/background/storage/postings';
+import { SUMMARY_PAGE_ROWS } from '@/background/storage/summaries';
+import { articleTerms, groupTerms } from '@/background/storage/terms';
 
 /**
  * The index is exactly what the rows say: every article has a unique doc,

@@ -1,8 +1,8 @@
 /** The live database and the switch to a new one on a replace (db/library-db.ts). */
 import { describe, expect, it } from 'vitest';
-import { libraryDb } from '@/utils/db/library-db';
-import { GangmuDB } from '@/utils/db/schema';
-import { saveArticle } from '@/utils/storage/articles';
+import { libraryDb } from '@/background/db/library-db';
+import { GangmuDB } from '@/background/db/schema';
+import { saveArticle } from '@/background/storage/articles';
 import { databasesOf, draft, liveDb, tickingClock, useFreshLibraries } from './fixtures';
 
 const open = useFreshLibraries();

@@ -1,12 +1,12 @@
 /** Every write keeps the posting lists exactly what the rows say, in its transaction. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { rng as random } from '../backup/library-fixture.ts';
-import type { GangmuDB } from '@/utils/db/schema';
-import { deleteArticle, restoreRows, saveArticle, setTags } from '@/utils/storage/articles';
-import { exportBackup, importBackup } from '@/utils/storage/backup';
-import { allPostings, postingPages, readPostings } from '@/utils/storage/postings';
-import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
-import { search } from '@/utils/storage/search';
+import type { GangmuDB } from '@/background/db/schema';
+import { deleteArticle, restoreRows, saveArticle, setTags } from '@/background/storage/articles';
+import { exportBackup, importBackup } from '@/background/storage/backup';
+import { allPostings, postingPages, readPostings } from '@/background/storage/postings';
+import { deleteHighlight, putHighlight, updateNote } from '@/background/storage/highlights';
+import { search } from '@/background/storage/search';
 import {
   ARTICLE_ID,
   draft,

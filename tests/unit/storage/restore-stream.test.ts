@@ -1,16 +1,16 @@
 /**
- * The restore that writes as the file is read (utils/storage/restore-stream.ts)
+ * The restore that writes as the file is read (background/storage/restore-stream.ts)
  * must leave exactly the library the whole-text restore leaves, refuse exactly
  * what it refuses with the same message, and change nothing when it fails.
  */
 import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '@/lib/backup';
 import type { Article } from '@/lib/model';
-import { GangmuDB } from '@/utils/db/schema';
-import { importBackup } from '@/utils/storage/backup';
-import { StorageError } from '@/utils/storage/errors';
-import { restoreStreaming, type OpenText, type ReadText } from '@/utils/storage/restore-stream';
-import { search } from '@/utils/storage/search';
+import { GangmuDB } from '@/background/db/schema';
+import { importBackup } from '@/background/storage/backup';
+import { StorageError } from '@/background/storage/errors';
+import { restoreStreaming, type OpenText, type ReadText } from '@/background/storage/restore-stream';
+import { search } from '@/background/storage/search';
 import { makeLibrary, rng } from '../backup/library-fixture';
 import {
   databasesOf,

@@ -1,7 +1,7 @@
 /** A full disk: the reader is told clearly, and nothing already saved is lost. */
 import { describe, expect, it } from 'vitest';
-import type { GangmuDB } from '@/utils/db/schema';
-import { QUOTA_MESSAGE, isQuotaError } from '@/utils/storage/errors';
+import type { GangmuDB } from '@/background/db/schema';
+import { QUOTA_MESSAGE, isQuotaError } from '@/background/storage/errors';
 import {
   allHighlights,
   ARTICLE_ID,

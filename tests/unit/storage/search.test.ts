@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GangmuDB } from '@/utils/db/schema';
-import { deleteArticle, restoreRows, saveArticle } from '@/utils/storage/articles';
-import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
-import { SEARCH_SCAN_CAP, nextStep, search } from '@/utils/storage/search';
+import type { GangmuDB } from '@/background/db/schema';
+import { deleteArticle, restoreRows, saveArticle } from '@/background/storage/articles';
+import { deleteHighlight, putHighlight, updateNote } from '@/background/storage/highlights';
+import { SEARCH_SCAN_CAP, nextStep, search } from '@/background/storage/search';
 import { ARTICLE_ID, draft, freshDb, highlight, outline, tickingClock } from './fixtures';
 
 let db: GangmuDB;

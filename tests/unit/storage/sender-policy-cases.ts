@@ -1,9 +1,9 @@
 /**
- * What a page's content script may ask the background (utils/sender-policy.ts):
+ * What a page's content script may ask the background (background/sender-policy.ts):
  * [why, request, page URL, allowed]. The page is a victim.github.io essay
  * unless the row says otherwise; ARTICLE-like rows use the fixtures' draft.
  */
-import type { Request } from '@/utils/messages';
+import type { Request } from '@/protocol/messages';
 import { draft, highlight } from './fixtures';
 
 const VICTIM = 'https://victim.github.io/essay.html';

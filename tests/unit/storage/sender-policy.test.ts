@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, pageRefusal, refusal, siteOfPage } from '@/utils/sender-policy';
+import { classifySender, pageRefusal, refusal, siteOfPage } from '@/background/sender-policy';
 import {
   ARTICLE_ID,
   draft,

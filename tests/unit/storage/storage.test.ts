@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GangmuDB } from '@/utils/db/schema';
-import { getArticle, isSaved, listArticles, saveArticle } from '@/utils/storage/articles';
-import { deleteHighlight, putHighlight } from '@/utils/storage/highlights';
-import { getSitePrefs, setSitePrefs } from '@/utils/storage/site-prefs';
+import type { GangmuDB } from '@/background/db/schema';
+import { getArticle, isSaved, listArticles, saveArticle } from '@/background/storage/articles';
+import { deleteHighlight, putHighlight } from '@/background/storage/highlights';
+import { getSitePrefs, setSitePrefs } from '@/background/storage/site-prefs';
 import {
   allHighlights,
   ARTICLE_ID,

@@ -9,8 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '@/lib/backup';
 import { HIGHLIGHT_COLORS, type Article, type Highlight } from '@/lib/model';
-import type { GangmuDB, SummaryPageRow } from '@/utils/db/schema';
-import type { ArticleSummary, ListQuery } from '@/utils/messages';
+import type { GangmuDB, SummaryPageRow } from '@/background/db/schema';
+import type { ArticleSummary, ListQuery } from '@/protocol/messages';
 import {
   deleteArticle,
   listArticles,
@@ -18,17 +18,17 @@ import {
   restoreRows,
   saveArticle,
   setTags,
-} from '@/utils/storage/articles';
-import { exportBackup, importBackup } from '@/utils/storage/backup';
-import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
+} from '@/background/storage/articles';
+import { exportBackup, importBackup } from '@/background/storage/backup';
+import { deleteHighlight, putHighlight, updateNote } from '@/background/storage/highlights';
 import {
   allSummaries,
   freshSummaryPages,
   SUMMARY_PAGE_ROWS,
   summariesOf,
   type SummaryRow,
-} from '@/utils/storage/summaries';
-import { stripTerms } from '@/utils/storage/terms';
+} from '@/background/storage/summaries';
+import { stripTerms } from '@/background/storage/terms';
 import { makeArticle, makeHighlight, rng } from '../backup/library-fixture';
 import {
   allHighlights,

@@ -2,14 +2,14 @@
  * Schema upgrade paths. Each case seeds a database of an OLD shape with raw
  * IndexedDB (as a released version of the extension left it), then opens it
  * with the current GangmuDB and checks the rows. When version n+1 is added to
- * utils/db/schema.ts, add a case `from: n` here; never edit an old case.
+ * background/db/schema.ts, add a case `from: n` here; never edit an old case.
  */
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, GangmuDB, SCHEMA } from '@/utils/db/schema';
-import { getArticle, listArticles, listFacets, saveArticle } from '@/utils/storage/articles';
-import { deleteHighlight, putHighlight, updateNote } from '@/utils/storage/highlights';
+import { DB_VERSION, GangmuDB, SCHEMA } from '@/background/db/schema';
+import { getArticle, listArticles, listFacets, saveArticle } from '@/background/storage/articles';
+import { deleteHighlight, putHighlight, updateNote } from '@/background/storage/highlights';
 import { bySavedAt, type Article, type Highlight } from '@/lib/model';
-import { search } from '@/utils/storage/search';
+import { search } from '@/background/storage/search';
 import {
   allSummaries,
   freshSummaryPages,
@@ -17,10 +17,10 @@ import {
   summariesOf,
   summaryOf,
   type SummaryRow,
-} from '@/utils/storage/summaries';
-import { getSitePrefs } from '@/utils/storage/site-prefs';
-import { postingPages, type PostingRow } from '@/utils/storage/postings';
-import { articleTerms, groupTerms } from '@/utils/storage/terms';
+} from '@/background/storage/summaries';
+import { getSitePrefs } from '@/background/storage/site-prefs';
+import { postingPages, type PostingRow } from '@/background/storage/postings';
+import { articleTerms, groupTerms } from '@/background/storage/terms';
 import { ARTICLE_ID, draft, highlight, summariesById } from './fixtures';
 import { expectIndexed, expectSummaryPages } from './index-check';
 

@@ -1,0 +1,248 @@
+/**
+ * What the content script knows of the page's essay: the quick check and its
+ * report for the badge, the full engine (loaded on first need), its warm-up,
+ * the outline made ahead at idle, and the outline itself, kept while the page
+ * has not changed since (page-watch.ts counts the changes).
+ */
+import { h, render } from 'preact';
+import { Sidebar } from '../components/sidebar/Sidebar.tsx';
+import type { Translate } from '../components/sidebar/sidebar-messages.ts';
+import { quickCheckDocument, type QuickResult } from '../lib/detect/quick-check.ts';
+import { normalizeUrl } from '../lib/url/normalize-url.ts';
+import { countOutline } from '../protocol/count-points.ts';
+import type { ReplyTo, Request } from '../protocol/messages.ts';
+import { articleDraft, canonicalOf } from './article-draft.ts';
+import { EngineNotReady, type Analyze } from './engine.ts';
+import type { Lifetime } from './lifetime.ts';
+import { outlinePage, type PageOutline } from './page-outline.ts';
+import { WARM_UP_HTML } from './warm-up-sample.ts';
+
+/** Runs of the engine over the warm-up essay (each in its own idle slot). */
+const WARM_UP_ROUNDS = 3;
+/**
+ * Pages with more text than this are not outlined at idle (a long task of its own,
+ * ~0.5 s at 1M characters): the reader's open outlines them.
+ */
+const IDLE_OUTLINE_MAX = 200_000;
+/** Times an address's outline is made again at idle after the page changed. */
+const IDLE_REMAKES = 5;
+/** Delay after the quick check before saved highlights are fetched and painted (ms): soon, but after first paint. */
+export const HIGHLIGHT_LOAD_MS = 50;
+
+export interface AnalysisDeps {
+  win: Window;
+  doc: Document;
+  life: Lifetime;
+  send<R extends Request>(request: R): Promise<ReplyTo<R>>;
+  t: Translate;
+  engine: () => Promise<Analyze>;
+  /** The page's changes so far (page-watch.ts). */
+  changes: () => number;
+  /** Resolves once the saved highlights are painted: the warm-up waits for them. */
+  highlightsLoaded: () => Promise<void>;
+}
+
+export function createPageAnalysis(deps: AnalysisDeps) {
+  const { win, doc, life, send, t, engine, changes } = deps;
+  let url = win.location.href;
+  let quick: QuickResult | null = null;
+  let page: PageOutline | null = null;
+  /** The number of changes when `page` was made. */
+  let pageAt = -1;
+  /** Outlines made again at idle after the page changed, on this address. */
+  let remade = 0;
+  let textLength = -1;
+  /** The engine, once loaded: every path that outlines the page awaits {@link engineReady} first. */
+  let analyze: Analyze | null = null;
+  let warmed = false;
+
+  async function engineReady(): Promise<void> {
+    analyze ??= await engine();
+  }
+
+  const docTitle = () => doc.title.trim() || null;
+  const articleId = () => normalizeUrl(url, canonicalOf(doc));
+
+  async function report(count: number, essay: boolean, title: string | null, exact = false) {
+    const reply = await send({
+      type: 'outline-found',
+      count,
+      title,
+      essay,
+      exact,
+      articleId: articleId(),
+    });
+    if (!reply.ok) console.debug('[Gangmu] background did not take the report:', reply.error);
+  }
+
+  /** The quick check and its report for the badge. */
+  function check(): QuickResult {
+    quick = quickCheckDocument(doc);
+    void report(quick.estimate, quick.essay, docTitle());
+    // An essay's count, and its outline for the first open, are made at idle (again after
+    // an SPA's new address: the badge does not keep the estimate).
+    if (quick.essay) {
+      if (warmed) life.idle(outlineAtIdle);
+      else warmUp();
+    }
+    return quick;
+  }
+
+  /**
+   * On an essay page, once the saved highlights are painted and the browser is idle, load
+   * the engine, run it over a short essay of our own in a detached document
+   * {@link WARM_UP_ROUNDS} times and render the sidebar for it off the page (so its code is
+   * compiled), each in its own idle slot; then outline the page itself, read-only, when it
+   * is not too long. The reader's first open then shows that outline at once while the
+   * page is unchanged, and the badge gives the outline's own count from then on.
+   */
+  function warmUp() {
+    if (warmed) return;
+    warmed = true;
+    const round = (left: number) => {
+      try {
+        const scratch = doc.implementation.createHTMLDocument('');
+        scratch.body.innerHTML = WARM_UP_HTML;
+        const p = outlinePage(scratch, win, 'about:blank', analyze!);
+        if (left > 1) return life.idle(() => round(left - 1));
+        warmRender(scratch, p);
+        life.idle(outlineAtIdle);
+      } catch {
+        // Deliberately silent: the warm-up only saves time; the real outline reports its own errors.
+      }
+    };
+    // After the saved highlights are painted: loading the engine must not hold up their restore.
+    life.timeout(
+      () =>
+        void deps
+          .highlightsLoaded()
+          .catch(() => undefined)
+          .then(() =>
+            life.idle(
+              () =>
+                void engineReady().then(
+                  () => life.idle(() => round(WARM_UP_ROUNDS)),
+                  () => undefined,
+                ),
+            ),
+          ),
+      HIGHLIGHT_LOAD_MS,
+    );
+  }
+
+  /** The page's outline made ahead of the reader's first open (see {@link warmUp}). */
+  function outlineAtIdle() {
+    if (page && pageAt === changes()) return;
+    if ((doc.body?.textContent?.length ?? 0) > IDLE_OUTLINE_MAX) return;
+    try {
+      analyse();
+      mark('gangmu:idle-outline');
+    } catch {
+      // Deliberately silent: the reader's open outlines again and shows its error.
+    }
+  }
+
+  /** Renders the sidebar for the warm-up outline into an element of the scratch document, and unmounts it. */
+  function warmRender(scratch: Document, p: PageOutline) {
+    const box = scratch.createElement('div');
+    const none = () => undefined;
+    render(
+      h(Sidebar, {
+        view: { kind: 'ready', outline: p.outline, flat: p.flat },
+        docTitle: null,
+        collapsed: false,
+        alwaysOpen: false,
+        currentId: p.flat[0]?.id ?? null,
+        t,
+        onSelect: none,
+        onClose: none,
+        onCollapse: none,
+        onResize: none,
+        onAlwaysOpen: none,
+        onCopy: async () => false,
+      }),
+      box,
+    );
+    render(null, box);
+  }
+
+  /** The full engine, reported with the exact count. */
+  function analyse(): PageOutline {
+    if (!analyze) throw new EngineNotReady();
+    const at = changes();
+    page = outlinePage(doc, win, url, analyze);
+    pageAt = at;
+    textLength = doc.body?.textContent?.length ?? 0;
+    const count = countOutline(page.outline);
+    void report(count, count > 0, page.outline.title ?? docTitle(), true);
+    return page;
+  }
+
+  function mark(name: string) {
+    try {
+      win.performance?.mark(name);
+    } catch {
+      // Deliberately silent: a page that replaced `performance` only loses the bench marks.
+    }
+  }
+
+  return {
+    engineReady,
+    /** Whether the engine has loaded (an open without it shows why in its view). */
+    engineLoaded: () => analyze !== null,
+    check,
+    analyse,
+    /** The outline as it is known (none made yet: made now). */
+    ensurePage: (): PageOutline => page ?? analyse(),
+    /** The outline made while the page has not changed since, else made now. */
+    currentPage: (): PageOutline => (page && pageAt === changes() ? page : analyse()),
+    /** The outline last made, whatever has changed since (null: none yet). */
+    lastPage: () => page,
+    quick: () => quick,
+    url: () => url,
+    docTitle,
+    articleId,
+    /** The page's article as it would be saved, with its readable text. */
+    draft: () => {
+      const p = page ?? analyse();
+      return articleDraft(doc, url, p.outline, docTitle(), p.text());
+    },
+    /** A new address (an SPA's navigation): what was known of the old one is dropped. */
+    newAddress(href: string) {
+      url = href;
+      page = null;
+      remade = 0;
+    },
+    /** The address as the page now has it, without a fragment it dropped (same document). */
+    setUrl(href: string) {
+      url = href;
+    },
+    /** The body's text length changed since the outline was made (an open sidebar re-outlines). */
+    textChanged: () => (doc.body?.textContent?.length ?? 0) !== textLength,
+    /**
+     * The closed page changed: the cheap check again, reported only when its verdict
+     * changed (returned then); the outline made again at idle a few times an address.
+     */
+    recheck(): QuickResult | null {
+      const before = quick;
+      const now = quickCheckDocument(doc);
+      let changed: QuickResult | null = null;
+      if (!before || now.essay !== before.essay || now.estimate !== before.estimate) {
+        quick = now;
+        page = null;
+        void report(now.estimate, now.essay, docTitle());
+        changed = now;
+      }
+      // The page changed under an outline made at idle: made again (a few times a page at
+      // most: a page that changes on and on is outlined when the reader opens the sidebar).
+      if (now.essay && (!page || pageAt !== changes()) && remade < IDLE_REMAKES) {
+        remade++;
+        life.idle(outlineAtIdle);
+      }
+      return changed;
+    },
+    mark,
+  };
+}
+
+export type PageAnalysis = ReturnType<typeof createPageAnalysis>;
