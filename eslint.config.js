@@ -70,7 +70,14 @@ export default defineConfig(
     // Extension code runs in the browser. WXT's auto-imports (defineBackground,
     // browser…) are imported explicitly from '#imports', so no globals are needed
     // for them; TypeScript checks undefined names anyway.
-    files: ['entrypoints/**', 'components/**', 'content/**', 'background/**', 'pages/**', 'protocol/**'],
+    files: [
+      'entrypoints/**',
+      'components/**',
+      'content/**',
+      'background/**',
+      'pages/**',
+      'protocol/**',
+    ],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

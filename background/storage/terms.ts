@@ -9,7 +9,6 @@
  */
 import type { Article, Highlight } from '../../lib/model.ts';
 import { indexTerms } from '../../lib/search/index.ts';
-import { plainText } from '../../lib/text/article-text.ts';
 import type { OutlineNode } from '../../lib/types.ts';
 import type { SearchField } from '../../protocol/messages.ts';
 
@@ -77,8 +76,12 @@ export function articleFields(a: Article): FieldText[] {
   for (const f of o?.formulations ?? [])
     if (f.text) out.push({ field: 'formulation', text: f.text });
   for (const d of o?.digest ?? []) if (d) out.push({ field: 'outline', text: d });
-  const body = a.text ? plainText(a.text) : (a.sourceText ?? '');
-  if (body) out.push({ field: 'body', text: body });
+  // The body a paragraph a field: a hit shows its paragraph, and a search stops reading a
+  // long text once it has shown enough hits (search.ts HITS_PER_FIELD). Joined, the
+  // paragraphs are the text's lines, so the terms are the same.
+  if (a.text) for (const b of a.text.blocks) out.push({ field: 'body', text: b.text });
+  else if (a.sourceText)
+    for (const line of a.sourceText.split('\n')) out.push({ field: 'body', text: line });
   return out.filter((f) => f.text.length > 0);
 }
 

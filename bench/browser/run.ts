@@ -249,7 +249,17 @@ function newestSource(): number {
       else newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const dir of ['entrypoints', 'components', 'content', 'background', 'pages', 'protocol', 'lib', 'public']) walk(join(ROOT, dir));
+  for (const dir of [
+    'entrypoints',
+    'components',
+    'content',
+    'background',
+    'pages',
+    'protocol',
+    'lib',
+    'public',
+  ])
+    walk(join(ROOT, dir));
   return newest;
 }
 

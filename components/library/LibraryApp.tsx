@@ -276,8 +276,8 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
           {notice.text}
         </p>
       )}
-      {view.kind === 'article' ? (
-        view.data ? (
+      {view.kind === 'article' &&
+        (view.data ? (
           <ArticleView
             key={view.id}
             article={view.data.article}
@@ -309,53 +309,53 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
           <p class={view.error ? 'error' : 'loading'} role={view.error ? 'alert' : undefined}>
             {view.error ?? t('libraryLoading')}
           </p>
-        )
-      ) : (
-        <>
-          <FilterBar
+        ))}
+      {/* The list stays while an article is open, hidden: opening one does not tear down
+          thousands of rows, and going back shows them at once. */}
+      <div class="list-pane" hidden={view.kind === 'article'}>
+        <FilterBar
+          t={t}
+          query={query}
+          onQuery={setQuery}
+          sites={facets.sites}
+          tags={facets.tags}
+          search={search}
+          onSearch={changeSearch}
+          searchRef={searchRef}
+        />
+        <ActionsBar
+          t={t}
+          selectedCount={selected.size}
+          busy={busy}
+          progress={progress}
+          onSelectAll={() =>
+            setSelected((s) =>
+              list.kind === 'ready' && s.size < list.articles.length
+                ? new Set(list.articles.map((a) => a.id))
+                : new Set(),
+            )
+          }
+          onExport={exportZip}
+          exportOptions={exportOptions}
+          onExportOptions={changeExportOptions}
+          onBackup={backup}
+          onRestore={restore}
+        />
+        {found.kind === 'idle' ? (
+          listView
+        ) : (
+          <SearchResults
+            // A new query starts again from its first results.
+            key={found.kind === 'ready' ? found.query : found.kind}
+            state={found}
             t={t}
-            query={query}
-            onQuery={setQuery}
-            sites={facets.sites}
-            tags={facets.tags}
-            search={search}
-            onSearch={changeSearch}
-            searchRef={searchRef}
+            formatDate={formatDate}
+            activeId={activeId}
+            onActivate={setActiveId}
+            onOpen={open}
           />
-          <ActionsBar
-            t={t}
-            selectedCount={selected.size}
-            busy={busy}
-            progress={progress}
-            onSelectAll={() =>
-              setSelected((s) =>
-                list.kind === 'ready' && s.size < list.articles.length
-                  ? new Set(list.articles.map((a) => a.id))
-                  : new Set(),
-              )
-            }
-            onExport={exportZip}
-            exportOptions={exportOptions}
-            onExportOptions={changeExportOptions}
-            onBackup={backup}
-            onRestore={restore}
-          />
-          {found.kind === 'idle' ? (
-            listView
-          ) : (
-            <SearchResults
-              // A new query starts again from its first results.
-              key={found.kind === 'ready' ? found.query : found.kind}
-              state={found}
-              t={t}
-              formatDate={formatDate}
-              activeId={activeId}
-              onActivate={setActiveId}
-              onOpen={open}
-            />
-          )}
-        </>
-      )}
+        )}
+      </div>
       {undo && (
         <UndoToast
           t={t}

@@ -9,7 +9,11 @@ import {
   SITE_PREFS_WIDTH,
   sitePrefsProblem,
 } from '../../../lib/backup/site-prefs.ts';
-import { DEFAULT_SITE_PREFS, SIDEBAR_WIDTH, isPartialSitePrefs } from '../../../protocol/messages.ts';
+import {
+  DEFAULT_SITE_PREFS,
+  SIDEBAR_WIDTH,
+  isPartialSitePrefs,
+} from '../../../protocol/messages.ts';
 
 describe('site preferences in a backup', () => {
   it('has the bounds of protocol/messages.ts SIDEBAR_WIDTH', () => {

@@ -9,7 +9,11 @@ import type { Article } from '@/lib/model';
 import { GangmuDB } from '@/background/db/schema';
 import { importBackup } from '@/background/storage/backup';
 import { StorageError } from '@/background/storage/errors';
-import { restoreStreaming, type OpenText, type ReadText } from '@/background/storage/restore-stream';
+import {
+  restoreStreaming,
+  type OpenText,
+  type ReadText,
+} from '@/background/storage/restore-stream';
 import { search } from '@/background/storage/search';
 import { makeLibrary, rng } from '../backup/library-fixture';
 import {
