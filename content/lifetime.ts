@@ -13,6 +13,8 @@ export interface Lifetime {
   /** `requestAnimationFrame` that stop() cancels. */
   frame(fn: () => void): number;
   cancelFrame(id: number): void;
+  /** `fn` wrapped to run at most once a frame, however often it is called (scroll, resize). */
+  perFrame(fn: () => void): () => void;
   /** Runs `fn` when the browser is idle (at most `within` ms later), never after stop(). */
   idle(fn: () => void, within?: number): void;
   /** Adds a listener that stop() removes; returns its own remover. */
@@ -65,6 +67,16 @@ export function createLifetime(win: Window): Lifetime {
       if (!id) return;
       win.cancelAnimationFrame(id);
       frames.delete(id);
+    },
+    perFrame(fn) {
+      let queued = 0;
+      return () => {
+        if (queued) return;
+        queued = life.frame(() => {
+          queued = 0;
+          fn();
+        });
+      };
     },
     idle(fn, within = 2000) {
       if (stopped) return;

@@ -51,7 +51,6 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
   let prefs: SitePrefs = { ...DEFAULT_SITE_PREFS };
   let currentId: string | null = null;
   let pinnedUntil = 0;
-  let scrollFrame = 0;
   /** Where the focus was on the page when the sidebar opened (given back on close). */
   let focusBefore: HTMLElement | null = null;
   /** The page's room for the open sidebar (reflow.ts). */
@@ -145,13 +144,7 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
     }
   }
 
-  const onScroll = () => {
-    if (scrollFrame) return;
-    scrollFrame = life.frame(() => {
-      scrollFrame = 0;
-      updateCurrent();
-    });
-  };
+  const onScroll = life.perFrame(() => updateCurrent());
 
   async function open(focus = OUTLINE_FOCUS): Promise<void> {
     if (liveHost()) return;

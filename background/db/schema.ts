@@ -12,7 +12,7 @@
  * add `version(n + 1).stores({...}).upgrade(tx => ...)` below it, and a case
  * to tests/unit/storage/upgrade.test.ts that seeds rows of the old shape.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../../protocol/messages.ts';
 import {
@@ -175,6 +175,15 @@ export const SCHEMA = {
 /** The newest schema version. */
 export const DB_VERSION = 9;
 
+/** An upgrade's index tables, posting pages included (schema v7 on). */
+const pagedIndexTables = (tx: Transaction) =>
+  ({
+    articles: tx.table('articles'),
+    highlightGroups: tx.table('highlightGroups'),
+    postings: tx.table('postings'),
+    postingPages: tx.table('postingPages'),
+  }) as unknown as IndexTables & Required<PostingTables>;
+
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   highlightGroups!: EntityTable<HighlightGroupRow, 'articleId'>;
@@ -248,25 +257,14 @@ export class GangmuDB extends Dexie {
     this.version(8)
       .stores(SCHEMA[8])
       .upgrade(async (tx) => {
-        const tables = {
-          articles: tx.table('articles'),
-          highlightGroups: tx.table('highlightGroups'),
-          postings: tx.table('postings'),
-          postingPages: tx.table('postingPages'),
-        } as unknown as IndexTables & Required<PostingTables>;
-        await renumberGroups(tables);
+        await renumberGroups(pagedIndexTables(tx));
       });
     // v9: bodies indexed (a pasted article's pasted text already is one): every posting
     // list made again from the rows, their docs kept.
     this.version(9)
       .stores(SCHEMA[9])
       .upgrade(async (tx) => {
-        await rebuildPostings({
-          articles: tx.table('articles'),
-          highlightGroups: tx.table('highlightGroups'),
-          postings: tx.table('postings'),
-          postingPages: tx.table('postingPages'),
-        } as unknown as IndexTables & Required<PostingTables>);
+        await rebuildPostings(pagedIndexTables(tx));
       });
     // version(10) goes here, with .upgrade(), when the shape changes.
   }

@@ -32,6 +32,7 @@ import type { Analyze } from '../../content/engine.ts';
 import type { FlatNode } from '../../content/flat-outline.ts';
 import { flashElement } from '../../content/flash.ts';
 import { createHighlightController } from '../../content/highlight-controller.ts';
+import { createLifetime } from '../../content/lifetime.ts';
 import { currentPointId, outlinePage, type PageOutline } from '../../content/page-outline.ts';
 import { CURRENT_LINE, scrollToPoint } from '../../content/scroll-to.ts';
 import { renderBlocks, type RenderableBlock } from './render-blocks.ts';
@@ -133,7 +134,8 @@ export function createTextReader(deps: TextReaderDeps) {
 
   let page: PageOutline | null = null;
   let currentId: string | null = null;
-  let scrollFrame = 0;
+  /** The reader's listeners and frames, ended by stop(). */
+  const life = createLifetime(win);
   const ensurePage = (fresh = false): PageOutline => {
     if (page && !fresh) return page;
     return (page =
@@ -196,13 +198,7 @@ export function createTextReader(deps: TextReaderDeps) {
       paint();
     }
   }
-  const onScroll = () => {
-    if (scrollFrame) return;
-    scrollFrame = win.requestAnimationFrame(() => {
-      scrollFrame = 0;
-      updateCurrent();
-    });
-  };
+  const onScroll = life.perFrame(updateCurrent);
 
   ensurePage();
   // Highlights the caller has already are restored at once, and the panel drawn once with
@@ -215,7 +211,7 @@ export function createTextReader(deps: TextReaderDeps) {
   const focus = deps.focusHighlightId;
   void highlights.ensureLoaded().then(() => focus && highlights.reveal(focus));
   if (!painted) paint();
-  win.addEventListener('scroll', onScroll, { passive: true });
+  life.listen(win, 'scroll', onScroll, { passive: true });
 
   return {
     /** The outline over the frame's text (the engine's run, or the stored outline). */
@@ -226,8 +222,7 @@ export function createTextReader(deps: TextReaderDeps) {
     loaded: () => highlights.ensureLoaded(),
     stop() {
       highlights.stop();
-      win.removeEventListener('scroll', onScroll);
-      if (scrollFrame) win.cancelAnimationFrame(scrollFrame);
+      life.stop();
       render(null, panel);
     },
   };

@@ -26,6 +26,8 @@ import {
   sectionedEssay,
   selectWords,
   useExtension,
+  paintedIn,
+  readingFrame,
 } from './support.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -78,33 +80,12 @@ async function request<T>(p: Page, message: unknown): Promise<T> {
 
 const stored = (p: Page) => request<Stored>(p, { type: 'get-article', articleId });
 
-/** The article view's reading frame. */
-async function readingFrame(p: Page): Promise<Frame> {
-  const handle = await p
-    .locator('.article-view iframe.reader-frame')
-    .elementHandle({ timeout: 10_000 });
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('no reading frame');
-  return frame;
-}
-
-/** Per Gangmu colour, the text of each range painted in the frame. */
-function painted(frame: Frame) {
-  return frame.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [name, hl] of reg)
-      if (name.startsWith('gangmu-')) out[name] = [...hl].map((r) => r.toString());
-    return out;
-  });
-}
-
 /** Waits until every colour in `want` is painted with exactly those words. */
 async function waitForPainted(frame: Frame, want: Record<string, string[]>) {
   const deadline = Date.now() + 10_000;
   let last: Record<string, string[]> = {};
   while (Date.now() < deadline) {
-    last = await painted(frame);
+    last = await paintedIn(frame);
     if (Object.entries(want).every(([k, v]) => JSON.stringify(last[k]) === JSON.stringify(v)))
       return last;
     await frame.waitForTimeout(100);
@@ -117,7 +98,7 @@ async function openArticle(p: Page): Promise<Frame> {
   await p.locator('.library[data-state="ready"]').waitFor({ timeout: 10_000 });
   await p.locator('.library-list .article a', { hasText: TITLE }).click();
   await p.locator('.article-view[data-reader="text"]').waitFor({ timeout: 10_000 });
-  return readingFrame(p);
+  return readingFrame(p, '.article-view');
 }
 
 /** A highlight's entry in the outline beside the text (an open shadow root). */
@@ -195,7 +176,7 @@ test('the article view shows the saved text, the highlight painted in it and its
 });
 
 test('words selected in the text and given a colour with the toolbar are stored', async () => {
-  const frame = await readingFrame(library);
+  const frame = await readingFrame(library, '.article-view');
   await selectWords(frame, NEW_QUOTE, { scroll: true });
   const toolbar = closedUi(frame, 'toolbar');
   await toolbar.locator('.toolbar[data-mode="new"]').waitFor({ timeout: 5000 });
@@ -258,7 +239,7 @@ test('a search hit on a note opens the article with the highlight in view in the
   await hit.first().waitFor({ timeout: 10_000 });
   await hit.first().click();
   await library.locator('.article-view[data-reader="text"]').waitFor({ timeout: 10_000 });
-  const frame = await readingFrame(library);
+  const frame = await readingFrame(library, '.article-view');
   // Scrolled (smoothly or not) until the highlight, far down the essay, is in the frame's view.
   await frame.waitForFunction(
     () => {

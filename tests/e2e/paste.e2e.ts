@@ -13,7 +13,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { gbk, PAGE, PHRASE_1, TITLE_1, TITLE_2 } from '../unit/paste/fixture.ts';
-import { htmlPage, popupPath, selectWords, useExtension } from './support.ts';
+import {
+  htmlPage,
+  paintedIn,
+  popupPath,
+  readingFrame,
+  selectWords,
+  useExtension,
+} from './support.ts';
 import { closedUi } from './closed-ui.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -26,30 +33,11 @@ const e2e = useExtension({
 const errors: string[] = [];
 let page: Page;
 
-/** The reading frame's Playwright frame. */
-async function readingFrame(p: Page): Promise<Frame> {
-  const handle = await p.locator('iframe.reader-frame').elementHandle({ timeout: 10_000 });
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('no reading frame');
-  return frame;
-}
-
-/** Text of each range painted in the frame, per Gangmu colour. */
-function painted(frame: Frame) {
-  return frame.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [name, hl] of reg)
-      if (name.startsWith('gangmu-')) out[name] = [...hl].map((r) => r.toString());
-    return out;
-  });
-}
-
 async function waitForPainted(frame: Frame, name: string) {
   const deadline = Date.now() + 10_000;
   let last: Record<string, string[]> = {};
   while (Date.now() < deadline) {
-    last = await painted(frame);
+    last = await paintedIn(frame);
     if (last[name]?.length) return last;
     await frame.waitForTimeout(100);
   }
@@ -235,7 +223,7 @@ test('the library opens the saved pasted article again, with its highlight', asy
   await gone
     .locator('.outline-host .hl-link-notice[data-notice="unknown"]')
     .waitFor({ timeout: 10_000 });
-  assert.deepEqual(await painted(await readingFrame(gone)), { 'gangmu-green': [PHRASE_1] });
+  assert.deepEqual(await paintedIn(await readingFrame(gone)), { 'gangmu-green': [PHRASE_1] });
   await gone.close();
   await library.close();
 });

@@ -313,3 +313,24 @@ export async function noteEditorFrame(page: Page, timeout = 10_000): Promise<Fra
     await page.waitForTimeout(50);
   }
 }
+
+/** The text reader's frame (paste page, library article view) in `scope` (a selector before it). */
+export async function readingFrame(p: Page, scope = ''): Promise<Frame> {
+  const handle = await p
+    .locator(`${scope} iframe.reader-frame`.trim())
+    .elementHandle({ timeout: 10_000 });
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('no reading frame');
+  return frame;
+}
+
+/** Per Gangmu colour, the text of each range painted in a frame. */
+export function paintedIn(frame: Frame): Promise<Record<string, string[]>> {
+  return frame.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const [name, hl] of reg)
+      if (name.startsWith('gangmu-')) out[name] = [...hl].map((r) => r.toString());
+    return out;
+  });
+}
