@@ -6,14 +6,28 @@ type ReaderModule = typeof import('./ArticleReader.tsx');
 
 export type LazyArticleReaderProps = ArticleReaderProps;
 
+/** The module once imported: a later article opens with it at once, not a render later. */
+let cached: ReaderModule | null = null;
+let loading: Promise<ReaderModule> | null = null;
+
+/** Imports the reader's code once (later calls share the import; a failed one is tried again). */
+export function loadArticleReader(): Promise<ReaderModule> {
+  loading ??= import('./ArticleReader.tsx').then(
+    (m) => (cached = m),
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
+  return loading;
+}
+
 /**
  * {@link ArticleReaderProps | ArticleReader}, its code (the text reader, the
  * highlight machinery, the outline panel) imported when an article with text
- * is first opened: the library's first screen does not wait for it.
+ * is first opened, or earlier when the library page is idle
+ * ({@link loadArticleReader}): the library's first screen does not wait for it.
  */
-/** The module once imported: a later article opens with it at once, not a render later. */
-let cached: ReaderModule | null = null;
-
 export function LazyArticleReader(props: LazyArticleReaderProps) {
   const { t } = props;
   const [loaded, setLoaded] = useState<ReaderModule | null>(cached);
@@ -21,11 +35,8 @@ export function LazyArticleReader(props: LazyArticleReaderProps) {
   useEffect(() => {
     if (loaded) return;
     let live = true;
-    void import('./ArticleReader.tsx').then(
-      (m) => {
-        cached = m;
-        if (live) setLoaded(m);
-      },
+    void loadArticleReader().then(
+      (m) => live && setLoaded(m),
       (err: unknown) => live && setError(errorMessage(err)),
     );
     return () => {

@@ -4,7 +4,7 @@
  * pages/library/library-actions.ts; every browser API comes in through
  * {@link LibraryDeps}, so it renders in tests.
  */
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MARKDOWN_TYPE, type MarkdownExportOptions } from '@/pages/library/export-options';
 import { storedExportPrefs, type ExportPrefs } from '@/pages/library/export-prefs';
 import { PASTE_PAGE } from '@/protocol/highlight-link';
@@ -21,6 +21,7 @@ import {
 } from '@/protocol/messages';
 import { ActionsBar } from './ActionsBar.tsx';
 import { ArticleView } from './ArticleView.tsx';
+import { loadArticleReader } from './LazyArticleReader.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { LibraryList } from './LibraryList.tsx';
 import type { LibraryT } from './library-strings.ts';
@@ -241,6 +242,16 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
   // The list as one element, made again only when it changes: a keystroke in the search
   // box renders the page, and should not compare the list's rows (hundreds, once scrolled)
   // before its search can start.
+  // The article reader's code, once the first screen is up and the page is idle: the first
+  // article opened then does not wait for its import (about 100 ms on a slow machine).
+  const listReady = list.kind === 'ready';
+  useEffect(() => {
+    if (!listReady) return;
+    const load = () => void loadArticleReader().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 3000 });
+    else setTimeout(load, 1000);
+  }, [listReady]);
+
   const listView = useMemo(
     () => (
       <LibraryList
