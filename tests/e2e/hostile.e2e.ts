@@ -323,7 +323,10 @@ const items = (page: Page) => closedUi(page, 'sidebar').locator('li[data-level]'
 
 type PageArticle = {
   ok: true;
-  value: { draft: { title: string; outline: unknown } | null; markdown: string | null };
+  value: {
+    draft: { title: string; outline: unknown; text?: { blocks: { text: string }[] } } | null;
+    markdown: string | null;
+  };
 };
 
 test('text the reader never sees is never read: not in the sidebar, not in the saved article', async () => {
@@ -349,7 +352,7 @@ test('text the reader never sees is never read: not in the sidebar, not in the s
     assert.ok(`${shown}\n${labels}`.includes(words), `the sidebar shows ${words}`);
 
   // Nothing hidden is read: not in the sidebar's text, tooltips or labels, not in the article
-  // that would be saved (its title, outline and Markdown).
+  // that would be saved (its title, outline, saved text and Markdown).
   const article = (await sendToTab(tabId, { type: 'get-page-article' })) as PageArticle;
   assert.equal(article.ok, true, JSON.stringify(article));
   const { draft, markdown } = article.value;
@@ -357,6 +360,10 @@ test('text the reader never sees is never read: not in the sidebar, not in the s
   assert.equal(draft.title, '以高效能治理推进基层治理现代化');
   assert.match(markdown, /坚持党建引领/);
   assert.match(markdown, /一是 坚持党的全面领导/);
+  // The text the library would keep is the visible words, the hidden ones taken out of them.
+  const saved = (draft.text?.blocks ?? []).map((b) => b.text).join('\n');
+  for (const words of ['坚持党建引领', '坚持党的全面领导', '群众满意不满意'])
+    assert.ok(saved.includes(words), `the saved text holds ${words}`);
   const draftJson = JSON.stringify(draft);
   for (const p of Object.keys(PLACES) as Place[]) {
     for (const [where, text] of [
