@@ -29,7 +29,7 @@ import { restoreStreaming, type ReadText } from './storage/restore-stream.ts';
 import { asStorageError, StorageError } from './storage/errors.ts';
 import { deleteHighlight, putHighlight, updateNote } from './storage/highlights.ts';
 import { search } from './storage/search.ts';
-import { refusal } from './sender-policy.ts';
+import { classifySender, refusal } from './sender-policy.ts';
 import { createNoteEditorSessions } from './note-editor-sessions.ts';
 import { getSitePrefs, setSitePrefs } from './storage/site-prefs.ts';
 import {
@@ -126,7 +126,15 @@ export function createRouter({
       case 'report-highlights':
         return tabs.dispatch(request, sender);
       case 'get-article':
-        return use((db) => getArticle(db, request.articleId));
+        return use(async (db) => {
+          const found = await getArticle(db, request.articleId);
+          // A page's content script asks for its highlights: the saved and pasted texts (up
+          // to a few MB) stay in the extension, which alone shows them.
+          if (!found.article || classifySender(sender, extensionOrigin)?.kind === 'extension')
+            return found;
+          const { text: _text, sourceText: _source, ...article } = found.article;
+          return { ...found, article };
+        });
       case 'save-article':
         return use((db) => saveArticle(db, request.article, clock));
       case 'put-highlight':

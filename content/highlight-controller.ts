@@ -53,6 +53,8 @@ export interface HighlightDeps {
    * the background again. Later loads (a reset) ask.
    */
   preloaded?: readonly Highlight[];
+  /** Whether new highlights keep a position selector (highlight-store.ts; default true). */
+  positions?: boolean;
 }
 
 export function createHighlightController(deps: HighlightDeps) {
@@ -67,6 +69,7 @@ export function createHighlightController(deps: HighlightDeps) {
     changed: deps.changed,
     ready: deps.ready,
     preloaded: deps.preloaded,
+    positions: deps.positions,
     removed: (id) => {
       if (toolbar.showing() === id) toolbar.hide();
     },
@@ -157,7 +160,7 @@ export function createHighlightController(deps: HighlightDeps) {
     start: () => toolbar.start(),
     stop() {
       toolbar.stop();
-      store.clearPaint();
+      store.stop();
     },
     /** A new address: forget this page's highlights and load the new page's. */
     reset() {

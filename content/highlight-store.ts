@@ -74,6 +74,12 @@ export interface HighlightStoreDeps {
   preloaded?: readonly Highlight[];
   /** A highlight was taken off the page (the toolbar showing it closes). */
   removed?(id: string): void;
+  /**
+   * Whether a new highlight keeps its position selector (default true). False where
+   * the text's offsets are not the page's: the library's reader of a saved text, whose
+   * highlights the original page must find by their words and context alone.
+   */
+  positions?: boolean;
 }
 
 export function createHighlightStore(deps: HighlightStoreDeps) {
@@ -86,6 +92,8 @@ export function createHighlightStore(deps: HighlightStoreDeps) {
   /** A linked highlight (`#gangmu-hl=`) that could not be shown on the page: marked in the sidebar. */
   let linked: { id: string; kind: 'orphan' | 'unknown' } | null = null;
   let preloaded = deps.preloaded;
+  /** Set by stop(): a load still under way paints nothing after it. */
+  let stopped = false;
 
   const root = () => textRoot(doc);
 
@@ -128,6 +136,7 @@ export function createHighlightStore(deps: HighlightStoreDeps) {
    * ({@link ensurePaths}) — painting never waits for the engine.
    */
   function relayout(freshPage = false) {
+    if (stopped) return;
     const map = buildTextMap(root());
     let structure: PageStructure | null = null;
     const lazy = () => (structure ??= structureOf(map, deps.page(freshPage)));
@@ -215,11 +224,13 @@ export function createHighlightStore(deps: HighlightStoreDeps) {
     ensurePaths();
     const map = buildTextMap(root());
     const structure = structureOf(map, deps.page());
-    const selectors = describe(map.text, start, end, {
+    const described = describe(map.text, start, end, {
       nodes: structure.nodes,
       rangeOf: (_n, path) => structure.ranges.get(pathKey(path)) ?? null,
     });
-    if (!selectors.length) return null;
+    const selectors =
+      deps.positions === false ? described.filter((x) => x.kind !== 'position') : described;
+    if (!selectors.some((x) => x.kind === 'quote')) return null;
     const at = now();
     const highlight: Highlight = {
       id: newId(win),
@@ -365,8 +376,11 @@ export function createHighlightStore(deps: HighlightStoreDeps) {
       return exportItems(placements);
     },
     count: () => stored.length,
-    /** Takes the paint off the page (stop). */
-    clearPaint: () => painter.clear(),
+    /** Takes the paint off the page; a load still under way paints nothing after this. */
+    stop: () => {
+      stopped = true;
+      painter.clear();
+    },
   };
 }
 

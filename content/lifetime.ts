@@ -89,13 +89,18 @@ export function createLifetime(win: Window): Lifetime {
       else life.timeout(run, 300);
     },
     listen(target, type, fn, options) {
+      if (stopped) return () => undefined;
       target.addEventListener(type, fn, options);
       const remove = () => target.removeEventListener(type, fn, options);
       enders.push(remove);
       return remove;
     },
     observer(cb) {
-      const o = new MutationObserver(cb);
+      // One made or observing after stop() lets go at its first records.
+      const o = new MutationObserver((records, self) => {
+        if (stopped) self.disconnect();
+        else cb(records, self);
+      });
       enders.push(() => o.disconnect());
       return o;
     },

@@ -89,6 +89,20 @@ export function mergeBackup(
     };
   }
   const a = newer(existing.articles, incoming.articles);
+  // A newer row without the saved text (or pasted text) does not erase the stored one: an
+  // edit made on an older copy (a tag, on a machine that never had the text) carries none.
+  const stored = new Map(existing.articles.map((r) => [r.id, r]));
+  a.rows = a.rows.map((r) => {
+    const old = stored.get(r.id);
+    if (!old) return r;
+    const text = r.text ?? old.text;
+    const sourceText = r.sourceText ?? old.sourceText;
+    return {
+      ...r,
+      ...(text !== undefined ? { text } : {}),
+      ...(sourceText !== undefined ? { sourceText } : {}),
+    };
+  });
   const h = newer(existing.highlights, incoming.highlights);
   const sites = new Set((existing.sitePrefs ?? []).map((p) => p.site));
   return {

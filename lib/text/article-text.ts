@@ -5,8 +5,8 @@
  * a stored outline's anchors point into it.
  *
  * Bounded: a page of millions of characters or tens of thousands of blocks is
- * kept up to {@link MAX_TEXT_CHARS} and {@link MAX_TEXT_BLOCKS}, and the rest
- * counted in `cut` (the reader is told; the outline is capped long before).
+ * kept from its start up to {@link MAX_TEXT_CHARS} and {@link MAX_TEXT_BLOCKS}
+ * (a prefix of whole blocks), and the rest counted in `cut` (the reader is told).
  */
 import type { ArticleText, TextBlock } from '../model.ts';
 import type { Block } from '../types.ts';
@@ -22,7 +22,9 @@ export function articleTextOf(blocks: readonly Block[]): ArticleText {
   let chars = 0;
   let cut = 0;
   for (const b of blocks) {
-    if (out.length >= MAX_TEXT_BLOCKS || chars + b.text.length > MAX_TEXT_CHARS) {
+    // Past the bound the rest is cut, not just this block: saved block i stays the
+    // engine's block i, which the stored outline's anchors name.
+    if (cut > 0 || out.length >= MAX_TEXT_BLOCKS || chars + b.text.length > MAX_TEXT_CHARS) {
       cut += b.text.length;
       continue;
     }

@@ -153,11 +153,14 @@ export function createTextReader(deps: TextReaderDeps) {
     articleId: () => id,
     draft: () => deps.draft(ensurePage()),
     changed: () => {
+      if (life.stopped) return;
       paint();
       deps.onChange?.(highlights.count());
     },
     linkOf: deps.linkOf,
     preloaded: deps.highlights,
+    // A saved text's offsets are not the original page's: its highlights go by their words.
+    positions: content.kind !== 'saved',
   });
 
   function select(item: FlatNode) {
@@ -209,7 +212,7 @@ export function createTextReader(deps: TextReaderDeps) {
   // same id). A highlight named by a link or a search hit is then scrolled to and
   // flashed, or marked as not placed (the reveal never paints anything itself).
   const focus = deps.focusHighlightId;
-  void highlights.ensureLoaded().then(() => focus && highlights.reveal(focus));
+  void highlights.ensureLoaded().then(() => !life.stopped && focus && highlights.reveal(focus));
   if (!painted) paint();
   life.listen(win, 'scroll', onScroll, { passive: true });
 

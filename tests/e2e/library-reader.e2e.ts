@@ -193,6 +193,8 @@ test('words selected in the text and given a colour with the toolbar are stored'
     made.selectors.some((s) => s.kind === 'outline-node'),
     'it names its point',
   );
+  // No position: offsets over the saved text are not the original page's.
+  assert.ok(!made.selectors.some((s) => s.kind === 'position'), 'it has no position selector');
   // Listed under section 一's 一是, and counted.
   const points = library.locator('.article-view .outline-host li.node[data-level="1"]');
   await points

@@ -313,6 +313,29 @@ describe('mergeBackup', () => {
     });
   });
 
+  it('merge: a newer row without the saved or pasted text keeps the stored ones', () => {
+    const a5 = makeArticle(5);
+    expect(a1.text).toBeDefined();
+    expect(a5.sourceText).toBeDefined();
+    const { text: _t, ...a1bare } = a1;
+    const { sourceText: _s, ...a5bare } = a5;
+    const plan = mergeBackup(
+      { articles: [a1, a5], highlights: [] },
+      {
+        articles: [
+          { ...a1bare, tags: ['新标签'], updatedAt: later(a1.updatedAt, 5) },
+          { ...a5bare, updatedAt: later(a5.updatedAt, 5) },
+        ],
+        highlights: [],
+      },
+      'merge',
+    );
+    expect(plan.articles.map((a) => [a.tags, a.text, a.sourceText])).toEqual([
+      [['新标签'], a1.text, undefined],
+      [a5.tags, a5.text, a5.sourceText],
+    ]);
+  });
+
   it('merge: highlights merge by id even when their article keeps the stored version', () => {
     const a1old = { ...a1, updatedAt: later(a1.updatedAt, -60) };
     const extra = makeHighlight(9, a1.id);

@@ -36,6 +36,9 @@ describe('createLifetime', () => {
     life.stop();
     expect(life.stopped).toBe(true);
     expect(ended).toHaveBeenCalledOnce();
+    // Nothing started after stop runs either.
+    life.listen(window, 'gangmu-test', fn);
+    life.observer(fn).observe(target, { childList: true });
     window.dispatchEvent(new Event('gangmu-test'));
     target.append('x');
     life.timeout(fn, 0);

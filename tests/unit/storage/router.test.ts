@@ -51,6 +51,24 @@ describe('background router', () => {
     });
   });
 
+  it("answers a page's get-article without the saved text; the extension's pages get it", async () => {
+    const { r } = router();
+    const text = { blocks: [{ kind: 'paragraph' as const, text: '正文一段。' }] };
+    await r.handle(
+      { type: 'save-article', article: draft({ text, sourceText: '原文' }) },
+      FROM_EXTENSION,
+    );
+    await r.handle({ type: 'put-highlight', highlight: highlight('h1'), article: draft() }, tab(1));
+    const page = await r.handle({ type: 'get-article', articleId: ARTICLE_ID }, tab(1));
+    expect(page).toMatchObject({ ok: true, value: { highlights: [{ id: 'h1' }] } });
+    const pageArticle = page.ok ? page.value.article : null;
+    expect(pageArticle).toMatchObject({ id: ARTICLE_ID });
+    expect(pageArticle).not.toHaveProperty('text');
+    expect(pageArticle).not.toHaveProperty('sourceText');
+    const ext = await r.handle({ type: 'get-article', articleId: ARTICLE_ID }, FROM_EXTENSION);
+    expect(ext).toMatchObject({ ok: true, value: { article: { text, sourceText: '原文' } } });
+  });
+
   it('reports a tab as saved once its article is in the library', async () => {
     const { r } = router();
     await r.handle({ type: 'outline-found', count: 3, title: 't', essay: true }, tab(2));

@@ -80,9 +80,15 @@ describe('articleTextOf', () => {
     expect(a.blocks).toHaveLength(MAX_TEXT_BLOCKS);
     expect(a.cut).toBe(15);
     expect(articleTextProblem(a)).toBeNull();
-    const big = articleTextOf([block('好'.repeat(MAX_TEXT_CHARS - 10)), block('长'.repeat(20))]);
-    expect(big.blocks).toHaveLength(1);
-    expect(big.cut).toBe(20);
+    // Cut as a prefix of whole blocks: a short block after the one that did not fit is cut
+    // too, so saved block i stays the engine's block i.
+    const big = articleTextOf([
+      block('好'.repeat(MAX_TEXT_CHARS - 10)),
+      block('长'.repeat(20)),
+      block('短'),
+    ]);
+    expect(big.blocks.map((b) => b.text.length)).toEqual([MAX_TEXT_CHARS - 10]);
+    expect(big.cut).toBe(21);
     expect(articleTextProblem(big)).toBeNull();
   });
 });
