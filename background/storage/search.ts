@@ -65,7 +65,13 @@ const HITS_PER_FIELD = 3;
 /** Characters of context each side of a hit's first match. */
 const SNIPPET_RADIUS = 30;
 
-/** The hits of one document's fields, at most {@link HITS_PER_FIELD} per field kind. */
+/**
+ * The hits of one document's fields, at most {@link HITS_PER_FIELD} per field
+ * kind. The body (an article's text, its last fields) is read for a one-word
+ * query only when no other field holds the word: a title or outline hit says
+ * where it matched, and reading fifty essays' texts for 发展 cost more than the
+ * rest of the search. A query of several words reads it, as a word may be there alone.
+ */
 function fieldHits(
   m: QueryMatcher,
   fields: readonly FieldText[],
@@ -75,6 +81,7 @@ function fieldHits(
   const per = new Map<SearchField, number>();
   const shown = new Set<string>();
   for (const { field, text } of fields) {
+    if (field === 'body' && m.pieces <= 1 && out.length > 0) break;
     if ((per.get(field) ?? 0) >= HITS_PER_FIELD) continue;
     const spans = m.spans(text);
     if (spans.length === 0) continue;

@@ -88,8 +88,13 @@ describe('search', () => {
     expect(hit[0]).toMatchObject({ field: 'body', cutBefore: true, cutAfter: true });
     expect(marked(hit[0]!)).toContain('推行[河湖长制]，守护一江清水');
     expect(hit[0]!.text.length).toBeLessThan(200);
-    // Words from title and body together find the article.
-    expect((await search(db, '基层治理 一江清水')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
+    // Words from title and body together find the article: the title's hit first, then the body's.
+    const both = await search(db, '基层治理 一江清水');
+    expect(both.map((r) => r.articleId)).toEqual([ARTICLE_ID]);
+    expect(both[0]!.hits[0]!.field).toBe('title');
+    expect(both[0]!.hits.some((h) => h.field === 'body')).toBe(true);
+    // A word the title already shows: the body is not read for it.
+    expect((await search(db, '基层治理'))[0]!.hits.map((h) => h.field)).toEqual(['title']);
     // A re-save without text keeps the body searchable; a delete takes it out.
     await saveArticle(db, draft());
     expect((await search(db, '一江清水')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
