@@ -2,11 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Outline } from '../../lib/types.ts';
 import type { FlatNode } from '../../content/flat-outline.ts';
-import { ArticleMeta } from '../sidebar/ArticleMeta.tsx';
-import { DigestList } from '../sidebar/DigestList.tsx';
-import { FormulationList } from '../sidebar/FormulationList.tsx';
 import { LevelButtons } from '../sidebar/LevelButtons.tsx';
-import { OutlineTree } from '../sidebar/OutlineTree.tsx';
+import { OutlineBody, SidebarBrand } from '../sidebar/OutlineBody.tsx';
 import type { Translate } from '../sidebar/sidebar-messages.ts';
 
 export interface OutlinePanelProps {
@@ -46,39 +43,26 @@ export function OutlinePanel(props: OutlinePanelProps) {
   return (
     <div class="sidebar" role="complementary" aria-label={t('sidebarTitle')}>
       <div class="bar">
-        <span class="brand">{t('sidebarTitle')}</span>
-        {(props.highlightCount ?? 0) > 0 && (
-          <span class="hl-count" data-count={props.highlightCount}>
-            {t('hlCount', [String(props.highlightCount)])}
-          </span>
-        )}
+        <SidebarBrand highlightCount={props.highlightCount} t={t} />
         {flat.length > 0 && (
           <LevelButtons maxLevel={maxLevel} depth={depth} onChange={setMaxLevel} t={t} />
         )}
       </div>
       <div class="scroll">
         {props.notice}
-        {props.meta !== false && (
-          <ArticleMeta outline={outline} fallbackTitle={props.fallbackTitle} t={t} />
-        )}
-        {outline.nodes.length === 0 ? (
-          <p class="status no-essay">{props.emptyText}</p>
-        ) : (
-          <nav class="outline" aria-label={t('sidebarOutline')}>
-            <OutlineTree
-              nodes={outline.nodes}
-              byId={byId}
-              maxLevel={maxLevel}
-              currentId={props.currentId}
-              onSelect={props.onSelect}
-              renderExtra={props.renderNodeExtra}
-              t={t}
-            />
-          </nav>
-        )}
-        <FormulationList formulations={outline.formulations} t={t} />
-        <DigestList digest={outline.digest} conclusion={outline.conclusion} t={t} />
-        {props.children}
+        <OutlineBody
+          outline={outline}
+          byId={byId}
+          maxLevel={maxLevel}
+          currentId={props.currentId}
+          meta={props.meta !== false ? { fallbackTitle: props.fallbackTitle } : undefined}
+          emptyText={props.emptyText}
+          t={t}
+          onSelect={props.onSelect}
+          renderExtra={props.renderNodeExtra}
+        >
+          {props.children}
+        </OutlineBody>
       </div>
     </div>
   );

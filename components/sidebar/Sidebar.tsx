@@ -3,11 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { composing } from '../ime.ts';
 import type { Outline } from '../../lib/types.ts';
 import type { FlatNode } from '../../content/flat-outline.ts';
-import { ArticleMeta } from './ArticleMeta.tsx';
-import { DigestList } from './DigestList.tsx';
-import { FormulationList } from './FormulationList.tsx';
 import { LevelButtons } from './LevelButtons.tsx';
-import { OutlineTree } from './OutlineTree.tsx';
+import { OutlineBody, SidebarBrand } from './OutlineBody.tsx';
 import { ResizeHandle } from './ResizeHandle.tsx';
 import type { Translate } from './sidebar-messages.ts';
 
@@ -156,12 +153,7 @@ export function Sidebar(props: SidebarProps) {
     >
       <ResizeHandle onResize={props.onResize} side={props.side ?? 'right'} t={t} />
       <div class="bar">
-        <span class="brand">{t('sidebarTitle')}</span>
-        {(props.highlightCount ?? 0) > 0 && (
-          <span class="hl-count" data-count={props.highlightCount}>
-            {t('hlCount', [String(props.highlightCount)])}
-          </span>
-        )}
+        <SidebarBrand highlightCount={props.highlightCount} t={t} />
         {view.kind === 'ready' && (
           <LevelButtons maxLevel={maxLevel} depth={depth} onChange={setMaxLevel} t={t} />
         )}
@@ -187,28 +179,20 @@ export function Sidebar(props: SidebarProps) {
         {view.kind === 'loading' && <p class="status loading">{t('sidebarLoading')}</p>}
         {view.kind === 'error' && <p class="status error">{t('sidebarError', [view.error])}</p>}
         {view.kind === 'ready' && (
-          <>
-            <ArticleMeta outline={view.outline} fallbackTitle={props.docTitle} t={t} />
-            {view.outline.nodes.length === 0 ? (
-              <p class="status no-essay">{t('sidebarNoEssay')}</p>
-            ) : (
-              <nav class="outline" aria-label={t('sidebarOutline')} onKeyDown={onTreeKey}>
-                <OutlineTree
-                  nodes={view.outline.nodes}
-                  byId={byId}
-                  maxLevel={maxLevel}
-                  currentId={currentShown}
-                  onSelect={props.onSelect}
-                  renderExtra={props.renderNodeExtra}
-                  more={view.outline.more ?? 0}
-                  t={t}
-                />
-              </nav>
-            )}
-            <FormulationList formulations={view.outline.formulations} t={t} />
-            <DigestList digest={view.outline.digest} conclusion={view.outline.conclusion} t={t} />
+          <OutlineBody
+            outline={view.outline}
+            byId={byId}
+            maxLevel={maxLevel}
+            currentId={currentShown}
+            meta={{ fallbackTitle: props.docTitle }}
+            emptyText={t('sidebarNoEssay')}
+            t={t}
+            onSelect={props.onSelect}
+            onTreeKey={onTreeKey}
+            renderExtra={props.renderNodeExtra}
+          >
             {props.children}
-          </>
+          </OutlineBody>
         )}
       </div>
       <div class="foot">

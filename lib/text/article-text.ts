@@ -36,13 +36,3 @@ export function articleTextOf(blocks: readonly Block[]): ArticleText {
   }
   return cut > 0 ? { blocks: out, cut } : { blocks: out };
 }
-
-/** The text's blocks as lines: what search indexes and what a plain export holds. */
-export const plainText = (text: ArticleText): string => text.blocks.map((b) => b.text).join('\n');
-
-/** Characters in the text's blocks. */
-export function textLength(text: ArticleText): number {
-  let n = 0;
-  for (const b of text.blocks) n += b.text.length;
-  return n;
-}

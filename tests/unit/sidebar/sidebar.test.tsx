@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OutlinePanel } from '@/components/reader/OutlinePanel';
 import { Sidebar, type SidebarProps, type SidebarView } from '@/components/sidebar/Sidebar';
 import type { Outline, OutlineNode } from '@/lib/types';
 import { flattenOutline } from '@/content/flat-outline';
@@ -187,6 +188,30 @@ describe('Sidebar on deep and capped outlines', () => {
     act(() => (root.querySelector('button[data-level-button="1"]') as HTMLButtonElement).click());
     // Level 1 only: its 5 points below, and the 12 beyond the cap in its second section.
     expect(root.querySelector('li[data-level="1"] .folded')!.textContent).toContain('+17');
+  });
+
+  it("the text reader's panel shows the same outline body: points beyond the cap counted", () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    act(() =>
+      render(
+        <OutlinePanel
+          outline={deep}
+          flat={flattenOutline(deep.nodes)}
+          fallbackTitle="t"
+          emptyText="none"
+          currentId={null}
+          t={t}
+          onSelect={() => undefined}
+        />,
+        root,
+      ),
+    );
+    expect([...root.querySelectorAll('li.more-points')].map((li) => li.textContent)).toEqual([
+      'sidebarMorePoints(37)',
+    ]);
+    act(() => render(null, root));
+    root.remove();
   });
 
   it('says how many points each list had beyond the cap', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMarkdown, analyzeText } from '@/lib/index';
+import { analyzeMarkdown } from '@/lib/index';
 import { articleTextProblem } from '@/lib/backup/is-article';
-import {
-  MAX_TEXT_BLOCKS,
-  MAX_TEXT_CHARS,
-  articleTextOf,
-  plainText,
-  textLength,
-} from '@/lib/text/article-text';
+import { MAX_TEXT_BLOCKS, MAX_TEXT_CHARS, articleTextOf } from '@/lib/text/article-text';
 import type { Block, OutlineNode } from '@/lib/types';
 
 const ESSAY = [
@@ -60,12 +54,6 @@ describe('articleTextOf', () => {
     }
     expect(articleTextProblem(text)).toBeNull();
     expect(JSON.parse(JSON.stringify(text))).toEqual(text);
-  });
-
-  it('gives a text that is plain lines for search and export', () => {
-    const text = articleTextOf(analyzeText('第一段。\n\n第二段。').blocks.blocks);
-    expect(plainText(text)).toBe('第一段。\n第二段。');
-    expect(textLength(text)).toBe(8);
   });
 
   it('keeps a huge page within its bounds and counts what it cut', () => {
