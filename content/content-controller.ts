@@ -11,7 +11,7 @@ import type { Translate } from '../components/sidebar/sidebar-messages.ts';
 import { highlightIdFromHash } from '../protocol/highlight-link.ts';
 import { errorMessage, type ReplyTo, type Request } from '../protocol/messages.ts';
 import { createContentRequests } from './content-requests.ts';
-import type { Analyze } from './engine.ts';
+import type { AnalyzeSteps } from './engine.ts';
 import { createHighlightController } from './highlight-controller.ts';
 import { createLifetime } from './lifetime.ts';
 import { sameDocument, withoutFragment } from './link-target.ts';
@@ -28,7 +28,7 @@ export interface ContentDeps {
   /** The note editor frame's address for a session token (highlight-controller.ts). */
   noteEditorUrl?: (token: string) => string;
   /** The full engine, loaded on first need (engine.ts: the extension's engine script). */
-  engine: () => Promise<Analyze>;
+  engine: () => Promise<AnalyzeSteps>;
 }
 
 export function createContentController({ win, doc, send, t, noteEditorUrl, engine }: ContentDeps) {
@@ -49,12 +49,12 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     doc,
     send,
     t,
-    page: (fresh = false) => (fresh ? analysis.analyse() : analysis.ensurePage()),
+    page: (fresh = false) => (fresh ? analysis.currentPage() : analysis.ensurePage()),
     articleId: analysis.articleId,
     draft: analysis.draft,
     changed: () => sidebar.paint(),
     noteEditorUrl,
-    ready: analysis.engineReady,
+    ready: analysis.pageReady,
   });
   const sidebar = createSidebarSession({
     win,

@@ -33,7 +33,7 @@ export function createContentRequests(deps: ContentRequestDeps) {
   /** The page's Markdown with the reader's highlights, outline or not. */
   async function markdown(obsidian = false): Promise<string> {
     await highlights.ensureLoaded();
-    await analysis.engineReady();
+    await analysis.pageReady();
     const p = analysis.ensurePage();
     return outlineToMarkdown(p.outline, {
       url: analysis.url(),

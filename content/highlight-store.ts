@@ -124,8 +124,20 @@ export function createHighlightStore(deps: HighlightStoreDeps) {
   let resolvePaths: (() => void) | null = null;
   function ensurePaths() {
     const resolve = resolvePaths;
+    if (!resolve) return;
     resolvePaths = null;
-    resolve?.();
+    try {
+      resolve();
+    } catch (err) {
+      if (!(err instanceof EngineNotReady) || !deps.ready) throw err;
+      // A long page being outlined in slices: its highlights are listed without their
+      // points meanwhile, and again under them once the outline is made.
+      resolvePaths ??= resolve;
+      void deps.ready().then(
+        () => !stopped && deps.changed(),
+        () => undefined,
+      );
+    }
   }
 
   /**

@@ -12,9 +12,11 @@ import { normalizeUrl } from '../lib/url/normalize-url.ts';
 import { countOutline } from '../protocol/count-points.ts';
 import type { ReplyTo, Request } from '../protocol/messages.ts';
 import { articleDraft, canonicalOf } from './article-draft.ts';
-import { EngineNotReady, type Analyze } from './engine.ts';
+import { runSteps } from '../lib/steps.ts';
+import { EngineNotReady, type AnalyzeSteps } from './engine.ts';
 import type { Lifetime } from './lifetime.ts';
-import { outlinePage, type PageOutline } from './page-outline.ts';
+import { gaveUpOutline, pageOutlineOf, type PageOutline } from './page-outline.ts';
+import { runSliced, Stopped, TooLong } from './sliced.ts';
 import { WARM_UP_HTML } from './warm-up-sample.ts';
 
 /** Runs of the engine over the warm-up essay (each in its own idle slot). */
@@ -35,7 +37,7 @@ export interface AnalysisDeps {
   life: Lifetime;
   send<R extends Request>(request: R): Promise<ReplyTo<R>>;
   t: Translate;
-  engine: () => Promise<Analyze>;
+  engine: () => Promise<AnalyzeSteps>;
   /** The page's changes so far (page-watch.ts). */
   changes: () => number;
   /** Resolves once the saved highlights are painted: the warm-up waits for them. */
@@ -53,8 +55,12 @@ export function createPageAnalysis(deps: AnalysisDeps) {
   let remade = 0;
   let textLength = -1;
   /** The engine, once loaded: every path that outlines the page awaits {@link engineReady} first. */
-  let analyze: Analyze | null = null;
+  let analyze: AnalyzeSteps | null = null;
   let warmed = false;
+  /** The outline being made in slices (sliced.ts), and the number of changes it started at. */
+  let running: { at: number; promise: Promise<PageOutline> } | null = null;
+  /** Counts the runs started (and the addresses): a run that is no longer the last one stops. */
+  let runs = 0;
 
   async function engineReady(): Promise<void> {
     analyze ??= await engine();
@@ -103,7 +109,7 @@ export function createPageAnalysis(deps: AnalysisDeps) {
       try {
         const scratch = doc.implementation.createHTMLDocument('');
         scratch.body.innerHTML = WARM_UP_HTML;
-        const p = outlinePage(scratch, win, 'about:blank', analyze!);
+        const p = pageOutlineOf(runSteps(analyze!(scratch, { window: win, url: 'about:blank' })));
         if (left > 1) return life.idle(() => round(left - 1));
         warmRender(scratch, p);
         life.idle(outlineAtIdle);
@@ -132,11 +138,13 @@ export function createPageAnalysis(deps: AnalysisDeps) {
 
   /** The page's outline made ahead of the reader's first open (see {@link warmUp}). */
   function outlineAtIdle() {
-    if (page && pageAt === changes()) return;
+    if (fresh()) return;
     if ((doc.body?.textContent?.length ?? 0) > IDLE_OUTLINE_MAX) return;
+    const done = () => mark('gangmu:idle-outline');
     try {
-      analyse();
-      mark('gangmu:idle-outline');
+      const made = outline();
+      if (made instanceof Promise) made.then(done, () => undefined);
+      else done();
     } catch {
       // Deliberately silent: the reader's open outlines again and shows its error.
     }
@@ -166,16 +174,84 @@ export function createPageAnalysis(deps: AnalysisDeps) {
     render(null, box);
   }
 
-  /** The full engine, reported with the exact count. */
+  /** The outline made while the page has not changed since, if any. */
+  const fresh = (): PageOutline | null => (page && pageAt === changes() ? page : null);
+
+  /** Keeps `made` as the page's outline (made at `at` changes), reported with the exact count. */
+  function keep(made: PageOutline, at: number): PageOutline {
+    page = made;
+    pageAt = at;
+    textLength = doc.body?.textContent?.length ?? 0;
+    const count = countOutline(made.outline);
+    void report(count, count > 0, made.outline.title ?? docTitle(), true);
+    return made;
+  }
+
+  /** The full engine at once (however long the page), reported with the exact count. */
   function analyse(): PageOutline {
     if (!analyze) throw new EngineNotReady();
     const at = changes();
-    page = outlinePage(doc, win, url, analyze);
-    pageAt = at;
-    textLength = doc.body?.textContent?.length ?? 0;
-    const count = countOutline(page.outline);
-    void report(count, count > 0, page.outline.title ?? docTitle(), true);
-    return page;
+    return keep(pageOutlineOf(runSteps(analyze(doc, { window: win, url }))), at);
+  }
+
+  /**
+   * The page's outline: the one made while the page has not changed since, else made
+   * now in slices (sliced.ts). A page short enough is done in the first slice and its
+   * outline returned at once; a long one gives a promise (one run, whoever asks),
+   * rejected with TooLong past the engine's budget.
+   */
+  function outline(): PageOutline | Promise<PageOutline> {
+    const have = fresh();
+    if (have) return have;
+    const at = changes();
+    if (running && running.at === at) return running.promise;
+    if (!analyze) throw new EngineNotReady();
+    const mine = ++runs;
+    const run = runSliced(analyze(doc, { window: win, url }), life, {
+      doc,
+      cancelled: () => mine !== runs,
+    });
+    if (run.done) return keep(pageOutlineOf(run.value), at);
+    const promise = run.promise.then(
+      (analysis) => {
+        if (running?.promise === promise) running = null;
+        const made = pageOutlineOf(analysis);
+        return keep(made, at);
+      },
+      (err: unknown) => {
+        if (running?.promise === promise) running = null;
+        // Past the budget: the page is read and kept without an outline, and the sidebar says why.
+        if (err instanceof TooLong)
+          return keep(gaveUpOutline(docTitle(), Math.round(err.workedMs / 1000)), at);
+        throw err;
+      },
+    );
+    running = { at, promise };
+    return promise;
+  }
+
+  /** The outline if it can be had at once; else EngineNotReady (the caller awaits {@link pageReady}). */
+  function outlineNow(): PageOutline {
+    const made = outline();
+    if (made instanceof Promise) {
+      made.catch(() => undefined); // whoever awaits pageReady() hears of its failure
+      throw new EngineNotReady('the page is being outlined');
+    }
+    return made;
+  }
+
+  /** Resolves once the page's outline is at hand (the engine loaded, a long page outlined). */
+  async function pageReady(): Promise<void> {
+    await engineReady();
+    for (;;) {
+      try {
+        await outline();
+        return;
+      } catch (err) {
+        // A newer run took over (the page changed): wait for that one.
+        if (!(err instanceof Stopped) || life.stopped) throw err;
+      }
+    }
   }
 
   function mark(name: string) {
@@ -191,11 +267,14 @@ export function createPageAnalysis(deps: AnalysisDeps) {
     /** Whether the engine has loaded (an open without it shows why in its view). */
     engineLoaded: () => analyze !== null,
     check,
+    /** The outline made again, now (however long the page). */
     analyse,
-    /** The outline as it is known (none made yet: made now). */
-    ensurePage: (): PageOutline => page ?? analyse(),
-    /** The outline made while the page has not changed since, else made now. */
-    currentPage: (): PageOutline => (page && pageAt === changes() ? page : analyse()),
+    outline,
+    pageReady,
+    /** The outline as it is known (none made yet: made now, or EngineNotReady while made in slices). */
+    ensurePage: (): PageOutline => page ?? outlineNow(),
+    /** The outline made while the page has not changed since, else made now (as ensurePage). */
+    currentPage: (): PageOutline => fresh() ?? outlineNow(),
     /** The outline last made, whatever has changed since (null: none yet). */
     lastPage: () => page,
     quick: () => quick,
@@ -204,13 +283,15 @@ export function createPageAnalysis(deps: AnalysisDeps) {
     articleId,
     /** The page's article as it would be saved, with its readable text. */
     draft: () => {
-      const p = page ?? analyse();
+      const p = page ?? outlineNow();
       return articleDraft(doc, url, p.outline, docTitle(), p.text());
     },
     /** A new address (an SPA's navigation): what was known of the old one is dropped. */
     newAddress(href: string) {
       url = href;
       page = null;
+      running = null;
+      runs++;
       remade = 0;
     },
     /** The address as the page now has it, without a fragment it dropped (same document). */

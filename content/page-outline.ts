@@ -5,8 +5,9 @@
 import type { Analyze } from './engine.ts';
 import type { ArticleText } from '../lib/model.ts';
 import { articleTextOf } from '../lib/text/article-text.ts';
+import type { Analysis } from '../lib/index.ts';
 import type { BlockDoc, Outline, OutlineNode } from '../lib/types.ts';
-import { currentIndex } from './current-section.ts';
+import { currentIndexOf } from './current-section.ts';
 import { flattenOutline, type FlatNode } from './flat-outline.ts';
 import { locateText, type Squeezed } from './locate-text.ts';
 
@@ -23,6 +24,27 @@ export interface PageOutline {
   targets: (PointTarget | null)[];
   /** The page's readable text as the library keeps it (made on first call, then kept). */
   text(): ArticleText;
+  /**
+   * Set when the engine gave up on the page past its budget (content/sliced.ts): the
+   * seconds it worked. The outline is then empty, and the page is read and kept
+   * without it.
+   */
+  gaveUp?: number;
+}
+
+/** What stands for the outline of a page the engine gave up on after `seconds` of work. */
+export function gaveUpOutline(title: string | null, seconds: number): PageOutline {
+  const outline: Outline = {
+    title,
+    subtitle: null,
+    author: null,
+    affiliation: null,
+    conclusion: null,
+    formulations: [],
+    digest: [],
+    nodes: [],
+  };
+  return { outline, flat: [], targets: [], text: () => ({ blocks: [] }), gaveUp: seconds };
 }
 
 /**
@@ -51,7 +73,11 @@ export function outlinePage(
   url: string,
   analyze: Analyze,
 ): PageOutline {
-  const { blocks, outline } = analyze(doc, { window: win, url });
+  return pageOutlineOf(analyze(doc, { window: win, url }));
+}
+
+/** The page's outline from the engine's result on it (each point tied to its place in the DOM). */
+export function pageOutlineOf({ blocks, outline }: Analysis): PageOutline {
   const flat = flattenOutline(outline.nodes);
   const cache = new Map<Element, Squeezed>();
   let text: ArticleText | undefined;
@@ -75,6 +101,6 @@ export function targetTop(target: PointTarget | null): number {
  * line at `line` px from the viewport's top (null above the first point).
  */
 export function currentPointId(page: PageOutline, line: number): string | null {
-  const i = currentIndex(page.targets.map(targetTop), line);
+  const i = currentIndexOf(page.targets.length, (k) => targetTop(page.targets[k] ?? null), line);
   return i >= 0 ? (page.flat[i]?.id ?? null) : null;
 }

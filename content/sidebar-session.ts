@@ -20,7 +20,8 @@ import { flashElement } from './flash.ts';
 import type { HighlightController } from './highlight-controller.ts';
 import type { Lifetime } from './lifetime.ts';
 import type { PageAnalysis } from './page-analysis.ts';
-import { currentPointId } from './page-outline.ts';
+import { currentPointId, type PageOutline } from './page-outline.ts';
+import { Stopped } from './sliced.ts';
 import { reflowBeside, type Reflow } from './reflow.ts';
 import { CURRENT_LINE, scrollToPoint } from './scroll-to.ts';
 import { COLLAPSED_WIDTH, createSidebarHost, type SidebarHost } from './sidebar-host.ts';
@@ -29,6 +30,16 @@ import { COLLAPSED_WIDTH, createSidebarHost, type SidebarHost } from './sidebar-
 const XHTML = 'http://www.w3.org/1999/xhtml';
 /** After a click, the clicked point stays current while the smooth scroll runs (ms). */
 const PIN_MS = 1200;
+/**
+ * Pages of more elements than this are not reflowed: laying out 50,000 paragraphs at a
+ * new width froze such a page for 1–2 s in Chromium. The sidebar lies over them, and the
+ * reader can move it to the other side (⇆). Article pages have a few thousand at most.
+ */
+export const REFLOW_MAX_ELEMENTS = 20_000;
+
+/** Whether the page is small enough to reflow beside the sidebar. */
+const roomy = (doc: Document) => doc.getElementsByTagName('*').length <= REFLOW_MAX_ELEMENTS;
+
 /** What the focus goes to when the sidebar opens: the outline (see {@link SidebarSession.open}). */
 export const OUTLINE_FOCUS = 'button.item[aria-current="true"], button.item, .scroll[tabindex]';
 
@@ -59,18 +70,55 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
 
   const site = () => win.location.hostname || win.location.protocol;
 
-  /** The view of the page's outline; made again when the page changed since. */
-  function setViewFromPage() {
-    if (!analysis.engineLoaded()) return; // open() has put the reason in `view`
+  /**
+   * The view of the page's outline; made again when the page changed since. A long page
+   * is outlined in slices (sliced.ts): the view says so meanwhile, and the promise
+   * returned resolves once the outline is shown (null: shown already).
+   */
+  function setViewFromPage(): Promise<void> | null {
+    if (!analysis.engineLoaded()) return null; // open() has put the reason in `view`
+    let made: ReturnType<PageAnalysis['outline']>;
     try {
       // The outline made at idle serves while the page has not changed since.
-      const p = analysis.currentPage();
-      // Title, author, highlights and the actions on every page; "no structure found"
-      // stands in for an outline where there is none.
-      view = { kind: 'ready', outline: p.outline, flat: p.flat };
+      made = analysis.outline();
     } catch (err) {
-      view = { kind: 'error', error: errorMessage(err) };
+      showOutline(err);
+      return null;
     }
+    if (!(made instanceof Promise)) {
+      showOutline(null, made);
+      return null;
+    }
+    view = { kind: 'loading' };
+    return made.then(
+      // The outline is rendered in a task of its own (the one that made it was long enough).
+      (p) =>
+        new Promise<void>((shown) =>
+          life.timeout(() => {
+            if (host) {
+              showOutline(null, p);
+              paint();
+            }
+            shown();
+          }, 0),
+        ),
+      (err: unknown) => {
+        // Stopped: a newer run took over (the page changed), and its refresh shows it.
+        if (!host || life.stopped || err instanceof Stopped) return;
+        showOutline(err);
+        paint();
+      },
+    );
+  }
+
+  /** Puts the page's outline (or what went wrong) in the view, and finds the current point. */
+  function showOutline(err: unknown, p?: PageOutline) {
+    // Title, author, highlights and the actions on every page; "no structure found"
+    // stands in for an outline where there is none.
+    if (p) {
+      view = { kind: 'ready', outline: p.outline, flat: p.flat };
+      if (p.gaveUp !== undefined) view.note = t('sidebarTooLong', [String(p.gaveUp)]);
+    } else view = { kind: 'error', error: errorMessage(err) };
     currentId = null;
     // Where the reader is needs the page's layout: read it on the next frame, after the
     // sidebar has rendered, not synchronously here (that forced a full layout mid-open).
@@ -161,14 +209,22 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
     analysis.mark('gangmu:open');
     // Outline first, while the page's styles are settled: reading computed styles after the
     // sidebar is inserted would recalculate the whole page's styles first. Then one render.
-    setViewFromPage();
-    analysis.mark('gangmu:outlined');
+    // A long page's outline comes later (the sidebar says so meanwhile).
+    const later = setViewFromPage();
+    if (!later) analysis.mark('gangmu:outlined');
     const width = prefs.collapsed ? COLLAPSED_WIDTH : prefs.width;
     host = createSidebarHost(doc, width, prefs.side);
-    // The page reflows beside the sidebar: no line of the essay runs under it.
-    reflow = reflowBeside(doc, width, prefs.side);
+    // The page reflows beside the sidebar: no line of the essay runs under it. A long page
+    // that is still being outlined reflows once its outline is shown: a page's new layout
+    // makes every computed style the outline still reads cost a full recalculation.
+    const makeRoom = () => {
+      reflow = roomy(doc)
+        ? reflowBeside(doc, prefs.collapsed ? COLLAPSED_WIDTH : prefs.width, prefs.side)
+        : null;
+    };
+    if (!later) makeRoom();
     paint();
-    analysis.mark('gangmu:rendered');
+    if (!later) analysis.mark('gangmu:rendered');
     // Capture: scrolls of inner scroll boxes do not bubble.
     unlisten = [
       life.listen(doc, 'scroll', onScroll, { capture: true, passive: true }),
@@ -182,6 +238,13 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
     const active = doc.activeElement as HTMLElement | null;
     focusBefore =
       active && active !== doc.body && typeof active.focus === 'function' ? active : null;
+    if (later) {
+      await later;
+      if (host?.shadow !== shadow || life.stopped) return;
+      if (!reflow) makeRoom();
+      analysis.mark('gangmu:outlined');
+      analysis.mark('gangmu:rendered');
+    }
     // One frame: the frame callback that marks the current point (setViewFromPage's) was
     // queued first, so it has run and rendered when this one looks for it.
     life.frame(() =>

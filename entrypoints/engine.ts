@@ -7,9 +7,9 @@
  * See content/engine.ts.
  */
 import { defineUnlistedScript } from '#imports';
-import { analyzeDocument } from '@/lib/index';
+import { analyzeDocumentSteps } from '@/lib/index';
 import { ENGINE_GLOBAL } from '@/content/engine-global';
 
 export default defineUnlistedScript(() => {
-  (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] = analyzeDocument;
+  (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] = analyzeDocumentSteps;
 });

@@ -3,16 +3,18 @@
  * (a Document, a window for computed styles) is passed in.
  */
 import type { BlockDoc, Outline } from './types.ts';
-import { recognize } from './outline/recognize.ts';
+import { recognize, recognizeSteps } from './outline/recognize.ts';
 import type { Settings } from './outline/settings.ts';
 import { blocksFromText } from './blocks/from-text.ts';
 import { blocksFromMarkdown } from './blocks/from-markdown.ts';
-import { blocksFromDocument, type DomOptions } from './blocks/from-dom.ts';
+import { blocksFromDocument, blocksFromDocumentSteps, type DomOptions } from './blocks/from-dom.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 export type * from './types.ts';
-export { recognize } from './outline/recognize.ts';
+export { recognize, recognizeSteps } from './outline/recognize.ts';
+export { runSteps, type Steps } from './steps.ts';
 export { DEFAULT_SETTINGS, type Settings } from './outline/settings.ts';
-export { blocksFromText, blocksFromMarkdown, blocksFromDocument };
+export { blocksFromText, blocksFromMarkdown, blocksFromDocument, blocksFromDocumentSteps };
 export type { DomOptions };
 
 /** An essay's blocks together with the outline recognised in them. */
@@ -39,6 +41,18 @@ export function analyzeDocument(
   options: DomOptions = {},
   settings: Partial<Settings> = {},
 ): Analysis {
-  const blocks = blocksFromDocument(doc, options);
-  return { blocks, outline: recognize(blocks, settings) };
+  return runSteps(analyzeDocumentSteps(doc, options, settings));
+}
+
+/**
+ * {@link analyzeDocument} in steps (lib/steps.ts): a web page runs it a slice at a
+ * time, so a huge page never holds the reader's tab for long.
+ */
+export function* analyzeDocumentSteps(
+  doc: Document,
+  options: DomOptions = {},
+  settings: Partial<Settings> = {},
+): Steps<Analysis> {
+  const blocks = yield* blocksFromDocumentSteps(doc, options);
+  return { blocks, outline: yield* recognizeSteps(blocks, settings) };
 }

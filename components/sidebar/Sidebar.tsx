@@ -12,7 +12,13 @@ import type { Translate } from './sidebar-messages.ts';
 export type SidebarView =
   | { kind: 'loading' }
   | { kind: 'error'; error: string }
-  | { kind: 'ready'; outline: Outline; flat: readonly FlatNode[] };
+  | {
+      kind: 'ready';
+      outline: Outline;
+      flat: readonly FlatNode[];
+      /** A line above the outline (the engine gave up on a long page: why there is none). */
+      note?: string;
+    };
 
 export interface SidebarProps {
   view: SidebarView;
@@ -178,6 +184,7 @@ export function Sidebar(props: SidebarProps) {
         {props.notice}
         {view.kind === 'loading' && <p class="status loading">{t('sidebarLoading')}</p>}
         {view.kind === 'error' && <p class="status error">{t('sidebarError', [view.error])}</p>}
+        {view.kind === 'ready' && view.note && <p class="status note">{view.note}</p>}
         {view.kind === 'ready' && (
           <OutlineBody
             outline={view.outline}

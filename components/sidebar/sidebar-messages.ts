@@ -14,6 +14,7 @@ export type SidebarMessage =
   | 'sidebarNotHtml'
   | 'sidebarLoading'
   | 'sidebarError'
+  | 'sidebarTooLong'
   | 'sidebarAuthor'
   | 'sidebarAffiliation'
   | 'sidebarOutline'

@@ -11,8 +11,9 @@ import {
   isDocumentLike,
   isElement,
   tagOf,
-  walkTree,
+  walkTreeSteps,
 } from './walk-tree.ts';
+import type { Steps } from '../steps.ts';
 
 /** Visible non-space characters in an element's subtree, and how many of them are link text. */
 export interface TextStats {
@@ -63,11 +64,14 @@ export function visibleLength(s: string): number {
   return n;
 }
 
-/** Find the densest text container under `top`, a document or element (see the module comment). */
-export function findDensestContainer(
+/**
+ * Find the densest text container under `top`, a document or element (see the
+ * module comment), in steps (lib/steps.ts).
+ */
+export function* densestContainerSteps(
   top: Node,
   styleOf: (el: Element) => ElementStyle,
-): DensityResult {
+): Steps<DensityResult> {
   const stats = new Map<Element, TextStats>();
   const credit = new Map<Element, number>();
   const stack: Frame[] = [];
@@ -77,7 +81,7 @@ export function findDensestContainer(
     if (el) credit.set(el, (credit.get(el) ?? 0) + w);
   };
 
-  walkTree(top, {
+  yield* walkTreeSteps(top, {
     enter(node) {
       if (isElement(node)) {
         const tag = tagOf(node);

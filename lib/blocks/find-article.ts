@@ -5,7 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { INDEX_ATTR, cloneWithIndex, liveOf } from './clone-map.ts';
-import { findDensestContainer, visibleLength, type TextStats } from './densest-container.ts';
+import { densestContainerSteps, visibleLength, type TextStats } from './densest-container.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import type { ElementStyle } from './style-reader.ts';
 import { bodyOf, htmlRootOf, isElement, walkTree } from './walk-tree.ts';
 
@@ -95,6 +96,17 @@ export function findArticle(
   doc: Document,
   styleOf: (el: Element) => ElementStyle,
 ): ArticleLocation {
+  return runSteps(findArticleSteps(doc, styleOf));
+}
+
+/**
+ * {@link findArticle} in steps (lib/steps.ts). Readability's own run is one piece:
+ * it is bounded by {@link MAX_READABILITY_ELEMENTS}.
+ */
+export function* findArticleSteps(
+  doc: Document,
+  styleOf: (el: Element) => ElementStyle,
+): Steps<ArticleLocation> {
   const empty: ArticleLocation = {
     roots: [],
     kept: null,
@@ -106,7 +118,8 @@ export function findArticle(
     method: 'none',
   };
   if (!htmlRootOf(doc)) return empty;
-  const density = findDensestContainer(doc, styleOf);
+  const density = yield* densestContainerSteps(doc, styleOf);
+  yield;
   // Readability reads a copy, which holds no shadow root: where the densest text is
   // rendered through an open shadow root (a web component's essay), its choice is not
   // what the reader sees.
@@ -116,6 +129,7 @@ export function findArticle(
     !(density.root && inShadow(density.root, doc))
       ? runReadability(doc)
       : null;
+  if (read) yield;
   const meta = {
     title: read?.result.title ?? null,
     byline: read?.result.byline ?? null,

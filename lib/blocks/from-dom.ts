@@ -6,10 +6,11 @@
 import type { Block, BlockDoc } from '../types.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { boldSpans } from './bold-runs.ts';
-import { findArticle } from './find-article.ts';
+import { findArticleSteps } from './find-article.ts';
 import { pageHints } from './page-hints.ts';
 import { createStyleReader, type StyleWindow } from './style-reader.ts';
-import { walkBlocks } from './walk-blocks.ts';
+import { walkBlocksSteps } from './walk-blocks.ts';
+import { runSteps, stepCounter, type Steps } from '../steps.ts';
 import { htmlRootOf } from './walk-tree.ts';
 
 /** Environment for {@link blocksFromDocument}. */
@@ -29,14 +30,21 @@ export interface DomOptions {
  * other XML document) gives zero blocks. This never throws on odd markup.
  */
 export function blocksFromDocument(doc: Document, options: DomOptions = {}): BlockDoc {
+  return runSteps(blocksFromDocumentSteps(doc, options));
+}
+
+/** {@link blocksFromDocument} in steps (lib/steps.ts): a page may pause it between tasks. */
+export function* blocksFromDocumentSteps(doc: Document, options: DomOptions = {}): Steps<BlockDoc> {
   if (!htmlRootOf(doc)) {
     // No page: an empty or binary file, or an SVG/XML document.
     return { format: 'html', blocks: [], hints: options.url ? { url: options.url } : {} };
   }
   const styleOf = createStyleReader(options.window);
-  const article = findArticle(doc, styleOf);
+  const article = yield* findArticleSteps(doc, styleOf);
   const blocks: Block[] = [];
-  for (const raw of walkBlocks(article, styleOf)) {
+  const tick = stepCounter();
+  for (const raw of yield* walkBlocksSteps(article, styleOf)) {
+    if (tick()) yield;
     const { text, offsets } = normalizeText(raw.raw);
     if (text.length === 0) continue;
     const block: Block = {
@@ -50,5 +58,6 @@ export function blocksFromDocument(doc: Document, options: DomOptions = {}): Blo
     if (raw.centered) block.centered = true;
     blocks.push(block);
   }
-  return { format: 'html', blocks, hints: pageHints(doc, article, options.url) };
+  yield;
+  return { format: 'html', blocks, hints: yield* pageHints(doc, article, options.url) };
 }

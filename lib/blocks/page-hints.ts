@@ -4,6 +4,7 @@
  */
 import type { DocHints } from '../types.ts';
 import { isUnseen } from './page-chrome.ts';
+import type { Steps } from '../steps.ts';
 
 /** True when the reader sees `el`: no ancestor (or itself) hidden, a template, a noscript… */
 function seen(el: Element): boolean {
@@ -145,17 +146,18 @@ export function findBylineElement(doc: Document): string | null {
   return null;
 }
 
-/** Collect {@link DocHints} for a page. */
-export function pageHints(
+/** Collect {@link DocHints} for a page (in steps: lib/steps.ts). */
+export function* pageHints(
   doc: Document,
   found: { title: string | null; byline: string | null; siteName: string | null },
   url: string | undefined,
-): DocHints {
+): Steps<DocHints> {
   const hints: DocHints = {};
   const docTitle = collapseSpace(doc.querySelector('title')?.textContent ?? '');
   if (docTitle) hints.docTitle = docTitle;
   const title = findHeadline(doc, docTitle, found.title);
   if (title) hints.title = title;
+  yield;
   const byline = plausibleByline(found.byline) ?? findBylineElement(doc);
   if (byline) hints.byline = byline;
   const site =

@@ -7,7 +7,8 @@ import type { BlockKind } from '../types.ts';
 import type { ArticleLocation } from './find-article.ts';
 import { BLOCK_TAGS, SKIP_TAGS, isChromeElement, isUnseen } from './page-chrome.ts';
 import type { ElementStyle } from './style-reader.ts';
-import { CDATA_SECTION_NODE, TEXT_NODE, isElement, tagOf, walkTree } from './walk-tree.ts';
+import { CDATA_SECTION_NODE, TEXT_NODE, isElement, tagOf, walkTreeSteps } from './walk-tree.ts';
+import type { Steps } from '../steps.ts';
 
 /** A block before normalisation: raw text and bold ranges in raw offsets. */
 export interface RawBlock {
@@ -82,14 +83,14 @@ interface Pending {
   frame: Frame;
 }
 
-/** Walk the article's roots into raw blocks, in document order. */
-export function walkBlocks(
+/** Walk the article's roots into raw blocks, in document order (in steps: lib/steps.ts). */
+export function* walkBlocksSteps(
   article: ArticleLocation,
   styleOf: (el: Element) => ElementStyle,
-): RawBlock[] {
+): Steps<RawBlock[]> {
   const out: RawBlock[] = [];
   for (const root of article.roots) {
-    if (!hiddenAbove(root, styleOf)) walkRoot(root, article, styleOf, out);
+    if (!hiddenAbove(root, styleOf)) yield* walkRoot(root, article, styleOf, out);
   }
   return out;
 }
@@ -105,12 +106,12 @@ function hiddenAbove(el: Element, styleOf: (el: Element) => ElementStyle): boole
   return false;
 }
 
-function walkRoot(
+function* walkRoot(
   root: Element,
   article: ArticleLocation,
   styleOf: (el: Element) => ElementStyle,
   out: RawBlock[],
-): void {
+): Steps<void> {
   const { kept, onPath, stats } = article;
   const stack: Frame[] = [];
   let pending: Pending | null = null;
@@ -159,7 +160,7 @@ function walkRoot(
     return BYLINE_LINE.test(text) || (!!article.byline && text === article.byline.trim());
   };
 
-  walkTree(root, {
+  yield* walkTreeSteps(root, {
     enter(node) {
       if (!isElement(node)) {
         if (node.nodeType !== TEXT_NODE && node.nodeType !== CDATA_SECTION_NODE) return false;

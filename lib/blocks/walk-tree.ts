@@ -2,6 +2,7 @@
  * An iterative pre-order walk over a DOM subtree with enter/exit callbacks.
  * No recursion, so 10,000-level-deep pages cannot overflow the stack.
  */
+import { runSteps, stepCounter, type Steps } from '../steps.ts';
 
 /** Callbacks for {@link walkTree}. */
 export interface TreeVisitor {
@@ -17,12 +18,18 @@ export interface TreeVisitor {
  * `nextSibling`, and pages that open with `<head>` have several top-level elements).
  */
 export function walkTree(root: Node, visitor: TreeVisitor): void {
+  runSteps(walkTreeSteps(root, visitor));
+}
+
+/** {@link walkTree} in steps (lib/steps.ts): it yields every {@link STEP_UNITS} nodes entered. */
+export function* walkTreeSteps(root: Node, visitor: TreeVisitor): Steps<void> {
+  const tick = stepCounter();
   if (isDocumentLike(root)) {
     const tops = Array.from(root.childNodes);
-    for (const top of tops) walkSubtree(top, visitor);
+    for (const top of tops) yield* walkSubtree(top, visitor, tick);
     return;
   }
-  walkSubtree(root, visitor);
+  yield* walkSubtree(root, visitor, tick);
 }
 
 /**
@@ -43,14 +50,16 @@ function composedChildren(node: Node): ArrayLike<Node> | null {
   return null;
 }
 
-function walkSubtree(root: Node, visitor: TreeVisitor): void {
+function* walkSubtree(root: Node, visitor: TreeVisitor, tick: () => boolean): Steps<void> {
   let node: Node = root;
   for (;;) {
+    if (tick()) yield;
     const entered = visitor.enter(node);
     // Across a shadow boundary or a slot, the rendered children are walked in their
     // turn (a recursion per boundary, a few levels on real pages), then the node is left.
     const composed = entered ? composedChildren(node) : null;
-    if (composed) for (const child of Array.from(composed)) walkSubtree(child, visitor);
+    if (composed)
+      for (const child of Array.from(composed)) yield* walkSubtree(child, visitor, tick);
     const first = entered && !composed ? node.firstChild : null;
     if (first) {
       node = first;

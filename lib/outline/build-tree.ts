@@ -10,6 +10,7 @@ import { cleanPointText } from './point-text.ts';
 import { continues, type InlinePoint } from './inline.ts';
 import { LAST } from './markers.ts';
 import { REPORT_INLINE, SECTION_FRAME } from './candidates.ts';
+import { stepCounter, type Steps } from '../steps.ts';
 
 interface Open {
   node: OutlineNode;
@@ -82,11 +83,12 @@ function inlineNode(p: InlinePoint, block: number, text: string, level: number):
  * Builds the tree from block-level candidates (reading order) and the inline
  * points of each block.
  */
-export function buildTree(
+export function* buildTree(
   blocks: Block[],
   cands: Candidate[],
   inline: Map<number, InlinePoint[]>,
-): OutlineNode[] {
+): Steps<OutlineNode[]> {
+  const tick = stepCounter();
   const roots: OutlineNode[] = [];
   const stack: Open[] = [];
   const byBlock = new Map(cands.map((c) => [c.block, c]));
@@ -98,6 +100,7 @@ export function buildTree(
     (parent ? parent.children : roots).push(node);
   };
   for (let b = 0; b < blocks.length; b++) {
+    if (tick()) yield;
     const c = byBlock.get(b);
     let lead: OutlineNode | undefined;
     if (c) {

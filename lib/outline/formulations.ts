@@ -17,6 +17,7 @@
  */
 import type { Block, Formulation, NodeSource } from '../types.ts';
 import { parseCnNumber } from './markers.ts';
+import { stepCounter, type Steps } from '../steps.ts';
 
 /** Quoted words of this length are slogans; longer quotations are citations. */
 const MIN_QUOTED = 2;
@@ -115,11 +116,12 @@ function enumerated(
 }
 
 /** Finds the formulations of the body blocks (indices in `body`). */
-export function findFormulations(
+export function* findFormulations(
   blocks: Block[],
   body: number[],
   title: string | null,
-): Formulation[] {
+): Steps<Formulation[]> {
+  const tick = stepCounter();
   // 1. Candidates: quoted phrases of the body and the headline, digit formulas.
   const candidates = new Set<string>();
   const quotedIn = (t: string, into = candidates) => {
@@ -139,6 +141,7 @@ export function findFormulations(
   const headline = (text: string) =>
     inTitle.has(text) || (countsUnquoted(text) && (title?.includes(text) ?? false));
   for (const b of body) {
+    if (tick()) yield;
     const t = blocks[b]!.text;
     quotedIn(t);
     for (const m of t.matchAll(PLUS_FORMULA)) candidates.add(m[0]);
@@ -161,6 +164,7 @@ export function findFormulations(
   for (const code of lengthsAt.keys()) opens[code >> 3]! |= 1 << (code & 7);
   const found = new Map<string, NodeSource[]>();
   for (const b of body) {
+    if (tick()) yield;
     const t = blocks[b]!.text;
     for (let i = 0; i < t.length;) {
       const code = t.charCodeAt(i);

@@ -7,6 +7,7 @@ import { isEndMatter, isFurniture } from './furniture.ts';
 import { isPersonName, parseNames, splitJoinedNames } from './names.ts';
 import { bare } from './point-text.ts';
 import { isSectionFrame, isWholeBold } from './candidates.ts';
+import { stepCounter, type Steps } from '../steps.ts';
 
 /** What the recogniser learns about the document around the body. */
 export interface Meta {
@@ -159,7 +160,8 @@ function isTitleLike(b: Block): boolean {
 }
 
 /** Finds title, subtitle, author and affiliation and the blocks to leave out of the outline. */
-export function findMeta(doc: BlockDoc): Meta {
+export function* findMeta(doc: BlockDoc): Steps<Meta> {
+  const tick = stepCounter();
   const { blocks, hints } = doc;
   const skip = new Set<number>();
   let author: string | null = null;
@@ -171,6 +173,7 @@ export function findMeta(doc: BlockDoc): Meta {
   // Another article spliced in at a page jump: what stands between （下转第X页） and the
   // next （上接第Y页） belongs to the article printed on that page.
   for (let i = 0; i < n; i++) {
+    if (tick()) yield;
     if (!JUMP_AWAY.test(blocks[i]!.text)) continue;
     let j = i + 1;
     while (j < n && !JUMP_BACK.test(blocks[j]!.text)) j++;
@@ -186,14 +189,16 @@ export function findMeta(doc: BlockDoc): Meta {
       break;
     }
   }
-  blocks.forEach((b, i) => {
-    if (isFurniture(b.text)) skip.add(i);
-  });
+  for (let i = 0; i < n; i++) {
+    if (tick()) yield;
+    if (isFurniture(blocks[i]!.text)) skip.add(i);
+  }
 
   tableOfContents(blocks, skip);
 
   // Affiliation notes anywhere; a block that is nothing but the note is skipped.
   for (let i = 0; i < n; i++) {
+    if (tick()) yield;
     const m = AFFILIATION.exec(blocks[i]!.text);
     if (!m) continue;
     const aff = (m[1] ?? m[2] ?? '').trim();
@@ -217,6 +222,7 @@ export function findMeta(doc: BlockDoc): Meta {
   const edge = (i: number) => i < EDGE_BLOCKS || i >= n - EDGE_BLOCKS;
   let bylineAt = -1;
   for (let i = 0; i < n; i++) {
+    if (tick()) yield;
     if (!edge(i) || skip.has(i)) continue;
     const a = parseByline(blocks[i]!.text);
     if (a) {

@@ -8,6 +8,7 @@ import type { Candidate } from './candidates.ts';
 import { sentenceEnd } from './point-text.ts';
 import { isPersonName } from './names.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import { stepCounter, type Steps } from '../steps.ts';
 
 /** A shared opening that ends in a reporting verb. */
 const REPORTED = /(?:表示|介绍|说|指出|提醒|认为|透露)$/;
@@ -32,12 +33,13 @@ function commonPrefix(a: string, b: string): number {
  * no other candidate, in reading order). Paragraphs group only when no
  * candidate stands between them (`barrier(i, j)` says whether one does).
  */
-export function parallelLeads(
+export function* parallelLeads(
   blocks: Block[],
   free: number[],
   barrier: (from: number, to: number) => boolean,
   settings: Settings = DEFAULT_SETTINGS,
-): Candidate[] {
+): Steps<Candidate[]> {
+  const tick = stepCounter();
   const {
     parallelMinMembers: MIN_MEMBERS,
     parallelLongPrefix: LONG_PREFIX,
@@ -49,6 +51,7 @@ export function parallelLeads(
   const out: Candidate[] = [];
   const used = new Set<number>();
   for (let x = 0; x < free.length; x++) {
+    if (tick()) yield;
     const i = free[x]!;
     if (used.has(i)) continue;
     const a = blocks[i]!.text;

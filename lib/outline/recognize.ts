@@ -33,7 +33,8 @@ import {
 import { withSettings, type Settings } from './settings.ts';
 import { keepSeries } from './series.ts';
 import { frameLeads, framePoints } from './topic-frames.ts';
-import { enforceOutline } from './validate.ts';
+import { enforceOutlineSteps } from './validate.ts';
+import { runSteps, stepCounter, type Steps } from '../steps.ts';
 
 /** Openings that mark the closing paragraph. */
 const CONCLUSION = /^(综上所述|总而言之|总之|综上|结语|结束语)(?:[，,：:\s]|$)/;
@@ -49,7 +50,7 @@ export interface GroupRecogniser {
     free: number[],
     barrier: (from: number, to: number) => boolean,
     settings: Settings,
-  ): Candidate[];
+  ): Steps<Candidate[]>;
 }
 
 /** Group recognisers, in order: a paragraph one of them takes is not offered to the next. */
@@ -136,9 +137,16 @@ function isPreview(
 }
 
 /** Where each candidate's words (bare) last stand: a lookup for {@link isPreview}. */
-function lastCandidateAt(cands: Candidate[], blocks: BlockDoc['blocks']): Map<string, number> {
+function* lastCandidateAt(
+  cands: Candidate[],
+  blocks: BlockDoc['blocks'],
+): Steps<Map<string, number>> {
+  const tick = stepCounter();
   const at = new Map<string, number>();
-  for (const c of cands) at.set(bare(blocks[c.block]!.text.slice(c.textStart, c.textEnd)), c.block);
+  for (const c of cands) {
+    if (tick()) yield;
+    at.set(bare(blocks[c.block]!.text.slice(c.textStart, c.textEnd)), c.block);
+  }
   return at;
 }
 
@@ -231,10 +239,20 @@ function joinTwoLineHeadings(raw: Candidate[], blocks: readonly Block[]): Candid
 
 /** Recognises the outline of an essay from its blocks. Never throws on odd input. */
 export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Outline {
+  return runSteps(recognizeSteps(doc, overrides));
+}
+
+/**
+ * {@link recognize} in steps (lib/steps.ts): it yields between its stages and
+ * every few hundred blocks inside the passes over all blocks.
+ */
+export function* recognizeSteps(doc: BlockDoc, overrides: Partial<Settings> = {}): Steps<Outline> {
+  const tick = stepCounter();
   const settings = withSettings(overrides);
   const on = (name: string) => !settings.off.includes(name);
   const { blocks } = doc;
-  const meta = findMeta(doc);
+  const meta = yield* findMeta(doc);
+  yield;
   const body: number[] = [];
   for (let i = 0; i < blocks.length; i++) if (!meta.skip.has(i)) body.push(i);
 
@@ -244,8 +262,10 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
   const turns = new Map(
     (on('interviewer') ? interviewerTurns(blocks, body) : []).map((c) => [c.block, c]),
   );
+  yield;
   const raw: Candidate[] = [];
   for (const i of body) {
+    if (tick()) yield;
     const b = blocks[i]!;
     const points = on('inline-markers') ? inlinePoints(b.text, 0) : [];
     if (points.length) markerPoints.set(i, points);
@@ -257,9 +277,10 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
   }
 
   // 2. Only series with siblings are structure; then set-off and parallel openings among the rest.
+  yield;
   const frames = raw.filter((c) => c.strength === 2 && isSectionFrame(blocks[c.block]!));
   const framed = new Set(frames);
-  let cands = keepSeries(
+  let cands = yield* keepSeries(
     joinTwoLineHeadings(
       raw.filter((c) => !framed.has(c)),
       blocks,
@@ -277,6 +298,7 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
       cands.push(c);
   }
   cands.sort((a, b) => a.block - b.block);
+  yield;
   // Reporting statements (他强调, 某某在讲话中指出) are the structure of a report that has no
   // other: where the essay has headings, they are what its paragraphs say, not its points.
   if (cands.some((c) => c.strength === 2)) cands = cands.filter((c) => c.family !== 'report');
@@ -294,9 +316,10 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
     return lo < sortedTaken.length && sortedTaken[lo]! < to;
   };
   let free = body.filter((i) => !taken.has(i));
+  yield;
   for (const r of GROUP_RECOGNISERS) {
     if (!on(r.name)) continue;
-    const found = r.find(blocks, free, barrier, settings);
+    const found = yield* r.find(blocks, free, barrier, settings);
     if (!found.length) continue;
     const got = new Set(found.map((c) => c.block));
     free = free.filter((i) => !got.has(i));
@@ -311,8 +334,10 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
   // 3. Inline points of each block, after its lead's words.
   const byBlock = new Map(cands.map((c) => [c.block, c]));
   const inline = new Map<number, InlinePoint[]>();
-  const lastAt = lastCandidateAt(cands, blocks);
+  const lastAt = yield* lastCandidateAt(cands, blocks);
+  yield;
   for (const i of statute ? [] : body) {
+    if (tick()) yield;
     const text = blocks[i]!.text;
     const cand = byBlock.get(i);
     let points = (markerPoints.get(i) ?? []).filter((p) => !cand || p.start >= cand.textStart);
@@ -331,6 +356,7 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
     const found = new Map<number, InlinePoint[]>();
     let n = cands.filter((c) => c.family === 'report').length;
     for (const i of body) {
+      if (tick()) yield;
       if (inline.has(i)) continue;
       const cand = byBlock.get(i);
       const pts = reportSentences(blocks[i]!.text, cand ? cand.textEnd : 0);
@@ -358,17 +384,23 @@ export function recognize(doc: BlockDoc, overrides: Partial<Settings> = {}): Out
   }
 
   // 5. The tree (valid by construction, capped), keys, formulations and digest.
-  const { nodes, more } = capOutline(enforceOutline(buildTree(blocks, cands, inline)));
+  yield;
+  const tree = yield* buildTree(blocks, cands, inline);
+  yield;
+  const { nodes, more } = capOutline(yield* enforceOutlineSteps(tree));
   assignKeys(nodes);
+  yield;
   const firstNode = cands[0]?.block ?? Infinity;
   const intro = body.find((i) => i < firstNode && blocks[i]!.text.length > 40) ?? -1;
+  const formulations = yield* findFormulations(blocks, body, meta.title);
+  yield;
   return {
     title: meta.title,
     subtitle: meta.subtitle,
     author: meta.author,
     affiliation: meta.affiliation,
     conclusion,
-    formulations: findFormulations(blocks, body, meta.title),
+    formulations,
     digest: buildDigest(blocks, nodes, meta.title, intro, conclusionAt),
     nodes,
     ...(more ? { more } : {}),

@@ -5,6 +5,7 @@
  */
 import type { Candidate } from './candidates.ts';
 import { continues } from './inline.ts';
+import { stepCounter, type Steps } from '../steps.ts';
 
 /** Families whose members stand even alone (an author's explicit `<h3>` subheading). */
 const LONE_OK = /^h:/;
@@ -14,7 +15,8 @@ const LONE_OK = /^h:/;
  * run counting from 1 with at least two members; for the others at least two
  * members in the document. Returns them in reading order.
  */
-export function keepSeries(cands: Candidate[]): Candidate[] {
+export function* keepSeries(cands: Candidate[]): Steps<Candidate[]> {
+  const tick = stepCounter();
   const keep = new Set<Candidate>();
   const byFamily = new Map<string, Candidate[]>();
   for (const c of cands) {
@@ -34,6 +36,7 @@ export function keepSeries(cands: Candidate[]): Candidate[] {
       if (run.length >= 2) run.forEach((c) => keep.add(c));
     };
     for (const c of list) {
+      if (tick()) yield;
       if (c.ordinal === 1) {
         open.push([c]);
         continue;

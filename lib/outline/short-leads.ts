@@ -8,6 +8,7 @@ import type { Block } from '../types.ts';
 import { openingCandidate, type Candidate } from './candidates.ts';
 import { matchMarkerAt } from './markers.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import { stepCounter, type Steps } from '../steps.ts';
 
 /** Shortest set-off lead, in characters (the longest, the body after it and the length ratio are settings). */
 const MIN_LEAD = 2;
@@ -142,12 +143,13 @@ const MAX_GAP = 2;
  * opens with a short sentence of another form neither joins the family nor
  * vetoes it; each part of at least two alike, distinct leads is a family.
  */
-export function shortLeads(
+export function* shortLeads(
   blocks: readonly Block[],
   free: number[],
   barrier: (from: number, to: number) => boolean,
   settings: Settings = DEFAULT_SETTINGS,
-): Candidate[] {
+): Steps<Candidate[]> {
+  const tick = stepCounter();
   const out: Candidate[] = [];
   const flush = (run: Member[]) => {
     for (const family of alikeFamilies(blocks, run, settings.shortLeadRatio))
@@ -156,6 +158,7 @@ export function shortLeads(
   let run: Member[] = [];
   let gap = 0;
   for (const i of free) {
+    if (tick()) yield;
     const text = blocks[i]!.text;
     const end = leadEnd(text, settings);
     const last = run[run.length - 1];
@@ -183,14 +186,16 @@ const MAX_SENTENCE_HEADING = 48;
  * the same form follow (a lone transition line is none). Each stands before a
  * body paragraph; siblings are alike as set-off leads are.
  */
-export function sentenceHeadings(
+export function* sentenceHeadings(
   blocks: readonly Block[],
   free: number[],
   barrier: (from: number, to: number) => boolean,
   settings: Settings = DEFAULT_SETTINGS,
-): Candidate[] {
+): Steps<Candidate[]> {
+  const tick = stepCounter();
   const members: Member[] = [];
   for (const i of free) {
+    if (tick()) yield;
     const t = blocks[i]!.text;
     const end = t.length - 1;
     const next = blocks[i + 1];
@@ -207,6 +212,7 @@ export function sentenceHeadings(
       next.text.length > t.length;
     if (one) members.push({ block: i, end, segs: segments(t.slice(0, end)) });
   }
+  yield;
   const families = alikeFamilies(blocks, members, settings.shortLeadRatio, (last, m) =>
     barrier(last.block, m.block),
   );

@@ -11,6 +11,7 @@ import { openingCandidate, type Candidate } from './candidates.ts';
 import { plainPoint, type InlinePoint } from './inline.ts';
 import { fullStopEnd, sentenceEnd } from './point-text.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import { stepCounter, type Steps } from '../steps.ts';
 
 /** The aspect named: two to ten characters, not a pronoun (在这方面, 在此基础上 are prose). */
 const ASPECT = '(?![这那此其各某该])[\\u4e00-\\u9fff“”"]{2,10}?';
@@ -50,12 +51,13 @@ const MAX_GAP = 1;
  * Paragraph leads: runs of free paragraphs opening with frames of one kind,
  * no candidate between them. The lead is the first sentence.
  */
-export function frameLeads(
+export function* frameLeads(
   blocks: readonly Block[],
   free: number[],
   barrier: (from: number, to: number) => boolean,
   _settings: Settings = DEFAULT_SETTINGS,
-): Candidate[] {
+): Steps<Candidate[]> {
+  const tick = stepCounter();
   const out: Candidate[] = [];
   let run: number[] = [];
   let kind: string | null = null;
@@ -69,6 +71,7 @@ export function frameLeads(
     gap = 0;
   };
   for (const i of free) {
+    if (tick()) yield;
     const k = frameAt(blocks[i]!.text);
     const last = run[run.length - 1];
     if (last !== undefined && (barrier(last, i) || (k && k !== kind) || (!k && ++gap > MAX_GAP)))

@@ -8,6 +8,7 @@
  * deeper than the call stack.
  */
 import type { Outline, OutlineNode } from '../types.ts';
+import { runSteps, stepCounter, type Steps } from '../steps.ts';
 
 /** The deepest level of an outline; deeper nodes are lifted to it. */
 export const MAX_DEPTH = 10;
@@ -77,6 +78,12 @@ export function outlineProblems(outline: Pick<Outline, 'nodes'>): string[] {
  * equal (as new node objects); the sort runs only when the order is broken.
  */
 export function enforceOutline(nodes: OutlineNode[]): OutlineNode[] {
+  return runSteps(enforceOutlineSteps(nodes));
+}
+
+/** {@link enforceOutline} in steps (lib/steps.ts). */
+export function* enforceOutlineSteps(nodes: OutlineNode[]): Steps<OutlineNode[]> {
+  const tick = stepCounter();
   const flat: OutlineNode[] = [];
   const depths: number[] = [];
   const seen = new Set<unknown>();
@@ -84,6 +91,7 @@ export function enforceOutline(nodes: OutlineNode[]): OutlineNode[] {
   let sorted = true;
   push(stack, nodes, 1);
   while (stack.length) {
+    if (tick()) yield;
     const [n, depth] = stack.pop()!;
     if (typeof n !== 'object' || n === null || seen.has(n)) continue;
     seen.add(n);
@@ -101,6 +109,7 @@ export function enforceOutline(nodes: OutlineNode[]): OutlineNode[] {
   /** `open[d]`: the last node placed at level d + 1. */
   const open: OutlineNode[] = [];
   for (const k of walk) {
+    if (tick()) yield;
     const n = flat[k]!;
     const level = Math.min(depths[k]!, open.length + 1);
     const node: OutlineNode = { ...n, level, key: blank(n.key) ? n.text : n.key, children: [] };

@@ -6,10 +6,11 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findDensestContainer } from '../../../lib/blocks/densest-container.ts';
+import { densestContainerSteps } from '../../../lib/blocks/densest-container.ts';
 import { findArticle } from '../../../lib/blocks/find-article.ts';
 import { createStyleReader } from '../../../lib/blocks/style-reader.ts';
-import { walkBlocks } from '../../../lib/blocks/walk-blocks.ts';
+import { walkBlocksSteps } from '../../../lib/blocks/walk-blocks.ts';
+import { runSteps } from '../../../lib/steps.ts';
 import { analyzeDocument, type Analysis } from '../../../lib/index.ts';
 
 const html = (s: string) => parseHTML(s).document as unknown as Document;
@@ -112,7 +113,7 @@ describe('hidden text is never read', () => {
       const doc = html(essay('').replace('<article>', `${wrap(fake)}<article>`));
       const styleOf = createStyleReader();
       const article = doc.querySelector('article')!;
-      expect(findDensestContainer(doc, styleOf).root).toBe(article);
+      expect(runSteps(densestContainerSteps(doc, styleOf)).root).toBe(article);
       const found = findArticle(doc, styleOf);
       expect(found.roots.length).toBeGreaterThan(0);
       for (const root of found.roots) expect(article.contains(root)).toBe(true);
@@ -141,7 +142,7 @@ describe('hidden text is never read', () => {
       siteName: null,
       method: 'density' as const,
     };
-    expect(walkBlocks(location, styleOf)).toEqual([]);
-    expect(walkBlocks(location, createStyleReader()).length).toBeGreaterThan(0);
+    expect(runSteps(walkBlocksSteps(location, styleOf))).toEqual([]);
+    expect(runSteps(walkBlocksSteps(location, createStyleReader())).length).toBeGreaterThan(0);
   });
 });

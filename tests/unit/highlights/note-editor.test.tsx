@@ -4,7 +4,7 @@
  * view, the frame host in the toolbar and sidebar, and the content side's
  * answer to the editor's closing word. In Chromium: tests/e2e/privacy.e2e.ts.
  */
-import { analyzeDocument } from '@/lib/index';
+import { analyzeDocumentSteps } from '@/lib/index';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { HighlightEntry } from '@/components/highlights/HighlightEntry';
@@ -323,7 +323,7 @@ describe('the content script, told the editor closed', () => {
       return { ok: true, value: null };
     });
     const controller = createContentController({
-      engine: async () => analyzeDocument,
+      engine: async () => analyzeDocumentSteps,
       win: window,
       doc: document,
       send: send as never,

@@ -6,7 +6,7 @@
  * path, query and history state kept, no address re-check for it, the
  * sidebar opened only when the highlight cannot be shown.
  */
-import { analyzeDocument } from '@/lib/index';
+import { analyzeDocumentSteps } from '@/lib/index';
 import { mount } from '../mount';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightLinkNotice } from '@/components/highlights/HighlightLinkNotice';
@@ -174,7 +174,7 @@ describe('the content controller opened at a highlight', () => {
       }
     });
     const controller = createContentController({
-      engine: async () => analyzeDocument,
+      engine: async () => analyzeDocumentSteps,
       win: window,
       doc: document,
       send: send as never,
@@ -288,7 +288,7 @@ describe('the content controller started on a slow background', () => {
       return Promise.resolve({ ok: true, value: null });
     });
     const controller = createContentController({
-      engine: async () => analyzeDocument,
+      engine: async () => analyzeDocumentSteps,
       win: window,
       doc: document,
       send: send as never,

@@ -3,7 +3,7 @@
  * `html` in its body, and a background that answers the controller's requests (site
  * preferences, the stored `highlights`) and records them in `sent`.
  */
-import { analyzeDocument } from '@/lib/index';
+import { analyzeDocumentSteps } from '@/lib/index';
 import type { Highlight } from '@/lib/model';
 import { vi } from 'vitest';
 import { DEFAULT_SITE_PREFS, type Request } from '@/protocol/messages';
@@ -14,8 +14,8 @@ export function controllerOn(
   html: string,
   {
     highlights = [],
-    analyze = analyzeDocument,
-  }: { highlights?: Highlight[]; analyze?: typeof analyzeDocument } = {},
+    analyze = analyzeDocumentSteps,
+  }: { highlights?: Highlight[]; analyze?: typeof analyzeDocumentSteps } = {},
 ) {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
   document.body.innerHTML = html;

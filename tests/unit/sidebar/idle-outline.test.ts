@@ -3,7 +3,7 @@
  * running the engine again, the badge gets its exact count, and any change to the page
  * makes the next open outline the page again.
  */
-import { analyzeDocument } from '@/lib/index';
+import { analyzeDocumentSteps } from '@/lib/index';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controllerOn } from './controller-page.ts';
 
@@ -19,9 +19,9 @@ const ESSAY =
 function setUp() {
   // Runs of the engine on the page itself (the warm-up's own essay is another document).
   let onPage = 0;
-  const analyze: typeof analyzeDocument = (doc, ...rest) => {
+  const analyze: typeof analyzeDocumentSteps = (doc, ...rest) => {
     if (doc === document) onPage++;
-    return analyzeDocument(doc, ...rest);
+    return analyzeDocumentSteps(doc, ...rest);
   };
   return { ...controllerOn('https://a.cn/idle', ESSAY, { analyze }), runs: () => onPage };
 }
