@@ -29,9 +29,19 @@ export interface ContentDeps {
   noteEditorUrl?: (token: string) => string;
   /** The full engine, loaded on first need (engine.ts: the extension's engine script). */
   engine: () => Promise<AnalyzeSteps>;
+  /** The engine's budget of work on a page (ms; sliced.ts BUDGET_MS by default). */
+  budgetMs?: number;
 }
 
-export function createContentController({ win, doc, send, t, noteEditorUrl, engine }: ContentDeps) {
+export function createContentController({
+  win,
+  doc,
+  send,
+  t,
+  noteEditorUrl,
+  engine,
+  budgetMs,
+}: ContentDeps) {
   const life = createLifetime(win);
   const watch = createPageWatch(doc, life, settle);
   const analysis = createPageAnalysis({
@@ -41,6 +51,7 @@ export function createContentController({ win, doc, send, t, noteEditorUrl, engi
     send,
     t,
     engine,
+    budgetMs,
     changes: watch.changes,
     highlightsLoaded: () => highlights.ensureLoaded(),
   });

@@ -38,6 +38,8 @@ export interface AnalysisDeps {
   send<R extends Request>(request: R): Promise<ReplyTo<R>>;
   t: Translate;
   engine: () => Promise<AnalyzeSteps>;
+  /** The engine's budget of work on a page (ms; sliced.ts BUDGET_MS by default). */
+  budgetMs?: number;
   /** The page's changes so far (page-watch.ts). */
   changes: () => number;
   /** Resolves once the saved highlights are painted: the warm-up waits for them. */
@@ -67,6 +69,8 @@ export function createPageAnalysis(deps: AnalysisDeps) {
   }
 
   const docTitle = () => doc.title.trim() || null;
+  /** The page's title without the engine: its `<title>`, else its first `<h1>`. */
+  const pageTitle = () => docTitle() ?? (doc.querySelector('h1')?.textContent?.trim() || null);
   const articleId = () => normalizeUrl(url, canonicalOf(doc));
 
   async function report(count: number, essay: boolean, title: string | null, exact = false) {
@@ -209,6 +213,7 @@ export function createPageAnalysis(deps: AnalysisDeps) {
     const mine = ++runs;
     const run = runSliced(analyze(doc, { window: win, url }), life, {
       doc,
+      budgetMs: deps.budgetMs,
       cancelled: () => mine !== runs,
     });
     if (run.done) return keep(pageOutlineOf(run.value), at);
@@ -222,7 +227,7 @@ export function createPageAnalysis(deps: AnalysisDeps) {
         if (running?.promise === promise) running = null;
         // Past the budget: the page is read and kept without an outline, and the sidebar says why.
         if (err instanceof TooLong)
-          return keep(gaveUpOutline(docTitle(), Math.round(err.workedMs / 1000)), at);
+          return keep(gaveUpOutline(pageTitle(), Math.round(err.workedMs / 1000)), at);
         throw err;
       },
     );

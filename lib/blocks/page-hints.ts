@@ -126,13 +126,16 @@ const MAX_BYLINE_CHARS = 60;
  * (`<div class="author">本报记者 王乐文 方敏</div>`), else a short element that
  * opens with 作者：. The recogniser parses it (and drops it when it is no byline).
  */
-export function findBylineElement(doc: Document): string | null {
+export function* findBylineElement(doc: Document): Steps<string | null> {
   for (const el of Array.from(doc.querySelectorAll(AUTHOR_BOX)).slice(0, MAX_CANDIDATES)) {
     if (!seen(el)) continue;
     const t = collapseSpace(el.textContent ?? '');
     if (t.length >= 2 && t.length <= MAX_BYLINE_CHARS) return t;
   }
+  // Each query reads the whole page (50,000 elements on a huge one): a piece of its own.
+  yield;
   const els = doc.querySelectorAll('span, p, div, td, li, em, font');
+  yield;
   const limit = Math.min(els.length, MAX_BYLINE_SCAN);
   for (let i = 0; i < limit; i++) {
     // A byline line sits in a small element: reading the text of a wrapper would read the
@@ -158,7 +161,7 @@ export function* pageHints(
   const title = findHeadline(doc, docTitle, found.title);
   if (title) hints.title = title;
   yield;
-  const byline = plausibleByline(found.byline) ?? findBylineElement(doc);
+  const byline = plausibleByline(found.byline) ?? (yield* findBylineElement(doc));
   if (byline) hints.byline = byline;
   const site =
     found.siteName ?? doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content');

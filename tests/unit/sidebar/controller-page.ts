@@ -15,7 +15,8 @@ export function controllerOn(
   {
     highlights = [],
     analyze = analyzeDocumentSteps,
-  }: { highlights?: Highlight[]; analyze?: typeof analyzeDocumentSteps } = {},
+    budgetMs,
+  }: { highlights?: Highlight[]; analyze?: typeof analyzeDocumentSteps; budgetMs?: number } = {},
 ) {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
   document.body.innerHTML = html;
@@ -28,6 +29,7 @@ export function controllerOn(
   });
   const controller = createContentController({
     engine: async () => analyze,
+    budgetMs,
     win: window,
     doc: document,
     send: send as never,
