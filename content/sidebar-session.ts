@@ -102,10 +102,13 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
             shown();
           }, 0),
         ),
-      (err: unknown) => {
-        // Stopped: a newer run took over (the page changed), and its refresh shows it.
-        if (!host || life.stopped || err instanceof Stopped) return;
-        showOutline(err);
+      (err: unknown): Promise<void> | void => {
+        if (!host || life.stopped) return;
+        // Stopped: a newer run took over (the page changed): the view waits for that one.
+        if (err instanceof Stopped) {
+          const newer = setViewFromPage();
+          if (newer) return newer;
+        } else showOutline(err);
         paint();
       },
     );

@@ -496,17 +496,20 @@ test('a page that removes our elements from <html>: the toggle brings the sideba
   await page.close();
 });
 
-test('50,000 short paragraphs: the sidebar opens with at most 500 points and says how many more', async () => {
+test('50,000 short paragraphs: the page is outlined in slices, and the sidebar lists at most 500 points and says how many more', async () => {
   const { page, tabId, errors } = await openEssay('huge.html', LONG_TASKS);
   assert.equal(await page.locator('p').count(), PARAGRAPHS);
   await page.waitForTimeout(1000); // past the content script's start-up work
   const from = await page.evaluate(() => performance.now());
   const started = Date.now();
+  // The toggle answers once the sidebar shows the outline (it says 正在分析 until then).
   assert.deepEqual(await toggle(tabId, 60_000), OPENED);
+  const openMs = Date.now() - started;
+  // The open is over: read the page's clock before the test's own reading of the sidebar
+  // (CDP serialising 50,000 nodes holds the page for a second or two).
+  const to = await page.evaluate(() => performance.now());
   const more = closedUi(page, 'sidebar').locator('li.more-points');
   await more.waitFor({ timeout: 60_000 });
-  const openMs = Date.now() - started;
-  const to = await page.evaluate(() => performance.now());
 
   const points = await closedUi(page, 'sidebar').locator('li.node').count();
   assert.ok(points > 0 && points <= 500, `${points} points listed`);
@@ -533,19 +536,29 @@ test('50,000 short paragraphs: the sidebar opens with at most 500 points and say
       rendered: marks['gangmu:rendered'] ?? NaN,
     };
   });
-  const longest = (list: Array<{ start: number; duration: number }>) =>
-    Math.round(
-      Math.max(
-        0,
-        ...list.filter((t) => t.start + t.duration >= from && t.start <= to).map((t) => t.duration),
-      ),
-    );
+  type Span = { start: number; duration: number };
+  const during = (list: Span[]) =>
+    list.filter((t) => t.start + t.duration >= from && t.start <= to).map((t) => t.duration);
+  const longest = (list: Span[]) => Math.round(Math.max(0, ...during(list)));
+  // Total blocking time: what the long tasks held the page past 50 ms each.
+  const blocking = Math.round(
+    during(seen.longTasks).reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+  );
+  const openedIn = Math.round(seen.outlined - seen.open);
   console.log(
     `[hostile] 50,000 paragraphs: ${points} points listed, ${moreCount} more; ` +
-      `toggle sent → "more points" read through CDP: ${openMs} ms; ` +
-      `gangmu:open → outlined ${Math.round(seen.outlined - seen.open)} ms, → rendered ${Math.round(seen.rendered - seen.open)} ms (one task); ` +
-      `longest during the open: longtask ${longest(seen.longTasks)} ms, long-animation-frame ${longest(seen.loaf)} ms, ` +
-      `timer gap ${longest(seen.gaps)} ms`,
+      `toggle sent → answered: ${openMs} ms; gangmu:open → outlined ${openedIn} ms, → rendered ${Math.round(seen.rendered - seen.open)} ms; ` +
+      `long tasks during the open: ${during(seen.longTasks).length}, longest ${longest(seen.longTasks)} ms, blocking ${blocking} ms; ` +
+      `long-animation-frame ${longest(seen.loaf)} ms, timer gap ${longest(seen.gaps)} ms`,
+  );
+  // Before the slicing, the open was one task of the whole outline (1.4–2.4 s here): all
+  // of it blocking. Now the page gets its turn every slice; what long tasks remain (a
+  // collection of garbage, the render of 500 points, on a loaded machine) hold it for a
+  // small share of the open.
+  assert.ok(openedIn > 0, 'the open was marked');
+  assert.ok(
+    blocking <= 0.1 * openedIn,
+    `the long tasks held the page ${blocking} ms of a ${openedIn} ms open`,
   );
   assert.deepEqual(errors, []);
   await page.close();

@@ -43,11 +43,12 @@ describe('runSliced', () => {
       sliceMs: 20,
     });
     expect(run.done).toBe(false);
-    // The first slice stopped once 20 ms of work were done: 7 steps of 3 ms.
-    expect(taken.length).toBe(7);
+    // The first slice (in the caller's task) stopped once 35 ms of work were done: 12
+    // steps of 3 ms; later slices 20 ms.
+    expect(taken.length).toBe(12);
     if (run.done) return;
     // The rest in later tasks: nothing more in this one.
-    expect(taken.length).toBe(7);
+    expect(taken.length).toBe(12);
     expect(await run.promise).toBe(100);
     expect(taken.length).toBe(100);
   });
@@ -77,26 +78,26 @@ describe('runSliced', () => {
         cancelled: () => cancelled,
       });
       if (run.done) throw new Error('done at once');
-      // The first slice: four steps of 5 ms (20 ms, the default slice).
-      expect(taken.length).toBe(4);
+      // The first slice: seven steps of 5 ms (35 ms, the default first slice).
+      expect(taken.length).toBe(7);
       if (how === 'stop') {
         // The content script stops: nothing queued runs (the timer never fires), so
         // the run is left where it was.
         life.stopped = true;
         await new Promise((r) => setTimeout(r, 20));
-        expect(taken.length).toBe(4);
+        expect(taken.length).toBe(7);
         continue;
       }
       cancelled = true;
       await expect(run.promise).rejects.toBeInstanceOf(Stopped);
-      expect(taken.length).toBe(4);
+      expect(taken.length).toBe(7);
     }
   });
 
   it('passes on what the steps throw', async () => {
     const clock = { t: 0 };
     function* failing(): Steps<number> {
-      clock.t += 30;
+      clock.t += 40;
       yield;
       throw new Error('bad page');
     }
