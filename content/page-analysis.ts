@@ -191,13 +191,6 @@ export function createPageAnalysis(deps: AnalysisDeps) {
     return made;
   }
 
-  /** The full engine at once (however long the page), reported with the exact count. */
-  function analyse(): PageOutline {
-    if (!analyze) throw new EngineNotReady();
-    const at = changes();
-    return keep(pageOutlineOf(runSteps(analyze(doc, { window: win, url }))), at);
-  }
-
   /**
    * The page's outline: the one made while the page has not changed since, else made
    * now in slices (sliced.ts). A page short enough is done in the first slice and its
@@ -272,8 +265,6 @@ export function createPageAnalysis(deps: AnalysisDeps) {
     /** Whether the engine has loaded (an open without it shows why in its view). */
     engineLoaded: () => analyze !== null,
     check,
-    /** The outline made again, now (however long the page). */
-    analyse,
     outline,
     pageReady,
     /** The outline as it is known (none made yet: made now, or EngineNotReady while made in slices). */
