@@ -22,8 +22,8 @@ import { WARM_UP_HTML } from './warm-up-sample.ts';
 /** Runs of the engine over the warm-up essay (each in its own idle slot). */
 const WARM_UP_ROUNDS = 3;
 /**
- * Pages with more text than this are not outlined at idle (a long task of its own,
- * ~0.5 s at 1M characters): the reader's open outlines them.
+ * Pages with more text than this are not outlined at idle (seconds of work, though in
+ * slices, that the reader may never ask for): the reader's open outlines them.
  */
 const IDLE_OUTLINE_MAX = 200_000;
 /** Times an address's outline is made again at idle after the page changed. */
