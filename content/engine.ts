@@ -2,7 +2,7 @@
  * The content script's handle on the full engine (lib/), which is built as
  * its own script (entrypoints/engine.ts) and loaded on first need: the script
  * injected into every page carries only the quick check, the painter and the
- * UI. Tests and extension pages pass `analyzeDocument` directly.
+ * UI. Tests pass `analyzeDocumentSteps` directly; extension pages run `analyzeDocument`.
  */
 import type { analyzeDocument, analyzeDocumentSteps } from '../lib/index.ts';
 import { ENGINE_GLOBAL } from './engine-global.ts';

@@ -44,7 +44,7 @@ export interface HighlightDeps {
    * Resolves once `page()` and `draft()` can run: on web pages the engine is
    * loaded on first need (engine.ts). Absent where the engine is at hand.
    */
-  ready?(): Promise<void>;
+  ready?(current?: boolean): Promise<void>;
   /** A link shown with each highlight in the sidebar's lists (the library's "show on the page"). */
   linkOf?: HighlightActions['linkOf'];
   /**

@@ -68,8 +68,12 @@ export interface HighlightStoreDeps {
   draft(): ArticleDraft;
   /** What the sidebar shows has changed. */
   changed(): void;
-  /** Resolves once `page()` and `draft()` can run (engine.ts); absent where the engine is at hand. */
-  ready?(): Promise<void>;
+  /**
+   * Resolves once `page()` and `draft()` can run (engine.ts; with `current`, once an
+   * outline made since the page last changed is at hand); absent where the engine is
+   * at hand.
+   */
+  ready?(current?: boolean): Promise<void>;
   /** The article's saved highlights when the caller has just read them: the first load uses these. */
   preloaded?: readonly Highlight[];
   /** A highlight was taken off the page (the toolbar showing it closes). */
@@ -121,21 +125,33 @@ export function createHighlightStore(deps: HighlightStoreDeps) {
   }
 
   /** Fills the placements' node paths when {@link relayout} left them for later (see there). */
-  let resolvePaths: (() => void) | null = null;
+  let resolvePaths: ((current?: boolean) => void) | null = null;
+  /** Whether the node paths wait for the page's outline (made in slices) already. */
+  let waitingForPage = false;
+  /** The outline awaited for the node paths is at hand: they take it, however the page moved since. */
+  let pageAwaited = false;
   function ensurePaths() {
     const resolve = resolvePaths;
     if (!resolve) return;
     resolvePaths = null;
     try {
-      resolve();
+      resolve(pageAwaited ? false : undefined);
     } catch (err) {
       if (!(err instanceof EngineNotReady) || !deps.ready) throw err;
       // A long page being outlined in slices: its highlights are listed without their
-      // points meanwhile, and again under them once the outline is made.
+      // points meanwhile, and again under them once that outline is made.
       resolvePaths ??= resolve;
-      void deps.ready().then(
-        () => !stopped && deps.changed(),
-        () => undefined,
+      if (waitingForPage) return;
+      waitingForPage = true;
+      void deps.ready(true).then(
+        () => {
+          waitingForPage = false;
+          pageAwaited = true;
+          if (!stopped) deps.changed();
+        },
+        () => {
+          waitingForPage = false;
+        },
       );
     }
   }
@@ -151,14 +167,15 @@ export function createHighlightStore(deps: HighlightStoreDeps) {
     if (stopped) return;
     const map = buildTextMap(root());
     let structure: PageStructure | null = null;
-    const lazy = () => (structure ??= structureOf(map, deps.page(freshPage)));
+    const lazy = (current = freshPage) => (structure ??= structureOf(map, deps.page(current)));
     resolvePaths = null;
+    pageAwaited = false;
     const placed = placeHighlights(map.text, stored, lazy);
     placements = placed;
     if (!structure)
-      resolvePaths = () => {
+      resolvePaths = (current?: boolean) => {
         // Every change to the list resolves first; this guards against one that did not.
-        if (placements === placed) placements = withNodePaths(placed, lazy());
+        if (placements === placed) placements = withNodePaths(placed, lazy(current));
       };
     laidOutLength = map.text.length;
     repaint();
@@ -175,8 +192,10 @@ export function createHighlightStore(deps: HighlightStoreDeps) {
       relayout(freshPage);
     } catch (err) {
       if (!(err instanceof EngineNotReady) || !deps.ready) throw err;
-      await deps.ready();
-      relayout(freshPage);
+      // The engine loading, or a long page's outline being made in slices: laid out again
+      // once it is at hand, with the outline awaited (the page may have moved since).
+      await deps.ready(freshPage);
+      relayout(false);
     }
   }
 

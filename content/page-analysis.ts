@@ -178,8 +178,13 @@ export function createPageAnalysis(deps: AnalysisDeps) {
     render(null, box);
   }
 
-  /** The outline made while the page has not changed since, if any. */
-  const fresh = (): PageOutline | null => (page && pageAt === changes() ? page : null);
+  /**
+   * The outline made while the page has not changed since, if any. An outline given up
+   * on (too long a page) stands for the address: a change to the page does not make
+   * it shorter, and another 15 s of work would end the same way.
+   */
+  const fresh = (): PageOutline | null =>
+    page && (pageAt === changes() || page.gaveUp !== undefined) ? page : null;
 
   /** Keeps `made` as the page's outline (made at `at` changes), reported with the exact count. */
   function keep(made: PageOutline, at: number): PageOutline {
@@ -200,27 +205,33 @@ export function createPageAnalysis(deps: AnalysisDeps) {
   function outline(): PageOutline | Promise<PageOutline> {
     const have = fresh();
     if (have) return have;
-    const at = changes();
-    if (running && running.at === at) return running.promise;
+    // One run at a time: a page that changes while a run is under way gets that run's
+    // outline (made from the page as it was when it started); the next ask after it
+    // outlines the page again. Cancelling it instead never finished on a page that
+    // changes more often than its outline takes.
+    if (running) return running.promise;
     if (!analyze) throw new EngineNotReady();
+    const at = changes();
     const mine = ++runs;
     const run = runSliced(analyze(doc, { window: win, url }), life, {
       doc,
       budgetMs: deps.budgetMs,
+      // A new address (an SPA's navigation) ends the old address's run.
       cancelled: () => mine !== runs,
     });
     if (run.done) return keep(pageOutlineOf(run.value), at);
+    /** Kept as the page's outline unless a new address came after the run's last slice. */
+    const keepIfCurrent = (made: PageOutline) => (mine === runs ? keep(made, at) : made);
     const promise = run.promise.then(
       (analysis) => {
         if (running?.promise === promise) running = null;
-        const made = pageOutlineOf(analysis);
-        return keep(made, at);
+        return keepIfCurrent(pageOutlineOf(analysis));
       },
       (err: unknown) => {
         if (running?.promise === promise) running = null;
         // Past the budget: the page is read and kept without an outline, and the sidebar says why.
         if (err instanceof TooLong)
-          return keep(gaveUpOutline(pageTitle(), Math.round(err.workedMs / 1000)), at);
+          return keepIfCurrent(gaveUpOutline(pageTitle(), Math.round(err.workedMs / 1000)));
         throw err;
       },
     );
@@ -238,15 +249,20 @@ export function createPageAnalysis(deps: AnalysisDeps) {
     return made;
   }
 
-  /** Resolves once the page's outline is at hand (the engine loaded, a long page outlined). */
-  async function pageReady(): Promise<void> {
+  /**
+   * Resolves once the page has an outline (the engine loaded, a long page outlined): any
+   * outline made on this address, or with `current`, one made since the page last
+   * changed (or the run under way, whose outline is then as current as can be had).
+   */
+  async function pageReady(current = false): Promise<void> {
     await engineReady();
+    if (page && !current) return;
     for (;;) {
       try {
         await outline();
         return;
       } catch (err) {
-        // A newer run took over (the page changed): wait for that one.
+        // A new address ended the run: outline the page at its new address.
         if (!(err instanceof Stopped) || life.stopped) throw err;
       }
     }

@@ -89,7 +89,8 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
       showOutline(null, made);
       return null;
     }
-    view = { kind: 'loading' };
+    // An outline already shown stays while the page's new one is made.
+    if (view.kind !== 'ready') view = { kind: 'loading' };
     return made.then(
       // The outline is rendered in a task of its own (the one that made it was long enough).
       (p) =>

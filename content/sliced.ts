@@ -3,7 +3,8 @@
  * slice works for about {@link SLICE_MS} and then gives the page its turn, so
  * a page of 50,000 paragraphs never holds the reader's tab for long; past
  * {@link BUDGET_MS} of work in all it gives up with {@link TooLong}, a message
- * the sidebar shows, never a frozen tab.
+ * the sidebar shows, never a frozen tab. A run whose lifetime stops, or that a newer
+ * one replaces, ends with {@link Stopped}.
  */
 import type { Steps } from '../lib/steps.ts';
 import type { Lifetime } from './lifetime.ts';
@@ -100,6 +101,8 @@ export function runSliced<T>(
   const first = slice(firstSliceMs);
   if (first.done) return { done: true, value: first.value };
   const promise = new Promise<T>((resolve, reject) => {
+    // A stopped lifetime runs no timer: the run ends with Stopped there and then.
+    life.onStop(() => reject(new Stopped()));
     const go = () => {
       try {
         if (life.stopped || options.cancelled?.()) throw new Stopped();
