@@ -28,10 +28,11 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** The engine, each of its pieces on the page made to take 15 ms; `pieces` counts them. */
+/** The engine, each of its pieces on the page made to take 15 ms; `pieces` and `runs` count them. */
 function slowEngine() {
-  const seen = { pieces: 0 };
+  const seen = { pieces: 0, runs: 0 };
   const analyze: typeof analyzeDocumentSteps = function* (doc, ...rest) {
+    if (doc === document) seen.runs++;
     const inner = analyzeDocumentSteps(doc, ...rest);
     for (;;) {
       const r = inner.next();
@@ -91,5 +92,37 @@ describe('a page outlined in slices', () => {
     const reply = await controller.handle({ type: 'get-page-article' } as never);
     expect(reply).toMatchObject({ ok: true, value: { draft: { title: '论基层治理' } } });
     controller.stop();
+  }, 20_000);
+
+  it('a page that changes while it is outlined gets that outline; a page given up on is not outlined again for each action', async () => {
+    const { analyze, seen } = slowEngine();
+    const { controller } = controllerOn('https://a.cn/changing', ESSAY, { analyze });
+    await controller.start();
+    // The page changes every few milliseconds while the sidebar opens.
+    const ticker = setInterval(() => {
+      const p = document.createElement('p');
+      p.textContent = '评论';
+      document.body.append(p);
+    }, 5);
+    await controller.open();
+    clearInterval(ticker);
+    expect(controller.sidebar()!.root.querySelectorAll('button.item').length).toBeGreaterThan(2);
+    controller.stop();
+
+    const slow = slowEngine();
+    const gaveUp = controllerOn('https://a.cn/too-long-2', ESSAY, {
+      analyze: slow.analyze,
+      budgetMs: 60,
+    });
+    await gaveUp.controller.start();
+    await gaveUp.controller.open();
+    expect(slow.seen.runs).toBe(1);
+    for (let k = 0; k < 3; k++) {
+      document.body.append(document.createElement('p'));
+      const reply = await gaveUp.controller.handle({ type: 'get-page-article' } as never);
+      expect(reply).toMatchObject({ ok: true });
+    }
+    expect(slow.seen.runs).toBe(1);
+    gaveUp.controller.stop();
   }, 20_000);
 });
