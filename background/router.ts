@@ -182,7 +182,7 @@ export function createRouter({
           return restoreStreaming(library, () => blobReader(request.blobUrl!));
         return importBackup(library, await importText(request), request.mode);
       case 'export-articles':
-        return use((db) => exportArticles(db, request.ids));
+        return use((db) => exportArticles(db, request.ids, { texts: request.texts !== false }));
       case 'open-note-editor': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || tabId < 0) throw new Error('A note editor opens in a tab');
