@@ -43,7 +43,7 @@ import {
   type HighlightGroupRow,
   type IndexedArticle,
 } from './terms.ts';
-import { joinTexts, textsRow, withoutTexts, withTexts } from './texts.ts';
+import { hasTexts, joinTexts, textsRow, withoutTexts, withTexts } from './texts.ts';
 
 /**
  * A term's documents, ascending (`highlights`: the docs of highlight
@@ -382,7 +382,7 @@ async function putArticleDocs(
     ...(stripTerms(a) as Article),
     doc: old[i]?.doc ?? next++,
   }));
-  const stale = rows.filter((r, i) => texts?.[i] && !textsRow(r)).map((r) => r.id);
+  const stale = rows.filter((r, i) => texts?.[i] && !hasTexts(r)).map((r) => r.id);
   return { rows, old, gone: [], written: issued(putRows(tables, rows, stale)) };
 }
 

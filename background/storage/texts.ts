@@ -39,9 +39,13 @@ export function withoutTexts<A extends ArticleTexts>(a: A): Omit<A, 'text' | 'so
   return rest;
 }
 
+/** Whether an article has a text to store (its saved text, its pasted text or both). */
+export const hasTexts = (a: ArticleTexts): boolean =>
+  a.text !== undefined || a.sourceText !== undefined;
+
 /** The texts row of an article; null when it has neither text. */
 export function textsRow(a: Pick<Article, 'id' | 'text' | 'sourceText'>): ArticleTextsRow | null {
-  if (a.text === undefined && a.sourceText === undefined) return null;
+  if (!hasTexts(a)) return null;
   return {
     id: a.id,
     ...(a.text !== undefined ? { text: encodeText(a.text) } : {}),
