@@ -90,7 +90,7 @@ export function createRouter({
 
   /** The stored note and colour of a highlight (not-found when it is gone). */
   async function storedNote(articleId: string, highlightId: string) {
-    const { highlights } = await use((db) => getArticle(db, articleId));
+    const { highlights } = await use((db) => getArticle(db, articleId, { texts: false }));
     const h = highlights.find((x) => x.id === highlightId);
     if (!h) throw new StorageError('not-found', `Highlight ${highlightId} is not in the library.`);
     return { note: h.note, color: h.color };
@@ -127,11 +127,11 @@ export function createRouter({
         return tabs.dispatch(request, sender);
       case 'get-article':
         return use(async (db) => {
-          const found = await getArticle(db, request.articleId);
           // A page's content script asks for its highlights: the saved and pasted texts (up
-          // to a few MB) stay in the extension, which alone shows them.
-          if (!found.article || classifySender(sender, extensionOrigin)?.kind === 'extension')
-            return found;
+          // to a few MB) stay in the extension, which alone shows them; they are not even read.
+          const texts = classifySender(sender, extensionOrigin)?.kind === 'extension';
+          const found = await getArticle(db, request.articleId, { texts });
+          if (!found.article || texts) return found;
           const { text: _text, sourceText: _source, ...article } = found.article;
           return { ...found, article };
         });
@@ -182,7 +182,7 @@ export function createRouter({
           return restoreStreaming(library, () => blobReader(request.blobUrl!));
         return importBackup(library, await importText(request), request.mode);
       case 'export-articles':
-        return use((db) => exportArticles(db, request.ids));
+        return use((db) => exportArticles(db, request.ids, { texts: request.texts !== false }));
       case 'open-note-editor': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || tabId < 0) throw new Error('A note editor opens in a tab');

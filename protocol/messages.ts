@@ -349,6 +349,11 @@ export interface ImportBackup {
 export interface ExportArticles {
   type: 'export-articles';
   ids?: string[];
+  /**
+   * false: without their saved and pasted texts (an export of the outlines
+   * alone), which the background then does not read; absent: with them.
+   */
+  texts?: boolean;
 }
 
 /** Opens the library page in a new tab. */
@@ -662,7 +667,10 @@ export function isRequest(value: unknown): value is Request {
         isPositive(m.limit)
       );
     case 'export-articles':
-      return m.ids === undefined || (Array.isArray(m.ids) && m.ids.every(isNonEmpty));
+      return (
+        (m.ids === undefined || (Array.isArray(m.ids) && m.ids.every(isNonEmpty))) &&
+        (m.texts === undefined || typeof m.texts === 'boolean')
+      );
     case 'open-note-editor':
       return isNonEmpty(m.articleId) && isNonEmpty(m.highlightId);
     case 'get-note-editor':

@@ -38,8 +38,10 @@ import {
   type HighlightGroupRow,
   type HighlightRow,
 } from '../storage/terms.ts';
+import { moveTextsOut, type ArticleTextsRow } from '../storage/texts.ts';
 
 export type {
+  ArticleTextsRow,
   ArticleRow,
   HighlightGroupRow,
   HighlightRow,
@@ -170,10 +172,28 @@ export const SCHEMA = {
     postings: 'term',
     postingPages: 'first',
   },
+  /**
+   * Articles' texts in a store of their own (background/storage/texts.ts
+   * ArticleTextsRow, keyed by the article's id): the saved text, compact
+   * (lib/text/stored-text.ts), and a pasted article's pasted text. In the
+   * article rows they were read with every row (the list's writes, search's
+   * candidates, an export without them) and cloned as about a hundred objects
+   * each. The upgrade moves them out of every row; docs and posting lists
+   * are unchanged.
+   */
+  10: {
+    articles: 'id, &doc',
+    articleTexts: 'id',
+    highlightGroups: 'articleId, &doc',
+    sitePrefs: 'site',
+    summaryPages: 'page, newest, *ids',
+    postings: 'term',
+    postingPages: 'first',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 /** An upgrade's index tables, posting pages included (schema v7 on). */
 const pagedIndexTables = (tx: Transaction) =>
@@ -186,6 +206,7 @@ const pagedIndexTables = (tx: Transaction) =>
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
+  articleTexts!: EntityTable<ArticleTextsRow, 'id'>;
   highlightGroups!: EntityTable<HighlightGroupRow, 'articleId'>;
   sitePrefs!: EntityTable<SitePrefsRow, 'site'>;
   summaryPages!: EntityTable<SummaryPageRow, 'page'>;
@@ -266,6 +287,13 @@ export class GangmuDB extends Dexie {
       .upgrade(async (tx) => {
         await rebuildPostings(pagedIndexTables(tx));
       });
-    // version(10) goes here, with .upgrade(), when the shape changes.
+    // v10: each article's texts moved out of its row into `articleTexts`; docs and posting
+    // lists unchanged.
+    this.version(10)
+      .stores(SCHEMA[10])
+      .upgrade(async (tx) => {
+        await moveTextsOut(tx.table('articles'), tx.table('articleTexts'));
+      });
+    // version(11) goes here, with .upgrade(), when the shape changes.
   }
 }

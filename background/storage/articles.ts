@@ -3,6 +3,9 @@
  * delete and undo. Each function takes the database, so it runs against
  * fake-indexeddb in tests. Rows leave this module without their doc numbers;
  * every write keeps the posting lists exact (postings.ts) in its transaction.
+ * An article's texts are stored apart (schema v10, texts.ts) and read only by
+ * those that hand them on: the reader's article, a save's merge, a delete's
+ * undo, an export with them.
  */
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
@@ -18,6 +21,7 @@ import { StorageError } from './errors.ts';
 import { deleteIndexed, putArticles, putHighlights } from './postings.ts';
 import { allSummaries, refreshSummaries } from './summaries.ts';
 import { stripTerms } from './terms.ts';
+import { joinTexts } from './texts.ts';
 
 /** The current time as stored (ISO 8601); a parameter so tests can fix it. */
 export type Clock = () => string;
@@ -51,6 +55,7 @@ export function mergeArticle(
 /** The tables of every write of articles or highlights. */
 export const writeTables = (db: GangmuDB) => [
   db.articles,
+  db.articleTexts,
   db.highlightGroups,
   db.summaryPages,
   db.postings,
@@ -65,7 +70,9 @@ export async function saveArticle(
 ): Promise<Article> {
   return db.transaction('rw', writeTables(db), async () => {
     const old = await db.articles.get(draft.id);
-    const article = mergeArticle(old && stripTerms(old), draft, clock());
+    // With its texts: a draft without them keeps the stored ones.
+    const [stored] = old ? await joinTexts(db.articleTexts, [stripTerms(old)]) : [];
+    const article = mergeArticle(stored, draft, clock());
     await putArticles(db, [article]);
     await refreshSummaries(db, [article.id]);
     return article;
@@ -77,14 +84,23 @@ async function highlightsOf(db: GangmuDB, articleId: string): Promise<Highlight[
   return (await db.highlightGroups.get(articleId))?.highlights ?? [];
 }
 
-/** An article with its highlights in the order they were made; `article: null` when not saved. */
+/**
+ * An article with its highlights in the order they were made; `article: null`
+ * when not saved. `texts: false` leaves out its saved and pasted texts (not
+ * read at all: a page's content script wants only the highlights).
+ */
 export async function getArticle(
   db: GangmuDB,
   articleId: string,
+  { texts = true }: { texts?: boolean } = {},
 ): Promise<{ article: Article | null; highlights: Highlight[] }> {
-  return db.transaction('r', db.articles, db.highlightGroups, async () => {
+  return db.transaction('r', db.articles, db.articleTexts, db.highlightGroups, async () => {
     const row = await db.articles.get(articleId);
-    return { article: row ? stripTerms(row) : null, highlights: await highlightsOf(db, articleId) };
+    const article = row ? stripTerms(row) : null;
+    return {
+      article: article && texts ? (await joinTexts(db.articleTexts, [article]))[0]! : article,
+      highlights: await highlightsOf(db, articleId),
+    };
   });
 }
 
@@ -204,7 +220,7 @@ export const cleanTags = (tags: readonly string[]): string[] => [
   ...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0)),
 ];
 
-/** Replaces an article's tags and bumps its `updatedAt`; fails when the article is not saved. */
+/** Replaces an article's tags and bumps its `updatedAt`; fails when the article is not saved. Returns it whole (texts too: the reader's view takes it). */
 export async function setTags(
   db: GangmuDB,
   articleId: string,
@@ -217,7 +233,7 @@ export async function setTags(
     const updated = { ...row, tags: cleanTags(tags), updatedAt: clock() };
     await db.articles.put(updated);
     await refreshSummaries(db, [articleId]);
-    return stripTerms(updated);
+    return (await joinTexts(db.articleTexts, [stripTerms(updated)]))[0]!;
   });
 }
 
@@ -230,9 +246,10 @@ export async function deleteArticle(db: GangmuDB, articleId: string): Promise<Ar
   return db.transaction('rw', writeTables(db), async () => {
     const row = await db.articles.get(articleId);
     const group = await db.highlightGroups.get(articleId);
-    await deleteIndexed(db, row ? [row] : [], group ? [group] : []);
+    // As it was, texts and all: an undo puts it back.
+    const [article] = await deleteIndexed(db, row ? [row] : [], group ? [group] : []);
     await refreshSummaries(db, [articleId]);
-    return row ? { article: stripTerms(row), highlights: group?.highlights ?? [] } : null;
+    return article ? { article: stripTerms(article), highlights: group?.highlights ?? [] } : null;
   });
 }
 
@@ -255,23 +272,27 @@ function newestSavedFirst<R extends { id: string; savedAt: string }>(rows: R[]):
 /**
  * Articles with their highlights, for Markdown export: those of `ids` in that
  * order (ids not in the library left out), else all, newest saved first.
+ * `texts: false` (an export of the outlines alone) leaves out their saved and
+ * pasted texts, which are then not read at all.
  */
 export async function exportArticles(
   db: GangmuDB,
   ids?: readonly string[],
+  { texts = true }: { texts?: boolean } = {},
 ): Promise<ArticleRows[]> {
-  return db.transaction('r', db.articles, db.highlightGroups, async () => {
-    const rows = ids
+  return db.transaction('r', db.articles, db.articleTexts, db.highlightGroups, async () => {
+    const stored = ids
       ? (await db.articles.bulkGet([...ids])).filter((r) => r !== undefined)
       : newestSavedFirst(await db.articles.toArray());
+    const rows = stored.map(stripTerms);
     // Every highlight of these articles: one group row each, read together.
-    const groups = await groupsOf(
-      db,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r, i) => ({
-      article: stripTerms(r),
-      highlights: groups[i]?.highlights ?? [],
-    }));
+    const [groups, articles] = await Promise.all([
+      groupsOf(
+        db,
+        rows.map((r) => r.id),
+      ),
+      texts ? joinTexts(db.articleTexts, rows) : rows,
+    ]);
+    return articles.map((article, i) => ({ article, highlights: groups[i]?.highlights ?? [] }));
   });
 }

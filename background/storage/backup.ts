@@ -15,7 +15,7 @@ import {
 } from '../../lib/backup/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { LibraryDb } from '../db/library-db.ts';
-import type { GangmuDB, HighlightGroupRow, SitePrefsRow } from '../db/schema.ts';
+import type { ArticleRow, GangmuDB, HighlightGroupRow, SitePrefsRow } from '../db/schema.ts';
 import type { Table } from 'dexie';
 import type { BackupRows, BackupTable, ImportStats } from '../../protocol/messages.ts';
 import { highlightsByArticle } from './by-article.ts';
@@ -23,18 +23,37 @@ import { StorageError } from './errors.ts';
 import { issued, putAllFresh, putArticles, putHighlights } from './postings.ts';
 import { freshSummaryPages, refreshSummaries, summariesOf } from './summaries.ts';
 import { stripTerms } from './terms.ts';
+import { joinTexts, withTexts, type ArticleTextsRow } from './texts.ts';
 
 /**
  * Every table's rows without docs, in key order (highlights by article id,
- * then in creation order), so the same library gives the same file.
+ * then in creation order), so the same library gives the same file. Articles
+ * with their texts (schema v10 stores them apart, in the same key order).
  */
 async function readLibrary(db: GangmuDB): Promise<Required<LibraryData>> {
-  return db.transaction('r', db.articles, db.highlightGroups, db.sitePrefs, async () => ({
-    articles: (await db.articles.toArray()).map(stripTerms),
-    highlights: (await db.highlightGroups.toArray()).flatMap((g) => g.highlights),
-    // Site preferences are flat JSON (booleans and a number): lib/backup's SitePrefsRow.
-    sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
-  }));
+  const tables = [db.articles, db.articleTexts, db.highlightGroups, db.sitePrefs];
+  return db.transaction('r', tables, async () => {
+    const [rows, texts] = await Promise.all([db.articles.toArray(), db.articleTexts.toArray()]);
+    return {
+      articles: joinSorted(rows.map(stripTerms), texts),
+      highlights: (await db.highlightGroups.toArray()).flatMap((g) => g.highlights),
+      // Site preferences are flat JSON (booleans and a number): lib/backup's SitePrefsRow.
+      sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
+    };
+  });
+}
+
+/**
+ * Articles joined with their texts, both read whole in key order: one pass,
+ * no lookup per article (a texts row without its article, which no write
+ * leaves, is skipped).
+ */
+function joinSorted(rows: Article[], texts: readonly ArticleTextsRow[]): Article[] {
+  let t = 0;
+  return rows.map((row) => {
+    while (t < texts.length && texts[t]!.id < row.id) t++;
+    return texts[t]?.id === row.id ? withTexts(row, texts[t++]) : row;
+  });
 }
 
 /**
@@ -51,10 +70,10 @@ async function storedCounterparts(
   const stored = await highlightsByArticle(db, [
     ...new Set(incoming.highlights.map((h) => h.articleId)),
   ]);
+  const rows = present(await db.articles.bulkGet(incoming.articles.map((a) => a.id)));
   return {
-    articles: present(await db.articles.bulkGet(incoming.articles.map((a) => a.id))).map(
-      stripTerms,
-    ),
+    // With their texts: a newer row without them keeps the stored ones (lib/backup mergeBackup).
+    articles: await joinTexts(db.articleTexts, rows.map(stripTerms)),
     highlights: stored.filter((h) => ids.has(h.id)),
     sitePrefs: (await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs'],
   };
@@ -80,11 +99,14 @@ export async function exportBackupRows(
 ): Promise<BackupRows> {
   const name = table === 'highlights' ? 'highlightGroups' : table;
   const t = db[name] as unknown as Table<Record<string, unknown>, string>;
-  const from = after === undefined ? t.orderBy(':id') : t.where(':id').above(after);
-  const rows = await from.limit(limit).toArray();
-  if (table === 'highlights')
-    return (rows as unknown as HighlightGroupRow[]).flatMap((g) => g.highlights);
-  return (table === 'sitePrefs' ? rows : rows.map(stripTerms)) as BackupRows;
+  return db.transaction('r', t, db.articleTexts, async () => {
+    const from = after === undefined ? t.orderBy(':id') : t.where(':id').above(after);
+    const rows = await from.limit(limit).toArray();
+    if (table === 'highlights')
+      return (rows as unknown as HighlightGroupRow[]).flatMap((g) => g.highlights);
+    if (table === 'sitePrefs') return rows as BackupRows;
+    return joinTexts(db.articleTexts, (rows as unknown as ArticleRow[]).map(stripTerms));
+  });
 }
 
 /** The whole library as backup JSON text. */
@@ -115,6 +137,7 @@ export async function importBackup(
       'rw',
       [
         db.articles,
+        db.articleTexts,
         db.highlightGroups,
         db.sitePrefs,
         db.summaryPages,

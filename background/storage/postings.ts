@@ -24,7 +24,10 @@
  * the same articles. Every write goes through {@link putArticles} /
  * {@link putHighlights} / {@link deleteHighlights} / {@link deleteIndexed},
  * which keep the lists exact in the caller's transaction (over articles,
- * highlight groups, postings and posting pages), so a failed write changes nothing.
+ * their texts, highlight groups, postings and posting pages), so a failed
+ * write changes nothing. An article's body is part of its document, and
+ * since schema v10 its texts are in `articleTexts` (texts.ts): these read the
+ * stored texts they diff against, and write an article's texts with its row.
  */
 import { PostingBuilder, updateSorted } from '../../lib/search/index.ts';
 import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
@@ -38,7 +41,9 @@ import {
   stripTerms,
   type ArticleRow,
   type HighlightGroupRow,
+  type IndexedArticle,
 } from './terms.ts';
+import { hasTexts, joinTexts, textsRow, withoutTexts, withTexts } from './texts.ts';
 
 /**
  * A term's documents, ascending (`highlights`: the docs of highlight
@@ -79,10 +84,11 @@ export const docList = (list: ArrayLike<number> | undefined): number[] =>
 /**
  * The tables the index spans (a GangmuDB, or an upgrade transaction's
  * tables). Without `postingPages` (the v5 upgrade, before the store exists)
- * a fresh fill writes a row per term.
+ * a fresh fill writes a row per term; without `articleTexts` (upgrades before
+ * v10) an article's texts stay in its row.
  */
 export type IndexTables = Pick<GangmuDB, 'articles' | 'highlightGroups' | 'postings'> &
-  Partial<Pick<GangmuDB, 'postingPages'>>;
+  Partial<Pick<GangmuDB, 'postingPages' | 'articleTexts'>>;
 
 /** The tables a term's list is read from. */
 export type PostingTables = Pick<IndexTables, 'postings' | 'postingPages'>;
@@ -332,28 +338,56 @@ export function issued<T extends PromiseLike<unknown>>(write: T): T {
   return write;
 }
 
+/**
+ * Puts articles' rows and, where the tables have the store (schema v10),
+ * their texts apart: a texts row for each article with a text, and the
+ * stored texts of `stale` (articles now without) deleted. One row (every
+ * edit): a plain put.
+ */
+function putRows(
+  tables: Pick<IndexTables, 'articles' | 'articleTexts'>,
+  rows: readonly IndexedArticle[],
+  stale: readonly string[] = [],
+): PromiseLike<unknown> {
+  const put = <R>(t: { put(r: R): unknown; bulkPut(rs: R[]): unknown }, rs: R[]) =>
+    rs.length === 1 ? t.put(rs[0]!) : rs.length > 1 ? t.bulkPut(rs) : null;
+  const texts = tables.articleTexts;
+  if (!texts) return Promise.resolve(put(tables.articles, [...rows]));
+  return Promise.all([
+    put(tables.articles, rows.map(withoutTexts)),
+    put(
+      texts,
+      rows.map(textsRow).filter((t) => t !== null),
+    ),
+    stale.length > 0 ? texts.bulkDelete([...stale]) : null,
+  ]);
+}
+
 /** Puts articles: each keeps its stored `doc` or gets the next (new ones in saved order, so a higher doc is a newer row). */
 async function putArticleDocs(
   tables: IndexTables,
   articles: readonly Article[],
-): Promise<Written<ArticleRow>> {
+): Promise<Written<IndexedArticle>> {
   if (articles.length === 0) return nothing();
   const sorted = [...articles].sort(bySavedAt);
-  const old = await tables.articles.bulkGet(sorted.map((r) => r.id));
+  const ids = sorted.map((r) => r.id);
+  // The stored rows with their texts: the terms a write replaces include their bodies.
+  const [stored, texts] = await Promise.all([
+    tables.articles.bulkGet(ids),
+    tables.articleTexts?.bulkGet(ids),
+  ]);
+  const old = stored.map((r, i) => r && withTexts(r, texts?.[i]));
   let next = await nextDoc(tables.articles);
-  const rows = sorted.map((a, i): ArticleRow => ({
+  const rows = sorted.map((a, i): IndexedArticle => ({
     ...(stripTerms(a) as Article),
     doc: old[i]?.doc ?? next++,
   }));
-  // One row (every edit): a plain put.
-  const written = issued(
-    rows.length === 1 ? tables.articles.put(rows[0]!) : tables.articles.bulkPut(rows),
-  );
-  return { rows, old, gone: [], written };
+  const stale = rows.filter((r, i) => texts?.[i] && !hasTexts(r)).map((r) => r.id);
+  return { rows, old, gone: [], written: issued(putRows(tables, rows, stale)) };
 }
 
 /** What written articles change in the posting lists. */
-const articleChanges = ({ rows, old }: Written<ArticleRow>): TermChange[] =>
+const articleChanges = ({ rows, old }: Written<IndexedArticle>): TermChange[] =>
   rows.map((row, i): TermChange => {
     const o = old[i];
     return {
@@ -460,7 +494,7 @@ function groupChanges({ rows, old, gone }: Written<HighlightGroupRow>): TermChan
  */
 async function adoptGroups(
   tables: IndexTables,
-  w: Written<ArticleRow>,
+  w: Written<IndexedArticle>,
 ): Promise<Written<HighlightGroupRow>> {
   const born = w.rows.filter((r, i) => w.old[i]?.doc !== r.doc);
   if (born.length === 0) return nothing();
@@ -534,8 +568,8 @@ export async function deleteHighlights(
  * and worked out; the lists are built at the end, from every row.
  */
 export class FreshFill {
-  /** The article rows put so far, with their docs, in doc order. */
-  readonly rows: ArticleRow[] = [];
+  /** The articles put so far, with their docs (and texts), in doc order. */
+  readonly rows: IndexedArticle[] = [];
   /** Their docs, by id. */
   private readonly docs = new Map<string, number>();
   /** The group rows put so far, by article. */
@@ -544,11 +578,15 @@ export class FreshFill {
 
   /**
    * Puts articles that all come after those given before, in {@link bySavedAt}
-   * order (the caller's promise: docs follow it). Outside a transaction each
-   * call is its own; a failed write fails {@link written}.
+   * order (the caller's promise: docs follow it), their texts apart when the
+   * tables have the store (schema v10). Outside a transaction each table's
+   * put is its own; a failed write fails {@link written}.
    */
-  articles(table: IndexTables['articles'], articles: readonly Article[]): void {
-    const rows = articles.map((a, i): ArticleRow => ({
+  articles(
+    tables: Pick<IndexTables, 'articles' | 'articleTexts'>,
+    articles: readonly Article[],
+  ): void {
+    const rows = articles.map((a, i): IndexedArticle => ({
       ...(stripTerms(a) as Article),
       doc: this.rows.length + i + 1,
     }));
@@ -556,7 +594,7 @@ export class FreshFill {
       this.rows.push(r);
       this.docs.set(r.id, r.doc);
     }
-    if (rows.length > 0) this.writes.push(issued(table.bulkPut(rows)));
+    if (rows.length > 0) this.writes.push(issued(putRows(tables, rows)));
   }
 
   /** Group rows of `highlights` (each article's added to those put before), in creation order. */
@@ -618,7 +656,7 @@ export async function putAllFresh(
   highlights: readonly Highlight[],
 ): Promise<void> {
   const fill = new FreshFill();
-  fill.articles(tables.articles, [...articles].sort(bySavedAt));
+  fill.articles(tables, [...articles].sort(bySavedAt));
   await fill.finish(tables, highlights);
   await fill.written();
 }
@@ -670,15 +708,19 @@ export async function renumberGroups(tables: IndexTables & Required<PostingTable
 /**
  * Every posting list made again from the stored rows, their docs kept (schema
  * v9's upgrade, when what an article's document holds changed). Rows are read
- * in doc order, as the builder wants them.
+ * in doc order, as the builder wants them, with their texts (in their rows
+ * before schema v10).
  */
 export async function rebuildPostings(
   tables: IndexTables & Required<PostingTables>,
 ): Promise<void> {
-  const [articles, groups] = await Promise.all([
+  const [rows, groups] = await Promise.all([
     tables.articles.orderBy('doc').toArray(),
     tables.highlightGroups.orderBy('doc').toArray(),
   ]);
+  const articles: IndexedArticle[] = tables.articleTexts
+    ? await joinTexts(tables.articleTexts, rows)
+    : rows;
   const builder = new PostingBuilder();
   for (const a of articles) builder.add(0, a.doc, articleText(a), ARTICLE_MAX_TERMS);
   for (const g of groups)
@@ -690,13 +732,23 @@ export async function rebuildPostings(
   await tables.postingPages.bulkPut(postingPages(lists));
 }
 
-/** Deletes stored articles and whole highlight groups and takes them out of the postings; call inside a transaction over the index tables. */
+/**
+ * Deletes stored articles with their texts, and whole highlight groups, and
+ * takes them out of the postings; call inside a transaction over the index
+ * tables. Returns the articles as they were, texts joined.
+ */
 export async function deleteIndexed(
   tables: IndexTables,
-  articles: readonly ArticleRow[],
+  rows: readonly ArticleRow[],
   groups: readonly HighlightGroupRow[],
-): Promise<void> {
-  await tables.articles.bulkDelete(articles.map((a) => a.id));
+): Promise<IndexedArticle[]> {
+  const ids = rows.map((a) => a.id);
+  // Their bodies' terms go too: read the texts before they are deleted.
+  const articles: IndexedArticle[] = tables.articleTexts
+    ? await joinTexts(tables.articleTexts, rows)
+    : [...rows];
+  await tables.articles.bulkDelete(ids);
+  if (tables.articleTexts && ids.length > 0) await tables.articleTexts.bulkDelete(ids);
   await tables.highlightGroups.bulkDelete(groups.map((g) => g.articleId));
   await updatePostings(tables, [
     ...articles.map((a) => ({
@@ -707,4 +759,5 @@ export async function deleteIndexed(
     })),
     ...groupChanges({ rows: [], old: [], gone: [...groups], written: Promise.resolve() }),
   ]);
+  return articles;
 }

@@ -86,7 +86,7 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   // Rows put since the task last ended.
   let waiting = false;
   const put = () => {
-    fresh.articles(db.articles, part);
+    fresh.articles(db, part);
     part = [];
     waiting = true;
   };

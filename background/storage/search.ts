@@ -23,6 +23,10 @@
  * their highlights, the highest doc first (the most recently saved or
  * written: see {@link newestScan}), stopping once `limit` articles match.
  * Titles, sites, authors and dates of results come from the article rows.
+ *
+ * An article's body (its saved or pasted text) is in its document, but since
+ * schema v10 not in its row (texts.ts): a candidate's text is read only when
+ * its body has to be looked at (see {@link Found.checkAll}).
  */
 import {
   hasSorted,
@@ -40,13 +44,15 @@ import type { SearchField, SearchHit, SearchResult } from '../../protocol/messag
 import { readPostings } from './postings.ts';
 import { authorOf } from './summaries.ts';
 import {
-  articleFields,
+  bodyFields,
   highlightFields,
   joinFields,
+  ownFields,
   type ArticleRow,
   type FieldText,
   type HighlightGroupRow,
 } from './terms.ts';
+import { withTexts, type TextsTable } from './texts.ts';
 
 /** Rows read per table when a query has no index terms (a lone character). */
 export const SEARCH_SCAN_CAP = 1000;
@@ -71,17 +77,20 @@ const SNIPPET_RADIUS = 30;
  * query only when no other field holds the word: a title or outline hit says
  * where it matched, and reading fifty essays' texts for 发展 cost more than the
  * rest of the search. A query of several words reads it, as a word may be there alone.
+ * `before`: hits of the same document's fields already found (its own fields,
+ * when these are its body: the two never share a field kind).
  */
 function fieldHits(
   m: QueryMatcher,
   fields: readonly FieldText[],
   highlightId?: string,
+  before = 0,
 ): SearchHit[] {
   const out: SearchHit[] = [];
   const per = new Map<SearchField, number>();
   const shown = new Set<string>();
   for (const { field, text } of fields) {
-    if (field === 'body' && m.pieces <= 1 && out.length > 0) break;
+    if (field === 'body' && m.pieces <= 1 && before + out.length > 0) break;
     if ((per.get(field) ?? 0) >= HITS_PER_FIELD) continue;
     const spans = m.spans(text);
     if (spans.length === 0) continue;
@@ -184,6 +193,17 @@ async function byDocs<T extends { doc?: number }>(
   return rows.filter((r): r is T => r !== undefined);
 }
 
+/**
+ * A candidate article to check: its row, its highlight group (none when it
+ * holds no word of the query or no highlight), and whether its own text may
+ * hold a word (the posting lists say so; else its fields are not looked at).
+ */
+interface Candidate {
+  a: ArticleRow;
+  group?: HighlightGroupRow | undefined;
+  own: boolean;
+}
+
 /** Rank: a title hit first, then more hits, then newer. */
 function rank(a: SearchResult, b: SearchResult): number {
   const ta = a.hits[0]?.field === 'title' ? 0 : 1;
@@ -209,7 +229,7 @@ export async function search(
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const words = queryTermGroups(query);
-  const tables = [db.articles, db.highlightGroups, db.postings, db.postingPages];
+  const tables = [db.articles, db.articleTexts, db.highlightGroups, db.postings, db.postingPages];
   return db.transaction('r', tables, async () => {
     const found = new Found(query);
     if (words.length > 0) {
@@ -246,14 +266,37 @@ class Found {
     return this.found.size;
   }
   /**
-   * Checks an article with its highlight group (none when it holds no word of
-   * the query or no highlight); `own` false: its own text holds no word of
-   * the query (the posting lists say so), and is not looked at.
+   * Checks candidates in their order, each article once, until `max` are
+   * found. An article's own fields come from its row; its body, stored apart
+   * (schema v10), is read (all of them in one `bulkGet`) only where it is
+   * looked at: its own text may hold a word, and the query has several words
+   * or no other field of its own holds the one (see {@link fieldHits}).
    */
-  check(a: ArticleRow, group?: HighlightGroupRow, own = true): void {
+  async checkAll(texts: TextsTable, list: readonly Candidate[], max = Infinity): Promise<void> {
+    const todo = list.filter((c) => !this.seen.has(c.a.id));
+    const own = todo.map((c) => {
+      const fields = c.own ? ownFields(c.a) : [];
+      return { fields, hits: fieldHits(this.m, fields) };
+    });
+    const wanted = todo.filter((c, i) => c.own && (this.m.pieces > 1 || own[i]!.hits.length === 0));
+    const stored = wanted.length > 0 ? await texts.bulkGet(wanted.map((c) => c.a.id)) : [];
+    const bodies = new Map(wanted.map((c, i) => [c.a.id, bodyFields(withTexts({}, stored[i]))]));
+    todo.forEach((c, i) => {
+      if (this.size < max) this.check(c, own[i]!, bodies.get(c.a.id) ?? []);
+    });
+  }
+
+  /**
+   * Checks an article with its highlight group: its own fields (and their
+   * hits, worked out before) and its body's (none when not read).
+   */
+  private check(
+    { a, group }: Candidate,
+    own: { fields: FieldText[]; hits: SearchHit[] },
+    body: FieldText[],
+  ): void {
     if (this.seen.has(a.id)) return;
     this.seen.add(a.id);
-    const fields = own ? articleFields(a) : [];
     const highlights = (group?.highlights ?? []).map((h) => ({
       id: h.id,
       fields: highlightFields(h),
@@ -261,10 +304,12 @@ class Found {
     // Each query word in one field (joinFields keeps fields apart), the words anywhere. One
     // word: the article holds it when a field does, which its hits say.
     if (this.m.pieces > 1) {
-      const whole = [fields, ...highlights.map((h) => h.fields)].map(joinFields).join('\n');
+      const whole = [[...own.fields, ...body], ...highlights.map((h) => h.fields)]
+        .map(joinFields)
+        .join('\n');
       if (!this.m.all(whole)) return;
     }
-    const hits = fieldHits(this.m, fields);
+    const hits = [...own.hits, ...fieldHits(this.m, body, undefined, own.hits.length)];
     for (const h of highlights) hits.push(...fieldHits(this.m, h.fields, h.id));
     if (hits.length === 0) return;
     this.found.set(a.id, {
@@ -304,11 +349,12 @@ async function checkDocs(
     for (const a of await db.articles.bulkGet(others.map((g) => g.articleId)))
       if (a) byDoc.set(a.doc, a);
   const groupOf = new Map(groups.map((g) => [g.doc, g]));
+  const list: Candidate[] = [];
   for (const doc of docs) {
-    if (found.size >= max) return;
     const a = byDoc.get(doc);
-    if (a) found.check(a, groupOf.get(doc), c.own(doc));
+    if (a) list.push({ a, group: groupOf.get(doc), own: c.own(doc) });
   }
+  await found.checkAll(db.articleTexts, list, max);
 }
 
 /** Most rows read per step of the newest-first walks after the first (which reads `limit`). */
@@ -380,10 +426,12 @@ async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void
     // Newest first, each article with its group, until the page is full: exactly the
     // `max` most recent matches, none older ranked in by a title hit.
     const groupOf = new Map(groups.map((g) => [g.doc, g]));
-    for (let i = articles.length - 1; i >= 0 && found.size < max; i--) {
+    const list: Candidate[] = [];
+    for (let i = articles.length - 1; i >= 0; i--) {
       const a = articles[i]!;
-      found.check(a, groupOf.get(a.doc));
+      list.push({ a, group: groupOf.get(a.doc), own: true });
     }
+    await found.checkAll(db.articleTexts, list, max);
     // A range that came back short (deleted articles leave gaps) doubles the next.
     n = articles.length < want ? 2 * n : nextStep(max - found.size, found.size, read);
   }

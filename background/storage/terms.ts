@@ -19,8 +19,18 @@ export interface DocFields {
   /** Only in rows of schema v2–v3 (their `*terms` index); dropped by the v4 upgrade. */
   terms?: string[];
 }
-/** A stored article: the article and its document number. */
-export type ArticleRow = Article & DocFields;
+/**
+ * A stored article: the article and its document number. Since schema v10
+ * without its texts (`text`, `sourceText`), which `articleTexts` holds
+ * (texts.ts); rows of v9 and before carried them.
+ */
+export type ArticleRow = Omit<Article, 'text' | 'sourceText'> & DocFields;
+/**
+ * An article with its document number and its texts, as the index works it
+ * out (its body is part of its search document): an {@link ArticleRow} with
+ * its texts joined back.
+ */
+export type IndexedArticle = Article & DocFields;
 /** A highlight as schema v4 stored it, one row each, with its document number. */
 export type HighlightRow = Highlight & DocFields;
 
@@ -62,13 +72,12 @@ function nodeTexts(nodes: readonly OutlineNode[] | undefined, out: FieldText[]):
 }
 
 /**
- * The searchable texts of an article, title first (indexTerms keeps terms in
- * order of first occurrence and cuts the end, so the title is never cut):
- * title, author, outline node texts and keys, formulations, digest, then the
- * body (the saved text, or a pasted article's pasted text). Old rows may lack
- * the newer fields; they count as empty.
+ * The searchable texts of an article but its body, title first: title,
+ * author, outline node texts and keys, formulations, digest. What its row
+ * holds (schema v10 keeps the texts apart). Old rows may lack the newer
+ * fields; they count as empty.
  */
-export function articleFields(a: Article): FieldText[] {
+export function ownFields(a: Omit<Article, 'text' | 'sourceText'>): FieldText[] {
   const out: FieldText[] = [{ field: 'title', text: a.title }];
   const o = a.outline as Partial<Article['outline']> | undefined;
   if (o?.author) out.push({ field: 'author', text: o.author });
@@ -76,6 +85,15 @@ export function articleFields(a: Article): FieldText[] {
   for (const f of o?.formulations ?? [])
     if (f.text) out.push({ field: 'formulation', text: f.text });
   for (const d of o?.digest ?? []) if (d) out.push({ field: 'outline', text: d });
+  return out.filter((f) => f.text.length > 0);
+}
+
+/**
+ * The body of an article as searchable texts: its saved text, or a pasted
+ * article's pasted text; none without either.
+ */
+export function bodyFields(a: Pick<Article, 'text' | 'sourceText'>): FieldText[] {
+  const out: FieldText[] = [];
   // The body a paragraph a field: a hit shows its paragraph, and a search stops reading a
   // long text once it has shown enough hits (search.ts HITS_PER_FIELD). Joined, the
   // paragraphs are the text's lines, so the terms are the same.
@@ -84,6 +102,14 @@ export function articleFields(a: Article): FieldText[] {
     for (const line of a.sourceText.split('\n')) out.push({ field: 'body', text: line });
   return out.filter((f) => f.text.length > 0);
 }
+
+/**
+ * The searchable texts of an article, title first (indexTerms keeps terms in
+ * order of first occurrence and cuts the end, so the title is never cut):
+ * {@link ownFields}, then {@link bodyFields}. An article row of schema v10
+ * has no body: join its texts first (texts.ts).
+ */
+export const articleFields = (a: Article): FieldText[] => [...ownFields(a), ...bodyFields(a)];
 
 /** The highlighted words (the quote selector's `exact`). */
 export function highlightText(h: Highlight): string {

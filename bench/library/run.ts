@@ -649,7 +649,8 @@ async function main(): Promise<void> {
       if (await alert.count()) backupNote += ` — page says: ${await alert.textContent()}`;
     }
     const live = await liveName(page);
-    // Reference: JSON.stringify and JSON.parse of the same rows (terms stripped), in the page.
+    // Reference: JSON.stringify and JSON.parse of the same rows (terms stripped), in the page,
+    // each article with its texts in the shape a backup file holds them.
     const jsonRef = await page.evaluate(async (live) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const r = indexedDB.open(live);
@@ -666,10 +667,56 @@ async function main(): Promise<void> {
         const { terms: _t, ...rest } = r;
         return rest;
       };
+      // Schema v10 stores an article's texts apart, the saved text compact: joined back and
+      // decoded as lib/text/stored-text.ts decodeText does (a page.evaluate cannot import it).
+      interface Compact {
+        chars: string;
+        ends: Uint32Array;
+        kinds: Uint8Array;
+        levels: Uint8Array;
+        boldEnds: Uint32Array;
+        bold: Uint32Array;
+        cut?: number;
+      }
+      const KINDS = ['paragraph', 'heading', 'list-item'];
+      const decode = (s: Compact | { blocks: unknown[] }) => {
+        if ('blocks' in s) return s;
+        const blocks: Record<string, unknown>[] = [];
+        let start = 0;
+        let run = 0;
+        s.ends.forEach((end, i) => {
+          const b: Record<string, unknown> = {
+            kind: KINDS[s.kinds[i]! & 0x7f],
+            text: s.chars.slice(start, end),
+          };
+          if (s.levels[i]) b.level = s.levels[i];
+          if (s.kinds[i]! & 0x80) {
+            const runs: number[][] = [];
+            for (; run < s.boldEnds[i]!; run++) runs.push([s.bold[2 * run]!, s.bold[2 * run + 1]!]);
+            b.bold = runs;
+          }
+          blocks.push(b);
+          start = end;
+        });
+        return s.cut === undefined ? { blocks } : { blocks, cut: s.cut };
+      };
+      const names = [...db.objectStoreNames];
+      const texts = new Map(
+        (names.includes('articleTexts') ? await all('articleTexts') : []).map((t) => [t.id, t]),
+      );
+      const withTexts = (r: Record<string, unknown>) => {
+        const t = texts.get(r.id);
+        if (!t) return r;
+        return {
+          ...r,
+          ...(t.sourceText !== undefined ? { sourceText: t.sourceText } : {}),
+          ...(t.text !== undefined ? { text: decode(t.text as Compact) } : {}),
+        };
+      };
       const data = {
         format: 'gangmu-backup',
         version: 1,
-        articles: (await all('articles')).map(strip),
+        articles: (await all('articles')).map(strip).map(withTexts),
         // Schema v5: one row per article holding its highlights.
         highlights: (await all('highlightGroups')).flatMap(
           (g) => g.highlights as Record<string, unknown>[],
@@ -684,7 +731,8 @@ async function main(): Promise<void> {
       return { stringifyMs, parseMs: performance.now() - t0, chars: text.length };
     }, live);
     // Reference for the restore's writes: every row it wrote (every store of the current
-    // schema but the site preferences: articles, highlight groups, summary pages, posting lists and pages),
+    // schema but the site preferences: articles, their texts, highlight groups, summary pages,
+    // posting lists and pages),
     // read back and put raw into a scratch database with the same stores and indexes, in one
     // transaction — what IndexedDB alone takes to store them.
     const idbRef = await page.evaluate(
@@ -756,7 +804,7 @@ async function main(): Promise<void> {
       backupRow('d … into empty, vs raw put', restoreEmptyMs, identicalEmpty, 'raw put', idbRef.ms),
     );
     details.push(
-      `d raw put reference: every row the restore wrote (articles, highlight groups, summary pages, posting lists: ${num(idbRef.rows)} rows), put raw with the same indexes in one transaction: ${num(idbRef.ms / 1000)} s`,
+      `d raw put reference: every row the restore wrote (articles, article texts, highlight groups, summary pages, posting lists: ${num(idbRef.rows)} rows), put raw with the same indexes in one transaction: ${num(idbRef.ms / 1000)} s`,
     );
     details.push(
       `d backup: ${num(backupBytes / 1e6)} MB file; restored library identical, over the library and into an empty one (counts ${before.articles} articles, ${before.highlights} highlights, ${before.notes} notes, ${before.tags} tags + ${sampleIds.length} sampled articles with highlights): ${identical && identicalEmpty ? 'yes' : paint('NO', 'red')}${backupNote ? ` — ${backupNote}` : ''}`,

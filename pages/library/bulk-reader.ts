@@ -16,7 +16,7 @@ export async function openBulkReader(
   const db = await openLiveForReading(options);
   return {
     ids: async () => (await listArticles(db)).map((a) => a.id),
-    articles: (ids) => exportArticles(db, ids),
+    articles: (ids, texts) => exportArticles(db, ids, { texts }),
     backupText: (exportedAt) => exportBackup(db, exportedAt),
     close: () => db.close(),
   };

@@ -80,8 +80,11 @@ export interface ActionSizes {
 export interface BulkReader {
   /** Every article's id, in the list's default order (newest saved first). */
   ids(): Promise<string[]>;
-  /** Articles with their highlights, in the order of `ids` (ids not stored left out). */
-  articles(ids: string[]): Promise<ArticleRows[]>;
+  /**
+   * Articles with their highlights, in the order of `ids` (ids not stored left
+   * out); `texts` false: without their saved and pasted texts (not read).
+   */
+  articles(ids: string[], texts: boolean): Promise<ArticleRows[]>;
   /** The whole library as backup text, read in one transaction. */
   backupText(exportedAt?: string): Promise<string>;
   close(): void;
@@ -149,11 +152,14 @@ export function libraryActions(
      * newest saved first, without them), a batch at a time as they arrive:
      * EXPORT_BATCH per export-articles request, EXPORT_IN_FLIGHT requested at
      * once, so the background reads the next batches while the caller works
-     * on this one. Ids no longer stored are skipped.
+     * on this one. Ids no longer stored are skipped. `texts` false: the
+     * articles without their saved and pasted texts (an export of the outlines
+     * alone need not read them).
      */
     async *exportBatches(
       ids: readonly string[] | undefined,
       onProgress?: (p: ExportProgress) => void,
+      { texts = true }: { texts?: boolean } = {},
     ): AsyncGenerator<ArticleRows[], void, undefined> {
       const db = await reader();
       try {
@@ -170,8 +176,8 @@ export function libraryActions(
         const request = (k: number) => {
           if (k >= batches.length || pending[k]) return;
           const p = db
-            ? db.articles(batches[k]!)
-            : sendRequest(api, { type: 'export-articles', ids: batches[k]! }).then(valueOf);
+            ? db.articles(batches[k]!, texts)
+            : sendRequest(api, { type: 'export-articles', ids: batches[k]!, texts }).then(valueOf);
           // Awaited in order below; marked handled so a later batch's failure is not reported early.
           p.catch(() => undefined);
           pending[k] = p;
@@ -228,10 +234,16 @@ export function libraryActions(
       let total = 0;
       let asked = 0;
       let sinceYield = 0;
-      for await (const rows of this.exportBatches(ids, (p) => {
-        total = p.total;
-        if (p.done === 0) onProgress?.(p);
-      })) {
+      // The saved texts only for an export with them (the outline alone reads none).
+      const texts = markdown.fullText;
+      for await (const rows of this.exportBatches(
+        ids,
+        (p) => {
+          total = p.total;
+          if (p.done === 0) onProgress?.(p);
+        },
+        { texts },
+      )) {
         for (let i = 0; i < rows.length; i++) {
           const file = files.next(rows[i]!);
           zip.add(file.name, file.text);

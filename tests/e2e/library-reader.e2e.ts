@@ -8,7 +8,8 @@
  * page" link, and "open the original" still there. Words selected in the
  * frame and given a colour with the toolbar are stored (there after reloading
  * the library), a note written in the outline is stored, and a search hit on a
- * note opens the article with that highlight scrolled into view in the text.
+ * note opens the article with that highlight scrolled into view in the text,
+ * and a word only in the saved text is found as a hit in the text (正文).
  * An article saved before the text was kept keeps the outline view and says so.
  *
  * Run: node --import tsx --test tests/e2e/library-reader.e2e.ts (builds
@@ -258,6 +259,19 @@ test('a search hit on a note opens the article with the highlight in view in the
   const box = await library.locator('.article-view iframe.reader-frame').boundingBox();
   const viewport = library.viewportSize();
   assert.ok(box && viewport && box.y < viewport.height && box.y + box.height > 0);
+});
+
+test('a word only in the saved text is found, its hit said to be in the text (正文)', async () => {
+  await library.locator('.article-view .view-actions button.back').click();
+  // A sentence of the essay's filler: in its paragraphs, in no title, point or note.
+  await library.locator('input.search').fill('居民议事会定期召开');
+  const hit = library.locator('.results .result', { hasText: TITLE }).locator('.hit').first();
+  await hit.waitFor({ timeout: 10_000 });
+  assert.equal(await hit.getAttribute('data-field'), 'body');
+  assert.match((await hit.locator('.field').textContent()) ?? '', /^(正文|Text)$/);
+  assert.equal((await hit.locator('mark').allTextContents()).join(''), '居民议事会定期召开');
+  await library.locator('.results .result', { hasText: TITLE }).locator('.result-title').click();
+  await library.locator('.article-view[data-reader="text"]').waitFor({ timeout: 10_000 });
 });
 
 test('an article saved without its text keeps the outline view and says so', async () => {

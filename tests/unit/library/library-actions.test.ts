@@ -139,7 +139,7 @@ describe('library actions', () => {
   });
 
   it('writes every file of the zip with the export options: the saved text, marks in place', async () => {
-    const { api } = runtime();
+    const { api, sent } = runtime();
     const id = 'https://e.com/text';
     const text = {
       blocks: [{ kind: 'paragraph' as const, text: '下足绣花功夫，久久为功。' }],
@@ -156,9 +156,15 @@ describe('library actions', () => {
           '有正文.md'
         ]!,
       );
+    const asked = () => sent.filter((m) => m.type === 'export-articles');
+    sent.length = 0;
     const full = await get({ fullText: true, obsidian: true });
     expect(full).toContain('## 正文 Full text\n\n下足==绣花功夫==，久久为功。\n\n> 📝 注');
+    expect(asked()).toMatchObject([{ texts: true }]);
+    // The outline alone: the texts are not asked for (the background then reads none).
+    sent.length = 0;
     expect(await get()).not.toContain('## 正文 Full text');
+    expect(asked()).toMatchObject([{ texts: false }]);
     // One article, as the article view exports it: the same file.
     const one = await a.exportArticle(id, { fullText: true, obsidian: true });
     expect(one).toEqual({ name: '有正文.md', text: full });

@@ -234,6 +234,7 @@ export async function summariesById(db: GangmuDB): Promise<SummaryRow[]> {
 export async function dumpLibrary(db: GangmuDB) {
   return {
     articles: await db.articles.toArray(),
+    articleTexts: await db.articleTexts.toArray(),
     highlightGroups: await db.highlightGroups.toArray(),
     sitePrefs: await db.sitePrefs.toArray(),
     summaries: await summariesById(db),

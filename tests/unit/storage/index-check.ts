@@ -4,16 +4,30 @@ import type { GangmuDB } from '@/background/db/schema';
 import { allPostings } from '@/background/storage/postings';
 import { SUMMARY_PAGE_ROWS } from '@/background/storage/summaries';
 import { articleTerms, groupTerms } from '@/background/storage/terms';
+import { withTexts } from '@/background/storage/texts';
 
 /**
  * The index is exactly what the rows say: every article has a unique doc,
  * every highlight group its article's (schema v8; none when its article is
  * not stored), no row has terms (nor do the grouped highlights), no group is
  * empty, and the postings list each row's doc under each of its terms,
- * nothing else.
+ * nothing else. An article's terms are those of its row with its texts
+ * (schema v10 keeps them apart: no article row holds any, and every texts row
+ * has its article).
  */
 export async function expectIndexed(db: GangmuDB): Promise<void> {
-  const articles = await db.articles.toArray();
+  const rows = await db.articles.toArray();
+  const texts = new Map((await db.articleTexts.toArray()).map((t) => [t.id, t]));
+  for (const r of rows) {
+    expect(r).not.toHaveProperty('text');
+    expect(r).not.toHaveProperty('sourceText');
+  }
+  const ids = new Set(rows.map((r) => r.id));
+  for (const t of texts.values()) {
+    expect(ids.has(t.id)).toBe(true);
+    expect(t.text !== undefined || t.sourceText !== undefined).toBe(true);
+  }
+  const articles = rows.map((r) => withTexts(r, texts.get(r.id)));
   const groups = await db.highlightGroups.toArray();
   const want = new Map<string, { articles: number[]; highlights: number[] }>();
   const add = (side: 'articles' | 'highlights', doc: number, terms: string[]) => {

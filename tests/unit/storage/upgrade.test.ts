@@ -6,9 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, GangmuDB, SCHEMA } from '@/background/db/schema';
-import { getArticle, listArticles, listFacets, saveArticle } from '@/background/storage/articles';
+import {
+  deleteArticle,
+  getArticle,
+  listArticles,
+  listFacets,
+  saveArticle,
+} from '@/background/storage/articles';
 import { deleteHighlight, putHighlight, updateNote } from '@/background/storage/highlights';
-import { bySavedAt, type Article, type Highlight } from '@/lib/model';
+import { bySavedAt, type Article, type ArticleText, type Highlight } from '@/lib/model';
+import { isCompact } from '@/lib/text/stored-text';
 import { search } from '@/background/storage/search';
 import {
   allSummaries,
@@ -19,8 +26,9 @@ import {
   type SummaryRow,
 } from '@/background/storage/summaries';
 import { getSitePrefs } from '@/background/storage/site-prefs';
-import { postingPages, type PostingRow } from '@/background/storage/postings';
+import { allPostings, postingPages, type PostingRow } from '@/background/storage/postings';
 import { articleTerms, groupTerms } from '@/background/storage/terms';
+import { textsRow, withoutTexts } from '@/background/storage/texts';
 import { ARTICLE_ID, draft, highlight, summariesById } from './fixtures';
 import { expectIndexed, expectSummaryPages } from './index-check';
 
@@ -195,6 +203,97 @@ function v7Rows(): Record<string, unknown[]> {
     postingPages: postingPages(before, 64),
     postings: lists.filter((p) => p.term === '复盘'),
   };
+}
+
+/** A saved text with every field a block may have, and a cut tail. */
+const SAVED_TEXT: ArticleText = {
+  blocks: [
+    { kind: 'heading', text: '时间序列分析', level: 1 },
+    { kind: 'paragraph', text: '一是守护一江清水。要久久为功。', bold: [[0, 9]] },
+    { kind: 'list-item', text: '落实河湖长制' },
+  ],
+  cut: 120,
+};
+const PASTED = 'https://e.com/2';
+
+/**
+ * Articles as v9 keeps them, texts in their rows: one with its saved text and a
+ * pasted text, one pasted (its pasted text only), one with neither.
+ */
+function textLibrary(): Article[] {
+  const at = (day: number) => ({
+    savedAt: `2025-01-0${day}T00:00:00.000Z`,
+    updatedAt: `2025-01-0${day}T00:00:00.000Z`,
+  });
+  return [
+    {
+      ...draft({ title: '时间序列分析', text: SAVED_TEXT, sourceText: '时间序列分析\n一是守护' }),
+      ...at(1),
+    },
+    {
+      ...draft({
+        id: PASTED,
+        url: PASTED,
+        title: '粘贴的文章',
+        sourceText: '第二篇\n以数字赋能基层减负。',
+      }),
+      ...at(2),
+    },
+    { ...draft({ id: 'https://e.com/3', url: 'https://e.com/3', title: '无正文' }), ...at(3) },
+  ];
+}
+
+/** {@link textLibrary} and a highlight, in the shape schema version `from` stored them. */
+function textRows(from: number): Record<string, unknown[]> {
+  const articles = textLibrary();
+  const highlights = [highlight('h1')];
+  if (from <= 3) return withSummaries(from, { articles, highlights, sitePrefs: [] });
+  if (from === 4)
+    // Posting lists left empty: v5's upgrade builds them again from every row.
+    return {
+      articles: articles.map((a, i) => ({ ...a, doc: i + 1 })),
+      highlights: highlights.map((h, i) => ({ ...h, doc: i + 1 })),
+      sitePrefs: [],
+      summaries: summariesOf(articles, highlights),
+      postings: [],
+    };
+  const { summaries, ...rows } = v6Rows(articles, highlights, from >= 8);
+  if (from <= 6) return { ...rows, summaries: summaries! };
+  return { ...rows, summaryPages: freshSummaryPages(summaries as SummaryRow[]) };
+}
+
+/**
+ * What v10 leaves of {@link textLibrary}: each article's texts in
+ * `articleTexts` (the saved one compact), none in its row, every article read
+ * back as it was, the bodies searched; later writes keep both stores exact.
+ */
+async function checkTextsMoved(db: GangmuDB): Promise<void> {
+  await expectIndexed(db);
+  const texts = await db.articleTexts.toArray();
+  expect(texts.map((t) => t.id)).toEqual([PASTED, ARTICLE_ID].sort());
+  expect(isCompact((await db.articleTexts.get(ARTICLE_ID))!.text!)).toBe(true);
+  for (const row of await db.articles.toArray()) {
+    expect(row).not.toHaveProperty('text');
+    expect(row).not.toHaveProperty('sourceText');
+  }
+  for (const a of textLibrary()) expect((await getArticle(db, a.id)).article).toEqual(a);
+  expect(await search(db, '一江清水')).toMatchObject([
+    { articleId: ARTICLE_ID, hits: [{ field: 'body' }] },
+  ]);
+  expect(await search(db, '数字赋能')).toMatchObject([
+    { articleId: PASTED, hits: [{ field: 'body' }] },
+  ]);
+  // A new text replaces the stored one; a delete takes the texts with the article.
+  await saveArticle(db, draft({ text: { blocks: [{ kind: 'paragraph', text: '乡村振兴。' }] } }));
+  expect(await search(db, '一江清水')).toEqual([]);
+  expect((await getArticle(db, ARTICLE_ID)).article).toMatchObject({
+    sourceText: '时间序列分析\n一是守护',
+    text: { blocks: [{ kind: 'paragraph', text: '乡村振兴。' }] },
+  });
+  await deleteArticle(db, PASTED);
+  expect(await db.articleTexts.get(PASTED)).toBeUndefined();
+  expect(await search(db, '数字赋能')).toEqual([]);
+  await expectIndexed(db);
 }
 
 /** Summaries newest saved first, ties by id (the list's default order). */
@@ -735,6 +834,85 @@ const CASES: UpgradeCase[] = [
       expect(await search(db, '河湖长制')).toHaveLength(1);
       await expectIndexed(db);
     },
+  },
+  // v10: each article's texts move out of its row into `articleTexts`, from every
+  // earlier version.
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((from): UpgradeCase => ({
+    from,
+    rows: textRows(from),
+    check: checkTextsMoved,
+  })),
+  // v10 from v9 over many steps of rows: docs and posting lists as they were.
+  {
+    from: 9,
+    rows: (() => {
+      const { articles, highlights } = v6Library();
+      const texts = articles.map((a, i) => ({
+        ...a,
+        ...(i % 3 === 0
+          ? { text: { blocks: [{ kind: 'paragraph', text: `第${i}段：守护一江清水。` }] } }
+          : {}),
+        ...(i % 5 === 0 ? { sourceText: `粘贴${i}\n原文` } : {}),
+      }));
+      const { summaries, ...rows } = v6Rows(texts as Article[], highlights, true);
+      return { ...rows, summaryPages: freshSummaryPages(summaries as SummaryRow[]) };
+    })(),
+    async check(db) {
+      const { articles, highlights } = v6Library();
+      const seeded = v6Rows(
+        articles.map((a, i) => ({
+          ...a,
+          ...(i % 3 === 0
+            ? { text: { blocks: [{ kind: 'paragraph', text: `第${i}段：守护一江清水。` }] } }
+            : {}),
+          ...(i % 5 === 0 ? { sourceText: `粘贴${i}\n原文` } : {}),
+        })) as Article[],
+        highlights,
+        true,
+      );
+      // The lists untouched: exactly the v9 rows' (no rebuild).
+      const lists = (seeded.postings as PostingRow[]).map((p) => ({
+        term: p.term,
+        articles: [...p.articles],
+        highlights: [...p.highlights],
+      }));
+      expect(
+        (await allPostings(db)).map((p) => ({
+          term: p.term,
+          articles: [...p.articles],
+          highlights: [...p.highlights],
+        })),
+      ).toEqual(lists.sort((a, b) => (a.term < b.term ? -1 : 1)));
+      // Rows as they were but their texts (docs kept); texts apart, exactly.
+      const want = (seeded.articles as (Article & { doc: number })[]).map(withoutTexts);
+      expect(await db.articles.toArray()).toEqual(
+        want.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      );
+      const texts = (seeded.articles as Article[]).map(textsRow).filter((t) => t !== null);
+      expect(await db.articleTexts.toArray()).toEqual(
+        texts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      );
+      expect(await db.articleTexts.count()).toBe(200 + 120 - 40);
+      const found = await search(db, '一江清水', 500);
+      expect(found).toHaveLength(200);
+      expect(found.every((r) => r.hits.every((h) => h.field === 'body'))).toBe(true);
+      await expectIndexed(db);
+    },
+  },
+  // A v10 database opens as it is.
+  {
+    from: 10,
+    rows: (() => {
+      const { summaries, ...rows } = v6Rows(textLibrary(), [highlight('h1')], true);
+      const articles = rows.articles as (Article & { doc: number })[];
+      return {
+        ...rows,
+        articles: articles.map(withoutTexts),
+        articleTexts: articles.map(textsRow).filter((t) => t !== null),
+        summaryPages: freshSummaryPages(summaries as SummaryRow[]),
+      };
+    })(),
+    check: checkTextsMoved,
   },
   // A v8 database opens as it is.
   {
