@@ -95,7 +95,7 @@ describe('a page outlined in slices', () => {
   }, 20_000);
 
   it('a page that changes while it is outlined gets that outline; a page given up on is not outlined again for each action', async () => {
-    const { analyze, seen } = slowEngine();
+    const { analyze } = slowEngine();
     const { controller } = controllerOn('https://a.cn/changing', ESSAY, { analyze });
     await controller.start();
     // The page changes every few milliseconds while the sidebar opens.
