@@ -8,6 +8,7 @@ import {
   mergeBackup,
   parseBackup,
   serializeBackup,
+  serializeBackupParts,
   type Backup,
   type LibraryData,
   type MergeMode,
@@ -112,6 +113,11 @@ export async function exportBackupRows(
 /** The whole library as backup JSON text. */
 export async function exportBackup(db: GangmuDB, exportedAt?: string): Promise<string> {
   return serializeBackup(await readLibrary(db), exportedAt ? { exportedAt } : {});
+}
+
+/** {@link exportBackup}'s text in parts, for a Blob (lib/backup serializeBackupParts). */
+export async function exportBackupParts(db: GangmuDB, exportedAt?: string): Promise<string[]> {
+  return serializeBackupParts(await readLibrary(db), exportedAt ? { exportedAt } : {});
 }
 
 /**

@@ -204,9 +204,9 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
 
   const backup = () =>
     run(async () => {
-      const text = await actions.backupText();
+      const parts = await actions.backupParts();
       const name = `gangmu-backup-${today()}.json`;
-      download(name, new Blob([text], { type: 'application/json' }));
+      download(name, new Blob(parts, { type: 'application/json' }));
       return { tone: 'info', text: t('libBackedUp', [name]) };
     });
 

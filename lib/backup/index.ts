@@ -20,6 +20,10 @@ export {
 } from './is-article.ts';
 export { highlightProblem } from './is-highlight.ts';
 export { SITE_PREFS_FIELDS, SITE_PREFS_WIDTH, sitePrefsProblem } from './site-prefs.ts';
-export { serializeBackup, type SerializeOptions } from './serialize-backup.ts';
+export {
+  serializeBackup,
+  serializeBackupParts,
+  type SerializeOptions,
+} from './serialize-backup.ts';
 export { BackupChecker, parseBackup } from './parse-backup.ts';
 export { mergeBackup, type MergeMode, type MergePlan } from './merge-backup.ts';

@@ -29,6 +29,9 @@ function sortKeys(v: unknown): unknown {
   return out;
 }
 
+/** Characters gathered into one part before it is handed on (a Blob takes the parts as they are). */
+const PART_CHARS = 1 << 20;
+
 /**
  * The library as backup JSON: format tag, version and export time first, then
  * articles (oldest saved first, ties by id), highlights and site preferences
@@ -38,6 +41,17 @@ function sortKeys(v: unknown): unknown {
  * {@link parseBackup} reads it back deep-equal.
  */
 export function serializeBackup(data: LibraryData, options: SerializeOptions = {}): string {
+  return serializeBackupParts(data, options).join('');
+}
+
+/**
+ * {@link serializeBackup}'s text in parts of about a million characters, written a
+ * row at a time: a library with its saved texts makes a backup of hundreds of
+ * megabytes, which as one string costs a copy of every row at once (and past about
+ * 500 million characters is more than a JavaScript string may hold). The parts go
+ * into a Blob as they are.
+ */
+export function serializeBackupParts(data: LibraryData, options: SerializeOptions = {}): string[] {
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -47,7 +61,39 @@ export function serializeBackup(data: LibraryData, options: SerializeOptions = {
     highlights: data.highlights,
     ...(data.sitePrefs ? { sitePrefs: data.sitePrefs } : {}),
   };
-  const ordered: Record<string, unknown> = {};
-  for (const k of TOP_KEYS) if (backup[k] !== undefined) ordered[k] = sortKeys(backup[k]);
-  return JSON.stringify(ordered, null, options.pretty === false ? undefined : 2) + '\n';
+  const pretty = options.pretty !== false;
+  const parts: string[] = [];
+  let part: string[] = [];
+  let length = 0;
+  const write = (s: string) => {
+    part.push(s);
+    length += s.length;
+    if (length < PART_CHARS) return;
+    parts.push(part.join(''));
+    part = [];
+    length = 0;
+  };
+  // As JSON.stringify(ordered, null, 2) writes it: the top object's members one level
+  // in, a list's rows two levels in (each row's own lines indented under it).
+  const keys = TOP_KEYS.filter((k) => backup[k] !== undefined);
+  write(pretty ? '{\n' : '{');
+  keys.forEach((k, i) => {
+    write(pretty ? `  ${JSON.stringify(k)}: ` : `${JSON.stringify(k)}:`);
+    const value = backup[k];
+    if (Array.isArray(value) && value.length > 0) {
+      write(pretty ? '[\n' : '[');
+      value.forEach((row: unknown, j) => {
+        const text = JSON.stringify(sortKeys(row), null, pretty ? 2 : undefined);
+        // JSON escapes a line break inside a string: every raw one is indentation.
+        if (pretty)
+          write(`    ${text.replace(/\n/g, '\n    ')}${j < value.length - 1 ? ',\n' : '\n'}`);
+        else write(j < value.length - 1 ? `${text},` : text);
+      });
+      write(pretty ? '  ]' : ']');
+    } else write(JSON.stringify(sortKeys(value), null, pretty ? 2 : undefined));
+    write(i < keys.length - 1 ? (pretty ? ',\n' : ',') : pretty ? '\n' : '');
+  });
+  write('}\n');
+  if (part.length) parts.push(part.join(''));
+  return parts;
 }

@@ -15,7 +15,7 @@
  * reads itself (falling back to sending the text in parts,
  * import-backup-part), in the one import request that lands in one transaction.
  */
-import { serializeBackup, type LibraryData } from '../../lib/backup/index.ts';
+import { serializeBackupParts, type LibraryData } from '../../lib/backup/index.ts';
 import type { Article, Highlight } from '../../lib/model.ts';
 import {
   BACKUP_TABLES,
@@ -85,8 +85,8 @@ export interface BulkReader {
    * out); `texts` false: without their saved and pasted texts (not read).
    */
   articles(ids: string[], texts: boolean): Promise<ArticleRows[]>;
-  /** The whole library as backup text, read in one transaction. */
-  backupText(exportedAt?: string): Promise<string>;
+  /** The whole library as backup text in parts (for a Blob), read in one transaction. */
+  backupParts(exportedAt?: string): Promise<string[]>;
   close(): void;
 }
 
@@ -281,15 +281,15 @@ export function libraryActions(
     },
 
     /**
-     * The whole library as backup text: read in one transaction from the live
-     * database, or else built from pages of rows asked of the background (the
-     * same text export-backup gives).
+     * The whole library as backup text, in parts to make a Blob of (never one string of
+     * hundreds of megabytes): read in one transaction from the live database, or else
+     * built from pages of rows asked of the background (the same text export-backup gives).
      */
-    async backupText(exportedAt?: string): Promise<string> {
+    async backupParts(exportedAt?: string): Promise<string[]> {
       const db = await reader();
       if (db)
         try {
-          return await db.backupText(exportedAt);
+          return await db.backupParts(exportedAt);
         } finally {
           db.close();
         }
@@ -315,7 +315,7 @@ export function libraryActions(
             table === 'sitePrefs' ? last.site : table === 'highlights' ? last.articleId : last.id;
         }
       }
-      return serializeBackup(
+      return serializeBackupParts(
         data as {
           articles: Article[];
           highlights: Highlight[];

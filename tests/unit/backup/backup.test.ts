@@ -6,12 +6,64 @@ import {
   mergeBackup,
   parseBackup,
   serializeBackup,
+  serializeBackupParts,
   type BackupErrorKind,
   type LibraryData,
 } from '../../../lib/backup/index.ts';
 import { makeArticle, makeHighlight, makeLibrary } from './library-fixture.ts';
 
 const AT = '2025-06-01T08:00:00.000Z';
+
+/** A copy of `v` with every object's keys sorted (what the backup promises of its text). */
+function sorted(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sorted);
+  if (typeof v !== 'object' || v === null) return v;
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+  );
+}
+
+describe('serializeBackupParts: the backup a row at a time, in parts for a Blob', () => {
+  it('joins to the text of one JSON.stringify of the sorted backup, pretty or on one line', () => {
+    const lib = {
+      ...makeLibrary(300, 2000),
+      sitePrefs: [{ site: 'news.cn', alwaysOpen: true, width: 400 }],
+    };
+    // A title with every line break JSON and YAML know, and an empty list.
+    lib.articles[0]!.title = '标题\n第二行\r\u2028\u2029"引号"';
+    for (const data of [lib, { ...lib, highlights: [] }, { articles: [], highlights: [] }])
+      for (const pretty of [true, false]) {
+        const parts = serializeBackupParts(data, { exportedAt: AT, pretty });
+        const whole = {
+          format: 'gangmu-backup',
+          version: BACKUP_VERSION,
+          exportedAt: AT,
+          articles: [...data.articles].sort(
+            (a, b) => a.savedAt.localeCompare(b.savedAt) || a.id.localeCompare(b.id),
+          ),
+          highlights: data.highlights,
+          ...('sitePrefs' in data ? { sitePrefs: data.sitePrefs } : {}),
+        };
+        const expected =
+          JSON.stringify(
+            Object.fromEntries(Object.entries(whole).map(([k, v]) => [k, sorted(v)])),
+            null,
+            pretty ? 2 : undefined,
+          ) + '\n';
+        expect(parts.join('')).toBe(expected);
+        expect(serializeBackup(data, { exportedAt: AT, pretty })).toBe(expected);
+      }
+  });
+
+  it('cuts a large library into parts of about a million characters, never one string', () => {
+    const parts = serializeBackupParts(makeLibrary(2000, 20_000), { exportedAt: AT });
+    expect(parts.length).toBeGreaterThan(3);
+    // Each part closes once it passes a million characters: at most one row more.
+    for (const part of parts.slice(0, -1)) expect(part.length).toBeLessThan((1 << 20) + 100_000);
+  });
+});
 
 describe('serializeBackup / parseBackup round trip', () => {
   it('reads back a library of 1,000 articles and 10,000 highlights deep-equal', () => {

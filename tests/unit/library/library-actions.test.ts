@@ -64,14 +64,16 @@ async function backedUpThenDeleted() {
   const { api, sent } = runtime();
   await seed(api, 12);
   const a = libraryActions(api);
-  const text = await a.backupText();
+  const text = await a.backupParts().then((p) => p.join(''));
   await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
   return { api, sent, a, text };
 }
 
 /** The library is back to the backup: the same text, but for its date. */
 async function expectRestored(a: ReturnType<typeof libraryActions>, text: string) {
-  expect(await a.backupText('x')).toBe(text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'));
+  expect(await a.backupParts('x').then((p) => p.join(''))).toBe(
+    text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),
+  );
 }
 
 describe('library actions', () => {
@@ -207,7 +209,9 @@ describe('library actions', () => {
   it('builds the backup from pages of rows: the same text as export-backup', async () => {
     const { api, sent } = runtime();
     await seed(api, 25);
-    const text = await libraryActions(api).backupText('2025-02-01T00:00:00.000Z');
+    const text = await libraryActions(api)
+      .backupParts('2025-02-01T00:00:00.000Z')
+      .then((p) => p.join(''));
     expect(text).toBe(await exportBackup(db, '2025-02-01T00:00:00.000Z'));
     expect(text).not.toContain('"terms"');
     expect(sent.some((m) => m.type === 'export-backup-rows')).toBe(true);
@@ -224,13 +228,13 @@ describe('library actions', () => {
     });
     const asked = sent.length;
     expect(await direct.exportRows(undefined)).toEqual(viaMessages);
-    const text = await direct.backupText(AT);
+    const text = await direct.backupParts(AT).then((p) => p.join(''));
     expect(text).toBe(await exportBackup(db, AT));
     expect(sent.length).toBe(asked);
     // After a restore that replaced the library, the reads find the new live database.
     await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
     expect(await direct.restore(text, 'replace')).toMatchObject({ ok: true });
-    expect(await direct.backupText(AT)).toBe(text);
+    expect(await direct.backupParts(AT).then((p) => p.join(''))).toBe(text);
     expect((await direct.exportRows(undefined)).length).toBe(9);
   });
 
@@ -240,7 +244,7 @@ describe('library actions', () => {
     const a = libraryActions(api, undefined, {
       openReader: () => Promise.reject(new Error('no IndexedDB here')),
     });
-    expect(await a.backupText('x')).toBe(await exportBackup(db, 'x'));
+    expect(await a.backupParts('x').then((p) => p.join(''))).toBe(await exportBackup(db, 'x'));
     expect((await a.exportRows(undefined)).length).toBe(5);
     expect(sent.some((m) => m.type === 'export-backup-rows')).toBe(true);
     expect(sent.some((m) => m.type === 'export-articles')).toBe(true);
