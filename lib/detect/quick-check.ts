@@ -170,8 +170,19 @@ export function sampleDocument(doc: Document): QuickSample {
   let pending: Element | null = null;
   let visited = 0;
   let truncated = false;
+  // The body, then the open shadow roots met in it (a web component's essay is rendered
+  // there; a closed root is out of reach and left alone), each walked in turn.
+  const shadowRoots: Node[] = [];
+  let root: Node = body;
   let node: Node | null = body.firstChild;
-  while (node) {
+  for (;;) {
+    if (!node) {
+      const next = shadowRoots.shift();
+      if (!next) break;
+      root = next;
+      node = next.firstChild;
+      continue;
+    }
     if (++visited > LIMITS.nodes || length >= LIMITS.text) {
       truncated = true;
       break;
@@ -187,6 +198,8 @@ export function sampleDocument(doc: Document): QuickSample {
       ) {
         if (BLOCK_TAGS.has(tag) && starts.length < LIMITS.blocks) pending = el;
         descend = true;
+        const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+        if (shadow?.firstChild) shadowRoots.push(shadow);
       }
     } else if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
@@ -204,13 +217,13 @@ export function sampleDocument(doc: Document): QuickSample {
         }
       }
     }
-    // Next node in document order, staying inside the body.
+    // Next node in document order, staying inside the root being walked.
     if (descend && node.firstChild) {
       node = node.firstChild;
       continue;
     }
-    while (node && node !== body && !node.nextSibling) node = node.parentNode;
-    node = node && node !== body ? node.nextSibling : null;
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
   }
   let text = parts.join('');
   if (text.length > LIMITS.text) text = text.slice(0, LIMITS.text);

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../../lib/index.ts';
+import { quickCheckDocument } from '../../../lib/detect/quick-check.ts';
 
 const ESSAY =
   '<h1>以数字赋能提升基层治理效能</h1>' +
@@ -53,5 +54,25 @@ describe('essays in shadow roots', () => {
     const host = document.querySelector('essay-view')!;
     host.attachShadow({ mode: 'closed' }).innerHTML = `<article>${ESSAY}</article>`;
     expect(keys(document)).toEqual([]);
+  });
+
+  it('are seen by the quick check in an open root (the badge), not in a closed one', () => {
+    // A longer essay: the quick check wants a few hundred characters of text.
+    const long = ESSAY.repeat(8);
+    document.body.innerHTML = `<main>${long}</main>`;
+    const plain = quickCheckDocument(document);
+    expect(plain.essay).toBe(true);
+
+    document.body.innerHTML = '<nav>首页 新闻 评论</nav><essay-view></essay-view>';
+    document.querySelector('essay-view')!.attachShadow({ mode: 'open' }).innerHTML =
+      `<article>${long}</article>`;
+    const open = quickCheckDocument(document);
+    expect(open.essay).toBe(true);
+    expect(open.estimate).toBe(plain.estimate);
+
+    document.body.innerHTML = '<nav>首页 新闻 评论</nav><essay-view></essay-view>';
+    document.querySelector('essay-view')!.attachShadow({ mode: 'closed' }).innerHTML =
+      `<article>${long}</article>`;
+    expect(quickCheckDocument(document).essay).toBe(false);
   });
 });
