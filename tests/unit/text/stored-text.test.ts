@@ -9,24 +9,14 @@ import {
   isCompact,
   type CompactText,
 } from '@/lib/text/stored-text';
-
-/** A small deterministic generator (mulberry32), so a failing case can be run again. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The bench's seeded generator (mulberry32), so a failing case can be run again.
+import { prng } from '../../../bench/synthetic-essay.ts';
 
 const ALPHABET = '基层治理是国家的石，。、“”（）abc XYZ 123\u00a0😀\ud800';
 
 /** A random text: any kinds, levels on any block, bold runs (some lists empty), a cut or not. */
 function randomText(seed: number): ArticleText {
-  const r = random(seed);
+  const r = prng(seed);
   const int = (n: number) => Math.floor(r() * n);
   const blocks: TextBlock[] = Array.from({ length: int(40) }, () => {
     const text = Array.from({ length: 1 + int(60) }, () => ALPHABET[int(ALPHABET.length)]).join('');
