@@ -12,17 +12,18 @@
  * add `version(n + 1).stores({...}).upgrade(tx => ...)` below it, and a case
  * to tests/unit/storage/upgrade.test.ts that seeds rows of the old shape.
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Article, Highlight } from '../../lib/model.ts';
 import type { SitePrefs } from '../../protocol/messages.ts';
 import {
+  foldLegacyPostings,
   putAllFresh,
   rebuildPostings,
   renumberGroups,
-  type IndexTables,
-  type PostingTables,
+  type LegacyIndexTables,
   type PostingPageRow,
   type PostingRow,
+  type PostingShardRow,
 } from '../storage/postings.ts';
 import {
   freshSummaryPages,
@@ -47,6 +48,7 @@ export type {
   HighlightRow,
   PostingPageRow,
   PostingRow,
+  PostingShardRow,
   SummaryPageRow,
   SummaryRow,
 };
@@ -190,19 +192,38 @@ export const SCHEMA = {
     postings: 'term',
     postingPages: 'first',
   },
+  /**
+   * Changes to the posting lists since the last fresh fill as rows per term
+   * and shard of docs (background/storage/postings.ts PostingShardRow, keyed
+   * by `[term+shard]`): a write reads and puts a few hundred docs per term at
+   * most. `postings` held a changed term's whole list: in a library of 10,000
+   * the first highlight on a new article rewrote ~400 lists of up to 10,000
+   * docs (4–7 s). The upgrade folds its rows into fresh pages, then Dexie
+   * deletes it.
+   */
+  11: {
+    articles: 'id, &doc',
+    articleTexts: 'id',
+    highlightGroups: 'articleId, &doc',
+    sitePrefs: 'site',
+    summaryPages: 'page, newest, *ids',
+    postings: null,
+    postingShards: '[term+shard]',
+    postingPages: 'first',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 10;
+export const DB_VERSION = 11;
 
-/** An upgrade's index tables, posting pages included (schema v7 on). */
+/** The index tables of an upgrade before v11, posting pages included (schema v7 on). */
 const pagedIndexTables = (tx: Transaction) =>
   ({
     articles: tx.table('articles'),
     highlightGroups: tx.table('highlightGroups'),
     postings: tx.table('postings'),
     postingPages: tx.table('postingPages'),
-  }) as unknown as IndexTables & Required<PostingTables>;
+  }) as unknown as LegacyIndexTables & Required<Pick<LegacyIndexTables, 'postingPages'>>;
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
@@ -210,7 +231,7 @@ export class GangmuDB extends Dexie {
   highlightGroups!: EntityTable<HighlightGroupRow, 'articleId'>;
   sitePrefs!: EntityTable<SitePrefsRow, 'site'>;
   summaryPages!: EntityTable<SummaryPageRow, 'page'>;
-  postings!: EntityTable<PostingRow, 'term'>;
+  postingShards!: Table<PostingShardRow, [string, number]>;
   postingPages!: EntityTable<PostingPageRow, 'first'>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (tests); by default the global ones. */
@@ -255,7 +276,7 @@ export class GangmuDB extends Dexie {
           highlightGroups: tx.table('highlightGroups'),
           // No posting pages yet (v7): the lists go in as a row per term.
           postings: tx.table('postings'),
-        } as unknown as IndexTables;
+        } as unknown as LegacyIndexTables;
         const articles = (await tables.articles.toArray()).map((a) => stripTerms(a) as Article);
         const highlights = (await tx.table<HighlightRow>('highlights').toArray()).map(
           (h) => stripTerms(h) as Highlight,
@@ -294,6 +315,13 @@ export class GangmuDB extends Dexie {
       .upgrade(async (tx) => {
         await moveTextsOut(tx.table('articles'), tx.table('articleTexts'));
       });
-    // version(11) goes here, with .upgrade(), when the shape changes.
+    // v11: changes to the posting lists kept per term and shard; the whole lists that
+    // `postings` held folded into fresh pages (Dexie then deletes the store).
+    this.version(11)
+      .stores(SCHEMA[11])
+      .upgrade(async (tx) => {
+        await foldLegacyPostings(pagedIndexTables(tx));
+      });
+    // version(12) goes here, with .upgrade(), when the shape changes.
   }
 }

@@ -58,7 +58,7 @@ export const writeTables = (db: GangmuDB) => [
   db.articleTexts,
   db.highlightGroups,
   db.summaryPages,
-  db.postings,
+  db.postingShards,
   db.postingPages,
 ];
 

@@ -147,7 +147,7 @@ export async function importBackup(
         db.highlightGroups,
         db.sitePrefs,
         db.summaryPages,
-        db.postings,
+        db.postingShards,
         db.postingPages,
       ],
       // An async scope: Dexie keeps the transaction alive across its native awaits.

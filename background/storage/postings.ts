@@ -6,16 +6,23 @@
  * term of every row (5.4 million for 10,000 articles and 100,000
  * highlights: a restore spent 200 s on them).
  *
- * Two stores hold the lists (v7):
- * - `postingPages`: the lists of a fresh fill (a restore that replaces the
- *   library), written as pages of a run of terms each ({@link PostingPageRow}).
- *   IndexedDB costs about as much per row as per 10 KB of row, and a real
- *   library has hundreds of thousands of distinct terms (nine real reports
- *   of 135,000 characters already give 30,000): one row per term would make
- *   such a restore take minutes.
- * - `postings`: one row per term changed since ({@link PostingRow}). A term's
- *   row, when there is one, is its list and its page's copy is stale; a row
- *   with empty lists hides a page's copy of a term no longer anywhere.
+ * Two stores hold the lists:
+ * - `postingPages` (v7): the lists of a fresh fill (a restore that replaces
+ *   the library, a schema upgrade that rebuilds them), written as pages of a
+ *   run of terms each ({@link PostingPageRow}). IndexedDB costs about as much
+ *   per row as per 10 KB of row, and a real library has hundreds of
+ *   thousands of distinct terms (nine real reports of 135,000 characters
+ *   already give 30,000): one row per term would make such a restore take
+ *   minutes.
+ * - `postingShards` (v11): every change since, as a row per term and shard of
+ *   {@link SHARD_DOCS} docs ({@link PostingShardRow}): the docs added to the
+ *   term's page copy and the docs taken out of it. A write reads and writes
+ *   only the rows of its terms in its docs' shards, each a few hundred docs
+ *   at most, never a whole list: v7–v10 kept a changed term's whole list as
+ *   its row, so the first highlight on a new article in a library of 10,000
+ *   read and wrote its ~400 terms' lists of up to 10,000 docs each, 4–7 s.
+ *   A term's list is its page's copy with its shard rows applied
+ *   ({@link readPostings}).
  *
  * Every article row has a `doc` (unique), numbered in write order: the next
  * after the table's highest, kept as the article changes. A highlight
@@ -24,7 +31,7 @@
  * the same articles. Every write goes through {@link putArticles} /
  * {@link putHighlights} / {@link deleteHighlights} / {@link deleteIndexed},
  * which keep the lists exact in the caller's transaction (over articles,
- * their texts, highlight groups, postings and posting pages), so a failed
+ * their texts, highlight groups, posting shards and posting pages), so a failed
  * write changes nothing. An article's body is part of its document, and
  * since schema v10 its texts are in `articleTexts` (texts.ts): these read the
  * stored texts they diff against, and write an article's texts with its row.
@@ -32,6 +39,7 @@
 import { PostingBuilder, updateSorted } from '../../lib/search/index.ts';
 import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
+import type { EntityTable } from 'dexie';
 import {
   ARTICLE_MAX_TERMS,
   articleTerms,
@@ -77,31 +85,72 @@ export interface PostingPageRow {
 /** Doc numbers (both sides) after which a fresh fill starts a new page. */
 export const POSTING_PAGE_DOCS = 8192;
 
+/**
+ * Docs per shard of the rows written since the last fresh fill: a write
+ * reads and puts, for each of its terms, the row of its doc's shard, at most
+ * this many docs a side (2 KB), whatever the size of the library. A search
+ * reads a term's rows of every shard in one range (20 for 10,000 articles).
+ */
+export const SHARD_DOCS = 512;
+
+/**
+ * What the writes since the last fresh fill changed in a term's list, for
+ * the docs of one shard (`doc / SHARD_DOCS`, rounded down; schema v11,
+ * `postingShards`, keyed by `[term+shard]`): docs added to the term's page
+ * copy and docs taken out of it, each ascending, a doc in at most one of
+ * the two of its side. Added docs may be in the page copy already (a doc
+ * taken out and put back), taken-out ones may not be there (a removed term
+ * of a doc the copy never held): the list is the copy without the one and
+ * with the other, which both cases leave right.
+ */
+export interface PostingShardRow {
+  term: string;
+  shard: number;
+  articles: Uint32Array;
+  highlights: Uint32Array;
+  goneArticles: Uint32Array;
+  goneHighlights: Uint32Array;
+}
+
 /** A stored list as numbers (rows written before may hold plain arrays). */
 export const docList = (list: ArrayLike<number> | undefined): number[] =>
   list ? Array.from(list) : [];
 
 /**
  * The tables the index spans (a GangmuDB, or an upgrade transaction's
- * tables). Without `postingPages` (the v5 upgrade, before the store exists)
- * a fresh fill writes a row per term; without `articleTexts` (upgrades before
- * v10) an article's texts stay in its row.
+ * tables). Without `articleTexts` (upgrades before v10) an article's texts
+ * stay in its row.
  */
-export type IndexTables = Pick<GangmuDB, 'articles' | 'highlightGroups' | 'postings'> &
-  Partial<Pick<GangmuDB, 'postingPages' | 'articleTexts'>>;
+export type IndexTables = Pick<
+  GangmuDB,
+  'articles' | 'highlightGroups' | 'postingShards' | 'postingPages'
+> &
+  Partial<Pick<GangmuDB, 'articleTexts'>>;
 
 /** The tables a term's list is read from. */
-export type PostingTables = Pick<IndexTables, 'postings' | 'postingPages'>;
+export type PostingTables = Pick<IndexTables, 'postingShards' | 'postingPages'>;
 
-/** A term's list as stored: its row (if any) or its page's copy, and where it was found. */
-export interface StoredPosting {
-  /** The term's lists (undefined: in no document). */
-  lists: PostingRow | undefined;
-  /** It has a row of its own. */
-  row: boolean;
-  /** A page holds a copy (maybe stale). */
-  paged: boolean;
+/**
+ * The store of schema v4–v10 that held a changed term's whole list as its
+ * row (a term's row won over its page's copy; an empty row hid a copy no
+ * longer anywhere). Only the upgrades that ran before v11 (and v11's own,
+ * which folds its rows into pages) see it.
+ */
+export type LegacyPostings = EntityTable<PostingRow, 'term'>;
+
+/** The tables of an upgrade before v11: `postings` as it was, pages from v7 on. */
+export interface LegacyIndexTables
+  extends
+    Pick<GangmuDB, 'articles' | 'highlightGroups'>,
+    Partial<Pick<GangmuDB, 'postingPages' | 'articleTexts'>> {
+  postings: LegacyPostings;
 }
+
+/** The tables a fresh fill writes to: pages (v7 on), else (the v5 upgrade) a row per term. */
+export type FillTables = Pick<IndexTables, 'articles' | 'highlightGroups'> &
+  Partial<Pick<IndexTables, 'postingPages' | 'articleTexts'>> & {
+    postings?: LegacyPostings;
+  };
 
 /** Strings by UTF-16 code units, the order IndexedDB keys them in. */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -155,32 +204,105 @@ async function pagesOf(
   return new Map(found.filter((p) => p !== undefined).map((p) => [p.first, p]));
 }
 
-/** The stored lists of `terms`, in that order: a term's row, else its page's copy. */
-export async function readPostings(
-  tables: PostingTables,
+/** Each term's copy in the pages (undefined: in none), in the order of `terms`. */
+async function pageCopies(
+  pages: IndexTables['postingPages'] | undefined,
   terms: readonly string[],
-): Promise<StoredPosting[]> {
-  const [rows, pages] = await Promise.all([
-    tables.postings.bulkGet([...terms]),
-    tables.postingPages ? pagesOf(tables.postingPages, terms) : new Map<string, PostingPageRow>(),
-  ]);
-  const byFirst = [...pages.values()].sort((a, b) => byCodeUnits(a.first, b.first));
+): Promise<(PostingRow | undefined)[]> {
+  const found = pages ? await pagesOf(pages, terms) : new Map<string, PostingPageRow>();
+  const byFirst = [...found.values()].sort((a, b) => byCodeUnits(a.first, b.first));
   const firsts = byFirst.map((p) => p.first);
-  return terms.map((term, k) => {
-    const row = rows[k];
-    let paged: PostingRow | undefined;
+  return terms.map((term) => {
     // The term's page: the last whose first is not after it; then the term in it.
     const page = byFirst[lastNotAfter(firsts, term)];
     const i = page ? lastNotAfter(page.terms, term) : -1;
-    if (page && i >= 0 && page.terms[i] === term) paged = pageLists(page, i);
-    const lists = row ?? paged;
-    const empty = !lists || lists.articles.length + lists.highlights.length === 0;
-    return { lists: empty ? undefined : lists, row: row !== undefined, paged: paged !== undefined };
+    return page && i >= 0 && page.terms[i] === term ? pageLists(page, i) : undefined;
   });
 }
 
-/** Every term's lists, as search sees them (rows over pages, empty ones left out), by term. */
+/** Lists end to end (each ascending, each after the one before: shards in key order). */
+function concatDocs(lists: readonly Uint32Array[]): number[] {
+  const out: number[] = [];
+  for (const l of lists) for (const d of l) out.push(d);
+  return out;
+}
+
+/**
+ * A term's lists: its page copy with its shard rows (in key order) applied;
+ * undefined when both are empty.
+ */
+function applyShards(
+  term: string,
+  copy: PostingRow | undefined,
+  rows: readonly PostingShardRow[],
+): PostingRow | undefined {
+  let lists = copy;
+  if (rows.length > 0) {
+    const side = (base: Uint32Array | undefined, added: Uint32Array[], gone: Uint32Array[]) =>
+      Uint32Array.from(updateSorted(docList(base), concatDocs(added), concatDocs(gone)));
+    lists = {
+      term,
+      articles: side(
+        copy?.articles,
+        rows.map((r) => r.articles),
+        rows.map((r) => r.goneArticles),
+      ),
+      highlights: side(
+        copy?.highlights,
+        rows.map((r) => r.highlights),
+        rows.map((r) => r.goneHighlights),
+      ),
+    };
+  }
+  return lists && lists.articles.length + lists.highlights.length > 0 ? lists : undefined;
+}
+
+/** A term's shard rows, in key order (one range of the `[term+shard]` key). */
+const shardsOf = (shards: IndexTables['postingShards'], term: string) =>
+  shards.where('[term+shard]').between([term, -Infinity], [term, Infinity], true, true).toArray();
+
+/**
+ * The lists of `terms`, in that order (undefined: in no document): each its
+ * page's copy with its shard rows applied. Reads each term's page (by key)
+ * and its shard rows (one range each).
+ */
+export async function readPostings(
+  tables: PostingTables,
+  terms: readonly string[],
+): Promise<(PostingRow | undefined)[]> {
+  const [copies, shards] = await Promise.all([
+    pageCopies(tables.postingPages, terms),
+    Promise.all(terms.map((t) => shardsOf(tables.postingShards, t))),
+  ]);
+  return terms.map((term, k) => applyShards(term, copies[k], shards[k]!));
+}
+
+/** Every term's lists, as search sees them (empty ones left out), by term. */
 export async function allPostings(tables: PostingTables): Promise<PostingRow[]> {
+  const copies = new Map<string, PostingRow>();
+  for (const page of await tables.postingPages.toArray())
+    page.terms.forEach((t, i) => copies.set(t, pageLists(page, i)));
+  const shards = new Map<string, PostingShardRow[]>();
+  // In key order: by term, then shard.
+  for (const row of await tables.postingShards.toArray()) {
+    const list = shards.get(row.term);
+    if (list) list.push(row);
+    else shards.set(row.term, [row]);
+  }
+  const out: PostingRow[] = [];
+  for (const term of new Set([...copies.keys(), ...shards.keys()])) {
+    const lists = applyShards(term, copies.get(term), shards.get(term) ?? []);
+    if (lists) out.push(lists);
+  }
+  return out.sort((a, b) => byCodeUnits(a.term, b.term));
+}
+
+/**
+ * Every term's lists in a database before v11: a term's `postings` row (its
+ * whole list) over its page's copy, empty ones left out, by term. The v8
+ * upgrade renumbers them; v11's folds them into pages.
+ */
+export async function legacyPostings(tables: LegacyIndexTables): Promise<PostingRow[]> {
   const by = new Map<string, PostingRow>();
   for (const page of tables.postingPages ? await tables.postingPages.toArray() : [])
     page.terms.forEach((t, i) => by.set(t, pageLists(page, i)));
@@ -242,57 +364,79 @@ interface TermChange {
   after: readonly string[];
 }
 
+/** What a write changes in one term's row of one shard. */
 interface TermOps {
+  term: string;
+  shard: number;
   add: Record<Side, number[]>;
   remove: Record<Side, number[]>;
 }
 
 /**
- * Applies term changes to the posting lists: reads only the touched terms'
- * lists, puts each changed one as the term's row; an emptied term's row is
- * deleted, or kept empty while a page holds a copy.
+ * Applies term changes to the posting lists: for each touched term and
+ * shard, reads its row (no page, no whole list), moves the docs added and
+ * taken out, and puts it; a row left empty is deleted.
  */
 async function updatePostings(
-  tables: PostingTables,
+  tables: Pick<IndexTables, 'postingShards'>,
   changes: readonly TermChange[],
 ): Promise<void> {
   const ops = new Map<string, TermOps>();
-  const at = (term: string): TermOps => {
-    let o = ops.get(term);
+  const at = (term: string, doc: number): TermOps => {
+    const shard = Math.floor(doc / SHARD_DOCS);
+    const key = `${shard}\u0000${term}`;
+    let o = ops.get(key);
     if (!o) {
-      o = { add: { articles: [], highlights: [] }, remove: { articles: [], highlights: [] } };
-      ops.set(term, o);
+      o = {
+        term,
+        shard,
+        add: { articles: [], highlights: [] },
+        remove: { articles: [], highlights: [] },
+      };
+      ops.set(key, o);
     }
     return o;
   };
   for (const c of changes) {
     const before = new Set(c.before);
     const after = new Set(c.after);
-    for (const t of after) if (!before.has(t)) at(t).add[c.side].push(c.doc);
-    for (const t of before) if (!after.has(t)) at(t).remove[c.side].push(c.doc);
+    for (const t of after) if (!before.has(t)) at(t, c.doc).add[c.side].push(c.doc);
+    for (const t of before) if (!after.has(t)) at(t, c.doc).remove[c.side].push(c.doc);
   }
   if (ops.size === 0) return;
-  const terms = [...ops.keys()];
-  const stored = await readPostings(tables, terms);
-  const put: PostingRow[] = [];
-  const gone: string[] = [];
-  terms.forEach((term, i) => {
-    const o = ops.get(term)!;
-    const { lists: row, row: own, paged } = stored[i]!;
-    const next: PostingRow = {
-      term,
-      articles: Uint32Array.from(
-        updateSorted(docList(row?.articles), o.add.articles, o.remove.articles),
-      ),
-      highlights: Uint32Array.from(
-        updateSorted(docList(row?.highlights), o.add.highlights, o.remove.highlights),
-      ),
+  const list = [...ops.values()];
+  const stored = await tables.postingShards.bulkGet(list.map((o) => [o.term, o.shard]));
+  const put: PostingShardRow[] = [];
+  const gone: [string, number][] = [];
+  list.forEach((o, i) => {
+    const row = stored[i];
+    // Added: no longer taken out; taken out: no longer added.
+    const moved = (side: Side, added: Uint32Array | undefined, out: Uint32Array | undefined) => [
+      Uint32Array.from(updateSorted(docList(added), o.add[side], o.remove[side])),
+      Uint32Array.from(updateSorted(docList(out), o.remove[side], o.add[side])),
+    ];
+    const [articles, goneArticles] = moved('articles', row?.articles, row?.goneArticles);
+    const [highlights, goneHighlights] = moved('highlights', row?.highlights, row?.goneHighlights);
+    const next = {
+      term: o.term,
+      shard: o.shard,
+      articles: articles!,
+      highlights: highlights!,
+      goneArticles: goneArticles!,
+      goneHighlights: goneHighlights!,
     };
-    if (next.articles.length + next.highlights.length > 0 || paged) put.push(next);
-    else if (own) gone.push(term);
+    const size =
+      next.articles.length +
+      next.highlights.length +
+      next.goneArticles.length +
+      next.goneHighlights.length;
+    if (size > 0) put.push(next);
+    else if (row) gone.push([o.term, o.shard]);
   });
-  await tables.postings.bulkPut(put);
-  if (gone.length > 0) await tables.postings.bulkDelete(gone);
+  await Promise.all([
+    put.length > 0 ? tables.postingShards.bulkPut(put) : null,
+    gone.length > 0 ? tables.postingShards.bulkDelete(gone) : null,
+  ]);
 }
 
 /** The number after the table's highest `doc` (1 for an empty table). */
@@ -625,7 +769,7 @@ export class FreshFill {
    * posting list. The earlier puts may still be under way (other
    * transactions): {@link written} waits for them.
    */
-  async finish(tables: IndexTables, highlights: readonly Highlight[]): Promise<void> {
+  async finish(tables: FillTables, highlights: readonly Highlight[]): Promise<void> {
     const rows = this.groupRows(highlights);
     const t = tables.highlightGroups;
     const written = issued(rows.length === 1 ? t.put(rows[0]!) : t.bulkPut(rows));
@@ -637,9 +781,9 @@ export class FreshFill {
     const lists: PostingRow[] = [];
     for (const { term, docs } of builder.lists())
       lists.push({ term, articles: docs[0], highlights: docs[1] });
-    await (tables.postingPages
-      ? tables.postingPages.bulkPut(postingPages(lists))
-      : tables.postings.bulkPut(lists));
+    if (tables.postingPages) await tables.postingPages.bulkPut(postingPages(lists));
+    else if (tables.postings) await tables.postings.bulkPut(lists);
+    else throw new Error('a fresh fill needs the posting pages (or, before v7, the postings)');
     await written;
   }
 
@@ -651,7 +795,7 @@ export class FreshFill {
 
 /** {@link FreshFill} of whole lists, in one call. Rows already stored under the same ids are overwritten. */
 export async function putAllFresh(
-  tables: IndexTables,
+  tables: FillTables,
   articles: readonly Article[],
   highlights: readonly Highlight[],
 ): Promise<void> {
@@ -667,7 +811,9 @@ export async function putAllFresh(
  * not worked out again: each list's group docs are renumbered, and the
  * lists written back as fresh pages (the term rows folded in).
  */
-export async function renumberGroups(tables: IndexTables & Required<PostingTables>): Promise<void> {
+export async function renumberGroups(
+  tables: LegacyIndexTables & Required<Pick<LegacyIndexTables, 'postingPages'>>,
+): Promise<void> {
   const byDoc = tables.articles.orderBy('doc');
   const [docs, ids] = await Promise.all([byDoc.keys(), byDoc.primaryKeys()]);
   const docOf = new Map(ids.map((id, i) => [id as string, docs[i] as number]));
@@ -679,7 +825,7 @@ export async function renumberGroups(tables: IndexTables & Required<PostingTable
       ? { articleId: g.articleId, highlights: g.highlights }
       : { articleId: g.articleId, doc, highlights: g.highlights };
   });
-  const lists = (await allPostings(tables))
+  const lists = (await legacyPostings(tables))
     .map((p) => {
       const highlights: number[] = [];
       for (const d of p.highlights) {
@@ -712,7 +858,7 @@ export async function renumberGroups(tables: IndexTables & Required<PostingTable
  * before schema v10).
  */
 export async function rebuildPostings(
-  tables: IndexTables & Required<PostingTables>,
+  tables: LegacyIndexTables & Required<Pick<LegacyIndexTables, 'postingPages'>>,
 ): Promise<void> {
   const [rows, groups] = await Promise.all([
     tables.articles.orderBy('doc').toArray(),
@@ -728,6 +874,19 @@ export async function rebuildPostings(
   const lists: PostingRow[] = [];
   for (const { term, docs } of builder.lists())
     lists.push({ term, articles: docs[0], highlights: docs[1] });
+  await Promise.all([tables.postings.clear(), tables.postingPages.clear()]);
+  await tables.postingPages.bulkPut(postingPages(lists));
+}
+
+/**
+ * Schema v11's upgrade: every term's list as v4–v10 kept it (its `postings`
+ * row over its page's copy) written as fresh pages, which then hold every
+ * list exactly; `postingShards` starts empty. Docs and terms unchanged.
+ */
+export async function foldLegacyPostings(
+  tables: LegacyIndexTables & Required<Pick<LegacyIndexTables, 'postingPages'>>,
+): Promise<void> {
+  const lists = await legacyPostings(tables);
   await Promise.all([tables.postings.clear(), tables.postingPages.clear()]);
   await tables.postingPages.bulkPut(postingPages(lists));
 }

@@ -132,7 +132,7 @@ interface Candidates {
 async function candidates(db: GangmuDB, words: readonly string[][]): Promise<Candidates> {
   const terms = [...new Set(words.flat())];
   const stored = await readPostings(db, terms);
-  const lists = new Map(terms.map((t, k) => [t, stored[k]!.lists]));
+  const lists = new Map(terms.map((t, k) => [t, stored[k]]));
   const none: DocList = [];
   const side = (word: readonly string[], of: 'articles' | 'highlights') =>
     intersectAll(word.map((t) => lists.get(t)?.[of] ?? none));
@@ -229,7 +229,13 @@ export async function search(
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const words = queryTermGroups(query);
-  const tables = [db.articles, db.articleTexts, db.highlightGroups, db.postings, db.postingPages];
+  const tables = [
+    db.articles,
+    db.articleTexts,
+    db.highlightGroups,
+    db.postingShards,
+    db.postingPages,
+  ];
   return db.transaction('r', tables, async () => {
     const found = new Found(query);
     if (words.length > 0) {

@@ -762,7 +762,9 @@ async function main(): Promise<void> {
         const ref = await open('gangmu-bench-ref', 1, (db) => {
           for (const store of stores) {
             const [key = '', ...indexes] = spec[store]!.split(',').map((f) => f.trim());
-            const s = db.createObjectStore(store, { keyPath: key });
+            // A compound key, `[a+b]`, is the key path ['a', 'b'].
+            const keyPath = key.startsWith('[') ? key.slice(1, -1).split('+') : key;
+            const s = db.createObjectStore(store, { keyPath });
             for (const f of indexes)
               if (f.startsWith('*')) s.createIndex(f.slice(1), f.slice(1), { multiEntry: true });
               else if (f.startsWith('&')) s.createIndex(f.slice(1), f.slice(1), { unique: true });

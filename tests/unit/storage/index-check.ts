@@ -1,7 +1,7 @@
-/** Derived data checked against the rows: the search index (schema v4–v8), the summary pages (v7). */
+/** Derived data checked against the rows: the search index (schema v4–v11), the summary pages (v7). */
 import { expect } from 'vitest';
 import type { GangmuDB } from '@/background/db/schema';
-import { allPostings } from '@/background/storage/postings';
+import { allPostings, SHARD_DOCS } from '@/background/storage/postings';
 import { SUMMARY_PAGE_ROWS } from '@/background/storage/summaries';
 import { articleTerms, groupTerms } from '@/background/storage/terms';
 import { withTexts } from '@/background/storage/texts';
@@ -66,6 +66,18 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
       articles: sorted(want.get(p.term)!.articles),
       highlights: sorted(want.get(p.term)!.highlights),
     });
+  // Shard rows (schema v11): none empty, each side ascending and in its shard, no doc
+  // both added and taken out.
+  for (const r of await db.postingShards.toArray()) {
+    const sides = [r.articles, r.highlights, r.goneArticles, r.goneHighlights].map((l) => [...l]);
+    expect(sides.some((l) => l.length > 0)).toBe(true);
+    for (const l of sides) {
+      expect(l).toEqual(sorted([...new Set(l)]));
+      expect(l.every((d) => Math.floor(d / SHARD_DOCS) === r.shard)).toBe(true);
+    }
+    expect(sides[0]!.filter((d) => sides[2]!.includes(d))).toEqual([]);
+    expect(sides[1]!.filter((d) => sides[3]!.includes(d))).toEqual([]);
+  }
 }
 
 /**

@@ -4,7 +4,14 @@ import { rng as random } from '../backup/library-fixture.ts';
 import type { GangmuDB } from '@/background/db/schema';
 import { deleteArticle, restoreRows, saveArticle, setTags } from '@/background/storage/articles';
 import { exportBackup, importBackup } from '@/background/storage/backup';
-import { allPostings, postingPages, readPostings } from '@/background/storage/postings';
+import {
+  allPostings,
+  postingPages,
+  readPostings,
+  SHARD_DOCS,
+  type PostingRow,
+  type PostingShardRow,
+} from '@/background/storage/postings';
 import { deleteHighlight, putHighlight, updateNote } from '@/background/storage/highlights';
 import { search } from '@/background/storage/search';
 import {
@@ -49,7 +56,7 @@ describe('posting lists', () => {
     // A re-save with another title: the old title's terms leave, the doc stays.
     await saveArticle(db, draft({ title: '乡村振兴' }), clock);
     expect((await db.articles.get(ARTICLE_ID))?.doc).toBe(1);
-    expect((await readPostings(db, ['基层']))[0]!.lists).toBeUndefined();
+    expect((await readPostings(db, ['基层']))[0]).toBeUndefined();
     await setTags(db, ARTICLE_ID, ['治理'], clock);
     await updateNote(db, ARTICLE_ID, 'h1', '默想', undefined, clock);
     await expectIndexed(db);
@@ -72,11 +79,15 @@ describe('posting lists', () => {
     db = await liveDb(library);
     await expectIndexed(db);
     expect((await search(db, '乡村振兴')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
-    // The replace wrote its lists as pages: edits after it override them term by term.
-    expect(await db.postingPages.count()).toBeGreaterThan(0);
+    // The replace wrote its lists as pages: edits after it go to shard rows, the pages
+    // stay as they were.
+    const pages = await db.postingPages.toArray();
+    expect(pages.length).toBeGreaterThan(0);
+    expect(await db.postingShards.count()).toBe(0);
     await updateNote(db, ARTICLE_ID, 'h1', '时间序列', undefined, clock);
     await saveArticle(db, draft({ title: '共同富裕' }), clock);
     await expectIndexed(db);
+    expect(await db.postingPages.toArray()).toEqual(pages);
     expect(await search(db, '乡村振兴')).toEqual([]);
     expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
     await deleteArticle(db, OTHER);
@@ -130,36 +141,61 @@ describe('posting pages', () => {
     expect(seen).toEqual(lists.map((l) => l.term).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
-  it('are read under the rows that override them, by a few terms or many', async () => {
+  it('are read with their shard rows applied, by a few terms or many', async () => {
     db = freshDb();
     base = db.name;
     const r = random(11);
     const terms = [...new Set(Array.from({ length: 400 }, () => termOf(r)))];
-    const paged = terms
-      .slice(0, 300)
-      .map((term) => ({ term, articles: docs(r), highlights: docs(r) }));
-    // Rows: new lists for some paged terms (some empty: gone), and terms in no page.
-    const rows = [
-      ...terms.slice(250, 300).map((term, i) => ({
-        term,
-        articles: i % 3 === 0 ? Uint32Array.of() : docs(r),
-        highlights: i % 3 === 0 ? Uint32Array.of() : docs(r),
-      })),
-      ...terms.slice(300, 350).map((term) => ({ term, articles: docs(r), highlights: docs(r) })),
-    ];
+    // Docs over three shards.
+    const spread = () =>
+      Uint32Array.from(
+        [...new Set(Array.from({ length: Math.floor(r() * 8) }, () => Math.floor(r() * 1500)))]
+          .filter((d) => d > 0)
+          .sort((a, b) => a - b),
+      );
+    const paged = terms.slice(0, 300).map((term) => ({
+      term,
+      articles: spread(),
+      highlights: spread(),
+    }));
+    // Shard rows of some paged terms and of terms in no page: docs added (some already in
+    // the copy) and taken out (some not in it), never both.
+    const rows: PostingShardRow[] = [];
+    for (const term of terms.slice(250, 350))
+      for (let shard = 0; shard < 3; shard++) {
+        if (r() < 0.4) continue;
+        const inShard = (l: Uint32Array) =>
+          Uint32Array.from([...l].filter((d) => Math.floor(d / SHARD_DOCS) === shard));
+        const [a, b, c, d] = [spread(), spread(), spread(), spread()].map(inShard);
+        rows.push({
+          term,
+          shard,
+          articles: a!,
+          highlights: b!,
+          goneArticles: c!.filter((x) => !a!.includes(x)),
+          goneHighlights: d!.filter((x) => !b!.includes(x)),
+        });
+      }
     await db.postingPages.bulkPut(postingPages(paged, 16));
-    await db.postings.bulkPut(rows);
-    const want = new Map(paged.map((p) => [p.term, p]));
-    for (const row of rows) want.set(row.term, row);
+    await db.postingShards.bulkPut(rows);
+    const want = new Map<string, [number[], number[]]>();
+    for (const p of paged) want.set(p.term, [[...p.articles], [...p.highlights]]);
+    for (const row of rows) {
+      const [a, h] = want.get(row.term) ?? [[], []];
+      const apply = (l: number[], add: Uint32Array, gone: Uint32Array) =>
+        [...new Set([...l.filter((x) => !gone.includes(x)), ...add])].sort((x, y) => x - y);
+      want.set(row.term, [
+        apply(a, row.articles, row.goneArticles),
+        apply(h, row.highlights, row.goneHighlights),
+      ]);
+    }
     const expected = (t: string) => {
       const p = want.get(t);
-      return p && p.articles.length + p.highlights.length > 0
-        ? [[...p.articles], [...p.highlights]]
-        : undefined;
+      return p && p[0].length + p[1].length > 0 ? p : undefined;
     };
-    const got = (s: Awaited<ReturnType<typeof readPostings>>[number]) =>
-      s.lists ? [[...s.lists.articles], [...s.lists.highlights]] : undefined;
-    // Terms before the first page, between and after, paged, overridden and unknown.
+    const got = (s: PostingRow | undefined) =>
+      s ? [[...s.articles], [...s.highlights]] : undefined;
+    // Terms before the first page, between and after, paged, with rows and unknown.
     const asked = [...terms, '', '\u0000', '\uffff', '甲乙', 'zz'];
     for (const size of [1, 3, 8, 9, asked.length]) {
       for (let i = 0; i < asked.length; i += size) {

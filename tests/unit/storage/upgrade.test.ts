@@ -26,7 +26,12 @@ import {
   type SummaryRow,
 } from '@/background/storage/summaries';
 import { getSitePrefs } from '@/background/storage/site-prefs';
-import { allPostings, postingPages, type PostingRow } from '@/background/storage/postings';
+import {
+  allPostings,
+  postingPages,
+  SHARD_DOCS,
+  type PostingRow,
+} from '@/background/storage/postings';
 import { articleTerms, groupTerms } from '@/background/storage/terms';
 import { textsRow, withoutTexts } from '@/background/storage/texts';
 import { ARTICLE_ID, draft, highlight, summariesById } from './fixtures';
@@ -60,8 +65,11 @@ async function seedRaw(
       for (const [storeName, schema] of Object.entries(spec)) {
         if (schema === null) continue;
         const [primary = '', ...indexes] = schema.split(',').map((s) => s.trim());
+        // A compound key, `[a+b]`, is the key path ['a', 'b'].
         const store = open.result.createObjectStore(storeName, {
-          keyPath: primary.replace(/^(\+\+|&)/, ''),
+          keyPath: primary.startsWith('[')
+            ? primary.slice(1, -1).split('+')
+            : primary.replace(/^(\+\+|&)/, ''),
         });
         for (const index of indexes) {
           const multiEntry = index.startsWith('*');
@@ -672,7 +680,7 @@ const CASES: UpgradeCase[] = [
     async check(db) {
       // v8 renumbered the groups and wrote the lists again as fresh pages, the term rows
       // folded in (it was more than three pages of two docs, beside two term rows).
-      expect(await db.postings.count()).toBe(0);
+      expect(db.backendDB().objectStoreNames.contains('postings')).toBe(false);
       await expectIndexed(db);
       expect(await search(db, '时间序列')).toMatchObject([{ articleId: ARTICLE_ID }]);
       expect(await search(db, '幽灵')).toEqual([]);
@@ -740,7 +748,7 @@ const CASES: UpgradeCase[] = [
     async check(db) {
       const { articles, highlights } = v6Library();
       await expectIndexed(db);
-      expect(await db.postings.count()).toBe(0);
+      expect(db.backendDB().objectStoreNames.contains('postings')).toBe(false);
       const docOf = new Map(articles.map((a, i) => [a.id, i + 1]));
       for (const g of await db.highlightGroups.toArray())
         expect(g.doc).toBe(docOf.get(g.articleId));
@@ -913,6 +921,88 @@ const CASES: UpgradeCase[] = [
       };
     })(),
     check: checkTextsMoved,
+  },
+  // v11: a v10 database's term rows (a changed term's whole list, an empty row hiding a
+  // page's stale copy) folded into fresh pages; `postings` is gone, no shard rows yet.
+  {
+    from: 10,
+    rows: (() => {
+      const { articles, highlights } = v6Library();
+      const { summaries, ...rows } = v6Rows(articles.slice(0, 40), highlights.slice(0, 1), true);
+      const lists = rows.postings as PostingRow[];
+      const changed = lists.find((p) => p.articles.length > 3)!;
+      const stale = { term: '幽灵', articles: Uint32Array.of(7), highlights: Uint32Array.of() };
+      return {
+        ...rows,
+        summaryPages: freshSummaryPages(summaries as SummaryRow[]),
+        postingPages: postingPages(
+          [
+            ...lists.filter((p) => p !== changed),
+            { ...changed, articles: Uint32Array.from([...changed.articles.slice(1), 39]) },
+            stale,
+          ],
+          16,
+        ),
+        postings: [changed, { ...stale, articles: Uint32Array.of() }],
+      };
+    })(),
+    async check(db) {
+      expect(db.backendDB().objectStoreNames.contains('postings')).toBe(false);
+      expect(await db.postingShards.count()).toBe(0);
+      await expectIndexed(db);
+      expect(await search(db, '幽灵')).toEqual([]);
+      // A write after it goes to the shard rows: the pages stay as folded.
+      const pages = await db.postingPages.toArray();
+      const NEW = 'https://e.com/new';
+      await saveArticle(db, draft({ id: NEW, url: NEW, title: '幽灵船' }));
+      expect(await db.postingPages.toArray()).toEqual(pages);
+      expect(await db.postingShards.count()).toBeGreaterThan(0);
+      expect(await search(db, '幽灵')).toMatchObject([{ articleId: NEW }]);
+      await expectIndexed(db);
+    },
+  },
+  // A v11 database opens as it is: its lists are the pages' copies with the shard rows
+  // applied (a doc added in shard 0, a stale doc taken out in shard 1).
+  {
+    from: 11,
+    rows: (() => {
+      const { articles, highlights } = v6Library();
+      const { summaries, postings, ...rows } = v6Rows(articles, highlights, true);
+      const lists = postings as PostingRow[];
+      const term = lists.find((p) => p.articles.length > 3)!;
+      const added = term.articles[0]!;
+      const copy = {
+        ...term,
+        articles: Uint32Array.from([...term.articles.slice(1), 999].sort((a, b) => a - b)),
+      };
+      const row = (shard: number, over: object) => ({
+        term: term.term,
+        shard,
+        articles: Uint32Array.of(),
+        highlights: Uint32Array.of(),
+        goneArticles: Uint32Array.of(),
+        goneHighlights: Uint32Array.of(),
+        ...over,
+      });
+      return {
+        ...rows,
+        summaryPages: freshSummaryPages(summaries as SummaryRow[]),
+        postingPages: postingPages([...lists.filter((p) => p !== term), copy], 64),
+        postingShards: [
+          row(Math.floor(added / SHARD_DOCS), { articles: Uint32Array.of(added) }),
+          row(Math.floor(999 / SHARD_DOCS), { goneArticles: Uint32Array.of(999) }),
+        ],
+      };
+    })(),
+    async check(db) {
+      await expectIndexed(db);
+      // A new article (doc 601, shard 1) and a deleted one.
+      const NEW = 'https://e.com/new';
+      await saveArticle(db, draft({ id: NEW, url: NEW, title: '时间序列' }));
+      await deleteArticle(db, 'https://e.com/123');
+      expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([NEW]);
+      await expectIndexed(db);
+    },
   },
   // A v8 database opens as it is.
   {
