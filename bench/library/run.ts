@@ -21,7 +21,11 @@
  *    zip checked for index.md + one .md per article;
  * d. backup from the button, then restore it (replace) from the file input,
  *    over the library and again after a wipe (into an empty library): times,
- *    and the restored library checked against the one backed up.
+ *    and the restored library checked against the one backed up;
+ * e. the article view of a 20k-character text with 50 highlights, opened;
+ * f. a new article with its text saved into the full library (the first
+ *    highlight on a page does that), then a highlight on it (no target: the
+ *    issue names none; it guards the write path).
  *
  * Each beside a reference measured in the same run in the same page: raw
  * IndexedDB reads of the same rows, JSON.stringify/parse of the same backup,
@@ -69,6 +73,8 @@ const TARGET = {
   backupMs: 10_000,
   articleViewMs: 100,
 };
+/** New articles saved into the full library (f), each with a highlight. */
+const SAVES = 6;
 /** Opens of the article view measured (its median is the result). */
 const VIEW_OPENS = 7;
 
@@ -140,6 +146,19 @@ function resultRow(
     String(runs),
     target,
     verdict(value <= targetMs && ok),
+    `${ms(refMs)} ${ref}`,
+    `${num(value / refMs)}×`,
+  ];
+}
+
+/** A result line without a target (the issue names none): the measure beside its reference. */
+function infoRow(label: string, value: number, runs: number, ref: string, refMs: number): string[] {
+  return [
+    label,
+    ms(value),
+    String(runs),
+    '—',
+    'info',
     `${ms(refMs)} ${ref}`,
     `${num(value / refMs)}×`,
   ];
@@ -896,6 +915,84 @@ async function main(): Promise<void> {
     );
     details.push(
       `e article view: ${num(viewed.articles[0]!.text!.blocks.reduce((n, b) => n + b.text.length, 0))} characters, ${viewed.highlights.length} highlights painted; opens: ${opens.map(num).join(', ')} ms (the first loads the reader's code)`,
+    );
+
+    // f. Writing into the full library: a new article with its saved text (what the first
+    // highlight on a page does: the article is saved with it), then a highlight on it,
+    // through the product's requests; then deleted again. Its search terms go into the
+    // posting lists of ~400 terms, each holding up to every article's doc.
+    const stamp = Date.now().toString(36);
+    const fresh = syntheticLibrary({ articles: SAVES, highlights: SAVES * 4, seed: 4242 });
+    const drafts = fresh.articles.map((a, i) => {
+      const { savedAt: _s, updatedAt: _u, ...draft } = a;
+      const id = `https://bench.invalid/new/${stamp}-${i}`;
+      return { ...draft, id, url: id };
+    });
+    const marks = drafts.map((d, i) => ({
+      ...fresh.highlights.find((h) => h.articleId === fresh.articles[i]!.id)!,
+      articleId: d.id,
+    }));
+    const writes = await page.evaluate(
+      async ({ drafts, marks }) => {
+        const save: number[] = [];
+        const mark: number[] = [];
+        const call = async (m: unknown, into: number[]) => {
+          const t0 = performance.now();
+          const r = (await chrome.runtime.sendMessage(m)) as { ok: boolean; error?: string };
+          into.push(performance.now() - t0);
+          if (!r.ok) throw new Error(r.error);
+        };
+        for (let i = 0; i < drafts.length; i++) {
+          await call({ type: 'save-article', article: drafts[i] }, save);
+          await call({ type: 'put-highlight', highlight: marks[i], article: drafts[i] }, mark);
+        }
+        for (const d of drafts)
+          await chrome.runtime.sendMessage({ type: 'delete-article', articleId: d.id });
+        // Reference: one article with its text put raw into a scratch database.
+        const ref = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('gangmu-bench-write-ref', 1);
+          r.onupgradeneeded = () => r.result.createObjectStore('a', { keyPath: 'id' });
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        const raw: number[] = [];
+        for (const d of drafts) {
+          const t0 = performance.now();
+          await new Promise<void>((ok, fail) => {
+            const tx = ref.transaction('a', 'readwrite');
+            tx.objectStore('a').put(d);
+            tx.oncomplete = () => ok();
+            tx.onerror = () => fail(tx.error);
+          });
+          raw.push(performance.now() - t0);
+        }
+        ref.close();
+        indexedDB.deleteDatabase('gangmu-bench-write-ref');
+        return { save, mark, raw };
+      },
+      { drafts, marks },
+    );
+    const rawPut = median(writes.raw);
+    push(
+      infoRow(
+        'f save a new article with its text (first highlight on a page)',
+        median(writes.save),
+        writes.save.length,
+        'raw put of it',
+        rawPut,
+      ),
+    );
+    push(
+      infoRow(
+        'f … a highlight on it',
+        median(writes.mark),
+        writes.mark.length,
+        'raw put of it',
+        rawPut,
+      ),
+    );
+    details.push(
+      `f writes: saves ${writes.save.map(num).join(', ')} ms; highlights ${writes.mark.map(num).join(', ')} ms (each article deleted again after)`,
     );
   } finally {
     await launched?.context.close();

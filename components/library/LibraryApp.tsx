@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MARKDOWN_TYPE, type MarkdownExportOptions } from '@/pages/library/export-options';
 import { storedExportPrefs, type ExportPrefs } from '@/pages/library/export-prefs';
+import { utf8Blob } from '@/pages/library/utf8-blob';
 import { PASTE_PAGE } from '@/protocol/highlight-link';
 import { libraryActions, type LibraryActions } from '@/pages/library/library-actions';
 import {
@@ -206,7 +207,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
     run(async () => {
       const parts = await actions.backupParts();
       const name = `gangmu-backup-${today()}.json`;
-      download(name, new Blob(parts, { type: 'application/json' }));
+      download(name, utf8Blob(parts, 'application/json'));
       return { tone: 'info', text: t('libBackedUp', [name]) };
     });
 
