@@ -199,7 +199,9 @@ export const SCHEMA = {
    * most. `postings` held a changed term's whole list: in a library of 10,000
    * the first highlight on a new article rewrote ~400 lists of up to 10,000
    * docs (4–7 s). The upgrade folds its rows into fresh pages, then Dexie
-   * deletes it.
+   * deletes it. Pages hold their lists as bytes since (lib/search doc-bytes,
+   * a byte a doc for most of a common term's): the upgrade writes every page
+   * again so.
    */
   11: {
     articles: 'id, &doc',
@@ -316,7 +318,7 @@ export class GangmuDB extends Dexie {
         await moveTextsOut(tx.table('articles'), tx.table('articleTexts'));
       });
     // v11: changes to the posting lists kept per term and shard; the whole lists that
-    // `postings` held folded into fresh pages (Dexie then deletes the store).
+    // `postings` held folded into fresh pages of bytes (Dexie then deletes the store).
     this.version(11)
       .stores(SCHEMA[11])
       .upgrade(async (tx) => {

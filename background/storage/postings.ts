@@ -36,7 +36,7 @@
  * since schema v10 its texts are in `articleTexts` (texts.ts): these read the
  * stored texts they diff against, and write an article's texts with its row.
  */
-import { PostingBuilder, updateSorted } from '../../lib/search/index.ts';
+import { decodeDocs, DocBytes, PostingBuilder, updateSorted } from '../../lib/search/index.ts';
 import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { EntityTable } from 'dexie';
@@ -68,17 +68,21 @@ export interface PostingRow {
 /**
  * The lists of a run of terms (schema v7), as a fresh fill writes them. A
  * term's page is the one with the greatest `first` not after it. The lists
- * lie one after another in two arrays: term i's article docs are
+ * lie one after another: term i's article docs are
  * `articles[articleEnds[i - 1] ?? 0 … articleEnds[i]]`, and so for highlights.
+ * Pages written since v11 hold them as bytes (lib/search doc-bytes: a byte a
+ * doc for most of a common term's, where a Uint32Array takes four), their
+ * ends counting bytes; pages written before, as numbers (read by v11's
+ * upgrade, which writes them again).
  */
 export interface PostingPageRow {
   /** The page's first term (its key). */
   first: string;
   /** Ascending in UTF-16 code units, the order IndexedDB keys strings in. */
   terms: string[];
-  articles: Uint32Array;
+  articles: Uint8Array | Uint32Array;
   articleEnds: Uint32Array;
-  highlights: Uint32Array;
+  highlights: Uint8Array | Uint32Array;
   highlightEnds: Uint32Array;
 }
 
@@ -172,8 +176,12 @@ function lastNotAfter(keys: readonly string[], key: string): number {
 
 /** The page's lists of its i-th term. */
 function pageLists(page: PostingPageRow, i: number): PostingRow {
-  const cut = (docs: Uint32Array, ends: Uint32Array) =>
-    docs.subarray(i > 0 ? ends[i - 1]! : 0, ends[i]!);
+  const cut = (docs: Uint8Array | Uint32Array, ends: Uint32Array) => {
+    const start = i > 0 ? ends[i - 1]! : 0;
+    return docs.BYTES_PER_ELEMENT === 1
+      ? decodeDocs(docs as Uint8Array, start, ends[i]!)
+      : (docs as Uint32Array).subarray(start, ends[i]!);
+  };
   return {
     term: page.terms[i]!,
     articles: cut(page.articles, page.articleEnds),
@@ -329,15 +337,12 @@ export function postingPages(
     const part = sorted.slice(start, end);
     const join = (side: 'articles' | 'highlights') => {
       const ends = new Uint32Array(part.length);
-      let n = 0;
-      part.forEach((p, i) => (ends[i] = n += p[side].length));
-      const all = new Uint32Array(n);
-      let at = 0;
-      for (const p of part) {
-        all.set(p[side], at);
-        at += p[side].length;
-      }
-      return [all, ends] as const;
+      const bytes = new DocBytes();
+      part.forEach((p, i) => {
+        bytes.push(p[side]);
+        ends[i] = bytes.length;
+      });
+      return [bytes.bytes(), ends] as const;
     };
     const [articles, articleEnds] = join('articles');
     const [highlights, highlightEnds] = join('highlights');

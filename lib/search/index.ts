@@ -29,4 +29,5 @@ export {
   type DocList,
 } from './postings.ts';
 export { PostingBuilder, type PostingList, type PostingSide } from './posting-builder.ts';
+export { DocBytes, decodeDocs, encodeDocs } from './doc-bytes.ts';
 export { normalizeForSearch, type SearchText } from './normalize.ts';

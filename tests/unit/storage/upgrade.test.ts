@@ -30,8 +30,10 @@ import {
   allPostings,
   postingPages,
   SHARD_DOCS,
+  type PostingPageRow,
   type PostingRow,
 } from '@/background/storage/postings';
+import { decodeDocs } from '@/lib/search';
 import { articleTerms, groupTerms } from '@/background/storage/terms';
 import { textsRow, withoutTexts } from '@/background/storage/texts';
 import { ARTICLE_ID, draft, highlight, summariesById } from './fixtures';
@@ -181,6 +183,27 @@ function v6Library(): { articles: Article[]; highlights: Highlight[] } {
   return { articles, highlights };
 }
 
+/**
+ * Posting pages as schema v7–v10 wrote them: the lists end to end as numbers
+ * (Uint32Array), their ends counting numbers (v11 writes bytes).
+ */
+function numberPages(lists: readonly PostingRow[], pageDocs: number): PostingPageRow[] {
+  return postingPages(lists, pageDocs).map((page) => {
+    const side = (docs: Uint8Array | Uint32Array, ends: Uint32Array) => {
+      const all: number[] = [];
+      const counts = new Uint32Array(ends.length);
+      ends.forEach((end, i) => {
+        all.push(...decodeDocs(docs as Uint8Array, i > 0 ? ends[i - 1]! : 0, end));
+        counts[i] = all.length;
+      });
+      return [Uint32Array.from(all), counts] as const;
+    };
+    const [articles, articleEnds] = side(page.articles, page.articleEnds);
+    const [highlights, highlightEnds] = side(page.highlights, page.highlightEnds);
+    return { ...page, articles, articleEnds, highlights, highlightEnds };
+  });
+}
+
 /** A highlight whose article is not stored (a v4 database could leave one). */
 const STRAY = 'https://e.com/stray';
 
@@ -208,7 +231,7 @@ function v7Rows(): Record<string, unknown[]> {
   return {
     ...rows,
     summaryPages: freshSummaryPages((summaries as SummaryRow[]).filter((r) => r.id !== STRAY)),
-    postingPages: postingPages(before, 64),
+    postingPages: numberPages(before, 64),
     postings: lists.filter((p) => p.term === '复盘'),
   };
 }
@@ -666,7 +689,7 @@ const CASES: UpgradeCase[] = [
       return {
         ...rows,
         summaryPages: freshSummaryPages(summaries as SummaryRow[]),
-        postingPages: postingPages(
+        postingPages: numberPages(
           [
             ...lists.filter((p) => p !== changed),
             { ...changed, articles: Uint32Array.of(1, 7) },
@@ -935,10 +958,13 @@ const CASES: UpgradeCase[] = [
       return {
         ...rows,
         summaryPages: freshSummaryPages(summaries as SummaryRow[]),
-        postingPages: postingPages(
+        postingPages: numberPages(
           [
             ...lists.filter((p) => p !== changed),
-            { ...changed, articles: Uint32Array.from([...changed.articles.slice(1), 39]) },
+            {
+              ...changed,
+              articles: Uint32Array.from(new Set([...changed.articles.slice(1), 39])).sort(),
+            },
             stale,
           ],
           16,
@@ -949,6 +975,11 @@ const CASES: UpgradeCase[] = [
     async check(db) {
       expect(db.backendDB().objectStoreNames.contains('postings')).toBe(false);
       expect(await db.postingShards.count()).toBe(0);
+      // The pages written again, their lists as bytes.
+      for (const page of await db.postingPages.toArray()) {
+        expect(page.articles).toBeInstanceOf(Uint8Array);
+        expect(page.highlights).toBeInstanceOf(Uint8Array);
+      }
       await expectIndexed(db);
       expect(await search(db, '幽灵')).toEqual([]);
       // A write after it goes to the shard rows: the pages stay as folded.
