@@ -154,9 +154,10 @@ export class TopLevelSplitter {
 
   // The shortcut past scanning. An element of a list written by JSON.stringify
   // ends just before a mark we can guess from how it starts: pretty-printed,
-  // at the first line break, same indent, `}` or `]`; on one line, an object
-  // just before `},` and the same first key (`},{"id":`), if the next element
-  // starts like this one. JSON.parse of the text up to the guessed end proves
+  // at the first line break, same indent, `}` or `]`; on a line of its own
+  // (serializeBackup's rows), before the line break (and a comma); on one
+  // line, an object just before `},` and the same first key (`},{"id":`), if
+  // the next element starts like this one. JSON.parse of the text up to the guessed end proves
   // the guess (JSON objects and arrays are prefix-free: if the text up to the
   // mark is one, it is the element). Otherwise the element is scanned: when
   // it goes on past this piece (the search then went through its own text)
@@ -366,6 +367,11 @@ export class TopLevelSplitter {
     if (this.indent >= 0 && (next === 0x0a || next === 0x0d)) {
       mark = this.markFor(this.indent, c === OPEN_BRACE ? '}' : ']');
       past = mark.length;
+    } else if (this.indent >= 0) {
+      // On a line of its own, written on one line (a row a line): it ends before the
+      // line break, and a comma or spaces before it.
+      mark = '\n';
+      past = 0;
     } else if (c === OPEN_BRACE && next === QUOTE) {
       const q = s.indexOf('"', i + 2);
       if (q < 0 || s.charCodeAt(q - 1) === BACKSLASH || s.charCodeAt(q + 1) !== 0x3a) return -1;
@@ -377,7 +383,10 @@ export class TopLevelSplitter {
       this.searched = s.length;
       return -1;
     }
-    const end = at + past;
+    let end = at + past;
+    if (mark === '\n')
+      for (let b = s.charCodeAt(end - 1); b === 0x2c || b === 0x20 || b === 0x0d || b === 0x09;)
+        b = s.charCodeAt(--end - 1);
     let value: unknown;
     try {
       value = JSON.parse(s.slice(i, end));

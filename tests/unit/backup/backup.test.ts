@@ -26,7 +26,7 @@ function sorted(v: unknown): unknown {
 }
 
 describe('serializeBackupParts: the backup a row at a time, in parts for a Blob', () => {
-  it('joins to the text of one JSON.stringify of the sorted backup, pretty or on one line', () => {
+  it('joins to the sorted backup, the top level indented and a row a line, or all on one line', () => {
     const lib = {
       ...makeLibrary(300, 2000),
       sitePrefs: [{ site: 'news.cn', alwaysOpen: true, width: 400 }],
@@ -46,12 +46,18 @@ describe('serializeBackupParts: the backup a row at a time, in parts for a Blob'
           highlights: data.highlights,
           ...('sitePrefs' in data ? { sitePrefs: data.sitePrefs } : {}),
         };
-        const expected =
-          JSON.stringify(
-            Object.fromEntries(Object.entries(whole).map(([k, v]) => [k, sorted(v)])),
-            null,
-            pretty ? 2 : undefined,
-          ) + '\n';
+        const ordered = Object.fromEntries(Object.entries(whole).map(([k, v]) => [k, sorted(v)]));
+        // Pretty: as JSON.stringify(ordered, null, 2) but each row of a list on one line.
+        const rows = (v: unknown) =>
+          Array.isArray(v) && v.length > 0
+            ? `[\n${v.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]`
+            : JSON.stringify(v, null, 2);
+        const expected = pretty
+          ? `{\n${Object.entries(ordered)
+              .map(([k, v]) => `  ${JSON.stringify(k)}: ${rows(v)}`)
+              .join(',\n')}\n}\n`
+          : JSON.stringify(ordered) + '\n';
+        expect(JSON.parse(expected)).toEqual(ordered);
         expect(parts.join('')).toBe(expected);
         expect(serializeBackup(data, { exportedAt: AT, pretty })).toBe(expected);
       }

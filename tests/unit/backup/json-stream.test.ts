@@ -325,6 +325,12 @@ describe('TopLevelSplitter: what JSON.parse gives', () => {
       '{"l": [\n  {\n"a": 1}, {"b": 2\n  }, [\n  1\n  ],\n  [\n1]\n]}',
       '{"l": [\n  {\n    "a": "\\n  }"\n  },\n  {\n    "b": 2\n  }\n]}',
       '{"l": [\n  {\n    "a": 1\n  }\n  ,\n  {\n    "b": 2\n  }]}',
+      // Elements on lines of their own, but not one to a line.
+      '{"l": [\n  {"a": 1}, {"b": 2},\n  {"c": "x\\ny"}\n]}',
+      '{"l": [\n  {"a": 1}]}',
+      '{"l": [\n  [1,\n2],\n  {"a": {"b": 1}} ,\n  3\n]}',
+      '{"l": [\n  {"a": 1}\r\n  ,{"b": 2}\r\n],\n"m": [\n  {"c": [\n]}\n]}',
+      '{"l": [\n    {"a": "},\\n"}, {"b": [\n  ]}\n  ]}',
     ];
     for (const text of texts) {
       const want = expected(text, Object.keys(JSON.parse(text) as object), ['l', 'm']);
