@@ -24,6 +24,7 @@ import { ActionsBar } from './ActionsBar.tsx';
 import { ArticleView } from './ArticleView.tsx';
 import { loadArticleReader } from './LazyArticleReader.tsx';
 import { FilterBar } from './FilterBar.tsx';
+import { shownElement } from './listbox.ts';
 import { LibraryList } from './LibraryList.tsx';
 import type { LibraryT } from './library-strings.ts';
 import { throttledProgress } from './progress.ts';
@@ -117,7 +118,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
     setView({ kind: 'list' });
     refresh();
     // Back on the row the reader left from.
-    setTimeout(() => document.querySelector<HTMLElement>('li[aria-selected="true"]')?.focus(), 0);
+    setTimeout(() => shownElement('li[aria-selected="true"]')?.focus(), 0);
   }, [refresh]);
 
   const shownIds =
@@ -253,6 +254,11 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
     else setTimeout(load, 1000);
   }, [listReady]);
 
+  // The list's active row stays as it was while a search shows (the list is hidden then):
+  // moving through the results does not render the rows behind them.
+  const listActive = useRef(activeId);
+  if (found.kind === 'idle') listActive.current = activeId;
+  const listActiveId = listActive.current;
   const listView = useMemo(
     () => (
       <LibraryList
@@ -263,11 +269,11 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
         filtered={filtered}
         onToggleSelect={toggleSelect}
         onOpen={open}
-        activeId={activeId}
+        activeId={listActiveId}
         onActivate={setActiveId}
       />
     ),
-    [list, t, formatDate, selected, filtered, toggleSelect, open, activeId],
+    [list, t, formatDate, selected, filtered, toggleSelect, open, listActiveId],
   );
 
   return (
@@ -353,9 +359,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
           onBackup={backup}
           onRestore={restore}
         />
-        {found.kind === 'idle' ? (
-          listView
-        ) : (
+        {found.kind !== 'idle' && (
           <SearchResults
             // A new query starts again from its first results.
             key={found.kind === 'ready' ? found.query : found.kind}
@@ -367,6 +371,12 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
             onOpen={open}
           />
         )}
+        {/* The list stays while a search shows, hidden, after the results (a row looked
+            up by its id or selection is the result's): a search does not tear down its
+            rows first, and clearing the box shows them at once. */}
+        <div class="list-view" hidden={found.kind !== 'idle'}>
+          {listView}
+        </div>
       </div>
       {undo && (
         <UndoToast

@@ -19,3 +19,13 @@ export function optionProps(
     },
   };
 }
+
+/**
+ * The first element matching `selector` that is not inside a hidden part of
+ * the page (the list stays, hidden, while search results show).
+ */
+export function shownElement(selector: string, root: ParentNode = document): HTMLElement | null {
+  for (const el of root.querySelectorAll<HTMLElement>(selector))
+    if (!el.closest('[hidden]')) return el;
+  return null;
+}

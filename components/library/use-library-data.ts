@@ -3,7 +3,7 @@
  * rest) with the filter choices, and the debounced search. The requests are
  * pages/library/library-actions.ts.
  */
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FIRST_PAGE, type LibraryActions } from '@/pages/library/library-actions';
 import type { LibraryFacets, ListQuery } from '@/protocol/messages';
 import type { LibraryState } from './LibraryList.tsx';
@@ -56,6 +56,8 @@ export function useLibraryList(
   return { list, facets };
 }
 
+const IDLE: SearchState = { kind: 'idle' };
+
 /**
  * How a change of the search box runs the search: after the quiet time
  * (`typed`, letter by letter), at once (`now`: a word an input method
@@ -94,18 +96,18 @@ export function useSearch(
   version: number,
   started?: { current: StartedSearch | null },
 ): SearchState {
-  const [found, setFound] = useState<SearchState>({ kind: 'idle' });
   const q = run.text.trim();
   const { now } = run;
+  // One search per run of the effect below (same inputs): its answer is shown only for it.
+  const search = useMemo(() => ({}), [actions, q, now, version]);
+  const [answer, setAnswer] = useState<{ found: SearchState; of: object | null }>({
+    found: IDLE,
+    of: null,
+  });
   // A layout effect: the quiet time starts as the keystroke renders, not a frame later
   // once it has been painted (a plain effect's wait, added to every search).
   useLayoutEffect(() => {
-    if (!q) {
-      // The same state when idle already: no second render of the page before its first paint.
-      setFound((f) => (f.kind === 'idle' ? f : { kind: 'idle' }));
-      return;
-    }
-    setFound({ kind: 'searching', query: q });
+    if (!q) return;
     let live = true;
     const ahead = started?.current;
     if (started) started.current = null;
@@ -114,19 +116,24 @@ export function useSearch(
     const go = () =>
       void reply().then((r) => {
         if (!live) return;
-        setFound(
-          r.ok
+        setAnswer({
+          found: r.ok
             ? { kind: 'ready', query: q, results: r.value }
             : { kind: 'error', query: q, error: r.error },
-        );
+          of: search,
+        });
       });
     const timer = now ? go() : setTimeout(go, SEARCH_DEBOUNCE_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [actions, q, now, version]);
-  return found;
+  }, [search]);
+  // Searching until this search's answer is in: worked out as the page renders, not set
+  // by the effect, which rendered the whole page a second time before the first frame of
+  // every search.
+  if (!q) return IDLE;
+  return answer.of === search ? answer.found : { kind: 'searching', query: q };
 }
 
 /**

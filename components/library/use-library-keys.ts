@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { composing } from '../ime.ts';
+import { shownElement } from './listbox.ts';
 
 export interface LibraryKeysOptions {
   view: 'list' | 'article';
@@ -59,7 +60,7 @@ export function useLibraryKeys(o: LibraryKeysOptions): void {
             : Math.max(0, i < 0 ? 0 : i - 1);
         const id = o.shownIds[next]!;
         o.setActiveId(id);
-        const row = () => document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+        const row = () => shownElement(`li[data-id="${CSS.escape(id)}"]`);
         // A long list renders rows as they are reached: the row may come with the next render.
         if (row()) row()!.focus();
         else setTimeout(() => row()?.focus(), 0);
