@@ -21,6 +21,7 @@ import {
   rebuildPostings,
   renumberGroups,
   type LegacyIndexTables,
+  type PagedLegacyTables,
   type PostingPageRow,
   type PostingRow,
   type PostingShardRow,
@@ -225,7 +226,7 @@ const pagedIndexTables = (tx: Transaction) =>
     highlightGroups: tx.table('highlightGroups'),
     postings: tx.table('postings'),
     postingPages: tx.table('postingPages'),
-  }) as unknown as LegacyIndexTables & Required<Pick<LegacyIndexTables, 'postingPages'>>;
+  }) as unknown as PagedLegacyTables;
 
 export class GangmuDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;

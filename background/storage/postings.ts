@@ -150,6 +150,10 @@ export interface LegacyIndexTables
   postings: LegacyPostings;
 }
 
+/** The tables of an upgrade from v7 to v10 (the posting pages exist, `postings` is as it was). */
+export type PagedLegacyTables = LegacyIndexTables &
+  Required<Pick<LegacyIndexTables, 'postingPages'>>;
+
 /** The tables a fresh fill writes to: pages (v7 on), else (the v5 upgrade) a row per term. */
 export type FillTables = Pick<IndexTables, 'articles' | 'highlightGroups'> &
   Partial<Pick<IndexTables, 'postingPages' | 'articleTexts'>> & {
@@ -416,19 +420,20 @@ async function updatePostings(
   list.forEach((o, i) => {
     const row = stored[i];
     // Added: no longer taken out; taken out: no longer added.
-    const moved = (side: Side, added: Uint32Array | undefined, out: Uint32Array | undefined) => [
-      Uint32Array.from(updateSorted(docList(added), o.add[side], o.remove[side])),
-      Uint32Array.from(updateSorted(docList(out), o.remove[side], o.add[side])),
-    ];
+    const moved = (side: Side, added: Uint32Array | undefined, out: Uint32Array | undefined) =>
+      [
+        Uint32Array.from(updateSorted(docList(added), o.add[side], o.remove[side])),
+        Uint32Array.from(updateSorted(docList(out), o.remove[side], o.add[side])),
+      ] as const;
     const [articles, goneArticles] = moved('articles', row?.articles, row?.goneArticles);
     const [highlights, goneHighlights] = moved('highlights', row?.highlights, row?.goneHighlights);
     const next = {
       term: o.term,
       shard: o.shard,
-      articles: articles!,
-      highlights: highlights!,
-      goneArticles: goneArticles!,
-      goneHighlights: goneHighlights!,
+      articles,
+      highlights,
+      goneArticles,
+      goneHighlights,
     };
     const size =
       next.articles.length +
@@ -816,9 +821,7 @@ export async function putAllFresh(
  * not worked out again: each list's group docs are renumbered, and the
  * lists written back as fresh pages (the term rows folded in).
  */
-export async function renumberGroups(
-  tables: LegacyIndexTables & Required<Pick<LegacyIndexTables, 'postingPages'>>,
-): Promise<void> {
+export async function renumberGroups(tables: PagedLegacyTables): Promise<void> {
   const byDoc = tables.articles.orderBy('doc');
   const [docs, ids] = await Promise.all([byDoc.keys(), byDoc.primaryKeys()]);
   const docOf = new Map(ids.map((id, i) => [id as string, docs[i] as number]));
@@ -862,9 +865,7 @@ export async function renumberGroups(
  * in doc order, as the builder wants them, with their texts (in their rows
  * before schema v10).
  */
-export async function rebuildPostings(
-  tables: LegacyIndexTables & Required<Pick<LegacyIndexTables, 'postingPages'>>,
-): Promise<void> {
+export async function rebuildPostings(tables: PagedLegacyTables): Promise<void> {
   const [rows, groups] = await Promise.all([
     tables.articles.orderBy('doc').toArray(),
     tables.highlightGroups.orderBy('doc').toArray(),
@@ -888,9 +889,7 @@ export async function rebuildPostings(
  * row over its page's copy) written as fresh pages, which then hold every
  * list exactly; `postingShards` starts empty. Docs and terms unchanged.
  */
-export async function foldLegacyPostings(
-  tables: LegacyIndexTables & Required<Pick<LegacyIndexTables, 'postingPages'>>,
-): Promise<void> {
+export async function foldLegacyPostings(tables: PagedLegacyTables): Promise<void> {
   const lists = await legacyPostings(tables);
   await Promise.all([tables.postings.clear(), tables.postingPages.clear()]);
   await tables.postingPages.bulkPut(postingPages(lists));

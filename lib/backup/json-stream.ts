@@ -364,6 +364,7 @@ export class TopLevelSplitter {
     const next = s.charCodeAt(i + 1);
     let mark: string;
     let past: number;
+    let line = false;
     if (this.indent >= 0 && (next === 0x0a || next === 0x0d)) {
       mark = this.markFor(this.indent, c === OPEN_BRACE ? '}' : ']');
       past = mark.length;
@@ -372,6 +373,7 @@ export class TopLevelSplitter {
       // line break, and a comma or spaces before it.
       mark = '\n';
       past = 0;
+      line = true;
     } else if (c === OPEN_BRACE && next === QUOTE) {
       const q = s.indexOf('"', i + 2);
       if (q < 0 || s.charCodeAt(q - 1) === BACKSLASH || s.charCodeAt(q + 1) !== 0x3a) return -1;
@@ -384,7 +386,7 @@ export class TopLevelSplitter {
       return -1;
     }
     let end = at + past;
-    if (mark === '\n')
+    if (line)
       for (let b = s.charCodeAt(end - 1); b === 0x2c || b === 0x20 || b === 0x0d || b === 0x09;)
         b = s.charCodeAt(--end - 1);
     let value: unknown;

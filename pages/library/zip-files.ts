@@ -77,48 +77,14 @@ function dosDateTime(d: Date): { time: number; date: number } {
 /** Deflates one file's bytes (raw DEFLATE, no zlib header). */
 export type Deflater = (raw: Uint8Array) => Promise<Uint8Array>;
 
-/** fflate's deflate at level 6, run at once. */
-export const fflateDeflate: Deflater = async (raw) => deflateSync(raw, { level: 6 });
-
 /**
- * The browser's zlib through CompressionStream('deflate-raw') (Chrome 103,
- * Firefox 113), or null where it is missing: not the default. Each file
- * costs a stream, its promises and a zlib state of about 256 KiB: exporting
- * the library bench's 10,000 articles with their texts (15 KB of Markdown
- * each) took 42–45 s this way against 30–33 s with {@link fflateDeflate}
- * (one page, the two taking turns, machine loaded), the zip the same size.
+ * fflate's deflate at level 6, run at once. (A CompressionStream per file
+ * was slower: exporting the library bench's 10,000 articles with their
+ * texts took 42–45 s that way against 30–33 s with this, one page, the two
+ * taking turns, machine loaded; each file cost a stream, its promises and a
+ * zlib state of about 256 KiB.)
  */
-export function nativeDeflate(): Deflater | null {
-  try {
-    new CompressionStream('deflate-raw');
-  } catch {
-    return null;
-  }
-  return async (raw) => {
-    const stream = new CompressionStream('deflate-raw');
-    const writer = stream.writable.getWriter();
-    // Failures come out of the reader too.
-    writer.write(raw as Uint8Array<ArrayBuffer>).catch(() => undefined);
-    writer.close().catch(() => undefined);
-    const reader = stream.readable.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-    }
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  };
-}
+const fflateDeflate: Deflater = async (raw) => deflateSync(raw, { level: 6 });
 
 /** One entry: its name, CRC and sizes; `local` is its header and data, null until deflated. */
 interface Entry {

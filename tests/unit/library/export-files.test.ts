@@ -11,13 +11,7 @@ import {
   exportFiles,
   storedExportItems,
 } from '@/pages/library/export-files';
-import {
-  ZipWriter,
-  crc32,
-  fflateDeflate,
-  nativeDeflate,
-  zipFiles,
-} from '@/pages/library/zip-files';
+import { ZipWriter, crc32, zipFiles } from '@/pages/library/zip-files';
 import { makeArticle, makeHighlight } from '../backup/library-fixture.ts';
 
 function item(i: number, title?: string) {
@@ -219,16 +213,6 @@ describe('zipFiles', () => {
     expect(strFromU8(files['2999.md']!)).toBe('第2999篇');
     // 3,000 files: seconds on a loaded machine, not a hang.
   }, 30_000);
-
-  it('deflates with the browser CompressionStream or fflate: the same files either way', async () => {
-    const native = nativeDeflate();
-    expect(native).not.toBeNull(); // Node has CompressionStream('deflate-raw') too
-    const files = exportFiles([item(1, '甲'), item(2, '乙')]);
-    const a = unzipSync(await zipFiles(files, { deflate: native! }));
-    const b = unzipSync(await zipFiles(files, { deflate: fflateDeflate }));
-    expect(a).toEqual(b);
-    expect(strFromU8(a['甲.md']!)).toBe(files[1]!.text);
-  });
 
   it('rejects when a file fails to deflate', async () => {
     const zip = new ZipWriter({ deflate: async () => Promise.reject(new Error('no memory')) });
