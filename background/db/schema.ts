@@ -26,6 +26,7 @@ import {
   type PostingRow,
   type PostingShardRow,
 } from '../storage/postings.ts';
+import { fillSearchDocs, type SearchMarksRow, type SearchOwnRow } from '../storage/search-docs.ts';
 import {
   freshSummaryPages,
   summariesOf,
@@ -214,10 +215,29 @@ export const SCHEMA = {
     postingShards: '[term+shard]',
     postingPages: 'first',
   },
+  /**
+   * What search reads of a candidate, keyed by its doc
+   * (background/storage/search-docs.ts): an article's own searchable fields
+   * and what its result shows (`searchOwn`), its highlights' fields
+   * (`searchMarks`). Search read the article rows and groups through their
+   * doc index, ~8 KB a candidate; these hold ~1 KB. The upgrade makes them
+   * from every article and group.
+   */
+  12: {
+    articles: 'id, &doc',
+    articleTexts: 'id',
+    highlightGroups: 'articleId, &doc',
+    sitePrefs: 'site',
+    summaryPages: 'page, newest, *ids',
+    postingShards: '[term+shard]',
+    postingPages: 'first',
+    searchOwn: 'doc',
+    searchMarks: 'doc',
+  },
 } as const;
 
 /** The newest schema version. */
-export const DB_VERSION = 11;
+export const DB_VERSION = 12;
 
 /** The index tables of an upgrade before v11, posting pages included (schema v7 on). */
 const pagedIndexTables = (tx: Transaction) =>
@@ -236,6 +256,8 @@ export class GangmuDB extends Dexie {
   summaryPages!: EntityTable<SummaryPageRow, 'page'>;
   postingShards!: Table<PostingShardRow, [string, number]>;
   postingPages!: EntityTable<PostingPageRow, 'first'>;
+  searchOwn!: EntityTable<SearchOwnRow, 'doc'>;
+  searchMarks!: EntityTable<SearchMarksRow, 'doc'>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (tests); by default the global ones. */
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -325,6 +347,17 @@ export class GangmuDB extends Dexie {
       .upgrade(async (tx) => {
         await foldLegacyPostings(pagedIndexTables(tx));
       });
-    // version(12) goes here, with .upgrade(), when the shape changes.
+    // v12: what search reads of a candidate, keyed by doc, made from every article and group.
+    this.version(12)
+      .stores(SCHEMA[12])
+      .upgrade(async (tx) => {
+        await fillSearchDocs({
+          articles: tx.table('articles'),
+          highlightGroups: tx.table('highlightGroups'),
+          searchOwn: tx.table('searchOwn'),
+          searchMarks: tx.table('searchMarks'),
+        } as Pick<GangmuDB, 'articles' | 'highlightGroups' | 'searchOwn' | 'searchMarks'>);
+      });
+    // version(13) goes here, with .upgrade(), when the shape changes.
   }
 }

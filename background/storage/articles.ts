@@ -60,6 +60,8 @@ export const writeTables = (db: GangmuDB) => [
   db.summaryPages,
   db.postingShards,
   db.postingPages,
+  db.searchOwn,
+  db.searchMarks,
 ];
 
 /** Saves (upserts) an article, re-indexing it, and returns it as stored. */

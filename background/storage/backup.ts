@@ -19,6 +19,7 @@ import type { LibraryDb } from '../db/library-db.ts';
 import type { ArticleRow, GangmuDB, HighlightGroupRow, SitePrefsRow } from '../db/schema.ts';
 import type { Table } from 'dexie';
 import type { BackupRows, BackupTable, ImportStats } from '../../protocol/messages.ts';
+import { writeTables } from './articles.ts';
 import { highlightsByArticle } from './by-article.ts';
 import { StorageError } from './errors.ts';
 import { issued, putAllFresh, putArticles, putHighlights } from './postings.ts';
@@ -141,15 +142,7 @@ export async function importBackup(
   const write = (db: GangmuDB) =>
     db.transaction(
       'rw',
-      [
-        db.articles,
-        db.articleTexts,
-        db.highlightGroups,
-        db.sitePrefs,
-        db.summaryPages,
-        db.postingShards,
-        db.postingPages,
-      ],
+      [...writeTables(db), db.sitePrefs],
       // An async scope: Dexie keeps the transaction alive across its native awaits.
       async () => writeBackup(db, backup, mode),
     );

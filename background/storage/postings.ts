@@ -52,6 +52,7 @@ import {
   type IndexedArticle,
 } from './terms.ts';
 import { hasTexts, joinTexts, textsRow, withoutTexts, withTexts } from './texts.ts';
+import { putMarks, putOwn, type SearchDocTables } from './search-docs.ts';
 
 /**
  * A term's documents, ascending (`highlights`: the docs of highlight
@@ -129,7 +130,8 @@ export type IndexTables = Pick<
   GangmuDB,
   'articles' | 'highlightGroups' | 'postingShards' | 'postingPages'
 > &
-  Partial<Pick<GangmuDB, 'articleTexts'>>;
+  Partial<Pick<GangmuDB, 'articleTexts'>> &
+  SearchDocTables;
 
 /** The tables a term's list is read from. */
 export type PostingTables = Pick<IndexTables, 'postingShards' | 'postingPages'>;
@@ -156,7 +158,8 @@ export type PagedLegacyTables = LegacyIndexTables &
 
 /** The tables a fresh fill writes to: pages (v7 on), else (the v5 upgrade) a row per term. */
 export type FillTables = Pick<IndexTables, 'articles' | 'highlightGroups'> &
-  Partial<Pick<IndexTables, 'postingPages' | 'articleTexts'>> & {
+  Partial<Pick<IndexTables, 'postingPages' | 'articleTexts'>> &
+  SearchDocTables & {
     postings?: LegacyPostings;
   };
 
@@ -499,7 +502,7 @@ export function issued<T extends PromiseLike<unknown>>(write: T): T {
  * edit): a plain put.
  */
 function putRows(
-  tables: Pick<IndexTables, 'articles' | 'articleTexts'>,
+  tables: Pick<IndexTables, 'articles' | 'articleTexts'> & SearchDocTables,
   rows: readonly IndexedArticle[],
   stale: readonly string[] = [],
 ): PromiseLike<unknown> {
@@ -507,8 +510,10 @@ function putRows(
     rs.length === 1 ? t.put(rs[0]!) : rs.length > 1 ? t.bulkPut(rs) : null;
   const texts = tables.articleTexts;
   if (!texts) return Promise.resolve(put(tables.articles, [...rows]));
+  const stripped = rows.map(withoutTexts);
   return Promise.all([
-    put(tables.articles, rows.map(withoutTexts)),
+    put(tables.articles, stripped),
+    putOwn(tables, stripped),
     put(
       texts,
       rows.map(textsRow).filter((t) => t !== null),
@@ -615,6 +620,7 @@ async function writeGroups(
     Promise.all([
       rows.length === 1 ? t.put(rows[0]!) : rows.length > 1 ? t.bulkPut(rows) : null,
       gone.length > 0 ? t.bulkDelete(gone.map((g) => g.articleId)) : null,
+      putMarks(tables, rows, [...old.map((o) => o?.doc), ...gone.map((g) => g.doc)]),
     ]),
   );
   return { rows, old, gone, written };
@@ -663,7 +669,17 @@ async function adoptGroups(
     }
   });
   if (rows.length === 0) return nothing();
-  return { rows, old, gone: [], written: issued(tables.highlightGroups.bulkPut(rows)) };
+  const written = issued(
+    Promise.all([
+      tables.highlightGroups.bulkPut(rows),
+      putMarks(
+        tables,
+        rows,
+        old.map((o) => o.doc),
+      ),
+    ]),
+  );
+  return { rows, old, gone: [], written };
 }
 
 /** Highlights as a group stores them: no docs, no terms. */
@@ -737,7 +753,7 @@ export class FreshFill {
    * put is its own; a failed write fails {@link written}.
    */
   articles(
-    tables: Pick<IndexTables, 'articles' | 'articleTexts'>,
+    tables: Pick<IndexTables, 'articles' | 'articleTexts'> & SearchDocTables,
     articles: readonly Article[],
   ): void {
     const rows = articles.map((a, i): IndexedArticle => ({
@@ -769,9 +785,15 @@ export class FreshFill {
    * cost of putting the group again). Like {@link articles}, its own
    * transaction outside one.
    */
-  highlights(table: IndexTables['highlightGroups'], highlights: readonly Highlight[]): void {
+  highlights(
+    tables: Pick<IndexTables, 'highlightGroups'> & SearchDocTables,
+    highlights: readonly Highlight[],
+  ): void {
     const rows = this.groupRows(highlights);
-    if (rows.length > 0) this.writes.push(issued(table.bulkPut(rows)));
+    if (rows.length > 0)
+      this.writes.push(
+        issued(Promise.all([tables.highlightGroups.bulkPut(rows), putMarks(tables, rows)])),
+      );
   }
 
   /**
@@ -782,7 +804,9 @@ export class FreshFill {
   async finish(tables: FillTables, highlights: readonly Highlight[]): Promise<void> {
     const rows = this.groupRows(highlights);
     const t = tables.highlightGroups;
-    const written = issued(rows.length === 1 ? t.put(rows[0]!) : t.bulkPut(rows));
+    const written = issued(
+      Promise.all([rows.length === 1 ? t.put(rows[0]!) : t.bulkPut(rows), putMarks(tables, rows)]),
+    );
     // The terms only now: while a file is read, its parse has the CPU.
     const builder = new PostingBuilder();
     for (const row of this.rows) builder.add(0, row.doc, articleText(row), ARTICLE_MAX_TERMS);
@@ -913,6 +937,14 @@ export async function deleteIndexed(
   await tables.articles.bulkDelete(ids);
   if (tables.articleTexts && ids.length > 0) await tables.articleTexts.bulkDelete(ids);
   await tables.highlightGroups.bulkDelete(groups.map((g) => g.articleId));
+  await Promise.all([
+    tables.searchOwn?.bulkDelete(rows.map((a) => a.doc)),
+    putMarks(
+      tables,
+      [],
+      groups.map((g) => g.doc),
+    ),
+  ]);
   await updatePostings(tables, [
     ...articles.map((a) => ({
       side: 'articles' as const,

@@ -91,7 +91,7 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
     waiting = true;
   };
   const putGroups = () => {
-    fresh.highlights(db.highlightGroups, grouped);
+    fresh.highlights(db, grouped);
     grouped = [];
     waiting = true;
   };
@@ -158,7 +158,7 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
   // The articles' puts are their own transactions, before this one.
   await db.transaction(
     'rw',
-    [db.highlightGroups, db.summaryPages, db.postingPages, db.sitePrefs],
+    [db.highlightGroups, db.searchMarks, db.summaryPages, db.postingPages, db.sitePrefs],
     async () => {
       const prefs = issued(db.sitePrefs.bulkPut((sitePrefs ?? []) as SitePrefsRow[]));
       const summaries = issued(

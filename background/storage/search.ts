@@ -22,7 +22,10 @@
  * is answered by a scan of at most {@link SEARCH_SCAN_CAP} articles with
  * their highlights, the highest doc first (the most recently saved or
  * written: see {@link newestScan}), stopping once `limit` articles match.
- * Titles, sites, authors and dates of results come from the article rows.
+ * A candidate is read as its search rows (schema v12, search-docs.ts, keyed by
+ * its doc): its own fields with its title, site, author and date, and its
+ * highlights' fields; not its article row and highlight group, which hold
+ * eight times the bytes.
  *
  * An article's body (its saved or pasted text) is in its document, but since
  * schema v10 not in its row (texts.ts): a candidate's text is read only when
@@ -42,16 +45,8 @@ import {
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../../protocol/messages.ts';
 import { readPostings } from './postings.ts';
-import { authorOf } from './summaries.ts';
-import {
-  bodyFields,
-  highlightFields,
-  joinFields,
-  ownFields,
-  type ArticleRow,
-  type FieldText,
-  type HighlightGroupRow,
-} from './terms.ts';
+import { unpackFields, type SearchMarksRow, type SearchOwnRow } from './search-docs.ts';
+import { bodyFields, joinFields, type FieldText } from './terms.ts';
 import { withTexts, type TextsTable } from './texts.ts';
 
 /** Rows read per table when a query has no index terms (a lone character). */
@@ -152,10 +147,10 @@ function descending(docs: DocList, start: number, end: number): number[] {
   return out;
 }
 
-/** A table read by doc number (articles or highlight groups). */
+/** A table keyed by doc number (schema v12's search rows). */
 interface DocTable<T> {
-  get(criteria: { doc: number }): PromiseLike<T | undefined>;
-  where(index: 'doc'): {
+  bulkGet(docs: number[]): PromiseLike<(T | undefined)[]>;
+  where(key: ':id'): {
     between(
       lower: number,
       upper: number,
@@ -170,9 +165,9 @@ interface DocTable<T> {
 /**
  * The rows of `docs`, in that order. Docs close together (most rows in their
  * range are wanted: the newest candidates of a common word) are read as one
- * range of the doc index, the rest by one index read each, issued together.
+ * key range, the rest by key.
  */
-async function byDocs<T extends { doc?: number }>(
+async function byDocs<T extends { doc: number }>(
   table: DocTable<T>,
   docs: readonly number[],
 ): Promise<T[]> {
@@ -185,22 +180,22 @@ async function byDocs<T extends { doc?: number }>(
   }
   if (docs.length > 1 && hi - lo + 1 <= 2 * docs.length) {
     const byDoc = new Map(
-      (await table.where('doc').between(lo, hi, true, true).toArray()).map((r) => [r.doc, r]),
+      (await table.where(':id').between(lo, hi, true, true).toArray()).map((r) => [r.doc, r]),
     );
     return docs.map((d) => byDoc.get(d)).filter((r): r is T => r !== undefined);
   }
-  const rows: (T | undefined)[] = await Promise.all(docs.map((doc) => table.get({ doc })));
-  return rows.filter((r): r is T => r !== undefined);
+  return (await table.bulkGet([...docs])).filter((r): r is T => r !== undefined);
 }
 
 /**
- * A candidate article to check: its row, its highlight group (none when it
- * holds no word of the query or no highlight), and whether its own text may
- * hold a word (the posting lists say so; else its fields are not looked at).
+ * A candidate article to check: its own search row, its highlights' (none
+ * when they hold no word of the query, or it has none), and whether its own
+ * text may hold a word (the posting lists say so; else its fields are not
+ * looked at).
  */
 interface Candidate {
-  a: ArticleRow;
-  group?: HighlightGroupRow | undefined;
+  a: SearchOwnRow;
+  marks?: SearchMarksRow | undefined;
   own: boolean;
 }
 
@@ -229,13 +224,7 @@ export async function search(
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT.max);
   if (!normalizeForSearch(query).text.trim()) return [];
   const words = queryTermGroups(query);
-  const tables = [
-    db.articles,
-    db.articleTexts,
-    db.highlightGroups,
-    db.postingShards,
-    db.postingPages,
-  ];
+  const tables = [db.searchOwn, db.searchMarks, db.articleTexts, db.postingShards, db.postingPages];
   return db.transaction('r', tables, async () => {
     const found = new Found(query);
     if (words.length > 0) {
@@ -281,7 +270,7 @@ class Found {
   async checkAll(texts: TextsTable, list: readonly Candidate[], max = Infinity): Promise<void> {
     const todo = list.filter((c) => !this.seen.has(c.a.id));
     const own = todo.map((c) => {
-      const fields = c.own ? ownFields(c.a) : [];
+      const fields = c.own ? unpackFields(c.a) : [];
       return { fields, hits: fieldHits(this.m, fields) };
     });
     const wanted = todo.filter((c, i) => c.own && (this.m.pieces > 1 || own[i]!.hits.length === 0));
@@ -297,16 +286,13 @@ class Found {
    * hits, worked out before) and its body's (none when not read).
    */
   private check(
-    { a, group }: Candidate,
+    { a, marks }: Candidate,
     own: { fields: FieldText[]; hits: SearchHit[] },
     body: FieldText[],
   ): void {
     if (this.seen.has(a.id)) return;
     this.seen.add(a.id);
-    const highlights = (group?.highlights ?? []).map((h) => ({
-      id: h.id,
-      fields: highlightFields(h),
-    }));
+    const highlights = (marks?.marks ?? []).map((h) => ({ id: h.id, fields: unpackFields(h) }));
     // Each query word in one field (joinFields keeps fields apart), the words anywhere. One
     // word: the article holds it when a field does, which its hits say.
     if (this.m.pieces > 1) {
@@ -322,7 +308,7 @@ class Found {
       articleId: a.id,
       title: a.title,
       site: a.site,
-      author: authorOf(a),
+      author: a.author,
       savedAt: a.savedAt,
       hits,
     });
@@ -334,9 +320,9 @@ class Found {
 
 /**
  * Reads the candidates of `docs` and checks them in that order, until `max`
- * are found: the groups that may hold a word of the query, the articles whose
- * own text may by their doc (range reads where the docs lie close), the
- * others (found through their highlights only) by the key their group names.
+ * are found: every one's own search row (range reads where the docs lie
+ * close), and the highlights' of those whose highlights may hold a word of
+ * the query.
  */
 async function checkDocs(
   db: GangmuDB,
@@ -345,20 +331,16 @@ async function checkDocs(
   c: Candidates,
   max = Infinity,
 ): Promise<void> {
-  const [own, groups] = await Promise.all([
-    byDocs<ArticleRow>(db.articles, docs.filter(c.own)),
-    byDocs<HighlightGroupRow>(db.highlightGroups, docs.filter(c.grouped)),
+  const [own, marks] = await Promise.all([
+    byDocs<SearchOwnRow>(db.searchOwn, docs),
+    byDocs<SearchMarksRow>(db.searchMarks, docs.filter(c.grouped)),
   ]);
-  const byDoc = new Map<number, ArticleRow>(own.map((a) => [a.doc, a]));
-  const others = groups.filter((g) => g.doc !== undefined && !byDoc.has(g.doc));
-  if (others.length > 0)
-    for (const a of await db.articles.bulkGet(others.map((g) => g.articleId)))
-      if (a) byDoc.set(a.doc, a);
-  const groupOf = new Map(groups.map((g) => [g.doc, g]));
+  const byDoc = new Map(own.map((a) => [a.doc, a]));
+  const marksOf = new Map(marks.map((m) => [m.doc, m]));
   const list: Candidate[] = [];
   for (const doc of docs) {
     const a = byDoc.get(doc);
-    if (a) list.push({ a, group: groupOf.get(doc), own: c.own(doc) });
+    if (a) list.push({ a, marks: marksOf.get(doc), own: c.own(doc) });
   }
   await found.checkAll(db.articleTexts, list, max);
 }
@@ -415,27 +397,27 @@ async function newestCandidates(
  * undo) first, not the most recently edited.
  */
 async function newestScan(db: GangmuDB, found: Found, max: number): Promise<void> {
-  const top = await db.articles.orderBy('doc').lastKey();
+  const top = await db.searchOwn.orderBy(':id').lastKey();
   let hi = typeof top === 'number' ? top : 0;
   // One forward read of the doc index per range; deleted rows leave gaps.
   let n = Math.max(max, 1);
   for (let read = 0; hi >= 1 && read < SEARCH_SCAN_CAP && found.size < max;) {
     const want = Math.min(n, SEARCH_SCAN_CAP - read);
     const lo = Math.max(1, hi - want + 1);
-    // A group's doc is its article's (schema v8): the same range holds their groups.
-    const [articles, groups] = await Promise.all([
-      db.articles.where('doc').between(lo, hi, true, true).toArray(),
-      db.highlightGroups.where('doc').between(lo, hi, true, true).toArray(),
+    // A group's doc is its article's (schema v8): the same range holds their highlights.
+    const [articles, marks] = await Promise.all([
+      db.searchOwn.where(':id').between(lo, hi, true, true).toArray(),
+      db.searchMarks.where(':id').between(lo, hi, true, true).toArray(),
     ]);
     hi = lo - 1;
     read += articles.length;
     // Newest first, each article with its group, until the page is full: exactly the
     // `max` most recent matches, none older ranked in by a title hit.
-    const groupOf = new Map(groups.map((g) => [g.doc, g]));
+    const marksOf = new Map(marks.map((m) => [m.doc, m]));
     const list: Candidate[] = [];
     for (let i = articles.length - 1; i >= 0; i--) {
       const a = articles[i]!;
-      list.push({ a, group: groupOf.get(a.doc), own: true });
+      list.push({ a, marks: marksOf.get(a.doc), own: true });
     }
     await found.checkAll(db.articleTexts, list, max);
     // A range that came back short (deleted articles leave gaps) doubles the next.

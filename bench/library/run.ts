@@ -751,7 +751,7 @@ async function main(): Promise<void> {
     }, live);
     // Reference for the restore's writes: every row it wrote (every store of the current
     // schema but the site preferences: articles, their texts, highlight groups, summary pages,
-    // posting lists and pages),
+    // posting lists and pages, search rows),
     // read back and put raw into a scratch database with the same stores and indexes, in one
     // transaction — what IndexedDB alone takes to store them.
     const idbRef = await page.evaluate(
@@ -825,7 +825,7 @@ async function main(): Promise<void> {
       backupRow('d … into empty, vs raw put', restoreEmptyMs, identicalEmpty, 'raw put', idbRef.ms),
     );
     details.push(
-      `d raw put reference: every row the restore wrote (articles, article texts, highlight groups, summary pages, posting lists: ${num(idbRef.rows)} rows), put raw with the same indexes in one transaction: ${num(idbRef.ms / 1000)} s`,
+      `d raw put reference: every row the restore wrote (articles, article texts, highlight groups, summary pages, posting lists, search rows: ${num(idbRef.rows)} rows), put raw with the same indexes in one transaction: ${num(idbRef.ms / 1000)} s`,
     );
     details.push(
       `d backup: ${num(backupBytes / 1e6)} MB file; restored library identical, over the library and into an empty one (counts ${before.articles} articles, ${before.highlights} highlights, ${before.notes} notes, ${before.tags} tags + ${sampleIds.length} sampled articles with highlights): ${identical && identicalEmpty ? 'yes' : paint('NO', 'red')}${backupNote ? ` — ${backupNote}` : ''}`,

@@ -1,7 +1,8 @@
-/** Derived data checked against the rows: the search index (schema v4–v11), the summary pages (v7). */
+/** Derived data checked against the rows: the search index (schema v4–v12), the summary pages (v7). */
 import { expect } from 'vitest';
 import type { GangmuDB } from '@/background/db/schema';
 import { allPostings, SHARD_DOCS } from '@/background/storage/postings';
+import { searchMarksRow, searchOwnRow } from '@/background/storage/search-docs';
 import { SUMMARY_PAGE_ROWS } from '@/background/storage/summaries';
 import { articleTerms, groupTerms } from '@/background/storage/terms';
 import { withTexts } from '@/background/storage/texts';
@@ -13,7 +14,8 @@ import { withTexts } from '@/background/storage/texts';
  * empty, and the postings list each row's doc under each of its terms,
  * nothing else. An article's terms are those of its row with its texts
  * (schema v10 keeps them apart: no article row holds any, and every texts row
- * has its article).
+ * has its article). The search rows (schema v12) are those of the article
+ * rows and groups.
  */
 export async function expectIndexed(db: GangmuDB): Promise<void> {
   const rows = await db.articles.toArray();
@@ -78,6 +80,17 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
     expect(sides[0]!.filter((d) => sides[2]!.includes(d))).toEqual([]);
     expect(sides[1]!.filter((d) => sides[3]!.includes(d))).toEqual([]);
   }
+  // Search rows (schema v12): exactly one per article and per group with a doc, made
+  // from it as it is now.
+  const byDoc = <R extends { doc: number }>(rs: R[]) => [...rs].sort((x, y) => x.doc - y.doc);
+  expect(await db.searchOwn.toArray()).toEqual(byDoc(rows.map(searchOwnRow)));
+  expect(await db.searchMarks.toArray()).toEqual(
+    byDoc(
+      groups
+        .filter((g): g is typeof g & { doc: number } => g.doc !== undefined)
+        .map(searchMarksRow),
+    ),
+  );
 }
 
 /**

@@ -34,7 +34,13 @@ import {
   type PostingRow,
 } from '@/background/storage/postings';
 import { decodeDocs } from '@/lib/search';
-import { articleTerms, groupTerms } from '@/background/storage/terms';
+import { searchMarksRow, searchOwnRow } from '@/background/storage/search-docs';
+import {
+  articleTerms,
+  groupTerms,
+  type ArticleRow,
+  type HighlightGroupRow,
+} from '@/background/storage/terms';
 import { textsRow, withoutTexts } from '@/background/storage/texts';
 import { ARTICLE_ID, draft, highlight, summariesById } from './fixtures';
 import { expectIndexed, expectSummaryPages } from './index-check';
@@ -1032,6 +1038,42 @@ const CASES: UpgradeCase[] = [
       await saveArticle(db, draft({ id: NEW, url: NEW, title: '时间序列' }));
       await deleteArticle(db, 'https://e.com/123');
       expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([NEW]);
+      await expectIndexed(db);
+    },
+  },
+  // A v12 database opens as it is: search reads its search rows (one with another title
+  // shows that they, not the article rows, are read).
+  {
+    from: 12,
+    rows: (() => {
+      const { articles, highlights } = v6Library();
+      const { summaries, postings, ...rows } = v6Rows(articles, highlights, true);
+      const stored = rows.articles as ArticleRow[];
+      const groups = rows.highlightGroups as (HighlightGroupRow & { doc: number })[];
+      return {
+        ...rows,
+        summaryPages: freshSummaryPages(summaries as SummaryRow[]),
+        postingPages: postingPages(postings as PostingRow[], 64),
+        searchOwn: stored.map((a) => ({
+          ...searchOwnRow(a),
+          ...(a.id === 'https://e.com/123' ? { title: '旧标题' } : {}),
+        })),
+        searchMarks: groups.map(searchMarksRow),
+      };
+    })(),
+    async check(db) {
+      // Found by its row's fields, shown with its row's title.
+      expect(await search(db, '时间序列')).toMatchObject([
+        { articleId: 'https://e.com/123', title: '旧标题', hits: [{ field: 'title' }] },
+      ]);
+      expect(await search(db, '绣花')).toHaveLength(3);
+      // Written again with its article: the rows then agree.
+      await saveArticle(
+        db,
+        draft({ id: 'https://e.com/123', url: 'https://e.com/123', title: '新标题' }),
+      );
+      expect(await search(db, '时间序列')).toEqual([]);
+      expect((await search(db, '新标题')).map((r) => r.title)).toEqual(['新标题']);
       await expectIndexed(db);
     },
   },

@@ -1,0 +1,149 @@
+/**
+ * What search reads of a candidate (schema v12), keyed by its doc: the
+ * article's own searchable fields with what a result shows of it
+ * (`searchOwn`), and its highlights' fields (`searchMarks`). Derived data,
+ * like the posting lists: written with every write of an article row or a
+ * highlight group (postings.ts), never backed up, rebuilt by a restore.
+ *
+ * Search read the article rows and highlight groups of its candidates by
+ * their doc index: ~8 KB a candidate (outline anchors, selectors with their
+ * context) through an index, 17–29 ms for the fifty of a common word, most of
+ * a search. These rows hold only the texts a search checks, ~1 KB, keyed by
+ * the doc: the fifty newest candidates are one key range (5–11 ms measured).
+ */
+import type { GangmuDB } from '../db/schema.ts';
+import type { SearchField } from '../../protocol/messages.ts';
+import { authorOf } from './summaries.ts';
+import {
+  highlightFields,
+  ownFields,
+  type ArticleRow,
+  type FieldText,
+  type HighlightGroupRow,
+} from './terms.ts';
+
+/**
+ * Fields in a compact form: their texts, and their kinds as one letter each
+ * ({@link KIND_LETTER}). An object per field cost its keys in every row
+ * (IndexedDB stores each object's property names), about as much as the texts.
+ */
+export interface PackedFields {
+  kinds: string;
+  texts: string[];
+}
+
+/** An article's own searchable fields and what its search result shows, by its doc. */
+export interface SearchOwnRow extends PackedFields {
+  doc: number;
+  /** The article's id. */
+  id: string;
+  title: string;
+  site: string;
+  author: string | null;
+  savedAt: string;
+}
+
+/** The searchable fields of an article's highlights (its group's), by its doc. */
+export interface SearchMarksRow {
+  doc: number;
+  /** Each highlight's id and fields, in the group's order. */
+  marks: Array<PackedFields & { id: string }>;
+}
+
+const KIND_LETTER: Record<SearchField, string> = {
+  title: 't',
+  author: 'a',
+  outline: 'o',
+  formulation: 'f',
+  body: 'b',
+  highlight: 'h',
+  note: 'n',
+};
+const LETTER_KIND = new Map(
+  Object.entries(KIND_LETTER).map(([kind, letter]) => [letter, kind as SearchField]),
+);
+
+export function packFields(fields: readonly FieldText[]): PackedFields {
+  return {
+    kinds: fields.map((f) => KIND_LETTER[f.field]).join(''),
+    texts: fields.map((f) => f.text),
+  };
+}
+
+export function unpackFields({ kinds, texts }: PackedFields): FieldText[] {
+  return texts.map((text, i) => ({ field: LETTER_KIND.get(kinds[i]!) ?? 'body', text }));
+}
+
+/** The search row of an article row (with its doc). */
+export function searchOwnRow(a: ArticleRow): SearchOwnRow {
+  return {
+    doc: a.doc,
+    id: a.id,
+    title: a.title,
+    site: a.site,
+    author: authorOf(a as Parameters<typeof authorOf>[0]),
+    savedAt: a.savedAt,
+    ...packFields(ownFields(a)),
+  };
+}
+
+/** The search row of a highlight group that has a doc. */
+export function searchMarksRow(g: HighlightGroupRow & { doc: number }): SearchMarksRow {
+  return {
+    doc: g.doc,
+    marks: g.highlights.map((h) => ({ id: h.id, ...packFields(highlightFields(h)) })),
+  };
+}
+
+/**
+ * The search stores, where the tables have them (schema v12; the upgrades
+ * before it write without).
+ */
+export type SearchDocTables = Partial<Pick<GangmuDB, 'searchOwn' | 'searchMarks'>>;
+
+const putAll = <R>(t: { put(r: R): unknown; bulkPut(rs: R[]): unknown }, rs: R[]) =>
+  rs.length === 1 ? t.put(rs[0]!) : rs.length > 1 ? t.bulkPut(rs) : null;
+
+/** Puts the search rows of written article rows. */
+export function putOwn(tables: SearchDocTables, rows: readonly ArticleRow[]): unknown {
+  return tables.searchOwn ? putAll(tables.searchOwn, rows.map(searchOwnRow)) : null;
+}
+
+/**
+ * Puts the search rows of written groups (those with a doc) and deletes
+ * those of `goneDocs` (deleted groups, or docs a group no longer has).
+ */
+export function putMarks(
+  tables: SearchDocTables,
+  rows: readonly HighlightGroupRow[],
+  goneDocs: readonly (number | undefined)[] = [],
+): PromiseLike<unknown> {
+  const t = tables.searchMarks;
+  if (!t) return Promise.resolve();
+  const docs = new Set<number>();
+  const put: SearchMarksRow[] = [];
+  for (const g of rows)
+    if (g.doc !== undefined) {
+      docs.add(g.doc);
+      put.push(searchMarksRow(g as HighlightGroupRow & { doc: number }));
+    }
+  const gone = goneDocs.filter((d): d is number => d !== undefined && !docs.has(d));
+  return Promise.all([putAll(t, put), gone.length > 0 ? t.bulkDelete(gone) : null]);
+}
+
+/**
+ * Every search row made from the stored rows (schema v12's upgrade; docs as
+ * they are).
+ */
+export async function fillSearchDocs(
+  tables: Pick<GangmuDB, 'articles' | 'highlightGroups' | 'searchOwn' | 'searchMarks'>,
+): Promise<void> {
+  const [rows, groups] = await Promise.all([
+    tables.articles.toArray(),
+    tables.highlightGroups.toArray(),
+  ]);
+  await Promise.all([
+    tables.searchOwn.clear().then(() => putOwn(tables, rows)),
+    tables.searchMarks.clear().then(() => putMarks(tables, groups)),
+  ]);
+}
