@@ -5,16 +5,16 @@
  * identical rows.
  */
 import {
+  BackupWriter,
   mergeBackup,
   parseBackup,
   serializeBackup,
-  serializeBackupParts,
   type Backup,
   type LibraryData,
   type MergeMode,
   type MergePlan,
 } from '../../lib/backup/index.ts';
-import type { Article, Highlight } from '../../lib/model.ts';
+import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
 import type { LibraryDb } from '../db/library-db.ts';
 import type { ArticleRow, GangmuDB, HighlightGroupRow, SitePrefsRow } from '../db/schema.ts';
 import type { Table } from 'dexie';
@@ -116,9 +116,57 @@ export async function exportBackup(db: GangmuDB, exportedAt?: string): Promise<s
   return serializeBackup(await readLibrary(db), exportedAt ? { exportedAt } : {});
 }
 
-/** {@link exportBackup}'s text in parts, for a Blob (lib/backup serializeBackupParts). */
-export async function exportBackupParts(db: GangmuDB, exportedAt?: string): Promise<string[]> {
-  return serializeBackupParts(await readLibrary(db), exportedAt ? { exportedAt } : {});
+/** Rows read per step of {@link streamBackup}: articles (with their texts), or highlight groups. */
+const STREAM_ROWS = 256;
+
+/**
+ * {@link exportBackup}'s text in parts of about a million characters, each
+ * handed to `emit` as it is written (lib/backup BackupWriter), read in one
+ * transaction a step at a time: the article rows first (sorted by saved
+ * date), then their texts and the highlight groups {@link STREAM_ROWS} at a
+ * time, the next step's read under way while this one is written. Reading
+ * the whole library first held it all in memory as objects: in the library
+ * bench 250 MB of text, and garbage collection was a quarter of the backup.
+ */
+export async function streamBackup(
+  db: GangmuDB,
+  emit: (part: string) => void,
+  exportedAt?: string,
+): Promise<void> {
+  const w = new BackupWriter(emit, exportedAt ? { exportedAt } : {});
+  const tables = [db.articles, db.articleTexts, db.highlightGroups, db.sitePrefs];
+  await db.transaction('r', tables, async () => {
+    const rows = (await db.articles.toArray()).map(stripTerms).sort(bySavedAt) as Article[];
+    const texts = (from: number) =>
+      db.articleTexts.bulkGet(rows.slice(from, from + STREAM_ROWS).map((r) => r.id));
+    let next = texts(0);
+    for (let from = 0; from < rows.length; from += STREAM_ROWS) {
+      const got = await next;
+      if (from + STREAM_ROWS < rows.length) next = texts(from + STREAM_ROWS);
+      w.list(
+        'articles',
+        got.map((t, i) => withTexts(rows[from + i]!, t)),
+      );
+    }
+    const groups = (after?: string) =>
+      (after === undefined
+        ? db.highlightGroups.orderBy(':id')
+        : db.highlightGroups.where(':id').above(after)
+      )
+        .limit(STREAM_ROWS)
+        .toArray();
+    for (let page = groups(); ;) {
+      const got = await page;
+      if (got.length === STREAM_ROWS) page = groups(got[got.length - 1]!.articleId);
+      w.list(
+        'highlights',
+        got.flatMap((g) => g.highlights),
+      );
+      if (got.length < STREAM_ROWS) break;
+    }
+    // Site preferences are flat JSON (booleans and a number): lib/backup's SitePrefsRow.
+    w.end((await db.sitePrefs.toArray()) as unknown as Required<LibraryData>['sitePrefs']);
+  });
 }
 
 /**

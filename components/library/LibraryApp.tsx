@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MARKDOWN_TYPE, type MarkdownExportOptions } from '@/pages/library/export-options';
 import { storedExportPrefs, type ExportPrefs } from '@/pages/library/export-prefs';
-import { utf8Blob } from '@/pages/library/utf8-blob';
+import { Utf8Parts } from '@/pages/library/utf8-blob';
 import { PASTE_PAGE } from '@/protocol/highlight-link';
 import { libraryActions, type LibraryActions } from '@/pages/library/library-actions';
 import {
@@ -206,9 +206,11 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
 
   const backup = () =>
     run(async () => {
-      const parts = await actions.backupParts();
+      // Each part becomes bytes as it comes: the text is never held whole.
+      const bytes = new Utf8Parts();
+      await actions.backupParts((part) => bytes.add(part));
       const name = `gangmu-backup-${today()}.json`;
-      download(name, utf8Blob(parts, 'application/json'));
+      download(name, bytes.blob('application/json'));
       return { tone: 'info', text: t('libBackedUp', [name]) };
     });
 

@@ -23,6 +23,7 @@ export { SITE_PREFS_FIELDS, SITE_PREFS_WIDTH, sitePrefsProblem } from './site-pr
 export {
   serializeBackup,
   serializeBackupParts,
+  BackupWriter,
   type SerializeOptions,
 } from './serialize-backup.ts';
 export { BackupChecker, parseBackup } from './parse-backup.ts';

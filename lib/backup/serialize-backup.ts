@@ -1,6 +1,6 @@
 /** Writes the library as a backup file. */
 import { bySavedAt } from '../model.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type LibraryData } from './format.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, type LibraryData } from './format.ts';
 
 /** Options of {@link serializeBackup}. */
 export interface SerializeOptions {
@@ -16,22 +16,35 @@ export interface SerializeOptions {
   exportedAt?: string;
 }
 
-/** Top-level keys in the order they are written: the tag first, so `head -c 60` tells what the file is. */
-const TOP_KEYS: readonly (keyof Backup)[] = [
-  'format',
-  'version',
-  'exportedAt',
-  'articles',
-  'highlights',
-  'sitePrefs',
-];
-
-/** A copy of `v` with every object's keys sorted, so the same data always gives the same text. */
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
+/**
+ * `v` with every object's keys sorted, so the same data always gives the same
+ * text: `v` itself when they all are already (rows read back from a restored
+ * file, texts decoded by lib/text/stored-text), else a copy of what is not,
+ * sharing what is. A copy of every object of a library took about a second
+ * of a backup, and as much again in garbage collection.
+ */
+export function sortKeys(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const s = sortKeys(v[i]);
+      if (s !== v[i]) (out ??= v.slice())[i] = s;
+    }
+    return out ?? v;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  let changed = false;
+  for (let i = 1; i < keys.length && !changed; i++) if (keys[i - 1]! > keys[i]!) changed = true;
+  let values: Map<string, unknown> | undefined;
+  for (const k of keys) {
+    const s = sortKeys(o[k]);
+    if (s !== o[k]) (values ??= new Map()).set(k, s);
+  }
+  if (!changed && !values) return v;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+  for (const k of keys.sort()) out[k] = values?.has(k) ? values.get(k) : o[k];
   return out;
 }
 
@@ -58,46 +71,115 @@ export function serializeBackup(data: LibraryData, options: SerializeOptions = {
  * into a Blob as they are.
  */
 export function serializeBackupParts(data: LibraryData, options: SerializeOptions = {}): string[] {
-  const backup: Backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: options.exportedAt ?? new Date().toISOString(),
-    // Oldest saved first, ties by id: a restore numbers them as they arrive.
-    articles: [...data.articles].sort(bySavedAt),
-    highlights: data.highlights,
-    ...(data.sitePrefs ? { sitePrefs: data.sitePrefs } : {}),
-  };
-  const pretty = options.pretty !== false;
   const parts: string[] = [];
-  let part: string[] = [];
-  let length = 0;
-  const write = (s: string) => {
-    part.push(s);
-    length += s.length;
-    if (length < PART_CHARS) return;
-    parts.push(part.join(''));
-    part = [];
-    length = 0;
-  };
-  // The top object's members one level in, as JSON.stringify(ordered, null, 2) writes
-  // them; a list's rows two levels in, each on one line.
-  const keys = TOP_KEYS.filter((k) => backup[k] !== undefined);
-  write(pretty ? '{\n' : '{');
-  keys.forEach((k, i) => {
-    write(pretty ? `  ${JSON.stringify(k)}: ` : `${JSON.stringify(k)}:`);
-    const value = backup[k];
-    if (Array.isArray(value) && value.length > 0) {
-      write(pretty ? '[\n' : '[');
-      value.forEach((row: unknown, j) => {
-        const text = JSON.stringify(sortKeys(row));
-        if (pretty) write(`    ${text}${j < value.length - 1 ? ',\n' : '\n'}`);
-        else write(j < value.length - 1 ? `${text},` : text);
-      });
-      write(pretty ? '  ]' : ']');
-    } else write(JSON.stringify(sortKeys(value), null, pretty ? 2 : undefined));
-    write(i < keys.length - 1 ? (pretty ? ',\n' : ',') : pretty ? '\n' : '');
-  });
-  write('}\n');
-  if (part.length) parts.push(part.join(''));
+  const w = new BackupWriter((part) => parts.push(part), options);
+  // Oldest saved first, ties by id: a restore numbers them as they arrive.
+  w.list('articles', [...data.articles].sort(bySavedAt));
+  w.list('highlights', data.highlights);
+  w.end(data.sitePrefs);
   return parts;
+}
+
+/**
+ * {@link serializeBackupParts} written as the rows come: the articles' rows
+ * (which the caller gives oldest saved first), then the highlights', in as
+ * many calls as the caller reads them in, then {@link end}. The parts go to
+ * `emit` as they fill, so a library need never be in memory whole, neither
+ * its rows nor its text.
+ */
+/** The backup's lists, in the order they are written. */
+const LISTS = ['articles', 'highlights', 'sitePrefs'] as const;
+type ListKey = (typeof LISTS)[number];
+
+export class BackupWriter {
+  private readonly pretty: boolean;
+  private part: string[] = [];
+  private length = 0;
+  /** The list being written and whether it has a row yet; the lists written. */
+  private open: { key: ListKey; rows: number } | undefined;
+  private readonly done = new Set<string>();
+  private members = 0;
+
+  constructor(
+    private readonly emit: (part: string) => void,
+    options: SerializeOptions = {},
+  ) {
+    this.pretty = options.pretty !== false;
+    const head = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: options.exportedAt ?? new Date().toISOString(),
+    };
+    this.write(this.pretty ? '{\n' : '{');
+    for (const [k, v] of Object.entries(head)) this.member(k, JSON.stringify(v));
+  }
+
+  /**
+   * Rows of a list (the articles', then the highlights', then the site
+   * preferences'), after those given before. A list not given is written empty.
+   */
+  list(key: ListKey, rows: readonly unknown[]): void {
+    if (this.open?.key !== key) {
+      this.close();
+      const at = LISTS.indexOf(key);
+      if (LISTS.slice(at).some((k) => this.done.has(k)))
+        throw new Error(`backup: the ${key} come after the lists before them`);
+      for (const k of LISTS.slice(0, at)) if (!this.done.has(k)) this.member(k, '[]');
+      this.open = { key, rows: 0 };
+    }
+    const pretty = this.pretty;
+    for (const row of rows) {
+      const text = JSON.stringify(sortKeys(row));
+      const first = this.open.rows++ === 0;
+      if (first) {
+        this.separate();
+        this.write(
+          pretty ? `  ${JSON.stringify(key)}: [\n    ${text}` : `${JSON.stringify(key)}:[${text}`,
+        );
+      } else this.write(pretty ? `,\n    ${text}` : `,${text}`);
+    }
+  }
+
+  /** Ends the text, with the site preferences when given; the last part goes to `emit`. */
+  end(sitePrefs?: LibraryData['sitePrefs']): void {
+    if (sitePrefs !== undefined) this.list('sitePrefs', sitePrefs);
+    this.close();
+    for (const key of ['articles', 'highlights'] as const)
+      if (!this.done.has(key)) this.member(key, '[]');
+    this.write(this.pretty ? '\n}\n' : '}\n');
+    if (this.part.length > 0) this.emit(this.part.join(''));
+    this.part = [];
+  }
+
+  /** A member of the top object: `"key": value`. */
+  private member(key: string, value: string): void {
+    this.separate();
+    this.write(
+      this.pretty ? `  ${JSON.stringify(key)}: ${value}` : `${JSON.stringify(key)}:${value}`,
+    );
+    this.done.add(key);
+  }
+
+  /** The comma before a member of the top object but the first. */
+  private separate(): void {
+    if (this.members++ > 0) this.write(this.pretty ? ',\n' : ',');
+  }
+
+  /** Closes the open list (a comma comes before the next member). */
+  private close(): void {
+    if (!this.open) return;
+    if (this.open.rows === 0) this.member(this.open.key, '[]');
+    else this.write(this.pretty ? '\n  ]' : ']');
+    this.done.add(this.open.key);
+    this.open = undefined;
+  }
+
+  private write(s: string): void {
+    this.part.push(s);
+    this.length += s.length;
+    if (this.length < PART_CHARS) return;
+    this.emit(this.part.join(''));
+    this.part = [];
+    this.length = 0;
+  }
 }

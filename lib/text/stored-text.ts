@@ -113,16 +113,26 @@ export function decodeText(stored: StoredText): ArticleText {
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i]!;
     const k = kinds[i]!;
-    // Fields in the order lib/text/article-text.ts writes them.
-    const block: TextBlock = { kind: BLOCK_KINDS[k & ~HAS_BOLD]!, text: chars.slice(start, end) };
-    if (levels[i]! > 0) block.level = levels[i]!;
+    // Fields in sorted order (bold, kind, level, text): a backup writes keys sorted
+    // (lib/backup sortKeys), and copies an object whose keys are not.
+    let runs: [number, number][] | undefined;
     if (k & HAS_BOLD) {
-      const runs: [number, number][] = [];
+      runs = [];
       for (const last = boldEnds[i]!; run < last; run++)
         runs.push([bold[2 * run]!, bold[2 * run + 1]!]);
-      block.bold = runs;
     }
-    blocks.push(block);
+    const kind = BLOCK_KINDS[k & ~HAS_BOLD]!;
+    const text = chars.slice(start, end);
+    const level = levels[i]!;
+    blocks.push(
+      runs
+        ? level > 0
+          ? { bold: runs, kind, level, text }
+          : { bold: runs, kind, text }
+        : level > 0
+          ? { kind, level, text }
+          : { kind, text },
+    );
     start = end;
   }
   return stored.cut !== undefined ? { blocks, cut: stored.cut } : { blocks };

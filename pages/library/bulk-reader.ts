@@ -7,7 +7,7 @@
  */
 import { openLiveForReading, type LibraryDbOptions } from '../../background/db/library-db.ts';
 import { exportArticles, listArticles } from '../../background/storage/articles.ts';
-import { exportBackupParts } from '../../background/storage/backup.ts';
+import { streamBackup } from '../../background/storage/backup.ts';
 import type { BulkReader } from './library-actions.ts';
 
 export async function openBulkReader(
@@ -17,7 +17,7 @@ export async function openBulkReader(
   return {
     ids: async () => (await listArticles(db)).map((a) => a.id),
     articles: (ids, texts) => exportArticles(db, ids, { texts }),
-    backupParts: (exportedAt) => exportBackupParts(db, exportedAt),
+    backup: (emit, exportedAt) => streamBackup(db, emit, exportedAt),
     close: () => db.close(),
   };
 }

@@ -85,8 +85,8 @@ export interface BulkReader {
    * out); `texts` false: without their saved and pasted texts (not read).
    */
   articles(ids: string[], texts: boolean): Promise<ArticleRows[]>;
-  /** The whole library as backup text in parts (for a Blob), read in one transaction. */
-  backupParts(exportedAt?: string): Promise<string[]>;
+  /** The whole library as backup text, each part handed to `emit` as it is written, read in one transaction. */
+  backup(emit: (part: string) => void, exportedAt?: string): Promise<void>;
   close(): void;
 }
 
@@ -281,15 +281,16 @@ export function libraryActions(
     },
 
     /**
-     * The whole library as backup text, in parts to make a Blob of (never one string of
-     * hundreds of megabytes): read in one transaction from the live database, or else
-     * built from pages of rows asked of the background (the same text export-backup gives).
+     * The whole library as backup text, each part (never one string of hundreds of
+     * megabytes) handed to `emit` as it is written: read in one transaction from the
+     * live database a step at a time, or else built from pages of rows asked of the
+     * background (the same text export-backup gives).
      */
-    async backupParts(exportedAt?: string): Promise<string[]> {
+    async backupParts(emit: (part: string) => void, exportedAt?: string): Promise<void> {
       const db = await reader();
       if (db)
         try {
-          return await db.backupParts(exportedAt);
+          return await db.backup(emit, exportedAt);
         } finally {
           db.close();
         }
@@ -315,7 +316,7 @@ export function libraryActions(
             table === 'sitePrefs' ? last.site : table === 'highlights' ? last.articleId : last.id;
         }
       }
-      return serializeBackupParts(
+      const parts = serializeBackupParts(
         data as {
           articles: Article[];
           highlights: Highlight[];
@@ -323,6 +324,7 @@ export function libraryActions(
         },
         exportedAt ? { exportedAt } : {},
       );
+      for (const part of parts) emit(part);
     },
 
     /**

@@ -10,6 +10,7 @@ import {
   type BackupErrorKind,
   type LibraryData,
 } from '../../../lib/backup/index.ts';
+import { sortKeys } from '../../../lib/backup/serialize-backup.ts';
 import { makeArticle, makeHighlight, makeLibrary } from './library-fixture.ts';
 
 const AT = '2025-06-01T08:00:00.000Z';
@@ -106,6 +107,26 @@ describe('serializeBackup / parseBackup round trip', () => {
     ).toBe(
       `{"format":"gangmu-backup","version":2,"exportedAt":"${AT}","articles":[],"highlights":[]}\n`,
     );
+  });
+
+  it('sorts nested keys without copying what is sorted already, and leaves the rows as they were', () => {
+    const a = makeArticle(1);
+    const inner = { b: [{ y: 1, x: { d: 2, c: 1 } }], a: 'z' };
+    const row = { ...a, extra: inner };
+    const before = JSON.stringify(row);
+    const out = sortKeys(row) as Record<string, unknown>;
+    expect(JSON.stringify(out)).toBe(JSON.stringify(sorted(row)));
+    expect(JSON.stringify(row)).toBe(before);
+    // Sorted input comes back as it is, at every depth.
+    const canonical = sorted(row);
+    expect(sortKeys(canonical)).toBe(canonical);
+    // Only the unsorted objects (and those holding them) are copies.
+    const half = { ...(sorted(a) as object), extra: inner, keep: { m: [1, 2], n: 'x' } };
+    const copy = sortKeys(half) as typeof half;
+    expect(copy).not.toBe(half);
+    expect(copy.keep).toBe(half.keep);
+    expect(copy.extra).not.toBe(inner);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(sorted(half)));
   });
 
   it('accepts a byte order mark', () => {

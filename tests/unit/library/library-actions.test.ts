@@ -64,16 +64,21 @@ async function backedUpThenDeleted() {
   const { api, sent } = runtime();
   await seed(api, 12);
   const a = libraryActions(api);
-  const text = await a.backupParts().then((p) => p.join(''));
+  const text = await backupText(a);
   await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
   return { api, sent, a, text };
 }
 
+/** The backup's text, its parts joined. */
+async function backupText(a: ReturnType<typeof libraryActions>, at?: string): Promise<string> {
+  const parts: string[] = [];
+  await a.backupParts((part) => parts.push(part), at);
+  return parts.join('');
+}
+
 /** The library is back to the backup: the same text, but for its date. */
 async function expectRestored(a: ReturnType<typeof libraryActions>, text: string) {
-  expect(await a.backupParts('x').then((p) => p.join(''))).toBe(
-    text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'),
-  );
+  expect(await backupText(a, 'x')).toBe(text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "x"'));
 }
 
 describe('library actions', () => {
@@ -209,9 +214,7 @@ describe('library actions', () => {
   it('builds the backup from pages of rows: the same text as export-backup', async () => {
     const { api, sent } = runtime();
     await seed(api, 25);
-    const text = await libraryActions(api)
-      .backupParts('2025-02-01T00:00:00.000Z')
-      .then((p) => p.join(''));
+    const text = await backupText(libraryActions(api), '2025-02-01T00:00:00.000Z');
     expect(text).toBe(await exportBackup(db, '2025-02-01T00:00:00.000Z'));
     expect(text).not.toContain('"terms"');
     expect(sent.some((m) => m.type === 'export-backup-rows')).toBe(true);
@@ -228,13 +231,13 @@ describe('library actions', () => {
     });
     const asked = sent.length;
     expect(await direct.exportRows(undefined)).toEqual(viaMessages);
-    const text = await direct.backupParts(AT).then((p) => p.join(''));
+    const text = await backupText(direct, AT);
     expect(text).toBe(await exportBackup(db, AT));
     expect(sent.length).toBe(asked);
     // After a restore that replaced the library, the reads find the new live database.
     await api.runtime.sendMessage({ type: 'delete-article', articleId: 'https://e.com/000' });
     expect(await direct.restore(text, 'replace')).toMatchObject({ ok: true });
-    expect(await direct.backupParts(AT).then((p) => p.join(''))).toBe(text);
+    expect(await backupText(direct, AT)).toBe(text);
     expect((await direct.exportRows(undefined)).length).toBe(9);
   });
 
@@ -244,7 +247,7 @@ describe('library actions', () => {
     const a = libraryActions(api, undefined, {
       openReader: () => Promise.reject(new Error('no IndexedDB here')),
     });
-    expect(await a.backupParts('x').then((p) => p.join(''))).toBe(await exportBackup(db, 'x'));
+    expect(await backupText(a, 'x')).toBe(await exportBackup(db, 'x'));
     expect((await a.exportRows(undefined)).length).toBe(5);
     expect(sent.some((m) => m.type === 'export-backup-rows')).toBe(true);
     expect(sent.some((m) => m.type === 'export-articles')).toBe(true);
