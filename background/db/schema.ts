@@ -20,6 +20,7 @@ import {
   putAllFresh,
   rebuildPostings,
   renumberGroups,
+  shardRowsAsBytes,
   type LegacyIndexTables,
   type PagedLegacyTables,
   type PostingPageRow,
@@ -221,7 +222,8 @@ export const SCHEMA = {
    * and what its result shows (`searchOwn`), its highlights' fields
    * (`searchMarks`). Search read the article rows and groups through their
    * doc index, ~8 KB a candidate; these hold ~1 KB. The upgrade makes them
-   * from every article and group.
+   * from every article and group. Shard rows hold their lists as bytes since
+   * (postings.ts ShardList): the upgrade writes every one again so.
    */
   12: {
     articles: 'id, &doc',
@@ -347,7 +349,8 @@ export class GangmuDB extends Dexie {
       .upgrade(async (tx) => {
         await foldLegacyPostings(pagedIndexTables(tx));
       });
-    // v12: what search reads of a candidate, keyed by doc, made from every article and group.
+    // v12: what search reads of a candidate, keyed by doc, made from every article and group;
+    // the shard rows' lists as bytes.
     this.version(12)
       .stores(SCHEMA[12])
       .upgrade(async (tx) => {
@@ -357,6 +360,7 @@ export class GangmuDB extends Dexie {
           searchOwn: tx.table('searchOwn'),
           searchMarks: tx.table('searchMarks'),
         } as Pick<GangmuDB, 'articles' | 'highlightGroups' | 'searchOwn' | 'searchMarks'>);
+        await shardRowsAsBytes(tx.table('postingShards'));
       });
     // version(13) goes here, with .upgrade(), when the shape changes.
   }

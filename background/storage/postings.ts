@@ -36,7 +36,13 @@
  * since schema v10 its texts are in `articleTexts` (texts.ts): these read the
  * stored texts they diff against, and write an article's texts with its row.
  */
-import { decodeDocs, DocBytes, PostingBuilder, updateSorted } from '../../lib/search/index.ts';
+import {
+  decodeDocs,
+  DocBytes,
+  encodeDocs,
+  PostingBuilder,
+  updateSorted,
+} from '../../lib/search/index.ts';
 import { bySavedAt, type Article, type Highlight } from '../../lib/model.ts';
 import type { GangmuDB } from '../db/schema.ts';
 import type { EntityTable } from 'dexie';
@@ -111,11 +117,27 @@ export const SHARD_DOCS = 512;
 export interface PostingShardRow {
   term: string;
   shard: number;
-  articles: Uint32Array;
-  highlights: Uint32Array;
-  goneArticles: Uint32Array;
-  goneHighlights: Uint32Array;
+  articles: ShardList;
+  highlights: ShardList;
+  goneArticles: ShardList;
+  goneHighlights: ShardList;
 }
+
+/**
+ * A shard row's list: bytes (lib/search doc-bytes) since schema v12, a
+ * quarter of the numbers' size for a shard's close docs (a search reads every
+ * shard row of its terms: twenty a term in a library of 10,000 built by
+ * saving); numbers in rows written before.
+ */
+export type ShardList = Uint8Array | Uint32Array;
+
+/** A shard row's list as numbers, whichever way it is stored. */
+export const shardDocs = (list: ShardList | undefined): Uint32Array =>
+  !list
+    ? new Uint32Array(0)
+    : list.BYTES_PER_ELEMENT === 1
+      ? decodeDocs(list as Uint8Array)
+      : (list as Uint32Array);
 
 /** A stored list as numbers (rows written before may hold plain arrays). */
 export const docList = (list: ArrayLike<number> | undefined): number[] =>
@@ -253,8 +275,14 @@ function applyShards(
 ): PostingRow | undefined {
   let lists = copy;
   if (rows.length > 0) {
-    const side = (base: Uint32Array | undefined, added: Uint32Array[], gone: Uint32Array[]) =>
-      Uint32Array.from(updateSorted(docList(base), concatDocs(added), concatDocs(gone)));
+    const side = (base: Uint32Array | undefined, added: ShardList[], gone: ShardList[]) =>
+      Uint32Array.from(
+        updateSorted(
+          docList(base),
+          concatDocs(added.map(shardDocs)),
+          concatDocs(gone.map(shardDocs)),
+        ),
+      );
     lists = {
       term,
       articles: side(
@@ -423,27 +451,23 @@ async function updatePostings(
   list.forEach((o, i) => {
     const row = stored[i];
     // Added: no longer taken out; taken out: no longer added.
-    const moved = (side: Side, added: Uint32Array | undefined, out: Uint32Array | undefined) =>
+    const moved = (side: Side, added: ShardList | undefined, out: ShardList | undefined) =>
       [
-        Uint32Array.from(updateSorted(docList(added), o.add[side], o.remove[side])),
-        Uint32Array.from(updateSorted(docList(out), o.remove[side], o.add[side])),
+        updateSorted(docList(shardDocs(added)), o.add[side], o.remove[side]),
+        updateSorted(docList(shardDocs(out)), o.remove[side], o.add[side]),
       ] as const;
     const [articles, goneArticles] = moved('articles', row?.articles, row?.goneArticles);
     const [highlights, goneHighlights] = moved('highlights', row?.highlights, row?.goneHighlights);
-    const next = {
-      term: o.term,
-      shard: o.shard,
-      articles,
-      highlights,
-      goneArticles,
-      goneHighlights,
-    };
-    const size =
-      next.articles.length +
-      next.highlights.length +
-      next.goneArticles.length +
-      next.goneHighlights.length;
-    if (size > 0) put.push(next);
+    const size = articles.length + highlights.length + goneArticles.length + goneHighlights.length;
+    if (size > 0)
+      put.push({
+        term: o.term,
+        shard: o.shard,
+        articles: encodeDocs(articles),
+        highlights: encodeDocs(highlights),
+        goneArticles: encodeDocs(goneArticles),
+        goneHighlights: encodeDocs(goneHighlights),
+      });
     else if (row) gone.push([o.term, o.shard]);
   });
   await Promise.all([
@@ -917,6 +941,22 @@ export async function foldLegacyPostings(tables: PagedLegacyTables): Promise<voi
   const lists = await legacyPostings(tables);
   await Promise.all([tables.postings.clear(), tables.postingPages.clear()]);
   await tables.postingPages.bulkPut(postingPages(lists));
+}
+
+/** Schema v12's upgrade of the shard rows: every list as bytes ({@link ShardList}). */
+export async function shardRowsAsBytes(shards: IndexTables['postingShards']): Promise<void> {
+  const bytes = (l: ShardList) => (l.BYTES_PER_ELEMENT === 1 ? l : encodeDocs(l));
+  const rows = await shards.toArray();
+  await shards.bulkPut(
+    rows.map((r) => ({
+      term: r.term,
+      shard: r.shard,
+      articles: bytes(r.articles),
+      highlights: bytes(r.highlights),
+      goneArticles: bytes(r.goneArticles),
+      goneHighlights: bytes(r.goneHighlights),
+    })),
+  );
 }
 
 /**

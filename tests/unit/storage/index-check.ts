@@ -1,7 +1,7 @@
 /** Derived data checked against the rows: the search index (schema v4–v12), the summary pages (v7). */
 import { expect } from 'vitest';
 import type { GangmuDB } from '@/background/db/schema';
-import { allPostings, SHARD_DOCS } from '@/background/storage/postings';
+import { allPostings, SHARD_DOCS, shardDocs } from '@/background/storage/postings';
 import { searchMarksRow, searchOwnRow } from '@/background/storage/search-docs';
 import { SUMMARY_PAGE_ROWS } from '@/background/storage/summaries';
 import { articleTerms, groupTerms } from '@/background/storage/terms';
@@ -71,7 +71,9 @@ export async function expectIndexed(db: GangmuDB): Promise<void> {
   // Shard rows (schema v11): none empty, each side ascending and in its shard, no doc
   // both added and taken out.
   for (const r of await db.postingShards.toArray()) {
-    const sides = [r.articles, r.highlights, r.goneArticles, r.goneHighlights].map((l) => [...l]);
+    const sides = [r.articles, r.highlights, r.goneArticles, r.goneHighlights].map((l) => [
+      ...shardDocs(l),
+    ]);
     expect(sides.some((l) => l.length > 0)).toBe(true);
     for (const l of sides) {
       expect(l).toEqual(sorted([...new Set(l)]));

@@ -11,7 +11,9 @@ import {
   SHARD_DOCS,
   type PostingRow,
   type PostingShardRow,
+  type ShardList,
 } from '@/background/storage/postings';
+import { encodeDocs } from '@/lib/search';
 import { deleteHighlight, putHighlight, updateNote } from '@/background/storage/highlights';
 import { search } from '@/background/storage/search';
 import {
@@ -88,6 +90,10 @@ describe('posting lists', () => {
     await saveArticle(db, draft({ title: '共同富裕' }), clock);
     await expectIndexed(db);
     expect(await db.postingPages.toArray()).toEqual(pages);
+    // Shard rows hold their lists as bytes (schema v12).
+    for (const row of await db.postingShards.toArray())
+      for (const l of [row.articles, row.highlights, row.goneArticles, row.goneHighlights])
+        expect(l).toBeInstanceOf(Uint8Array);
     expect(await search(db, '乡村振兴')).toEqual([]);
     expect((await search(db, '时间序列')).map((r) => r.articleId)).toEqual([ARTICLE_ID]);
     await deleteArticle(db, OTHER);
@@ -145,7 +151,9 @@ describe('posting pages', () => {
     db = freshDb();
     base = db.name;
     const r = random(11);
-    const terms = [...new Set(Array.from({ length: 400 }, () => termOf(r)))];
+    const unique = new Set<string>();
+    while (unique.size < 400) unique.add(termOf(r));
+    const terms = [...unique];
     // Docs over three shards.
     const spread = () =>
       Uint32Array.from(
@@ -160,29 +168,44 @@ describe('posting pages', () => {
     }));
     // Shard rows of some paged terms and of terms in no page: docs added (some already in
     // the copy) and taken out (some not in it), never both.
+    // As numbers (rows of v11) or as bytes (since v12), at random.
     const rows: PostingShardRow[] = [];
+    const stored: PostingShardRow[] = [];
+    const form = (l: Uint32Array) => (r() < 0.5 ? encodeDocs(l) : l);
     for (const term of terms.slice(250, 350))
       for (let shard = 0; shard < 3; shard++) {
         if (r() < 0.4) continue;
         const inShard = (l: Uint32Array) =>
           Uint32Array.from([...l].filter((d) => Math.floor(d / SHARD_DOCS) === shard));
         const [a, b, c, d] = [spread(), spread(), spread(), spread()].map(inShard);
-        rows.push({
+        const row = {
           term,
           shard,
           articles: a!,
           highlights: b!,
           goneArticles: c!.filter((x) => !a!.includes(x)),
           goneHighlights: d!.filter((x) => !b!.includes(x)),
+        };
+        rows.push(row);
+        stored.push({
+          term,
+          shard,
+          articles: form(row.articles),
+          highlights: form(row.highlights),
+          goneArticles: form(row.goneArticles),
+          goneHighlights: form(row.goneHighlights),
         });
       }
+    expect(stored.length).toBeGreaterThan(100);
+    expect(stored.some((row) => row.articles.BYTES_PER_ELEMENT === 1)).toBe(true);
+    expect(stored.some((row) => row.articles.BYTES_PER_ELEMENT === 4)).toBe(true);
     await db.postingPages.bulkPut(postingPages(paged, 16));
-    await db.postingShards.bulkPut(rows);
+    await db.postingShards.bulkPut(stored);
     const want = new Map<string, [number[], number[]]>();
     for (const p of paged) want.set(p.term, [[...p.articles], [...p.highlights]]);
     for (const row of rows) {
       const [a, h] = want.get(row.term) ?? [[], []];
-      const apply = (l: number[], add: Uint32Array, gone: Uint32Array) =>
+      const apply = (l: number[], add: ShardList, gone: ShardList) =>
         [...new Set([...l.filter((x) => !gone.includes(x)), ...add])].sort((x, y) => x - y);
       want.set(row.term, [
         apply(a, row.articles, row.goneArticles),

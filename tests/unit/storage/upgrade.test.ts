@@ -998,8 +998,8 @@ const CASES: UpgradeCase[] = [
       await expectIndexed(db);
     },
   },
-  // A v11 database opens as it is: its lists are the pages' copies with the shard rows
-  // applied (a doc added in shard 0, a stale doc taken out in shard 1).
+  // v12 from v11: its lists are the pages' copies with the shard rows applied (a doc
+  // added in shard 0, a stale doc taken out in shard 1), the rows then as bytes.
   {
     from: 11,
     rows: (() => {
@@ -1033,6 +1033,12 @@ const CASES: UpgradeCase[] = [
     })(),
     async check(db) {
       await expectIndexed(db);
+      // v12 wrote the shard rows' lists again as bytes.
+      const shards = await db.postingShards.toArray();
+      expect(shards).toHaveLength(2);
+      for (const row of shards)
+        for (const l of [row.articles, row.highlights, row.goneArticles, row.goneHighlights])
+          expect(l.BYTES_PER_ELEMENT).toBe(1);
       // A new article (doc 601, shard 1) and a deleted one.
       const NEW = 'https://e.com/new';
       await saveArticle(db, draft({ id: NEW, url: NEW, title: '时间序列' }));
