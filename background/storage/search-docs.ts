@@ -23,13 +23,18 @@ import {
 } from './terms.ts';
 
 /**
- * Fields in a compact form: their texts, and their kinds as one letter each
- * ({@link KIND_LETTER}). An object per field cost its keys in every row
- * (IndexedDB stores each object's property names), about as much as the texts.
+ * Texts end to end in one string, with where each ends: a string and a typed
+ * array (cloned as its bytes) however many texts. As a list, each text was an
+ * object more for IndexedDB to clone on every read of a candidate.
  */
-export interface PackedFields {
+export interface PackedTexts {
+  text: string;
+  ends: Uint32Array;
+}
+
+/** Fields packed: their texts ({@link PackedTexts}), their kinds a letter each ({@link KIND_LETTER}). */
+export interface PackedFields extends PackedTexts {
   kinds: string;
-  texts: string[];
 }
 
 /** An article's own searchable fields and what its search result shows, by its doc. */
@@ -46,8 +51,12 @@ export interface SearchOwnRow extends PackedFields {
 /** The searchable fields of an article's highlights (its group's), by its doc. */
 export interface SearchMarksRow {
   doc: number;
-  /** Each highlight's id and fields, in the group's order. */
-  marks: Array<PackedFields & { id: string }>;
+  /** Every highlight's fields, one after another, in the group's order. */
+  fields: PackedFields;
+  /** Each highlight's number of fields. */
+  counts: Uint8Array;
+  /** Each highlight's id. */
+  ids: PackedTexts;
 }
 
 const KIND_LETTER: Record<SearchField, string> = {
@@ -63,15 +72,47 @@ const LETTER_KIND = new Map(
   Object.entries(KIND_LETTER).map(([kind, letter]) => [letter, kind as SearchField]),
 );
 
+export function packTexts(texts: readonly string[]): PackedTexts {
+  const ends = new Uint32Array(texts.length);
+  let end = 0;
+  texts.forEach((t, i) => (ends[i] = end += t.length));
+  return { text: texts.join(''), ends };
+}
+
+export function unpackTexts({ text, ends }: PackedTexts): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const end of ends) {
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  return out;
+}
+
 export function packFields(fields: readonly FieldText[]): PackedFields {
   return {
     kinds: fields.map((f) => KIND_LETTER[f.field]).join(''),
-    texts: fields.map((f) => f.text),
+    ...packTexts(fields.map((f) => f.text)),
   };
 }
 
-export function unpackFields({ kinds, texts }: PackedFields): FieldText[] {
-  return texts.map((text, i) => ({ field: LETTER_KIND.get(kinds[i]!) ?? 'body', text }));
+export function unpackFields(packed: PackedFields): FieldText[] {
+  return unpackTexts(packed).map((text, i) => ({
+    field: LETTER_KIND.get(packed.kinds[i]!) ?? 'body',
+    text,
+  }));
+}
+
+/** A search row's highlights: each its id and fields, in the group's order. */
+export function unpackMarks(row: SearchMarksRow): { id: string; fields: FieldText[] }[] {
+  const fields = unpackFields(row.fields);
+  const ids = unpackTexts(row.ids);
+  let at = 0;
+  return ids.map((id, i) => {
+    const n = row.counts[i]!;
+    at += n;
+    return { id, fields: fields.slice(at - n, at) };
+  });
 }
 
 /** The search row of an article row (with its doc). */
@@ -89,9 +130,13 @@ export function searchOwnRow(a: ArticleRow): SearchOwnRow {
 
 /** The search row of a highlight group that has a doc. */
 export function searchMarksRow(g: HighlightGroupRow & { doc: number }): SearchMarksRow {
+  const each = g.highlights.map(highlightFields);
   return {
     doc: g.doc,
-    marks: g.highlights.map((h) => ({ id: h.id, ...packFields(highlightFields(h)) })),
+    fields: packFields(each.flat()),
+    // A highlight has two fields at most (its words and its note).
+    counts: Uint8Array.from(each, (f) => f.length),
+    ids: packTexts(g.highlights.map((h) => h.id)),
   };
 }
 

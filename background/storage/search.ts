@@ -45,7 +45,12 @@ import {
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField, SearchHit, SearchResult } from '../../protocol/messages.ts';
 import { readPostings } from './postings.ts';
-import { unpackFields, type SearchMarksRow, type SearchOwnRow } from './search-docs.ts';
+import {
+  unpackFields,
+  unpackMarks,
+  type SearchMarksRow,
+  type SearchOwnRow,
+} from './search-docs.ts';
 import { bodyFields, joinFields, type FieldText } from './terms.ts';
 import { withTexts, type TextsTable } from './texts.ts';
 
@@ -292,7 +297,7 @@ class Found {
   ): void {
     if (this.seen.has(a.id)) return;
     this.seen.add(a.id);
-    const highlights = (marks?.marks ?? []).map((h) => ({ id: h.id, fields: unpackFields(h) }));
+    const highlights = marks ? unpackMarks(marks) : [];
     // Each query word in one field (joinFields keeps fields apart), the words anywhere. One
     // word: the article holds it when a field does, which its hits say.
     if (this.m.pieces > 1) {
