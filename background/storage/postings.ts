@@ -150,10 +150,9 @@ export const docList = (list: ArrayLike<number> | undefined): number[] =>
  */
 export type IndexTables = Pick<
   GangmuDB,
-  'articles' | 'highlightGroups' | 'postingShards' | 'postingPages'
+  'articles' | 'highlightGroups' | 'postingShards' | 'postingPages' | 'searchOwn' | 'searchMarks'
 > &
-  Partial<Pick<GangmuDB, 'articleTexts'>> &
-  SearchDocTables;
+  Partial<Pick<GangmuDB, 'articleTexts'>>;
 
 /** The tables a term's list is read from. */
 export type PostingTables = Pick<IndexTables, 'postingShards' | 'postingPages'>;
@@ -533,7 +532,7 @@ function putRows(
   const put = <R>(t: { put(r: R): unknown; bulkPut(rs: R[]): unknown }, rs: R[]) =>
     rs.length === 1 ? t.put(rs[0]!) : rs.length > 1 ? t.bulkPut(rs) : null;
   const texts = tables.articleTexts;
-  if (!texts) return Promise.resolve(put(tables.articles, [...rows]));
+  if (!texts) return Promise.all([put(tables.articles, [...rows]), putOwn(tables, rows)]);
   const stripped = rows.map(withoutTexts);
   return Promise.all([
     put(tables.articles, stripped),

@@ -188,7 +188,14 @@ export async function fillSearchDocs(
     tables.highlightGroups.toArray(),
   ]);
   await Promise.all([
-    tables.searchOwn.clear().then(() => putOwn(tables, rows)),
+    // Every stored article has a doc (schema v4); a row without one is left out, not
+    // allowed to fail the upgrade.
+    tables.searchOwn.clear().then(() =>
+      putOwn(
+        tables,
+        rows.filter((r) => typeof r.doc === 'number'),
+      ),
+    ),
     tables.searchMarks.clear().then(() => putMarks(tables, groups)),
   ]);
 }

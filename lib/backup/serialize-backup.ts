@@ -80,6 +80,10 @@ export function serializeBackupParts(data: LibraryData, options: SerializeOption
   return parts;
 }
 
+/** The backup's lists, in the order they are written. */
+const LISTS = ['articles', 'highlights', 'sitePrefs'] as const;
+type ListKey = (typeof LISTS)[number];
+
 /**
  * {@link serializeBackupParts} written as the rows come: the articles' rows
  * (which the caller gives oldest saved first), then the highlights', in as
@@ -87,15 +91,11 @@ export function serializeBackupParts(data: LibraryData, options: SerializeOption
  * `emit` as they fill, so a library need never be in memory whole, neither
  * its rows nor its text.
  */
-/** The backup's lists, in the order they are written. */
-const LISTS = ['articles', 'highlights', 'sitePrefs'] as const;
-type ListKey = (typeof LISTS)[number];
-
 export class BackupWriter {
   private readonly pretty: boolean;
   private part: string[] = [];
   private length = 0;
-  /** The list being written and whether it has a row yet; the lists written. */
+  /** The list being written and its rows so far; the members written. */
   private open: { key: ListKey; rows: number } | undefined;
   private readonly done = new Set<string>();
   private members = 0;

@@ -108,6 +108,23 @@ describe('backup', () => {
     });
   });
 
+  it('streams an empty library, and exactly a step of groups, as the whole backup', async () => {
+    const AT = '2025-02-01T00:00:00.000Z';
+    const streamed = async (db: GangmuDB) => {
+      const parts: string[] = [];
+      await streamBackup(db, (part) => parts.push(part), AT);
+      return parts.join('');
+    };
+    const empty = await open().live();
+    expect(await streamed(empty)).toBe(await exportBackup(empty, AT));
+    // 256 articles with a highlight each: the groups fill one step exactly.
+    const lib = open();
+    await importBackup(lib.library, serializeBackup(makeLibrary(256, 256)), 'merge');
+    const db = await lib.live();
+    expect(await db.highlightGroups.count()).toBe(256);
+    expect(await streamed(db)).toBe(await exportBackup(db, AT));
+  });
+
   it('restores into a fresh database identically', async () => {
     const a = await open().live();
     await seed(a);

@@ -166,6 +166,9 @@ function v6Rows(
   };
 }
 
+/** An article no row holds (its highlights' group has no doc). */
+const GONE = 'https://e.com/gone';
+
 /** 600 articles on two sites, saved on 40 instants (many ties), every 25th tagged, some highlighted. */
 function v6Library(): { articles: Article[]; highlights: Highlight[] } {
   const articles = Array.from({ length: 600 }, (_, i): Article => {
@@ -1023,6 +1026,11 @@ const CASES: UpgradeCase[] = [
       });
       return {
         ...rows,
+        // A group whose article is not stored has no doc: no search row.
+        highlightGroups: [
+          ...(rows.highlightGroups as HighlightGroupRow[]),
+          { articleId: GONE, highlights: [highlight('hx', GONE)] },
+        ],
         summaryPages: freshSummaryPages(summaries as SummaryRow[]),
         postingPages: postingPages([...lists.filter((p) => p !== term), copy], 64),
         postingShards: [
@@ -1033,6 +1041,8 @@ const CASES: UpgradeCase[] = [
     })(),
     async check(db) {
       await expectIndexed(db);
+      expect(await db.searchOwn.count()).toBe(600);
+      expect(await db.searchMarks.count()).toBe(3);
       // v12 wrote the shard rows' lists again as bytes.
       const shards = await db.postingShards.toArray();
       expect(shards).toHaveLength(2);
