@@ -58,6 +58,7 @@ import {
   type IndexedArticle,
 } from './terms.ts';
 import { hasTexts, joinTexts, textsRow, withoutTexts, withTexts } from './texts.ts';
+import { putAll } from './put-all.ts';
 import { putMarks, putOwn, type SearchDocTables } from './search-docs.ts';
 
 /**
@@ -529,15 +530,13 @@ function putRows(
   rows: readonly IndexedArticle[],
   stale: readonly string[] = [],
 ): PromiseLike<unknown> {
-  const put = <R>(t: { put(r: R): unknown; bulkPut(rs: R[]): unknown }, rs: R[]) =>
-    rs.length === 1 ? t.put(rs[0]!) : rs.length > 1 ? t.bulkPut(rs) : null;
   const texts = tables.articleTexts;
-  if (!texts) return Promise.all([put(tables.articles, [...rows]), putOwn(tables, rows)]);
+  if (!texts) return Promise.all([putAll(tables.articles, [...rows]), putOwn(tables, rows)]);
   const stripped = rows.map(withoutTexts);
   return Promise.all([
-    put(tables.articles, stripped),
+    putAll(tables.articles, stripped),
     putOwn(tables, stripped),
-    put(
+    putAll(
       texts,
       rows.map(textsRow).filter((t) => t !== null),
     ),
@@ -641,7 +640,7 @@ async function writeGroups(
   const t = tables.highlightGroups;
   const written = issued(
     Promise.all([
-      rows.length === 1 ? t.put(rows[0]!) : rows.length > 1 ? t.bulkPut(rows) : null,
+      putAll(t, rows),
       gone.length > 0 ? t.bulkDelete(gone.map((g) => g.articleId)) : null,
       putMarks(tables, rows, [...old.map((o) => o?.doc), ...gone.map((g) => g.doc)]),
     ]),
@@ -827,9 +826,7 @@ export class FreshFill {
   async finish(tables: FillTables, highlights: readonly Highlight[]): Promise<void> {
     const rows = this.groupRows(highlights);
     const t = tables.highlightGroups;
-    const written = issued(
-      Promise.all([rows.length === 1 ? t.put(rows[0]!) : t.bulkPut(rows), putMarks(tables, rows)]),
-    );
+    const written = issued(Promise.all([putAll(t, rows), putMarks(tables, rows)]));
     // The terms only now: while a file is read, its parse has the CPU.
     const builder = new PostingBuilder();
     for (const row of this.rows) builder.add(0, row.doc, articleText(row), ARTICLE_MAX_TERMS);

@@ -13,6 +13,7 @@
  */
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField } from '../../protocol/messages.ts';
+import { putAll } from './put-all.ts';
 import { authorOf } from './summaries.ts';
 import {
   highlightFields,
@@ -145,9 +146,6 @@ export function searchMarksRow(g: HighlightGroupRow & { doc: number }): SearchMa
  * before it write without).
  */
 export type SearchDocTables = Partial<Pick<GangmuDB, 'searchOwn' | 'searchMarks'>>;
-
-const putAll = <R>(t: { put(r: R): unknown; bulkPut(rs: R[]): unknown }, rs: R[]) =>
-  rs.length === 1 ? t.put(rs[0]!) : rs.length > 1 ? t.bulkPut(rs) : null;
 
 /** Puts the search rows of written article rows. */
 export function putOwn(tables: SearchDocTables, rows: readonly ArticleRow[]): unknown {

@@ -28,10 +28,3 @@ export class Utf8Parts {
     return new Blob(this.blobs, { type });
   }
 }
-
-/** A Blob of `texts` as UTF-8 ({@link Utf8Parts}). */
-export function utf8Blob(texts: readonly string[], type: string): Blob {
-  const parts = new Utf8Parts();
-  for (const t of texts) parts.add(t);
-  return parts.blob(type);
-}

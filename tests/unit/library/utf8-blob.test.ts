@@ -1,10 +1,17 @@
 /** The backup's Blob, encoded by the page: the same bytes the Blob constructor writes. */
 import { describe, expect, it } from 'vitest';
-import { utf8Blob } from '@/pages/library/utf8-blob';
+import { Utf8Parts } from '@/pages/library/utf8-blob';
 
 const bytes = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
 
-describe('utf8Blob', () => {
+/** A Blob of `texts` as the backup makes it: each added as it comes. */
+function utf8Blob(texts: readonly string[], type: string): Blob {
+  const parts = new Utf8Parts();
+  for (const t of texts) parts.add(t);
+  return parts.blob(type);
+}
+
+describe('Utf8Parts', () => {
   it('writes the same bytes as new Blob(texts), surrogates and all', async () => {
     const texts = [
       '{\n  "format": "gangmu-backup",',
