@@ -8,6 +8,7 @@ import {
   assertNever,
   errorMessage,
   type ContentRequest,
+  type ImportProgressState,
   type ReplyTo,
   type ReplyValue,
   type Request,
@@ -96,6 +97,9 @@ export function createRouter({
     return { note: h.note, color: h.color };
   }
 
+  /** The import under way (import-progress asks how far it has come), or null. */
+  let importing: ImportProgressState | null = null;
+
   /** The parts of the backup being uploaded (import-backup-part), until import-backup joins them. */
   let upload: { id: string; parts: string[] } | null = null;
 
@@ -176,11 +180,22 @@ export function createRouter({
         if (!upload || upload.id !== request.upload) upload = { id: request.upload, parts: [] };
         upload.parts[request.index] = request.text;
         return null;
-      case 'import-backup':
-        // A replace from a file is written as the file is read.
-        if (request.mode === 'replace' && request.blobUrl !== undefined)
-          return restoreStreaming(library, () => blobReader(request.blobUrl!));
-        return importBackup(library, await importText(request), request.mode);
+      case 'import-backup': {
+        const progress: ImportProgressState = { phase: 'reading', done: 0, total: 0 };
+        importing = progress;
+        try {
+          // A replace from a file is written as the file is read.
+          if (request.mode === 'replace' && request.blobUrl !== undefined)
+            return await restoreStreaming(library, () => blobReader(request.blobUrl!, progress));
+          const text = await importText(request);
+          progress.phase = 'writing';
+          return await importBackup(library, text, request.mode);
+        } finally {
+          if (importing === progress) importing = null;
+        }
+      }
+      case 'import-progress':
+        return importing && { ...importing };
       case 'export-articles':
         return use((db) => exportArticles(db, request.ids, { texts: request.texts !== false }));
       case 'open-note-editor': {
@@ -273,14 +288,32 @@ async function readBlobUrl(url: string): Promise<string> {
   return readBlob(url, async (r) => new TextDecoder().decode(await r.arrayBuffer()));
 }
 
-/** The text behind a blob URL ({@link readBlob}) piece by piece, as it is read. */
-function blobReader(url: string): ReadText {
+/**
+ * The text behind a blob URL ({@link readBlob}) piece by piece, as it is
+ * read; `progress` counts its bytes (of the response's length), and turns to
+ * writing once the last has been read.
+ */
+function blobReader(url: string, progress: ImportProgressState): ReadText {
   let opened: Promise<ReadableStreamDefaultReader<string>> | undefined;
   return async () => {
-    opened ??= readBlob(url, async (r) => r.body!.pipeThrough(new TextDecoderStream()).getReader());
+    opened ??= readBlob(url, async (r) => {
+      Object.assign(progress, {
+        phase: 'reading',
+        done: 0,
+        total: Number(r.headers.get('content-length')) || 0,
+      });
+      const counted = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+        transform(chunk, out) {
+          progress.done += chunk.byteLength;
+          out.enqueue(chunk);
+        },
+      });
+      return r.body!.pipeThrough(counted).pipeThrough(new TextDecoderStream()).getReader();
+    });
     const reader = await opened;
     try {
       const { done, value } = await reader.read();
+      if (done) progress.phase = 'writing';
       return done ? undefined : value;
     } catch (caught) {
       throw refused(caught);

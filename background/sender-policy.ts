@@ -97,6 +97,7 @@ export function pageRefusal(request: Request, pageUrl: string): string | null {
     case 'export-backup-rows':
     case 'import-backup-part':
     case 'import-backup':
+    case 'import-progress':
     case 'export-articles':
     case 'get-note-editor':
     case 'close-note-editor':

@@ -345,6 +345,25 @@ export interface ImportBackup {
   mode: 'merge' | 'replace';
 }
 
+/**
+ * How far the import under way has come, for the page to show while its
+ * `import-backup` request waits (null when none is under way): the file read
+ * (`done` of `total` bytes; total 0 when not known), then its rows and search
+ * index written (no count: the writes queued while reading end then).
+ */
+export interface ImportProgress {
+  type: 'import-progress';
+}
+export interface ImportProgressState extends Progress {
+  phase: 'reading' | 'writing';
+}
+
+/** How far a long piece of work has come: `done` of `total` (total 0: not known). */
+export interface Progress {
+  done: number;
+  total: number;
+}
+
 /** Articles with their highlights, for building Markdown files (all articles without `ids`). */
 export interface ExportArticles {
   type: 'export-articles';
@@ -411,6 +430,7 @@ export type Request =
   | ExportBackupRows
   | ImportBackupPart
   | ImportBackup
+  | ImportProgress
   | ExportArticles
   | OpenNoteEditor
   | GetNoteEditor
@@ -442,6 +462,7 @@ export interface ReplyValue {
   'export-backup-rows': BackupRows;
   'import-backup-part': null;
   'import-backup': ImportStats;
+  'import-progress': ImportProgressState | null;
   /** In the order of `ids` (missing ones left out), else newest saved first; highlights in creation order. */
   'export-articles': ArticleRows[];
   'open-note-editor': { token: string };
@@ -627,6 +648,7 @@ export function isRequest(value: unknown): value is Request {
       return isListQuery(m);
     case 'open-library':
     case 'export-backup':
+    case 'import-progress':
     case 'list-facets':
       return true;
     case 'search':

@@ -31,6 +31,9 @@ const ARTICLE_PART = 1000;
 /** Highlights put per transaction (their groups) while the file is read (about 1 MB). */
 const HIGHLIGHT_PART = 2000;
 
+/** The longest the file is read without the task ending (other requests wait for it to end). */
+const TASK_MS = 100;
+
 /** The file is not one this path takes: the text path reads it. */
 class NotStreamable extends Error {}
 
@@ -141,12 +144,17 @@ async function fill(db: GangmuDB, read: ReadText): Promise<ImportStats> {
       stage = list === 'articles' ? 'between' : 'tail';
     },
   });
+  let ended = performance.now();
   try {
     for (let text = await read(); text !== undefined; text = await read()) {
       splitter.push(text);
       // A transaction commits only once the task that made it ends; a read
-      // from a buffered stream never ends it.
-      if (waiting) await nextTask();
+      // from a buffered stream never ends it. Nor is any other request (the
+      // page asking how far the restore has come) answered until one ends.
+      if (waiting || performance.now() - ended > TASK_MS) {
+        await nextTask();
+        ended = performance.now();
+      }
       waiting = false;
     }
     splitter.end();

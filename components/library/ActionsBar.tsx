@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MarkdownExportOptions } from '@/pages/library/export-options';
+import type { Progress } from '@/protocol/messages';
 import { ExportOptions } from './ExportOptions.tsx';
 import type { LibraryT } from './library-strings.ts';
 
@@ -7,8 +8,8 @@ export interface ActionsBarProps {
   t: LibraryT;
   selectedCount: number;
   busy: boolean;
-  /** Export progress, shown while a zip is built. */
-  progress: { done: number; total: number } | null;
+  /** How far the long action under way (export, backup, restore) has come. */
+  progress: ActionProgress | null;
   onSelectAll: () => void;
   onExport: (which: 'selected' | 'all') => void;
   /** How the exported Markdown is written (full text, Obsidian marks). */
@@ -16,6 +17,23 @@ export interface ActionsBarProps {
   onExportOptions: (next: MarkdownExportOptions) => void;
   onBackup: () => void;
   onRestore: (file: File, mode: 'merge' | 'replace') => void;
+}
+
+/**
+ * A long action's progress: the zip's articles, the backup's rows, the
+ * restore's file read (bytes) and then its writes (no count).
+ */
+export interface ActionProgress extends Progress {
+  kind: 'export' | 'backup' | 'restore-read' | 'restore-write';
+}
+
+/** What the progress line says of `p`. */
+export function progressText(t: LibraryT, p: ActionProgress): string {
+  const percent = () => String(Math.min(100, Math.floor((100 * p.done) / p.total)));
+  if (p.kind === 'export') return t('libExporting', [String(p.done), String(p.total)]);
+  if (p.kind === 'restore-write') return t('libRestoreWriting');
+  if (p.total <= 0) return t('libWorking');
+  return t(p.kind === 'backup' ? 'libBackingUp' : 'libRestoreReading', [percent()]);
 }
 
 /**
@@ -73,9 +91,14 @@ export function ActionsBar(p: ActionsBarProps) {
         </label>
       </span>
       {p.progress && (
-        <span class="progress" role="status">
-          <progress max={p.progress.total} value={p.progress.done} />{' '}
-          {t('libExporting', [String(p.progress.done), String(p.progress.total)])}
+        <span class="progress" role="status" data-kind={p.progress.kind}>
+          {/* Without a value (a total not known, or writes that have no count) it moves on its own. */}
+          {p.progress.total > 0 ? (
+            <progress max={p.progress.total} value={p.progress.done} />
+          ) : (
+            <progress />
+          )}{' '}
+          {progressText(t, p.progress)}
         </span>
       )}
     </div>

@@ -16,11 +16,12 @@ import {
   type ArticleRows,
   type ArticleSummary,
   type ListQuery,
+  type Progress,
   type ReplyTo,
   type Request,
   type RuntimeLike,
 } from '@/protocol/messages';
-import { ActionsBar } from './ActionsBar.tsx';
+import { ActionsBar, type ActionProgress } from './ActionsBar.tsx';
 import { ArticleView } from './ArticleView.tsx';
 import { loadArticleReader } from './LazyArticleReader.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -70,7 +71,7 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
   const [notice, setNotice] = useState<Notice | null>(null);
   const [undo, setUndo] = useState<ArticleRows | null>(null);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<ActionProgress | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [version, setVersion] = useState(0);
@@ -188,7 +189,8 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
         which === 'selected'
           ? [...selected].sort((a, b) => order.indexOf(a) - order.indexOf(b))
           : undefined;
-      const { zip, articles } = await actions.exportZip(ids, throttledProgress(setProgress), {
+      const shown = throttledProgress<Progress>((p) => setProgress({ kind: 'export', ...p }));
+      const { zip, articles } = await actions.exportZip(ids, shown, {
         markdown: exportOptions,
       });
       const name = `gangmu-${today()}.zip`;
@@ -208,7 +210,11 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
     run(async () => {
       // Each part becomes bytes as it comes: the text is never held whole.
       const bytes = new Utf8Parts();
-      await actions.backupParts((part) => bytes.add(part));
+      await actions.backupParts(
+        (part) => bytes.add(part),
+        undefined,
+        throttledProgress<Progress>((p) => setProgress({ kind: 'backup', ...p })),
+      );
       const name = `gangmu-backup-${today()}.json`;
       download(name, bytes.blob('application/json'));
       return { tone: 'info', text: t('libBackedUp', [name]) };
@@ -217,7 +223,10 @@ export function LibraryApp({ api, t, formatDate, download, confirm, ...deps }: L
   const restore = (file: File, mode: 'merge' | 'replace') =>
     run(async () => {
       if (mode === 'replace' && !confirm(t('libReplaceConfirm'))) return { tone: 'info', text: '' };
-      const r = await actions.restore(file, mode);
+      setProgress({ kind: 'restore-read', done: 0, total: file.size });
+      const r = await actions.restore(file, mode, ({ phase, done, total }) =>
+        setProgress({ kind: phase === 'reading' ? 'restore-read' : 'restore-write', done, total }),
+      );
       refresh();
       if (!r.ok) return { tone: 'error', text: t('libRestoreRefused', [file.name, r.error]) };
       const s = r.value;

@@ -17,7 +17,7 @@ export async function openBulkReader(
   return {
     ids: async () => (await listArticles(db)).map((a) => a.id),
     articles: (ids, texts) => exportArticles(db, ids, { texts }),
-    backup: (emit, exportedAt) => streamBackup(db, emit, exportedAt),
+    backup: (emit, exportedAt, progress) => streamBackup(db, emit, exportedAt, progress),
     close: () => db.close(),
   };
 }

@@ -22,7 +22,10 @@ import {
   errorMessage,
   sendRequest,
   type ArticleRows,
+  type ImportBackup,
+  type ImportProgressState,
   type ListQuery,
+  type Progress,
   type Reply,
   type RuntimeLike,
 } from '../../protocol/messages.ts';
@@ -85,8 +88,15 @@ export interface BulkReader {
    * out); `texts` false: without their saved and pasted texts (not read).
    */
   articles(ids: string[], texts: boolean): Promise<ArticleRows[]>;
-  /** The whole library as backup text, each part handed to `emit` as it is written, read in one transaction. */
-  backup(emit: (part: string) => void, exportedAt?: string): Promise<void>;
+  /**
+   * The whole library as backup text, each part handed to `emit` as it is
+   * written, read in one transaction; `progress` hears the rows written.
+   */
+  backup(
+    emit: (part: string) => void,
+    exportedAt?: string,
+    progress?: (p: Progress) => void,
+  ): Promise<void>;
   close(): void;
 }
 
@@ -286,14 +296,20 @@ export function libraryActions(
      * live database a step at a time, or else built from pages of rows asked of the
      * background (the same text export-backup gives).
      */
-    async backupParts(emit: (part: string) => void, exportedAt?: string): Promise<void> {
+    async backupParts(
+      emit: (part: string) => void,
+      exportedAt?: string,
+      progress: (p: Progress) => void = () => undefined,
+    ): Promise<void> {
       const db = await reader();
       if (db)
         try {
-          return await db.backup(emit, exportedAt);
+          return await db.backup(emit, exportedAt, progress);
         } finally {
           db.close();
         }
+      // Pages of rows: how many there are is not known (total 0).
+      let done = 0;
       const data: Required<LibraryData> = { articles: [], highlights: [], sitePrefs: [] };
       for (const table of BACKUP_TABLES) {
         const rows = data[table] as Array<{ id?: string; site?: string; articleId?: string }>;
@@ -308,6 +324,7 @@ export function libraryActions(
             }),
           ) as Array<{ id?: string; site?: string; articleId?: string }>;
           rows.push(...page);
+          progress({ done: (done += page.length), total: 0 });
           // Highlights come by article (a page holds the highlights of BACKUP_PAGE.highlights
           // articles, any number of rows): they end at the first empty page.
           if (table === 'highlights' ? page.length === 0 : page.length < BACKUP_PAGE[table]) break;
@@ -334,19 +351,25 @@ export function libraryActions(
      * it: `not-found`, nothing parsed) its text is sent: in one request when
      * small, else in parts first.
      */
-    async restore(source: Blob | string, mode: 'merge' | 'replace') {
+    async restore(
+      source: Blob | string,
+      mode: 'merge' | 'replace',
+      progress: (p: ImportProgressState) => void = () => undefined,
+    ) {
+      /** The import request, the background asked how far it has come while it runs. */
+      const importing = (request: Omit<ImportBackup, 'type' | 'mode'>) =>
+        watched(sendRequest(api, { type: 'import-backup', mode, ...request }), progress);
       if (typeof source !== 'string' && typeof URL.createObjectURL === 'function') {
         const blobUrl = URL.createObjectURL(source);
         try {
-          const r = await sendRequest(api, { type: 'import-backup', blobUrl, mode });
+          const r = await importing({ blobUrl });
           if (r.ok || r.code !== 'not-found') return r;
         } finally {
           URL.revokeObjectURL(blobUrl);
         }
       }
       const text = typeof source === 'string' ? source : await source.text();
-      if (text.length <= uploadPartChars)
-        return sendRequest(api, { type: 'import-backup', text, mode });
+      if (text.length <= uploadPartChars) return importing({ text });
       const upload = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
       let index = 0;
       for (let at = 0; at < text.length; index++) {
@@ -357,10 +380,39 @@ export function libraryActions(
         at = end;
         const r = await sendRequest(api, { type: 'import-backup-part', upload, index, text: part });
         if (!r.ok) return r;
+        progress({ phase: 'reading', done: at, total: text.length });
       }
-      return sendRequest(api, { type: 'import-backup', upload, parts: index, mode });
+      return importing({ upload, parts: index });
     },
   };
+
+  /**
+   * `pending`, the background asked every {@link IMPORT_POLL_MS} until it
+   * settles how far its import has come (each answer given to `progress`).
+   */
+  async function watched<T>(
+    pending: Promise<T>,
+    progress: (p: ImportProgressState) => void,
+  ): Promise<T> {
+    let over = false;
+    const poll = async () => {
+      while (!over) {
+        await new Promise((tick) => setTimeout(tick, IMPORT_POLL_MS));
+        if (over) return;
+        const r = await sendRequest(api, { type: 'import-progress' });
+        if (!over && r.ok && r.value) progress(r.value);
+      }
+    };
+    void poll();
+    try {
+      return await pending;
+    } finally {
+      over = true;
+    }
+  }
 }
+
+/** How often a page asks how far an import has come while it runs, in ms. */
+export const IMPORT_POLL_MS = 250;
 
 export type LibraryActions = ReturnType<typeof libraryActions>;

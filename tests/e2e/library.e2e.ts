@@ -7,7 +7,8 @@
  * a zip whose files (index.md + one Markdown per article) are checked by
  * unzipping it here; a backup survives deleting everything and restores the
  * same list, while a foreign file is refused and changes nothing; delete is
- * undone from the toast.
+ * undone from the toast; a long restore and backup say how far they have
+ * come.
  *
  * Run: npm run test:e2e (builds .output/chrome-mv3 first when missing).
  */
@@ -19,6 +20,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { SAMPLE_DIR } from '../../scripts/harness.mjs';
 import { READ_FALLBACK } from '../../pages/library/library-actions.ts';
+import { serializeBackup } from '../../lib/backup/index.ts';
+import { syntheticLibrary } from '../../bench/library/synthetic-library.ts';
 import { htmlPage, popupPath, useExtension } from './support.ts';
 
 const SECOND_TITLE = '以党建引领推进基层治理现代化';
@@ -369,6 +372,64 @@ test(
       .locator('.article-view[data-id="https://long.example/000"]')
       .waitFor({ timeout: 10_000 });
     await library.keyboard.press('Escape');
+    assert.deepEqual(e2e.pageErrors, []);
+  },
+);
+
+test(
+  'a long restore and backup say how far they have come, and end with their notice',
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    // A library of 1,000 essays with their texts (a file of about 25 MB): its restore
+    // takes seconds, long enough for the page to ask how far it has come.
+    const big = syntheticLibrary({ articles: 1000, highlights: 5000, texts: true });
+    const text = serializeBackup({ articles: big.articles, highlights: big.highlights });
+    await library.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __statuses: string[] }).__statuses = seen;
+      new MutationObserver(() => {
+        const status = document.querySelector('.actions-bar [role="status"]');
+        const said = status ? `${status.getAttribute('data-kind')}: ${status.textContent}` : '';
+        if (said && seen[seen.length - 1] !== said) seen.push(said);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const statuses = () =>
+      library.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses.splice(0));
+
+    await library.locator('select.restore-mode').selectOption('replace');
+    library.once('dialog', (d) => void d.accept());
+    await library.locator('.restore-file input[type="file"]').setInputFiles({
+      name: 'big.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    const done = library.locator('.notice[data-tone="info"]', { hasText: '1000' });
+    await done.waitFor({ timeout: 90_000 });
+    const restoring = await statuses();
+    // The file read in per cent, rising (from 0% as it starts); then, as the background
+    // answers the page's asking, the writes and the search index. (How the per cent moves
+    // with the bytes read is a unit test's: here a 25 MB file may be read between two asks.)
+    const percents = restoring
+      .filter((s) => s.startsWith('restore-read'))
+      .map((s) => Number(/(\d+)%/.exec(s)?.[1] ?? NaN));
+    assert.equal(percents[0], 0, restoring.join(' | '));
+    assert.ok(
+      percents.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= percents[i - 1]!)),
+      restoring.join(' | '),
+    );
+    assert.ok(restoring.at(-1)?.startsWith('restore-write'), restoring.join(' | '));
+    assert.equal(await library.locator('.actions-bar [role="status"]').count(), 0);
+    await library.locator('.library-list .article').first().waitFor({ timeout: 10_000 });
+
+    const backup = await downloadOf(() => library.locator('button.backup').click());
+    const backingUp = await statuses();
+    assert.ok(
+      backingUp.some((s) => /^backup: .*\d+%/.test(s)),
+      backingUp.join(' | '),
+    );
+    assert.equal(JSON.parse(await readFile(backup.path, 'utf8')).articles.length, 1000);
     assert.deepEqual(e2e.pageErrors, []);
   },
 );

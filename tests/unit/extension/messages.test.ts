@@ -120,6 +120,7 @@ describe('isRequest', () => {
     [{ type: 'import-backup', text: '{}', mode: 'overwrite' }, false],
     [{ type: 'import-backup', mode: 'merge' }, false],
     [{ type: 'import-backup', upload: 'u', parts: 2, mode: 'merge' }, true],
+    [{ type: 'import-progress' }, true],
     [{ type: 'import-backup', upload: 'u', parts: 0, mode: 'merge' }, false],
     [{ type: 'import-backup', text: '{}', upload: 'u', parts: 2, mode: 'merge' }, false],
     [{ type: 'import-backup', blobUrl: 'blob:chrome-extension://x/u', mode: 'merge' }, true],

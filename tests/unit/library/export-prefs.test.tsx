@@ -4,7 +4,7 @@
  * export.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ActionsBar } from '@/components/library/ActionsBar';
+import { ActionsBar, type ActionProgress } from '@/components/library/ActionsBar';
 import type { LibraryT } from '@/components/library/library-strings';
 import { DEFAULT_EXPORT_OPTIONS } from '@/pages/library/export-files';
 import {
@@ -88,5 +88,57 @@ describe('ActionsBar export options', () => {
     expect(onExportOptions).toHaveBeenLastCalledWith({ fullText: false, obsidian: false });
     const busy = mount(<ActionsBar {...props} busy={true} />);
     expect(busy.querySelector<HTMLInputElement>('input.export-full-text')!.disabled).toBe(true);
+  });
+});
+
+describe('ActionsBar progress line', () => {
+  const props = {
+    t,
+    selectedCount: 0,
+    busy: true,
+    onSelectAll: () => {},
+    onExport: () => {},
+    onBackup: () => {},
+    onRestore: () => {},
+    exportOptions: { fullText: false, obsidian: false },
+    onExportOptions: () => {},
+  };
+  const line = (progress: ActionProgress) => {
+    const root = mount(<ActionsBar {...props} progress={progress} />);
+    const status = root.querySelector('[role="status"]')!;
+    const bar = status.querySelector('progress')!;
+    return {
+      text: status.textContent?.trim(),
+      value: bar.getAttribute('value'),
+      max: bar.getAttribute('max'),
+    };
+  };
+
+  it('says what each long action has done: articles packed, backup and file read in per cent', () => {
+    expect(line({ kind: 'export', done: 3, total: 10 })).toEqual({
+      text: 'libExporting(3,10)',
+      value: '3',
+      max: '10',
+    });
+    expect(line({ kind: 'backup', done: 1, total: 3 })).toMatchObject({
+      text: 'libBackingUp(33)',
+      value: '1',
+    });
+    expect(line({ kind: 'restore-read', done: 5_000, total: 5_000 }).text).toBe(
+      'libRestoreReading(100)',
+    );
+  });
+
+  it('moves on its own where there is no count: writes after the file, a total not known', () => {
+    expect(line({ kind: 'restore-write', done: 0, total: 0 })).toEqual({
+      text: 'libRestoreWriting',
+      value: null,
+      max: null,
+    });
+    expect(line({ kind: 'backup', done: 40, total: 0 })).toEqual({
+      text: 'libWorking',
+      value: null,
+      max: null,
+    });
   });
 });

@@ -14,11 +14,12 @@ import { exportFiles } from '@/pages/library/export-files';
 import {
   EXPORT_IN_FLIGHT,
   FIRST_PAGE,
+  IMPORT_POLL_MS,
   RequestFailed,
   ZIP_BATCH,
   libraryActions,
 } from '@/pages/library/library-actions';
-import type { RuntimeLike } from '@/protocol/messages';
+import type { ImportProgressState, RuntimeLike } from '@/protocol/messages';
 import { exportBackup } from '@/background/storage/backup';
 import { draft, highlight, useFreshRouters, FROM_EXTENSION } from '../storage/fixtures';
 
@@ -248,6 +249,19 @@ describe('library actions', () => {
       openReader: () => Promise.reject(new Error('no IndexedDB here')),
     });
     expect(await backupText(a, 'x')).toBe(await exportBackup(db, 'x'));
+    // Pages of rows, how many in all not known: rows read so far, total 0.
+    const progress: { done: number; total: number }[] = [];
+    await a.backupParts(
+      () => undefined,
+      'x',
+      (p) => progress.push(p),
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((p) => p.total === 0)).toBe(true);
+    const file = JSON.parse(await exportBackup(db, 'x')) as Record<string, unknown[]>;
+    expect(progress.at(-1)!.done).toBe(
+      file.articles!.length + file.highlights!.length + file.sitePrefs!.length,
+    );
     expect((await a.exportRows(undefined)).length).toBe(5);
     expect(sent.some((m) => m.type === 'export-backup-rows')).toBe(true);
     expect(sent.some((m) => m.type === 'export-articles')).toBe(true);
@@ -295,6 +309,47 @@ describe('library actions', () => {
     const bad = await a.restore(new File(['{}'], 'other.json'), 'replace');
     expect(bad).toMatchObject({ ok: false, code: 'foreign' });
     expect(sent.filter((m) => m.type === 'import-backup-part')).toEqual([]);
+    await expectRestored(a, text);
+  });
+
+  it('says how far a restore has come while the background reads the file, and no more once done', async () => {
+    const { api, sent, a, text } = await backedUpThenDeleted();
+    const bytes = new TextEncoder().encode(text);
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue(`blob:${location.origin}/slow`);
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    // A file that arrives slowly: six pieces, 150 ms apart, its length in the response.
+    const pieces = 6;
+    vi.stubGlobal('fetch', async () => {
+      let at = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(c) {
+          if (at >= bytes.length) return c.close();
+          await new Promise((tick) => setTimeout(tick, 150));
+          const end = Math.min(bytes.length, at + Math.ceil(bytes.length / pieces));
+          c.enqueue(bytes.slice(at, end));
+          at = end;
+        },
+      });
+      return new Response(body, { headers: { 'content-length': String(bytes.length) } });
+    });
+    const seen: ImportProgressState[] = [];
+    const r = await a.restore(new File([text], 'backup.json'), 'replace', (p) => seen.push(p));
+    expect(r).toMatchObject({ ok: true, value: { articlesAdded: 12 } });
+    const reading = seen.filter((p) => p.phase === 'reading');
+    expect(reading.length).toBeGreaterThanOrEqual(2);
+    expect(reading.every((p) => p.total === bytes.length && p.done <= p.total)).toBe(true);
+    expect(reading.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+    for (let i = 1; i < reading.length; i++)
+      expect(reading[i]!.done).toBeGreaterThanOrEqual(reading[i - 1]!.done);
+    expect(sent.filter((m) => m.type === 'import-progress').length).toBeGreaterThanOrEqual(2);
+    // Nothing more is said once the restore has answered, and the background has no import.
+    const told = seen.length;
+    await new Promise((tick) => setTimeout(tick, 2 * IMPORT_POLL_MS));
+    expect(seen.length).toBe(told);
+    expect(await api.runtime.sendMessage({ type: 'import-progress' })).toEqual({
+      ok: true,
+      value: null,
+    });
     await expectRestored(a, text);
   });
 

@@ -99,9 +99,22 @@ describe('backup', () => {
     await setSitePrefs(db, 'www.news.cn', { alwaysOpen: true, width: 420 });
     const AT = '2025-02-01T00:00:00.000Z';
     const parts: string[] = [];
-    await streamBackup(db, (part) => parts.push(part), AT);
+    const progress: { done: number; total: number; parts: number }[] = [];
+    await streamBackup(
+      db,
+      (part) => parts.push(part),
+      AT,
+      (p) => progress.push({ ...p, parts: parts.length }),
+    );
     const whole = await exportBackup(db, AT);
     expect(parts.join('')).toBe(whole);
+    // Rows written of every article and highlight group, from none to all, step by step.
+    const total = 700 + (await db.highlightGroups.count());
+    expect(progress[0]).toEqual({ done: 0, total, parts: 0 });
+    expect(progress.at(-1)).toMatchObject({ done: total, total });
+    expect(progress.length).toBeGreaterThan(4);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]!.done).toBeGreaterThan(progress[i - 1]!.done);
     expect(JSON.parse(whole)).toMatchObject({
       articles: { length: 700 },
       highlights: { length: 1400 },

@@ -125,6 +125,7 @@ export const PAGE_POLICY_CASES: ReadonlyArray<readonly [string, Request, string,
   ['a backup page', { type: 'export-backup-rows', table: 'articles', limit: 10 }, VICTIM, false],
   ['an export', { type: 'export-articles', ids: [VICTIM] }, VICTIM, false],
   ['a restore', { type: 'import-backup', text: '{}', mode: 'replace' }, VICTIM, false],
+  ['how far a restore has come', { type: 'import-progress' }, VICTIM, false],
   [
     'a restore part',
     { type: 'import-backup-part', upload: 'u', index: 0, text: '{}' },
