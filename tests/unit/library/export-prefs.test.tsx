@@ -63,17 +63,24 @@ describe('storedExportPrefs', () => {
   });
 });
 
+/** The actions bar with nothing selected or under way, its handlers doing nothing. */
+const barProps = {
+  t,
+  selectedCount: 0,
+  progress: null,
+  onSelectAll: () => {},
+  onExport: () => {},
+  onBackup: () => {},
+  onRestore: () => {},
+  exportOptions: { fullText: false, obsidian: false },
+  onExportOptions: () => {},
+};
+
 describe('ActionsBar export options', () => {
   it('shows the options and reports each change; disabled while busy', () => {
     const onExportOptions = vi.fn();
     const props = {
-      t,
-      selectedCount: 0,
-      progress: null,
-      onSelectAll: () => {},
-      onExport: () => {},
-      onBackup: () => {},
-      onRestore: () => {},
+      ...barProps,
       exportOptions: { fullText: false, obsidian: true },
       onExportOptions,
     };
@@ -92,19 +99,8 @@ describe('ActionsBar export options', () => {
 });
 
 describe('ActionsBar progress line', () => {
-  const props = {
-    t,
-    selectedCount: 0,
-    busy: true,
-    onSelectAll: () => {},
-    onExport: () => {},
-    onBackup: () => {},
-    onRestore: () => {},
-    exportOptions: { fullText: false, obsidian: false },
-    onExportOptions: () => {},
-  };
   const line = (progress: ActionProgress) => {
-    const root = mount(<ActionsBar {...props} progress={progress} />);
+    const root = mount(<ActionsBar {...barProps} busy={true} progress={progress} />);
     const status = root.querySelector('[role="status"]')!;
     const bar = status.querySelector('progress')!;
     return {
