@@ -975,11 +975,7 @@ export async function deleteIndexed(
   await tables.highlightGroups.bulkDelete(groups.map((g) => g.articleId));
   await Promise.all([
     tables.searchOwn?.bulkDelete(rows.map((a) => a.doc)),
-    putMarks(
-      tables,
-      [],
-      groups.map((g) => g.doc),
-    ),
+    tables.searchMarks?.bulkDelete(groups.flatMap((g) => (g.doc === undefined ? [] : [g.doc]))),
   ]);
   await updatePostings(tables, [
     ...articles.map((a) => ({

@@ -13,6 +13,7 @@
  */
 import type { GangmuDB } from '../db/schema.ts';
 import type { SearchField } from '../../protocol/messages.ts';
+import { inKeySteps } from './key-steps.ts';
 import { putAll } from './put-all.ts';
 import { authorOf } from './summaries.ts';
 import {
@@ -174,26 +175,33 @@ export function putMarks(
   return Promise.all([putAll(t, put), gone.length > 0 ? t.bulkDelete(gone) : null]);
 }
 
+/** Rows read per step of {@link fillSearchDocs}: bounds what the upgrade holds at once. */
+const FILL_STEP = 256;
+
 /**
  * Every search row made from the stored rows (schema v12's upgrade; docs as
- * they are).
+ * they are), the articles and groups read {@link FILL_STEP} at a time.
  */
 export async function fillSearchDocs(
   tables: Pick<GangmuDB, 'articles' | 'highlightGroups' | 'searchOwn' | 'searchMarks'>,
 ): Promise<void> {
-  const [rows, groups] = await Promise.all([
-    tables.articles.toArray(),
-    tables.highlightGroups.toArray(),
-  ]);
-  await Promise.all([
-    // Every stored article has a doc (schema v4); a row without one is left out, not
-    // allowed to fail the upgrade.
-    tables.searchOwn.clear().then(() =>
+  await Promise.all([tables.searchOwn.clear(), tables.searchMarks.clear()]);
+  // Every stored article has a doc (schema v4); a row without one is left out, not
+  // allowed to fail the upgrade.
+  await inKeySteps<ArticleRow>(
+    tables.articles,
+    FILL_STEP,
+    (r) => r.id,
+    (rows) =>
       putOwn(
         tables,
         rows.filter((r) => typeof r.doc === 'number'),
       ),
-    ),
-    tables.searchMarks.clear().then(() => putMarks(tables, groups)),
-  ]);
+  );
+  await inKeySteps<HighlightGroupRow>(
+    tables.highlightGroups,
+    FILL_STEP,
+    (g) => g.articleId,
+    (groups) => putMarks(tables, groups),
+  );
 }

@@ -14,6 +14,7 @@
 import type { EntityTable, Table } from 'dexie';
 import type { Article } from '../../lib/model.ts';
 import { decodeText, encodeText, type StoredText } from '../../lib/text/stored-text.ts';
+import { inKeySteps } from './key-steps.ts';
 
 /** A stored article's texts (schema v10). Absent when the article has neither. */
 export interface ArticleTextsRow {
@@ -89,16 +90,17 @@ export async function moveTextsOut(
   articles: Table<ArticleTexts & { id: string }, string>,
   texts: TextsTable,
 ): Promise<void> {
-  for (let after: string | undefined; ;) {
-    const from = after === undefined ? articles.orderBy(':id') : articles.where(':id').above(after);
-    const rows = await from.limit(MOVE_STEP).toArray();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.id;
-    const moved = rows.filter((r) => 'text' in r || 'sourceText' in r);
-    const kept = moved.map(textsRow).filter((t) => t !== null);
-    await Promise.all([
-      moved.length > 0 ? articles.bulkPut(moved.map(withoutTexts) as typeof moved) : null,
-      kept.length > 0 ? texts.bulkPut(kept) : null,
-    ]);
-  }
+  await inKeySteps<ArticleTexts & { id: string }>(
+    articles,
+    MOVE_STEP,
+    (r) => r.id,
+    (rows) => {
+      const moved = rows.filter((r) => 'text' in r || 'sourceText' in r);
+      const kept = moved.map(textsRow).filter((t) => t !== null);
+      return Promise.all([
+        moved.length > 0 ? articles.bulkPut(moved.map(withoutTexts) as typeof moved) : null,
+        kept.length > 0 ? texts.bulkPut(kept) : null,
+      ]);
+    },
+  );
 }
